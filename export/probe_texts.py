@@ -1,0 +1,46 @@
+"""French medical sentences (written for this project) used to verify tokenizers and encoders."""
+
+SENTENCES = [
+    "Patiente de 72 ans adressée pour avis cardiologique devant une dyspnée d’effort.",
+    "Allergie connue à la pénicilline : éruption cutanée en 2019.",
+    "Pas d'allergie médicamenteuse connue.",
+    "Traitement en cours : metformine 1000 mg matin et soir, ramipril 5 mg le matin.",
+    "Toux sèche depuis trois semaines, fièvre à 38,5 °C, asthénie.",
+    "Demande de scanner thoracique injecté en urgence pour suspicion d’embolie pulmonaire.",
+    "Créatinine à 95 µmol/L, DFG estimé à 68 mL/min/1,73 m².",
+    "Hb 9,8 g/dL, plaquettes 180 G/L, CRP 45 mg/L.",
+    "Antécédents : HTA, diabète de type 2, appendicectomie dans l'enfance.",
+    "Renouvellement d'ordonnance de Ventoline 100 µg, 2 bouffées si besoin.",
+    "Mère diabétique, père décédé d’un infarctus du myocarde à 60 ans.",
+    "Douleur thoracique rétrosternale irradiant dans le bras gauche.",
+    "IRM cérébrale avec gadolinium demandée pour céphalées persistantes.",
+    "Le patient rapporte une réaction allergique sévère aux arachides.",
+    "« Œdème des membres inférieurs » noté lors de la consultation.",
+    "Échographie abdominale : stéatose hépatique modérée, pas de lithiase.",
+    "Amoxicilline 1 g trois fois par jour pendant 7 jours.",
+    "Suspicion de pneumopathie franche lobaire aiguë droite.",
+    "Bilan biologique : NFS, ionogramme, bilan hépatique, TSH.",
+    "Patient sous anticoagulant (apixaban 5 mg x2/j), INR non contributif.",
+    "Lombalgie chronique sans irradiation, pas de déficit neurologique.",
+    "Cher confrère, je vous adresse Mme Dupont pour une coloscopie.",
+    "Vaccination antitétanique à jour ; pas de contre-indication à l'anesthésie.",
+    "Glycémie à jeun 1,32 g/L, HbA1c 7,4 %.",
+    "Prurit généralisé apparu après l’introduction du cotrimoxazole.",
+    "Radiographie du genou droit : gonarthrose fémoro-tibiale interne.",
+    "Fréquence cardiaque 112/min, tension artérielle 90/60 mmHg, SpO2 93 %.",
+    "Insuffisance rénale chronique stade 3b, suivi néphrologique.",
+    "Bronchopneumopathie chronique obstructive sous tiotropium.",
+    "Nausées, vomissements et douleurs de l’hypochondre droit depuis hier soir.",
+]
+
+# Strings that exercise normalisation (ligatures, odd spaces, controls, symbols): token ids only.
+EDGE_STRINGS = [
+    "  deux  espaces   et\ttabulation ",
+    "ﬁèvre et ﬂuconazole",
+    "1\u00a0000\u202fmg, 5\u2009mL",
+    "x² ; ½ comprimé ; ⅓",
+    "ＣＲＰ＝４５",
+    "zéro\u200blargeur et \ufeffBOM",
+    "émoji 🙂 et 〜 tilde",
+    "e\u0301 combiné",
+]
