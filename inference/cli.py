@@ -1,0 +1,52 @@
+"""`medclair analyse`: analyses files without the GUI or the database; one bad file never stops the batch."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from inference.analysis import Analysis
+from inference.completeness import RulesError
+from inference.document import UnreadableDocument
+from inference.pipeline import Engine
+
+
+def run_analyse(
+    files: list[Path], as_json: bool = False, deidentify: bool = False, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
+    """Exit code 0 when every file was analysed, 1 when at least one could not be, 2 when the engine cannot start."""
+    try:
+        engine = Engine.load()
+    except RulesError as error:
+        print(f"medclair : {error}", file=err)
+        return 2
+    failures = 0
+    for path in files:
+        try:
+            analysis = engine.analyse(path)
+        except UnreadableDocument as error:
+            failures += 1
+            print(f"medclair : {error}", file=err)
+            continue
+        if deidentify:
+            analysis.text = analysis.deidentified_text
+        print(analysis.to_json() if as_json else describe(analysis), file=out, flush=True)
+    if failures:
+        print(f"medclair : {failures} fichier(s) sur {len(files)} n'ont pas pu être analysés.", file=err)
+    return 1 if failures else 0
+
+
+def describe(analysis: Analysis) -> str:
+    """A short French report for a terminal."""
+    lines = [
+        f"== {analysis.document.filename}",
+        f"Type de demande : {analysis.request_type.label} ({analysis.request_type.score:.2f})",
+        f"Allergie mentionnée : {'oui' if analysis.allergy_mentioned.value else 'non'}",
+        "Éléments présents : " + (", ".join(analysis.elements.present) or "aucun"),
+        "Éléments manquants : " + (", ".join(analysis.elements.missing) or "aucun"),
+    ]
+    lines += [f"  - {question.text}" for question in analysis.questions]
+    lines += [f"Alerte : {alert.text}" for alert in analysis.alerts]
+    if analysis.summary:
+        lines.append(f"Résumé : {analysis.summary}")
+    return "\n".join(lines)

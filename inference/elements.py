@@ -1,0 +1,233 @@
+"""Finding which essential elements (SPEC §4) a document contains, with the evidence spans.
+
+Two kinds of evidence are combined: cue phrases that are evidence by themselves ("ATCD :", "en urgence",
+"Dr Martin") and the entities found earlier in the pipeline (a current symptom, a drug, a dose, a lab result).
+Qualifiers matter: a negated or family disease is not the patient's diagnosis, and a disease the patient fears
+("pense à une crise cardiaque") or names only as the reason for a drug ("médicaments pour l'asthme") is not a
+diagnosis either.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from inference.analysis import Entity, LabResult, Span
+from inference.folding import fold
+
+ELEMENTS = (
+    "identite_patient", "age", "sexe", "motif", "symptomes", "antecedents", "allergies", "traitement_en_cours",
+    "diagnostic", "posologie", "examen_demande", "resultats_examens", "urgence", "medecin_demandeur",
+    "date_demande",
+)
+
+_MONTHS = r"(?:janv(?:ier)?|fevr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|aout|sept(?:embre)?|oct(?:obre)?|nov(?:embre)?|dec(?:embre)?)"
+_DATE = rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}}(?:er)? {_MONTHS}\.? \d{{4}})"
+_NAME = r"[A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+(?:[ -][A-ZÀ-Ý][A-Za-zÀ-ÿ'’-]+)?"
+_TITLE = r"(?:M(?:me|lle|r)?\.?|Madame|Monsieur|Mademoiselle)"
+
+# Patterns on the folded text (lower case, no accents; offsets unchanged).
+_FOLDED_CUES: dict[str, list[str]] = {
+    "identite_patient": [
+        r"\b(?:nom|nom de naissance|patient(?:e)?|ipp|n° ?ipp|identifiant)\s*:\s*\S+",
+        r"\bne(?:e)? le \d",
+    ],
+    "age": [
+        r"\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
+        r"\bne(?:e)? le " + _DATE,
+        r"\bdate de naissance\s*:?\s*" + _DATE,
+        r"\bddn\s*:?\s*" + _DATE,
+        r"\bage(?:e)? de \d{1,3}",
+        r"\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
+    ],
+    "sexe": [
+        r"\b(?:patiente|femme|homme|garcon|fille|fillette|enceinte|nourrisson de sexe \w+)\b",
+        r"\bsexe\s*:?\s*[mf]\b",
+        r"\bnee le\b",
+    ],
+    "motif": [
+        r"\bmotif(?: de (?:la )?(?:consultation|demande|l'examen|recours|l'hospitalisation))?\s*:",
+        r"\b(?:pour|en vue d'un|en vue d'une) (?:avis|prise en charge|bilan|exploration|suivi|evaluation|renouvellement|certificat|hospitalisation|admission|consultation)\b",
+        r"\bje vous (?:adresse|confie)\b",
+        r"\b(?:demande|souhaite|sollicite)(?:rait)? (?:de |d'|un |une |le |la |l'|votre )",
+        r"\bconsulte(?:r)? pour\b",
+        r"\b(?:consultation|rdv|rendez-vous|hospitalisation|examen|bilan)(?: \w+)? (?:pour|car|suite a)\b",
+        r"\b(?:consultation|renouvellement|certificat|avis) (?:pour|de|d'|concernant|au sujet)\b",
+        r"\b(?:indication|renseignements cliniques|contexte)\s*:",
+        r"\bdans le cadre d(?:e|')\b",
+    ],
+    "symptomes": [
+        r"\b(?:se plai(?:nt|gnant)|plainte|symptomes?|symptomatologie|asymptomatique)\b",
+        r"\bdouleurs?(?: (?:chroniques?|aigues?|intenses?|vives?|diffuses?))?(?: (?:\w+(?:ique|ale|aire|ienne|ien)s?|(?:au|a la|aux|du|de la|des|dans le|dans la) \w+))?",
+        r"\b(?:toux|fievre|febrile|dyspnee|essoufflement|nausees?|vomissements?|diarrhees?|cephalees?|vertiges?|fatigue|asthenie|malaise|palpitations?|oedemes?|prurit|eruption|saignements?|hematurie|brulures?|lombalgies?|dorsalgies?|cervicalgies?|gonalgies?|douloureu(?:x|se)|insomnie|amaigrissement|perte de poids|syncope|epistaxis|cruralgie|sciatalgie|rhinorrhee|odynophagie|dysphagie|dysurie|constipation|anxiete|tristesse|angoisse|mal (?:au|a la|aux) \w+|gene \w+|engourdissements?|paresthesies?|boiterie|claudication)\b",
+    ],
+    "antecedents": [
+        r"\b(?:antecedents?|atcd|atcds|atc|atd)\b",
+        r"\b(?:opere(?:e)? (?:d'|de |en )|ancien(?:ne)? \w+|aux antecedents)\b",
+        r"\b(?:histoire|terrain)\s*:",
+        r"\bsans antecedent",
+    ],
+    "allergies": [
+        r"\ballerg\w*",
+        r"\b(?:intolerance|hypersensibilite|reaction anaphylactique|choc anaphylactique|urticaire) (?:a|au|aux|à)\b",
+        r"\bnkda\b",
+    ],
+    "traitement_en_cours": [
+        r"\b(?:traitement|ttt|tt)(?: (?:habituel|actuel|en cours|de fond|chronique|au long cours))?\s*:",
+        r"\b(?:traitement|ttt) (?:habituel|actuel|en cours|de fond|chronique|au long cours)\b",
+        r"\b(?:medicaments?|ordonnance|traitements?) (?:pour|contre|de fond|habituels?|actuels?)\b",
+        r"\brenouvellement (?:de (?:son |sa |ses |mon |ma |mes )?|d')(?:ordonnance|traitement|medicaments?|\w+)",
+        r"\bsous (?:traitement|ttt)\b",
+        r"\b(?:son|sa|ses|mon|ma|mes|leur|leurs) (?:traitements?|ttt|medicaments?|ordonnance)\b",
+        r"\bsans traitement\b",
+        r"\bpas de traitement\b",
+        r"\b(?:prend|prise de) (?:du |de la |de l'|des )?\w+",
+    ],
+    "diagnostic": [
+        r"\b(?:diagnostic|dg|dgc|conclusion|au total|hypothese diagnostique)\s*:",
+        r"\b(?:suspicion|suspecte?|evocat(?:eur|rice)) (?:de |d'|un |une )",
+        r"\b(?:diagnostic|diagnostique(?:e)?) (?:de |d'|retenu)",
+    ],
+    "posologie": [
+        r"\b\d+(?:[.,]\d+)? ?(?:mg|g|µg|mcg|ug|ml|ui|mui|gouttes?|cp|cps|comprimes?|gelules?|sachets?|bouffees?|inhalations?|ampoules?|unites?)\b(?: ?(?:/|par) ?(?:j|jour|24 ?h|prise))?",
+        r"\b(?:\d|un|une|deux|trois) (?:fois|prises?) par (?:jour|semaine)\b",
+        r"\b(?:matin(?:,| et) (?:midi|soir)|matin et soir|le soir au coucher|au coucher|x ?\d ?/ ?j|\d ?x ?/ ?j)\b",
+        r"\b(?:pendant|durant) \d+ (?:jours|semaines|mois)\b",
+    ],
+    "examen_demande": [
+        r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
+        r"\b(?:nfs|crp|vs|ionogramme|iono|creatinine|creatininemie|dfg|bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|d'hemostase)|hba1c|tsh|bhcg|inr|tp|tca|ferritine|glycemie|ecbu|hemoculture|serologie|pcr|prise de sang|bilan sanguin|bilan complet|d-dimeres|troponine|bnp|nt-probnp|psa|vitamine d|transaminases|asat|alat|ggt|lipase|ldl|cholesterol|triglycerides|albumine|calcemie|kaliemie|natremie|uree|acide urique|frottis)\b",
+    ],
+    "resultats_examens": [
+        r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
+        r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|sec|s)\b",
+        r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|normal(?:e)?|sans anomalie)\b",
+    ],
+    "urgence": [
+        r"\b(?:urgent(?:e)?|urgence|en urgence|semi-urgent(?:e)?|non urgent(?:e)?|pas urgent(?:e)?|sans urgence|rapidement|des que possible|dans les meilleurs delais|au plus vite|prioritaire|programme(?:e)?|a programmer|rdv rapide)\b",
+        r"\b(?:sous|dans les|d'ici|avant) \d+ ?(?:h|heures|jours|j|semaines|mois)\b",
+        r"\bdelai\b",
+    ],
+    "medecin_demandeur": [
+        r"\b(?:rpps|adeli|n° ?finess|medecin traitant|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
+        r"\b(?:confraternellement|bien confraternellement|cordialement|amities confraternelles)\b",
+    ],
+    "date_demande": [
+        r"\b(?:le|fait a \w+,? le|date\s*:|date de la demande\s*:|date du prelevement\s*:|edite le|preleve le)\s*" + _DATE,
+        r"^\s*(?:\w+,? )?(?:le )?" + _DATE,
+    ],
+}
+
+# Patterns on the original text, where capitals carry the meaning (names).
+_CASED_CUES: dict[str, list[str]] = {
+    "identite_patient": [rf"\b{_TITLE} {_NAME}", r"\b(?:Nom|NOM|Patient(?:e)?)\s*:\s*[A-ZÀ-Ý]\S+"],
+    "sexe": [rf"\b{_TITLE} {_NAME}"],
+    "medecin_demandeur": [rf"\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}", r"\bDr\b"],
+}
+
+_COMPILED_FOLDED = {
+    element: [re.compile(pattern, re.MULTILINE) for pattern in patterns]
+    for element, patterns in _FOLDED_CUES.items()
+}
+_COMPILED_CASED = {element: [re.compile(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()}
+
+# A disease named by the patient's fear, or as the reason for drugs, is not a diagnosis.
+_NOT_A_DIAGNOSIS_BEFORE = re.compile(
+    r"(?:pense a|pense qu'il s'agit d'|a peur d'|a peur de|craint|crainte d'|crainte de|inquiet(?:e)? (?:d'|de)|"
+    r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) )\s*(?:une |un |la |le |l'|des |du )?$"
+)
+
+_ENTITY_ELEMENT = {
+    "SYMPTOME": "symptomes",
+    "MEDICAMENT": "traitement_en_cours",
+    "POSOLOGIE": "posologie",
+    "ALLERGENE": "allergies",
+    "EXAMEN": "examen_demande",
+}
+
+
+@dataclass
+class PatientFacts:
+    """What the text says about the patient that rules need (sex, age)."""
+
+    sex: str | None = None  # "F" or "M"
+    age: int | None = None
+
+
+def find_present_elements(
+    text: str, entities: list[Entity], lab_results: list[LabResult]
+) -> dict[str, list[Span]]:
+    """Elements present in `text`, each with its evidence spans (sorted, de-duplicated)."""
+    folded = fold(text)
+    found: dict[str, list[Span]] = {}
+
+    def add(element: str, start: int, end: int) -> None:
+        found.setdefault(element, []).append(Span(start, end, text[start:end]))
+
+    for element, patterns in _COMPILED_FOLDED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(folded):
+                add(element, match.start(), match.end())
+    for element, patterns in _COMPILED_CASED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                add(element, match.start(), match.end())
+    for entity in entities:
+        if entity.negated and entity.label != "ALLERGENE":
+            continue
+        if entity.label == "PATHOLOGIE":
+            if _is_diagnosis(folded, entity):
+                add("diagnostic", entity.start, entity.end)
+            if entity.history:
+                add("antecedents", entity.start, entity.end)
+            continue
+        if entity.family:
+            continue
+        element = _ENTITY_ELEMENT.get(entity.label)
+        if element == "symptomes" and entity.hypothesis:
+            continue
+        if element:
+            add(element, entity.start, entity.end)
+    for result in lab_results:
+        add("resultats_examens", result.start, result.end)
+    return {element: _merge(spans) for element, spans in found.items() if element in ELEMENTS}
+
+
+def _is_diagnosis(folded: str, entity: Entity) -> bool:
+    if entity.family or entity.negated:
+        return False
+    before = folded[max(0, entity.start - 60) : entity.start]
+    return not _NOT_A_DIAGNOSIS_BEFORE.search(before)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    unique = {(span.start, span.end): span for span in spans}
+    ordered = sorted(unique.values(), key=lambda span: (span.start, -span.end))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.end <= kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+_FEMALE = re.compile(r"\b(?:mme|madame|mademoiselle|mlle|patiente|femme|fille|fillette|enceinte|nee le (?=\d)|sexe\s*:?\s*f)\b")
+_MALE = re.compile(r"\b(?:monsieur|homme|garcon|ne le (?=\d)|sexe\s*:?\s*m)\b|\bm\. [a-z]|\bmr\b")
+_AGE = re.compile(r"\b(\d{1,3}) ?ans\b")
+_BIRTH = re.compile(r"\b(?:nee? le|date de naissance\s*:?|ddn\s*:?)\s*\d{1,2}[/.-]\d{1,2}[/.-](\d{4})")
+
+
+def find_patient_facts(text: str, document_year: int | None = None) -> PatientFacts:
+    """Sex and age as stated in the text (first mention wins); the year of birth gives an age when needed."""
+    folded = fold(text)
+    female, male = _FEMALE.search(folded), _MALE.search(folded)
+    sex = None
+    if female and (not male or female.start() <= male.start()):
+        sex = "F"
+    elif male:
+        sex = "M"
+    age = None
+    if match := _AGE.search(folded):
+        age = int(match.group(1))
+    elif (match := _BIRTH.search(folded)) and document_year:
+        age = document_year - int(match.group(1))
+    return PatientFacts(sex=sex, age=age if age is not None and age < 130 else None)
