@@ -54,6 +54,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:consultation|renouvellement|certificat|avis) (?:pour|de|d'|concernant|au sujet)\b",
         r"\b(?:indication|renseignements cliniques|contexte)\s*:",
         r"\bdans le cadre d(?:e|')\b",
+        r"\b(?:hospitalise|admis|adresse|vu)(?:e)?(?: [^.\n]{0,40}?)? pour\b",
     ],
     "symptomes": [
         r"\b(?:se plai(?:nt|gnant)|plainte|symptomes?|symptomatologie|asymptomatique)\b",
@@ -73,7 +74,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "traitement_en_cours": [
         r"\b(?:traitement|ttt|tt)(?: (?:habituel|actuel|en cours|de fond|chronique|au long cours))?\s*:",
-        r"\b(?:traitement|ttt) (?:habituel|actuel|en cours|de fond|chronique|au long cours)\b",
+        r"\b(?:traitement|ttt) (?:habituel|actuel|en cours|de fond|chronique|au long cours|de sortie)\b",
         r"\b(?:medicaments?|ordonnance|traitements?) (?:pour|contre|de fond|habituels?|actuels?)\b",
         r"\brenouvellement (?:de (?:son |sa |ses |mon |ma |mes )?|d')(?:ordonnance|traitement|medicaments?|\w+)",
         r"\bsous (?:traitement|ttt)\b",
