@@ -1,0 +1,1 @@
+"""MedClair desktop application: Qt GUI, background worker, encrypted store, accounts, audit, exports."""
