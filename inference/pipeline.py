@@ -1,10 +1,14 @@
 """The engine: composes the named components into document -> Analysis (SPEC §2).
 
-Everything slow (rules, lexicons, models) is loaded once in `Engine.load`; `analyse` is then cheap and
-thread-safe for reading, so a batch or a GUI worker reuses one engine.
+Everything slow (rules, lexicons, models) is loaded once in `Engine.load`; `analyse` is then cheap and does not
+change the engine, so a batch or a GUI worker reuses one engine.
+
+The components read the clean view of the text (`inference.cleaning`); every span they find is mapped back to
+the extracted text before it enters the record, so that `analysis.text[start:end]` is always what was found.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,9 +16,10 @@ from pathlib import Path
 from typing import Iterator
 
 from inference.allergy import detect_allergy_mention
-from inference.analysis import Analysis, DocumentInfo, Elements, Entity
+from inference.analysis import Analysis, DocumentInfo, Elements, Entity, Span
+from inference.cleaning import CleanText, clean
 from inference.completeness import CompletenessRules, find_missing_elements
-from inference.document import Document, read_document
+from inference.document import Document, Page, read_document
 from inference.elements import find_patient_facts, find_present_elements
 from inference.questions import QuestionTemplates
 from inference.request_type import classify_request_type
@@ -26,39 +31,43 @@ class Engine:
     rules: CompletenessRules
     questions: QuestionTemplates
     models: dict[str, str]
+    ocr: bool = True
 
     @classmethod
-    def load(cls, resources: Path | None = None) -> "Engine":
+    def load(cls, resources: Path | None = None, ocr: bool = True) -> "Engine":
         root = Path(resources) if resources else resources_dir()
         return cls(
             rules=CompletenessRules.load(root / "rules" / "completeness.yaml"),
             questions=QuestionTemplates.load(root / "rules" / "questions.yaml"),
             models={"request_type": "rules-v1", "elements": "rules-v1"},
+            ocr=ocr,
         )
 
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""
         timings: dict[str, float] = {}
         with _timed(timings, "read"):
-            document = read_document(path)
+            document = read_document(path, ocr=self.ocr)
         return self.analyse_document(document, timings)
 
     def analyse_text(self, text: str, filename: str = "texte.txt") -> Analysis:
         """Analyse text given directly (evaluation sets, pasted text)."""
-        import hashlib
-
         data = text.encode("utf-8")
-        document = Document(filename, hashlib.sha256(data).hexdigest(), data, text)
+        document = Document(filename, hashlib.sha256(data).hexdigest(), data, text, [Page(1, 0, len(text))])
         return self.analyse_document(document, {})
 
-    def analyse_document(self, document: Document, timings: dict[str, float]) -> Analysis:
-        text = document.text
+    def analyse_document(self, document: Document, timings: dict[str, float] | None = None) -> Analysis:
+        timings = {} if timings is None else timings
+        with _timed(timings, "clean"):
+            view = clean(document.text)
+        text = view.text
         entities: list[Entity] = []
         with _timed(timings, "classify"):
             request_type = classify_request_type(text)
             allergy = detect_allergy_mention(text)
         with _timed(timings, "elements"):
-            present = find_present_elements(text, entities, [])
+            back = _BackToOriginal(view, document)
+            present = {**_header_elements(view, document), **back.elements(find_present_elements(text, entities, []))}
             facts = find_patient_facts(text)
             missing = find_missing_elements(self.rules, request_type.code, present, entities, {}, facts, text)
             questions = self.questions.draft_questions(missing)
@@ -68,17 +77,52 @@ class Engine:
                 filename=document.filename,
                 pages=max(len(document.pages), 1),
                 ocr_pages=document.ocr_pages,
-                chars=len(text),
+                chars=len(document.text),
             ),
-            text=text,
+            text=document.text,
             request_type=request_type,
             allergy_mentioned=allergy,
-            entities=entities,
+            entities=[back.entity(entity) for entity in entities],
             elements=Elements(present=present, missing=_unique(item.element for item in missing)),
             questions=questions,
             models=dict(self.models),
             timings_ms=timings,
         )
+
+
+@dataclass
+class _BackToOriginal:
+    """Maps spans found in the clean view back to the document's extracted text."""
+
+    view: CleanText
+    document: Document
+
+    def span(self, span: Span) -> Span:
+        start, end = self.view.to_original(span.start, span.end)
+        return Span(start, end, self.document.text[start:end])
+
+    def elements(self, present: dict[str, list[Span]]) -> dict[str, list[Span]]:
+        return {element: [self.span(span) for span in spans] for element, spans in present.items()}
+
+    def entity(self, entity: Entity) -> Entity:
+        start, end = self.view.to_original(entity.start, entity.end)
+        entity.start, entity.end, entity.text = start, end, self.document.text[start:end]
+        entity.page = self.document.page_at(start)
+        return entity
+
+
+def _header_elements(view: CleanText, document: Document) -> dict[str, list[Span]]:
+    """Elements shown only in a letterhead repeated on every page (removed from the clean view): its first copy."""
+    first_page_end = document.pages[0].end if document.pages else len(document.text)
+    found: dict[str, list[Span]] = {}
+    for start, end in view.removed:
+        if start >= first_page_end:
+            break
+        for element, spans in find_present_elements(document.text[start:end], [], []).items():
+            found.setdefault(element, []).extend(
+                Span(span.start + start, span.end + start, span.text) for span in spans
+            )
+    return found
 
 
 def _unique(items: Iterator[str]) -> list[str]:
