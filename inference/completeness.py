@@ -14,10 +14,12 @@ import yaml
 from inference.analysis import Entity, Span
 from inference.elements import ELEMENTS, PatientFacts
 from inference.folding import fold
+from inference.lexicon import in_allergy_context
 from inference.request_type import LABELS
 
 # Conditional elements: not in SPEC §4's table, asked for by the conditional rules only.
 CONDITIONAL_ELEMENTS = ("fonction_renale", "grossesse", "duree_symptomes")
+_REPORT_TYPES = ("compte_rendu",)
 _TOP_KEYS = {"version", "clinical_core", "exempt_from_core", "required", "conditional"}
 _CONDITIONAL_KEYS = {"drug_without_dose", "contrast_imaging", "symptom_without_duration", "pregnancy_check"}
 
@@ -160,12 +162,13 @@ def find_missing_elements(
         if item.element == "diagnostic" and (match := _INDICATION.search(folded)):
             item.subject = text[match.start(1) : match.end(1)]
             item.reason = "indication_only"
-    clinical = request_type not in rules.exempt_from_core
+    # A report tells what happened; asking it for doses or durations would be noise.
+    asks_details = request_type not in rules.exempt_from_core and request_type not in _REPORT_TYPES
 
-    if rules.drug_without_dose and clinical and request_type != "compte_rendu":
+    if rules.drug_without_dose and asks_details:
         undosed: dict[str, MissingElement] = {}
         for index, entity in enumerate(entities):
-            if entity.label == "MEDICAMENT" and not (entity.negated or entity.family or index in doses):
+            if entity.label == "MEDICAMENT" and entity.code and not (entity.negated or entity.family or index in doses):
                 undosed.setdefault(fold(entity.text), MissingElement("posologie", entity.text, "drug_without_dose"))
         if undosed:
             generic = next((i for i, item in enumerate(missing) if item.element == "posologie"), len(missing))
@@ -177,9 +180,11 @@ def find_missing_elements(
             if not has_it and element not in [m.element for m in missing]:
                 missing.append(MissingElement(element, None, "contrast"))
 
-    if rules.symptom_without_duration and clinical:
+    if rules.symptom_without_duration and asks_details:
         for entity in entities:
             if entity.label != "SYMPTOME" or entity.negated or entity.family or entity.hypothesis:
+                continue
+            if in_allergy_context(text, entity.start):
                 continue
             window = folded[max(0, entity.start - 60) : entity.end + 60]
             if not _DURATION.search(window):

@@ -21,6 +21,7 @@ from inference.cleaning import CleanText, clean
 from inference.completeness import CompletenessRules, find_missing_elements
 from inference.document import Document, Page, read_document
 from inference.elements import find_patient_facts, find_present_elements
+from inference.lexicon import Lexicons
 from inference.questions import QuestionTemplates
 from inference.request_type import classify_request_type
 from inference.resources import resources_dir
@@ -30,15 +31,19 @@ from inference.resources import resources_dir
 class Engine:
     rules: CompletenessRules
     questions: QuestionTemplates
+    lexicons: Lexicons
     models: dict[str, str]
     ocr: bool = True
 
     @classmethod
-    def load(cls, resources: Path | None = None, ocr: bool = True) -> "Engine":
+    def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True) -> "Engine":
+        """`rules_dir` holds a clinic's own completeness.yaml/questions.yaml; the shipped ones otherwise."""
         root = Path(resources) if resources else resources_dir()
+        rules = Path(rules_dir) if rules_dir else root / "rules"
         return cls(
-            rules=CompletenessRules.load(root / "rules" / "completeness.yaml"),
-            questions=QuestionTemplates.load(root / "rules" / "questions.yaml"),
+            rules=CompletenessRules.load(rules / "completeness.yaml"),
+            questions=QuestionTemplates.load(rules / "questions.yaml"),
+            lexicons=Lexicons.load(root),
             models={"request_type": "rules-v1", "elements": "rules-v1"},
             ocr=ocr,
         )
@@ -61,7 +66,8 @@ class Engine:
         with _timed(timings, "clean"):
             view = clean(document.text)
         text = view.text
-        entities: list[Entity] = []
+        with _timed(timings, "entities"):
+            entities = self.lexicons.find_entities(text)
         with _timed(timings, "classify"):
             request_type = classify_request_type(text)
             allergy = detect_allergy_mention(text)

@@ -30,22 +30,20 @@ def test_shipped_rules_match_the_spec_for_renewals():
     ],
 )
 def test_invalid_rules_name_the_bad_key(tmp_path, edit, named):
-    root = tmp_path / "resources"
-    shutil.copytree(resources_dir() / "rules", root / "rules")
-    path = root / "rules" / "completeness.yaml"
+    rules = shutil.copytree(resources_dir() / "rules", tmp_path / "rules")
+    path = rules / "completeness.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(RulesError, match=named):
-        Engine.load(root)
+        Engine.load(rules_dir=rules)
 
 
 def test_a_clinic_can_drop_an_element_from_a_type(tmp_path):
-    root = tmp_path / "resources"
-    shutil.copytree(resources_dir() / "rules", root / "rules")
-    path = root / "rules" / "completeness.yaml"
+    rules = shutil.copytree(resources_dir() / "rules", tmp_path / "rules")
+    path = rules / "completeness.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["required"]["consultation"].remove("antecedents")
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    analysis = Engine.load(root).analyse_text("Mme Roux consulte pour une toux depuis 3 semaines.")
+    analysis = Engine.load(rules_dir=rules).analyse_text("Mme Roux consulte pour une toux depuis 3 semaines.")
     assert "antecedents" not in analysis.elements.missing
