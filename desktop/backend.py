@@ -1,0 +1,230 @@
+"""The GUI's background thread: it owns the store connection and the engine, so the UI thread never waits on
+the database, the models, the PDF reader or the OCR.
+
+The UI sends work with `Backend.call(fn, on_done, on_error)`: `fn(backend)` runs in the background thread and
+its result (or exception) comes back to `on_done`/`on_error` in the UI thread. A batch import runs one file per
+event-loop turn so that other calls (opening a document while a batch runs) are served between files.
+"""
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from inference.analysis import Analysis
+from desktop import exports, importer
+from desktop.store import Store, StoreError, User
+
+
+@dataclass
+class _Job:
+    fn: Callable[["Backend"], Any]
+    on_done: Callable[[Any], None] | None
+    on_error: Callable[[Exception], None] | None
+
+
+class _Dispatcher(QObject):
+    """Lives in the UI thread and runs the callbacks of finished jobs there."""
+
+    @Slot(object, object, object)
+    def deliver(self, job: _Job, result: Any, error: Exception | None) -> None:
+        if error is None:
+            if job.on_done:
+                job.on_done(result)
+        elif job.on_error:
+            job.on_error(error)
+
+
+class Backend(QObject):
+    """Lives in its own QThread. Start it with `Backend.start()`, stop it with `shutdown()`."""
+
+    _submitted = Signal(object)
+    _next_file = Signal()
+    finished = Signal(object, object, object)
+    engine_loading = Signal()
+    engine_ready = Signal()
+    engine_failed = Signal(str)
+    batch_started = Signal(int)
+    file_done = Signal(object, object, int, int)  # ImportResult, DocumentRow or None, done, total
+    batch_finished = Signal(int, int, int, bool)  # imported, duplicates, errors, cancelled
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Store | None = None
+        self.user: User | None = None
+        self._engine = None
+        self._engine_error: str | None = None
+        self._queue: deque[Path] = deque()
+        self._total = 0
+        self._counts = {importer.IMPORTED: 0, importer.DUPLICATE: 0, importer.ERROR: 0}
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("medclair-backend")
+        self._dispatcher = _Dispatcher()
+        self.moveToThread(self._thread)
+        self._submitted.connect(self._run)
+        self._next_file.connect(self._import_next, Qt.ConnectionType.QueuedConnection)
+        self.finished.connect(self._dispatcher.deliver)
+
+    @classmethod
+    def start(cls) -> "Backend":
+        backend = cls()
+        backend._thread.start()
+        return backend
+
+    def shutdown(self) -> None:
+        """Stop after the current file; close the store in its own thread."""
+        self._cancel.set()
+        done = threading.Event()
+        self._submitted.emit(_Job(lambda backend: backend._close(), None, None))
+        self._submitted.emit(_Job(lambda backend: done.set(), None, None))
+        done.wait(30)
+        self._thread.quit()
+        self._thread.wait()
+
+    # -- generic calls -------------------------------------------------------------------------------------
+
+    def call(
+        self,
+        fn: Callable[["Backend"], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self._submitted.emit(_Job(fn, on_done, on_error))
+
+    @Slot(object)
+    def _run(self, job: _Job) -> None:
+        try:
+            result = job.fn(self)
+        except Exception as error:  # delivered to the UI, which shows it
+            self.finished.emit(job, None, error)
+        else:
+            self.finished.emit(job, result, None)
+
+    def _close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self.user = None
+
+    # -- session (called through `call`, in the background thread) ----------------------------------------
+
+    def attach(self, store: Store) -> bool:
+        """Keep the unlocked store; returns whether accounts exist already."""
+        self._close()
+        self.store = store
+        return store.has_users()
+
+    def create_first_account(self, username: str, password: str) -> User:
+        if self.store.has_users():
+            raise StoreError("Un compte administrateur existe déjà.")
+        self.user = self.store.add_user(username, password, "administrateur")
+        self.store.audit(self.user.username, "connexion")
+        return self.user
+
+    def login(self, username: str, password: str) -> User:
+        self.user = None
+        self.user = self.store.authenticate(username, password)
+        return self.user
+
+    def lock(self) -> None:
+        if self.user is not None:
+            self.store.audit(self.user.username, "verrouillage")
+        self.user = None
+
+    def rekey(self, current: str, new: str) -> None:
+        Store.open(current, self.store.path).close()
+        self.store.rekey(new)
+        self.store.audit(self.user.username if self.user else None, "changement_phrase_de_passe")
+
+    def _username(self) -> str | None:
+        return self.user.username if self.user else None
+
+    def open_document(self, doc_id: int) -> Analysis:
+        analysis = self.store.get_analysis(doc_id)
+        self.store.audit(self._username(), "consultation", analysis.document.sha256)
+        return analysis
+
+    def export(self, path: Path, filters: dict, identified: bool) -> int:
+        if identified and not (self.user and self.user.can_export_identified):
+            raise StoreError("Votre rôle ne permet que les exports désidentifiés.")
+        rows = self.store.list_documents(**filters)
+        items = [(row, self.store.get_analysis(row.id)) for row in rows]
+        count = exports.write_export(path, items, identified)
+        kind = "identifiant" if identified else "désidentifié"
+        self.store.audit(self._username(), "export", str(path), f"{count} document(s), {kind}")
+        return count
+
+    # -- engine ----------------------------------------------------------------------------------------
+
+    def load_engine(self) -> None:
+        """Ask for the engine to be loaded now (after unlocking) so that the first drop is fast."""
+        self.call(lambda backend: backend._ensure_engine())
+
+    def _ensure_engine(self):
+        if self._engine is None and self._engine_error is None:
+            self.engine_loading.emit()
+            try:
+                from inference import Engine
+
+                self._engine = Engine.load()
+            except Exception as error:  # shown to the user; imports then fail with this message
+                self._engine_error = f"Impossible de charger le moteur d'analyse : {error}"
+                self.engine_failed.emit(self._engine_error)
+            else:
+                self.engine_ready.emit()
+        return self._engine
+
+    # -- batch import ------------------------------------------------------------------------------------
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Queue files and folders for import (thread-safe: called from the UI thread)."""
+        self.call(lambda backend: backend._enqueue(paths))
+
+    def cancel_import(self) -> None:
+        """Called from the UI thread: the file being analysed finishes, the rest of the queue is dropped."""
+        self._cancel.set()
+
+    def _enqueue(self, paths: list[Path]) -> None:
+        files = importer.expand_paths(paths)
+        if not files:
+            return
+        idle = not self._queue
+        if idle:
+            self._cancel.clear()
+            self._total = 0
+            self._counts = dict.fromkeys(self._counts, 0)
+        self._queue.extend(files)
+        self._total += len(files)
+        self.batch_started.emit(self._total)
+        if idle:
+            self._next_file.emit()
+
+    @Slot()
+    def _import_next(self) -> None:
+        if self._cancel.is_set() or not self._queue:
+            cancelled = bool(self._queue)
+            self._queue.clear()
+            self.batch_finished.emit(
+                self._counts[importer.IMPORTED], self._counts[importer.DUPLICATE], self._counts[importer.ERROR],
+                cancelled,
+            )
+            return
+        path = self._queue.popleft()
+        engine = self._ensure_engine()
+        if self.store is None:
+            result = importer.ImportResult(path, importer.ERROR, message="La base est verrouillée.")
+        elif engine is None:
+            result = importer.ImportResult(path, importer.ERROR, message=self._engine_error or "")
+        else:
+            result = importer.import_file(engine, self.store, path, self._username())
+        self._counts[result.status] += 1
+        row = self.store.get_row(result.doc_id) if result.doc_id is not None else None
+        done = self._total - len(self._queue)
+        self.file_done.emit(result, row, done, self._total)
+        self._next_file.emit()

@@ -1,0 +1,591 @@
+"""The main window: drop documents, follow the batch, filter and search, read what is missing."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inference.analysis import Analysis
+from inference.request_type import LABELS as REQUEST_LABELS
+from desktop import exports, importer
+from desktop.backend import Backend
+from desktop.labels import ENTITY_LABELS, FLAG_LABELS, element_label
+from desktop.store import DocumentRow, User
+
+COLUMNS = ["Fichier", "Type de demande", "Éléments manquants", "Statut"]
+STORED = "Enregistré"
+DEFAULT_AUTOLOCK_MINUTES = 10
+
+
+@dataclass
+class Row:
+    """One line of the document list: a stored document, or a file that could not be imported."""
+
+    filename: str
+    request_label: str = ""
+    missing: int | None = None
+    status: str = STORED
+    doc_id: int | None = None
+    message: str = ""
+    path: Path | None = None
+
+    @classmethod
+    def stored(cls, row: DocumentRow, status: str = STORED) -> "Row":
+        return cls(row.filename, row.request_label, row.missing_count, status, row.id)
+
+
+class MainWindow(QMainWindow):
+    import_finished = Signal(int, int, int, bool)  # imported, duplicates, errors, cancelled: once the rows show it
+
+    def __init__(self, backend: Backend, user: User):
+        super().__init__()
+        self.backend = backend
+        self.user = user
+        self.rows: list[Row] = []
+        self._session_status: dict[int, str] = {}
+        self._errors: list[Row] = []
+        self._shown_doc: int | None = None
+        self._analysis: Analysis | None = None
+        self.lock_dialog: QDialog | None = None
+        self.setWindowTitle("MedClair")
+        self.setAcceptDrops(True)
+        self.resize(1200, 760)
+        self._build_toolbar()
+        self._build_central()
+        self._build_statusbar()
+        self._build_menus()
+        self._autolock = QTimer(self)
+        self._autolock.setSingleShot(True)
+        self._autolock.timeout.connect(self.lock)
+        self.set_autolock_minutes(DEFAULT_AUTOLOCK_MINUTES)
+        QApplication.instance().installEventFilter(self)
+        backend.file_done.connect(self._file_done)
+        backend.batch_started.connect(self._batch_started)
+        backend.batch_finished.connect(self._batch_finished)
+        backend.engine_loading.connect(self._engine_loading)
+        backend.engine_ready.connect(self._engine_ready)
+        backend.engine_failed.connect(self._engine_failed)
+        self._restore_layout()
+        self.backend.call(lambda b: b.store.get_setting("autolock_minutes"), self._autolock_setting)
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Documents")
+        bar.setObjectName("documents-toolbar")
+        self.open_files_action = QAction("Ouvrir des fichiers…", self)
+        self.open_files_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_files_action.triggered.connect(self.choose_files)
+        self.open_folder_action = QAction("Ouvrir un dossier…", self)
+        self.open_folder_action.triggered.connect(self.choose_folder)
+        self.export_action = QAction("Exporter…", self)
+        self.export_action.triggered.connect(self.choose_export)
+        self.lock_action = QAction("Verrouiller", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        for action in (self.open_files_action, self.open_folder_action):
+            bar.addAction(action)
+        bar.addSeparator()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Rechercher dans les documents…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.search.setMaximumWidth(320)
+        self._search_delay = QTimer(self)
+        self._search_delay.setSingleShot(True)
+        self._search_delay.setInterval(250)
+        self._search_delay.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._search_delay.start)
+        bar.addWidget(self.search)
+        self.type_filter = QComboBox()
+        self.type_filter.addItem("Tous les types", None)
+        for code, label in REQUEST_LABELS.items():
+            self.type_filter.addItem(label, code)
+        self.complete_filter = QComboBox()
+        for label, value in (("Complets et incomplets", None), ("Incomplets", False), ("Complets", True)):
+            self.complete_filter.addItem(label, value)
+        self.alerts_filter = QComboBox()
+        for label, value in (("Avec ou sans alerte", None), ("Avec alertes", True), ("Sans alerte", False)):
+            self.alerts_filter.addItem(label, value)
+        for combo in (self.type_filter, self.complete_filter, self.alerts_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+            combo.currentIndexChanged.connect(self.refresh)
+            bar.addWidget(combo)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+        bar.addAction(self.lock_action)
+
+    def _build_central(self) -> None:
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.hint = QLabel("Déposez ici des PDF ou des fichiers texte (ou un dossier), ou utilisez « Ouvrir… ».")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #555; padding: 8px; border: 2px dashed #aaa;")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.table)
+
+        self.details = QTextBrowser()
+        self.details.setOpenExternalLinks(False)
+        self.text_view = QPlainTextEdit()
+        self.text_view.setReadOnly(True)
+        self.deidentified = QCheckBox("Vue désidentifiée")
+        self.deidentified.toggled.connect(self._show_text)
+        text_tab = QWidget()
+        text_layout = QVBoxLayout(text_tab)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(self.deidentified)
+        text_layout.addWidget(self.text_view)
+        self.copy_button = QPushButton("Copier les questions")
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_questions)
+        review_tab = QWidget()
+        review_layout = QVBoxLayout(review_tab)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.details)
+        review_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(review_tab, "Éléments manquants et questions")
+        self.tabs.addTab(text_tab, "Texte")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.setCentralWidget(self.splitter)
+
+    def _build_statusbar(self) -> None:
+        self.status = QLabel("Prêt.")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat("%v / %m")
+        self.cancel_button = QPushButton("Annuler l'import")
+        self.cancel_button.clicked.connect(self.backend.cancel_import)
+        self.user_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.status, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.user_label)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._show_user()
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu("&Fichier")
+        menu.addAction(self.open_files_action)
+        menu.addAction(self.open_folder_action)
+        menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        quit_action = QAction("Quitter", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self.admin_menu = self.menuBar().addMenu("&Administration")
+        self.admin_menu.addAction("Ajouter un utilisateur…", self.add_user)
+        self.admin_menu.addAction("Journal d'audit…", self.show_audit)
+        self.admin_menu.addAction("Délai de verrouillage…", self.choose_autolock)
+        self.admin_menu.addAction("Changer la phrase de passe…", self.change_passphrase)
+        self.admin_menu.menuAction().setVisible(self.user.can_manage)
+
+    def _show_user(self) -> None:
+        self.user_label.setText(f"{self.user.username} ({self.user.role_label})")
+
+    # -- import --------------------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Ouvrir des documents", "", "Documents (*.pdf *.txt);;Tous les fichiers (*)"
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Ouvrir un dossier de documents")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.backend.import_paths(paths)
+
+    def _batch_started(self, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.show()
+        self.cancel_button.show()
+        self.status.setText("Import en cours…")
+
+    def _file_done(self, result: importer.ImportResult, row: DocumentRow | None, done: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.status.setText(f"{done} / {total} : {result.path.name}")
+        if row is not None:
+            status = "Analysé" if result.status == importer.IMPORTED else "Déjà importé"
+            self._session_status[row.id] = status
+            self._put_row(Row.stored(row, status))
+        else:
+            error = Row(result.path.name, status="Erreur", message=result.message, path=result.path)
+            self._errors.insert(0, error)
+            self._put_row(error)
+
+    def _batch_finished(self, imported: int, duplicates: int, errors: int, cancelled: bool) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        summary = f"{imported} document(s) analysé(s), {duplicates} déjà importé(s), {errors} en erreur."
+        self.status.setText(("Import annulé. " if cancelled else "Import terminé. ") + summary)
+        self.import_finished.emit(imported, duplicates, errors, cancelled)
+
+    def _engine_loading(self) -> None:
+        self.status.setText("Chargement du moteur d'analyse…")
+
+    def _engine_ready(self) -> None:
+        self.status.setText("Prêt.")
+
+    def _engine_failed(self, message: str) -> None:
+        self.status.setText(message)
+        QMessageBox.critical(self, "MedClair", message)
+
+    # -- list ----------------------------------------------------------------------------------------------
+
+    def filters(self) -> dict:
+        return {
+            "search": self.search.text().strip() or None,
+            "request_type": self.type_filter.currentData(),
+            "complete": self.complete_filter.currentData(),
+            "has_alerts": self.alerts_filter.currentData(),
+        }
+
+    def refresh(self) -> None:
+        filters = self.filters()
+        self.backend.call(lambda b: b.store.list_documents(**filters), lambda rows: self._show_rows(rows, filters))
+
+    def _show_rows(self, rows: list[DocumentRow], filters: dict) -> None:
+        if filters != self.filters():
+            return  # a newer refresh is on its way
+        unfiltered = not any(value is not None for value in filters.values())
+        self.rows = (list(self._errors) if unfiltered else []) + [
+            Row.stored(row, self._session_status.get(row.id, STORED)) for row in rows
+        ]
+        self.table.setRowCount(0)
+        for row in self.rows:
+            self._append_table_row(row)
+        self._select_doc(self._shown_doc)
+
+    def _put_row(self, row: Row) -> None:
+        """Update the line of this document, or add the line on top."""
+        if row.doc_id is not None:
+            for index, existing in enumerate(self.rows):
+                if existing.doc_id == row.doc_id:
+                    self.rows[index] = row
+                    self._fill_table_row(index, row)
+                    return
+        self.rows.insert(0, row)
+        self.table.insertRow(0)
+        self._fill_table_row(0, row)
+
+    def _append_table_row(self, row: Row) -> None:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        self._fill_table_row(index, row)
+
+    def _fill_table_row(self, index: int, row: Row) -> None:
+        missing = "" if row.missing is None else str(row.missing)
+        for column, value in enumerate((row.filename, row.request_label, missing, row.status)):
+            item = QTableWidgetItem(value)
+            if row.message:
+                item.setToolTip(row.message)
+            if column == 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if row.status == "Erreur":
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(index, column, item)
+
+    def _select_doc(self, doc_id: int | None) -> None:
+        if doc_id is None:
+            return
+        for index, row in enumerate(self.rows):
+            if row.doc_id == doc_id:
+                self.table.selectRow(index)
+                return
+
+    def _selection_changed(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected:
+            return
+        row = self.rows[selected[0].row()]
+        if row.doc_id is None:
+            self._shown_doc = None
+            self._analysis = None
+            self.copy_button.setEnabled(False)
+            self.details.setHtml(
+                f"<h2>{html.escape(row.filename)}</h2><p style='color:#b00020'>{html.escape(row.message)}</p>"
+            )
+            self.text_view.setPlainText("")
+            return
+        if row.doc_id == self._shown_doc and self._analysis is not None:
+            return
+        doc_id = row.doc_id
+        self._shown_doc = doc_id
+        self.backend.call(lambda b: b.open_document(doc_id), lambda analysis: self._show_analysis(doc_id, analysis))
+
+    # -- document view -------------------------------------------------------------------------------------
+
+    def _show_analysis(self, doc_id: int, analysis: Analysis) -> None:
+        if doc_id != self._shown_doc:
+            return
+        self._analysis = analysis
+        self.details.setHtml(analysis_html(analysis))
+        self.copy_button.setEnabled(bool(analysis.questions))
+        self._show_text()
+
+    def _show_text(self) -> None:
+        if self._analysis is None:
+            return
+        if self.deidentified.isChecked():
+            text = self._analysis.deidentified_text or "(Vue désidentifiée non disponible pour ce document.)"
+        else:
+            text = self._analysis.text
+        self.text_view.setPlainText(text)
+
+    def copy_questions(self) -> None:
+        if self._analysis is not None:
+            QGuiApplication.clipboard().setText("\n".join(q.text for q in self._analysis.questions))
+
+    # -- export --------------------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Exporter les documents affichés", "medclair-export.jsonl",
+            "JSON lines (*.jsonl);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        identified = False
+        if self.user.can_export_identified:
+            answer = QMessageBox.question(
+                self, "Exporter",
+                "Exporter avec les données identifiantes (texte d'origine, noms de fichiers) ?\n"
+                "Par défaut, l'export est désidentifié.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            identified = answer == QMessageBox.StandardButton.Yes
+        self.export_to(Path(path), identified)
+
+    def export_to(self, path: Path, identified: bool) -> None:
+        filters = self.filters()
+        self.backend.call(
+            lambda b: b.export(path, filters, identified),
+            lambda count: self.status.setText(f"{count} document(s) exporté(s) vers {path}."),
+            lambda error: QMessageBox.warning(self, "MedClair", f"Export impossible : {error}"),
+        )
+
+    # -- administration ------------------------------------------------------------------------------------
+
+    def add_user(self) -> None:
+        from desktop.dialogs import CreateAccountDialog
+
+        dialog = CreateAccountDialog(self.backend, first=False, parent=self)
+        dialog.open()
+
+    def show_audit(self) -> None:
+        from desktop.audit_view import AuditDialog
+
+        AuditDialog(self.backend, self).open()
+
+    def change_passphrase(self) -> None:
+        from desktop.dialogs import ChangePassphraseDialog
+
+        ChangePassphraseDialog(self.backend, self).open()
+
+    def choose_autolock(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self, "Verrouillage automatique", "Verrouiller après (minutes d'inactivité) :",
+            self._autolock.interval() // 60000, 1, 240,
+        )
+        if ok:
+            self.set_autolock_minutes(minutes)
+            self.backend.call(lambda b: b.store.set_setting("autolock_minutes", str(minutes)))
+
+    # -- auto-lock -----------------------------------------------------------------------------------------
+
+    def _autolock_setting(self, value: str | None) -> None:
+        if value and value.isdigit():
+            self.set_autolock_minutes(int(value))
+
+    def set_autolock_minutes(self, minutes: float) -> None:
+        self._autolock.setInterval(int(minutes * 60000))
+        self._autolock.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                            QEvent.Type.Wheel) and self.lock_dialog is None:
+            self._autolock.start()
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock(self) -> None:
+        """Hide everything and ask who is there; the store stays open so a running import goes on."""
+        from desktop.dialogs import LoginDialog
+
+        if self.lock_dialog is not None:
+            return
+        self._autolock.stop()
+        self.backend.call(lambda b: b.lock())
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        for bar in self.findChildren(QToolBar):
+            bar.setEnabled(False)
+        self.lock_dialog = LoginDialog(self.backend, locked=True, parent=self)
+        self.lock_dialog.accepted.connect(self._unlocked)
+        self.lock_dialog.rejected.connect(self.close)
+        self.lock_dialog.open()
+
+    def _unlocked(self) -> None:
+        self.user = self.lock_dialog.user
+        self.lock_dialog = None
+        self.centralWidget().show()
+        self.menuBar().setEnabled(True)
+        for bar in self.findChildren(QToolBar):
+            bar.setEnabled(True)
+        self.admin_menu.menuAction().setVisible(self.user.can_manage)
+        self._show_user()
+        self._autolock.start()
+
+    # -- window state --------------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = _settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        settings = _settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+
+def _settings() -> QSettings:
+    """Window layout only (no patient data): an INI file in the user's config directory."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MedClair", "MedClair")
+
+
+def analysis_html(analysis: Analysis) -> str:
+    """The review panel: what is missing (with the questions to send back) first, then what was found."""
+    esc = html.escape
+    parts = [
+        f"<h2>{esc(analysis.document.filename)}</h2>",
+        f"<p><b>{esc(analysis.request_type.label)}</b> "
+        f"<span style='color:#666'>(confiance {analysis.request_type.score:.0%})</span></p>",
+    ]
+    if analysis.alerts:
+        parts.append("<h3 style='color:#b00020'>Alertes</h3><ul>")
+        parts += [f"<li style='color:#b00020'>{esc(alert.text)}</li>" for alert in analysis.alerts]
+        parts.append("</ul>")
+    missing = analysis.elements.missing
+    if missing:
+        parts.append(f"<h3>Éléments manquants ({len(missing)})</h3><ul>")
+        questions: dict[str, list[str]] = {}
+        for question in analysis.questions:
+            questions.setdefault(question.element, []).append(question.text)
+        for element in missing:
+            asked = "".join(f"<br><i>« {esc(text)} »</i>" for text in questions.get(element, []))
+            parts.append(f"<li><b>{esc(element_label(element))}</b>{asked}</li>")
+        parts.append("</ul>")
+    else:
+        parts.append("<h3 style='color:#1b5e20'>Aucun élément manquant</h3>")
+    present = analysis.elements.present
+    if present:
+        parts.append("<h3>Éléments présents</h3><ul>")
+        for element, spans in present.items():
+            evidence = " ; ".join(f"« {esc(span.text.strip())} »" for span in spans[:3])
+            parts.append(f"<li><b>{esc(element_label(element))}</b> : {evidence}</li>")
+        parts.append("</ul>")
+    if analysis.lab_results:
+        parts.append("<h3>Résultats biologiques</h3><table cellpadding='3'>")
+        for result in analysis.lab_results:
+            colour = "#b00020" if result.flag in ("H", "L") else "#000"
+            bounds = f"{result.low if result.low is not None else ''}–{result.high if result.high is not None else ''}"
+            parts.append(
+                f"<tr style='color:{colour}'><td>{esc(result.test)}</td><td>{result.value:g} {esc(result.unit)}</td>"
+                f"<td>({esc(bounds)})</td><td>{FLAG_LABELS.get(result.flag, result.flag)}</td></tr>"
+            )
+        parts.append("</table>")
+    if analysis.entities:
+        parts.append("<h3>Entités médicales</h3><ul>")
+        for entity in analysis.entities:
+            qualifiers = [name for name, on in (("nié", entity.negated), ("hypothèse", entity.hypothesis),
+                                                ("familial", entity.family), ("antécédent", entity.history)) if on]
+            extra = f" <span style='color:#666'>({', '.join(qualifiers)})</span>" if qualifiers else ""
+            parts.append(f"<li>{esc(ENTITY_LABELS.get(entity.label, entity.label))} : {esc(entity.text)}{extra}</li>")
+        parts.append("</ul>")
+    if analysis.summary:
+        parts.append(f"<h3>Résumé</h3><p>{esc(analysis.summary)}</p>")
+    return "".join(parts)
+
