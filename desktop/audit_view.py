@@ -7,6 +7,17 @@ from desktop.backend import Backend
 from desktop.store import AuditEntry
 
 COLUMNS = ["N°", "Date (UTC)", "Utilisateur", "Action", "Objet", "Détail"]
+ACTION_LABELS = {
+    "import": "Import",
+    "consultation": "Consultation",
+    "export": "Export",
+    "suppression": "Suppression",
+    "connexion": "Connexion",
+    "echec_connexion": "Échec de connexion",
+    "verrouillage": "Verrouillage",
+    "creation_compte": "Création de compte",
+    "changement_phrase_de_passe": "Changement de phrase de passe",
+}
 
 
 class AuditDialog(QDialog):
@@ -44,6 +55,13 @@ class AuditDialog(QDialog):
             self.verdict.setStyleSheet("color: #b00020; font-weight: bold;")
         self.table.setRowCount(len(entries))
         for index, entry in enumerate(entries):
-            values = (str(entry.id), entry.at, entry.username or "", entry.action, entry.target or "", entry.detail or "")
+            target = entry.target or ""
+            values = (
+                str(entry.id), entry.at, entry.username or "", ACTION_LABELS.get(entry.action, entry.action),
+                target[:16] + "…" if len(target) == 64 else target, entry.detail or "",
+            )
             for column, value in enumerate(values):
-                self.table.setItem(index, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if column == 4:
+                    item.setToolTip(target)
+                self.table.setItem(index, column, item)

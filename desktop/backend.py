@@ -150,6 +150,12 @@ class Backend(QObject):
         self.store.audit(self._username(), "consultation", analysis.document.sha256)
         return analysis
 
+    def delete_document(self, doc_id: int) -> int:
+        if not (self.user and self.user.can_delete):
+            raise StoreError("Votre rôle ne permet pas de supprimer des documents.")
+        self.store.delete_document(doc_id, self._username())
+        return doc_id
+
     def export(self, path: Path, filters: dict, identified: bool) -> int:
         if identified and not (self.user and self.user.can_export_identified):
             raise StoreError("Votre rôle ne permet que les exports désidentifiés.")

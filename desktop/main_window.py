@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         self.open_folder_action.triggered.connect(self.choose_folder)
         self.export_action = QAction("Exporter…", self)
         self.export_action.triggered.connect(self.choose_export)
+        self.delete_action = QAction("Supprimer le document…", self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
         self.lock_action = QAction("Verrouiller", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
@@ -195,7 +199,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
-        self.setCentralWidget(self.splitter)
+        self.lock_page = QLabel("MedClair est verrouillé.\nIdentifiez-vous pour continuer.")
+        self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_page.setStyleSheet("font-size: 18px; color: #555;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
 
     def _build_statusbar(self) -> None:
         self.status = QLabel("Prêt.")
@@ -219,6 +229,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_files_action)
         menu.addAction(self.open_folder_action)
         menu.addAction(self.export_action)
+        menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
         quit_action = QAction("Quitter", self)
@@ -230,7 +241,11 @@ class MainWindow(QMainWindow):
         self.admin_menu.addAction("Journal d'audit…", self.show_audit)
         self.admin_menu.addAction("Délai de verrouillage…", self.choose_autolock)
         self.admin_menu.addAction("Changer la phrase de passe…", self.change_passphrase)
+        self._apply_role()
+
+    def _apply_role(self) -> None:
         self.admin_menu.menuAction().setVisible(self.user.can_manage)
+        self.delete_action.setVisible(self.user.can_delete)
 
     def _show_user(self) -> None:
         self.user_label.setText(f"{self.user.username} ({self.user.role_label})")
@@ -405,6 +420,31 @@ class MainWindow(QMainWindow):
             text = self._analysis.text
         self.text_view.setPlainText(text)
 
+    def delete_selected(self) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        if not selected or self.rows[selected[0].row()].doc_id is None:
+            return
+        row = self.rows[selected[0].row()]
+        answer = QMessageBox.question(
+            self, "Supprimer", f"Supprimer définitivement « {row.filename} » de la base ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_document(row.doc_id)
+
+    def delete_document(self, doc_id: int) -> None:
+        self.backend.call(lambda b: b.delete_document(doc_id), self._deleted)
+
+    def _deleted(self, doc_id: int) -> None:
+        self._session_status.pop(doc_id, None)
+        if self._shown_doc == doc_id:
+            self._shown_doc = None
+            self._analysis = None
+            self.details.clear()
+            self.text_view.clear()
+        self.status.setText("Document supprimé.")
+        self.refresh()
+
     def copy_questions(self) -> None:
         if self._analysis is not None:
             QGuiApplication.clipboard().setText("\n".join(q.text for q in self._analysis.questions))
@@ -492,7 +532,11 @@ class MainWindow(QMainWindow):
             return
         self._autolock.stop()
         self.backend.call(lambda b: b.lock())
-        self.centralWidget().hide()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.details.clear()
+        self.text_view.clear()
+        self._analysis = None
+        self._shown_doc = None
         self.menuBar().setEnabled(False)
         for bar in self.findChildren(QToolBar):
             bar.setEnabled(False)
@@ -504,13 +548,14 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         self.user = self.lock_dialog.user
         self.lock_dialog = None
-        self.centralWidget().show()
+        self.stack.setCurrentWidget(self.splitter)
         self.menuBar().setEnabled(True)
         for bar in self.findChildren(QToolBar):
             bar.setEnabled(True)
-        self.admin_menu.menuAction().setVisible(self.user.can_manage)
+        self._apply_role()
         self._show_user()
         self._autolock.start()
+        self.table.clearSelection()
 
     # -- window state --------------------------------------------------------------------------------------
 

@@ -140,6 +140,10 @@ class User:
         return self.role in ("administrateur", "clinicien")
 
     @property
+    def can_delete(self) -> bool:
+        return self.role in ("administrateur", "clinicien")
+
+    @property
     def can_manage(self) -> bool:
         return self.role == "administrateur"
 

@@ -13,7 +13,7 @@ from desktop.app import Launcher
 from desktop.backend import Backend
 from desktop.dialogs import CreateAccountDialog, CreateDatabaseDialog, LoginDialog, UnlockDialog
 from desktop.main_window import MainWindow
-from desktop.store import Store
+from desktop.store import Store, StoreError
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 PASSPHRASE = "phrase de passe du poste"
@@ -129,9 +129,7 @@ def test_first_run_drop_shows_missing_elements_and_errors_do_not_stop_the_batch(
     assert again.args == [0, 1, 0, False]
     assert [row[0] for row in _table(window)].count("adressage.pdf") == 1
     assert _table(window)[_row_index(window, "adressage.pdf")][3] == "Déjà importé"
-    with qtbot.waitCallback(timeout=WAIT_MS) as callback:
-        backend.call(lambda b: b.store.count_documents(), callback)
-    assert callback.args == [2]
+    assert _call(qtbot, backend, lambda b: b.store.count_documents()) == 2
 
 
 def test_reopen_wrong_passphrase_then_login_shows_stored_documents(qtbot, backend, data_dir, make_pdf):
@@ -168,3 +166,173 @@ def test_reopen_wrong_passphrase_then_login_shows_stored_documents(qtbot, backen
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.table.rowCount() == 1, timeout=WAIT_MS)
     assert _table(window)[0][0] == "adressage.pdf" and _table(window)[0][3] == "Enregistré"
+
+
+def _open_as(qtbot, backend, username: str, password: str) -> MainWindow:
+    launcher = Launcher(backend)
+    launcher.start()
+    qtbot.addWidget(launcher.dialog)
+    launcher.dialog.passphrase.setText(PASSPHRASE)
+    _ok(launcher.dialog)
+    qtbot.waitUntil(lambda: isinstance(launcher.dialog, LoginDialog), timeout=WAIT_MS)
+    qtbot.addWidget(launcher.dialog)
+    launcher.dialog.username.setText(username)
+    launcher.dialog.password.setText(password)
+    with qtbot.waitSignal(launcher.window_ready, timeout=WAIT_MS):
+        _ok(launcher.dialog)
+    qtbot.addWidget(launcher.window)
+    return launcher.window
+
+
+@pytest.fixture
+def clinic(data_dir, make_pdf) -> dict[str, Path]:
+    """A database with an administrator and a secretary, and two documents on disk (not imported yet)."""
+    with Store.create(PASSPHRASE) as store:
+        store.add_user("admin", PASSWORD, "administrateur")
+        store.add_user("secretaire", "motdepasse-sec", "secretaire", by="admin")
+    return {"referral": make_pdf("adressage.pdf", REFERRAL), "renewal": make_pdf("renouvellement.pdf", RENEWAL)}
+
+
+def _call(qtbot, backend, fn):
+    """Run fn in the backend thread and return its result, or raise what it raised."""
+    with qtbot.waitCallback(timeout=WAIT_MS) as callback:
+        backend.call(fn, callback, callback)
+    if isinstance(callback.args[0], Exception):
+        raise callback.args[0]
+    return callback.args[0]
+
+
+def test_search_and_filters_narrow_the_list(qtbot, backend, clinic):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"], clinic["renewal"]])
+    window.search.setText("metformine")
+    qtbot.waitUntil(lambda: [row[0] for row in _table(window)] == ["renouvellement.pdf"], timeout=WAIT_MS)
+    window.search.setText("toux amlo")
+    qtbot.waitUntil(lambda: [row[0] for row in _table(window)] == ["adressage.pdf"], timeout=WAIT_MS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "main-window-search.png"))
+    window.search.clear()
+    window.type_filter.setCurrentIndex(window.type_filter.findData("renouvellement"))
+    qtbot.waitUntil(lambda: [row[0] for row in _table(window)] == ["renouvellement.pdf"], timeout=WAIT_MS)
+    window.type_filter.setCurrentIndex(0)
+    window.complete_filter.setCurrentIndex(window.complete_filter.findData(True))
+    qtbot.waitUntil(lambda: window.table.rowCount() == 0, timeout=WAIT_MS)
+    window.complete_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 2, timeout=WAIT_MS)
+
+
+def test_cancel_stops_the_batch_after_the_current_file(qtbot, backend, clinic, make_pdf):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    others = [make_pdf(f"lettre-{n}.pdf", REFERRAL + f"\nRéférence {n}") for n in range(5)]
+    backend.file_done.connect(backend.cancel_import, Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS) as finished:
+        _drop(window, others)
+    assert finished.args == [1, 0, 0, True]
+    assert "Import annulé" in window.status.text()
+    assert _call(qtbot, backend, lambda b: b.store.count_documents()) == 1
+
+
+def test_auto_lock_asks_for_a_login_and_roles_change_the_menus(qtbot, backend, clinic):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    assert window.admin_menu.menuAction().isVisible()
+    window.set_autolock_minutes(0.0005)
+    qtbot.waitUntil(lambda: window.locked, timeout=WAIT_MS)
+    assert window.stack.currentWidget() is window.lock_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "main-window-locked.png"))
+    login = window.lock_dialog
+    login.username.setText("secretaire")
+    login.password.setText("mauvais")
+    _ok(login)
+    qtbot.waitUntil(lambda: login.error.isVisible() and login.buttons.isEnabled(), timeout=WAIT_MS)
+    window.set_autolock_minutes(60)
+    login.password.setText("motdepasse-sec")
+    _ok(login)
+    qtbot.waitUntil(lambda: not window.locked, timeout=WAIT_MS)
+    assert window.stack.currentWidget() is window.splitter
+    assert window.user.username == "secretaire"
+    assert not window.admin_menu.menuAction().isVisible()
+    assert not window.delete_action.isVisible()
+    assert "secretaire" in window.user_label.text()
+    actions = [entry.action for entry in _call(qtbot, backend, lambda b: b.store.audit_entries())]
+    assert actions[-3:] == ["verrouillage", "echec_connexion", "connexion"]
+
+
+def test_exports_are_deidentified_for_a_secretary_and_audited(qtbot, backend, clinic, tmp_path):
+    window = _open_as(qtbot, backend, "secretaire", "motdepasse-sec")
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"]])
+    target = tmp_path / "export.jsonl"
+    window.export_to(target, identified=False)
+    qtbot.waitUntil(lambda: "exporté" in window.status.text(), timeout=WAIT_MS)
+    content = target.read_text(encoding="utf-8")
+    assert "Quillebeuf" not in content and "urgence" in content
+    with pytest.raises(StoreError, match="désidentifiés"):
+        _call(qtbot, backend, lambda b: b.export(tmp_path / "complet.jsonl", {}, True))
+    entries = _call(qtbot, backend, lambda b: b.store.audit_entries())
+    assert [e.action for e in entries if e.action == "export"] == ["export"]
+    assert {e.username for e in entries if e.action in ("import", "export")} == {"secretaire"}
+
+
+def test_audit_viewer_detects_a_tampered_row(qtbot, backend, clinic, data_dir):
+    from desktop.audit_view import AuditDialog
+    import sqlcipher3
+
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"]])
+    [stored] = _call(qtbot, backend, lambda b: b.store.list_documents())
+    window.delete_document(stored.id)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 0, timeout=WAIT_MS)
+    assert _call(qtbot, backend, lambda b: b.store.count_documents()) == 0
+    viewer = AuditDialog(backend, window)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitUntil(lambda: viewer.checked, timeout=WAIT_MS)
+    assert viewer.broken_at is None and "intègre" in viewer.verdict.text()
+    assert [viewer.table.item(r, 3).text() for r in range(viewer.table.rowCount())][-2:] == ["Import", "Suppression"]
+    raw = sqlcipher3.connect(str(data_dir / "medclair.db"))
+    raw.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    raw.execute("DROP TRIGGER audit_no_update")
+    raw.execute("UPDATE audit SET detail = 'falsifié' WHERE id = 3")
+    raw.commit()
+    raw.close()
+    tampered = AuditDialog(backend, window)
+    qtbot.addWidget(tampered)
+    tampered.show()
+    qtbot.waitUntil(lambda: tampered.checked, timeout=WAIT_MS)
+    assert tampered.broken_at == 3 and "ROMPUE" in tampered.verdict.text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    tampered.grab().save(str(ARTIFACTS / "audit-viewer-tampered.png"))
+
+
+def test_administrator_adds_a_user_and_changes_the_passphrase(qtbot, backend, clinic, data_dir):
+    from desktop.dialogs import ChangePassphraseDialog
+
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    add = CreateAccountDialog(backend, first=False, parent=window)
+    qtbot.addWidget(add)
+    add.open()
+    add.username.setText("dr.martin")
+    add.role.setCurrentIndex(add.role.findData("clinicien"))
+    add.password.setText("motdepasse-dr")
+    add.confirm.setText("motdepasse-dr")
+    with qtbot.waitSignal(add.accepted, timeout=WAIT_MS):
+        _ok(add)
+    assert add.user.role == "clinicien"
+
+    change = ChangePassphraseDialog(backend, window)
+    qtbot.addWidget(change)
+    change.open()
+    change.current.setText("pas la bonne")
+    change.passphrase.setText("nouvelle phrase de passe")
+    change.confirm.setText("nouvelle phrase de passe")
+    _ok(change)
+    qtbot.waitUntil(lambda: change.error.isVisible() and change.buttons.isEnabled(), timeout=WAIT_MS)
+    assert "Phrase de passe incorrecte" in change.error.text()
+    change.current.setText(PASSPHRASE)
+    with qtbot.waitSignal(change.accepted, timeout=WAIT_MS):
+        _ok(change)
+    with Store.open("nouvelle phrase de passe", data_dir / "medclair.db") as store:
+        assert [user.username for user in store.list_users()] == ["admin", "dr.martin", "secretaire"]
