@@ -1,0 +1,118 @@
+"""One transformer pass over a whole document, shared by every head that reads it (onnxruntime + tokenizers).
+
+The document is tokenized once with offsets; token sequences longer than the window are cut into windows that
+overlap, all windows run as one padded batch, and each token keeps the outputs of the window where it sits
+farthest from an edge. Token-level outputs (e.g. `logits`, `last_hidden_state`) come back aligned with the
+document's tokens and character offsets, so several heads (entities, request type) can read the same pass.
+The last document's pass is cached for exactly that reason.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+
+@dataclass
+class EncoderConfig:
+    bos_id: int
+    eos_id: int
+    pad_id: int
+    window: int = 256  # tokens per window, specials included
+    overlap: int = 64
+    batch_windows: int = 8
+
+    @classmethod
+    def read(cls, path: Path) -> "EncoderConfig":
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass
+class EncoderRun:
+    text: str
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    outputs: dict[str, np.ndarray] = field(default_factory=dict)  # name → [T, ...] aligned with ids
+    windows: int = 0
+
+
+def window_bounds(n: int, content: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """(start, end, keep_from, keep_to) per window over n tokens: windows of `content` tokens, `overlap` shared;
+    each token is kept from exactly one window (the split falls in the middle of each overlap)."""
+    if n <= content:
+        return [(0, n, 0, n)]
+    stride = content - overlap
+    starts = list(range(0, n - content, stride)) + [n - content]
+    out = []
+    for k, s in enumerate(starts):
+        e = s + content
+        keep_from = s if k == 0 else (s + starts[k - 1] + content) // 2
+        keep_to = e if k == len(starts) - 1 else (starts[k + 1] + e) // 2
+        out.append((s, e, keep_from, keep_to))
+    return out
+
+
+class Encoder:
+    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, config: EncoderConfig):
+        self.session = session
+        self.tokenizer = tokenizer
+        self.config = config
+        self.input_names = {i.name for i in session.get_inputs()}
+        self.output_names = [o.name for o in session.get_outputs()]
+        self._last: EncoderRun | None = None
+
+    @classmethod
+    def load(cls, folder: str | Path, model_file: str = "model.onnx", threads: int | None = None) -> "Encoder":
+        folder = Path(folder)
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        session = ort.InferenceSession(str(folder / model_file), sess_options=opts,
+                                       providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        return cls(session, tokenizer, EncoderConfig.read(folder / "encoder.json"))
+
+    def run(self, text: str, outputs: list[str] | None = None) -> EncoderRun:
+        """All graph outputs for `text` (cached for the last text, so heads share one pass)."""
+        if self._last is not None and self._last.text == text:
+            return self._last
+        enc = self.tokenizer.encode(text, add_special_tokens=False)
+        ids, offsets = list(enc.ids), [tuple(o) for o in enc.offsets]
+        run = EncoderRun(text, ids, offsets)
+        cfg = self.config
+        bounds = window_bounds(len(ids), cfg.window - 2, cfg.overlap)
+        run.windows = len(bounds)
+        collected: dict[str, list[np.ndarray]] = {name: [] for name in self.output_names}
+        for b0 in range(0, len(bounds), cfg.batch_windows):
+            batch = bounds[b0:b0 + cfg.batch_windows]
+            width = max(e - s for s, e, _, _ in batch) + 2
+            input_ids = np.full((len(batch), width), cfg.pad_id, dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, (s, e, _, _) in enumerate(batch):
+                input_ids[row, :e - s + 2] = [cfg.bos_id, *ids[s:e], cfg.eos_id]
+                mask[row, :e - s + 2] = 1
+            feed = {"input_ids": input_ids, "attention_mask": mask}
+            if "token_type_ids" in self.input_names:
+                feed["token_type_ids"] = np.zeros_like(input_ids)
+            values = self.session.run(self.output_names, feed)
+            for name, value in zip(self.output_names, values):
+                if value.ndim < 3:  # pooled outputs are per window: keep them as they are
+                    collected[name].append(value)
+                    continue
+                for row, (s, _, keep_from, keep_to) in enumerate(batch):
+                    collected[name].append(value[row, 1 + keep_from - s:1 + keep_to - s])
+        for name, parts in collected.items():
+            if parts:
+                run.outputs[name] = np.concatenate(parts, axis=0)
+            else:
+                run.outputs[name] = np.zeros((0,), dtype=np.float32)
+        self._last = run
+        return run

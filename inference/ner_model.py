@@ -1,0 +1,95 @@
+"""Medical named entities from the fine-tuned token-classification model (onnxruntime + tokenizers, no torch).
+
+Decoding: each token gets its most probable BIO label; words are runs of letters/digits or single punctuation
+marks; a word takes the label of its first token (the one the model was trained to mark B- at an entity start);
+consecutive words with B/I of one type form an entity whose span runs from the first word's start to the last
+word's end, so offsets always fall on word boundaries of the document text. The score is the mean probability of
+the words' labels.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import Entity
+from .encoder import Encoder
+
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class Span:
+    label: str
+    start: int
+    end: int
+    score: float
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(-1, keepdims=True)
+
+
+def decode(text: str, offsets: list[tuple[int, int]], probs: np.ndarray, id2label: list[str]) -> list[Span]:
+    """Token probabilities [T, L] with character offsets (specials have (0, 0)) → entity spans on word bounds."""
+    best = probs.argmax(-1)
+    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    word_label: dict[int, tuple[str, float]] = {}
+    starts = np.array([w[0] for w in words])
+    for t, (a, b) in enumerate(offsets):
+        if b <= a:
+            continue
+        while a < b and text[a].isspace():
+            a += 1
+        if a >= b:
+            continue
+        w = int(np.searchsorted(starts, a, side="right")) - 1
+        if w < 0 or words[w][1] <= a or w in word_label:
+            continue
+        word_label[w] = (id2label[int(best[t])], float(probs[t, best[t]]))
+    spans: list[Span] = []
+    current: list | None = None
+    for w, (ws, we) in enumerate(words):
+        label, score = word_label.get(w, ("O", 1.0))
+        kind, _, typ = label.partition("-")
+        if kind == "O" or not typ:
+            current = None
+            continue
+        if kind == "I" and current is not None and current[0] == typ:
+            current[2] = we
+            current[3].append(score)
+            continue
+        current = [typ, ws, we, [score]]
+        spans.append(current)  # type: ignore[arg-type]
+    return [Span(s[0], s[1], s[2], float(np.mean(s[3]))) for s in spans]  # type: ignore[index]
+
+
+class NerModel:
+    """`NerModel.load(folder).find_entities(text)`; `encoder` can be shared with other heads."""
+
+    def __init__(self, encoder: Encoder, id2label: list[str], output: str = "logits"):
+        self.encoder = encoder
+        self.id2label = id2label
+        self.output = output
+
+    @classmethod
+    def load(cls, folder: str | Path, threads: int | None = None) -> "NerModel":
+        folder = Path(folder)
+        meta = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+        id2label = meta["id2label"] if isinstance(meta, dict) else meta
+        return cls(Encoder.load(folder, threads=threads), id2label)
+
+    def spans(self, text: str) -> list[Span]:
+        if not text.strip():
+            return []
+        run = self.encoder.run(text, outputs=[self.output])
+        return decode(text, run.offsets, softmax(run.outputs[self.output]), self.id2label)
+
+    def find_entities(self, text: str) -> list[Entity]:
+        return [Entity(label=s.label, text=text[s.start:s.end], start=s.start, end=s.end, score=round(s.score, 4),
+                       source="model") for s in self.spans(text)]
