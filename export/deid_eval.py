@@ -1,0 +1,258 @@
+"""Evaluation of the rule-based de-identification (inference/deidentification.py), recall first.
+
+Data: the AP-HP eds-pseudo templates (BSD-3, ../shared/corpora/eds_pseudo_templates), synthetic French clinical
+snippets with inline `[value](LABEL)` tags, split by snippet with a fixed seed into a `dev` part (looked at while
+writing the rules) and a `heldout` part (only scored). Plus letters made here with known personal data.
+
+Two recalls per gold label: `masked` (the span's characters are all covered by some placeholder: what matters
+for privacy) and `strict` (covered by a prediction of the matching label). Precision per predicted label: the
+share of predicted spans that overlap a gold span of any label (`any`) or of the matching label (`strict`).
+
+Run: `python -m export.deid_eval [--corpus DIR] [--out resources/deid]`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from inference.deidentification import find_personal_data
+
+SEED = 20241125
+HELDOUT_SHARE = 0.5
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "eds_pseudo_templates"
+
+# eds-pseudo tag -> our label. HOPITAL is not in MedClair's label set (SPEC §2.3): reported, not scored.
+TAG_TO_LABEL = {
+    "NOM": "PERSONNE", "PRENOM": "PERSONNE", "DATE": "DATE", "DATE_NAISSANCE": "DATE_NAISSANCE",
+    "TEL": "TELEPHONE", "MAIL": "EMAIL", "ADRESSE": "ADRESSE", "ADDRESSE": "ADRESSE", "ZIP": "CODE_POSTAL",
+    "VILLE": "VILLE", "SECU": "NIR", "IPP": "IPP", "NDA": "IPP",
+}
+# Predicted labels that count as the gold label in the strict measures.
+COMPATIBLE = {"DATE_NAISSANCE": {"DATE_NAISSANCE"}, "DATE": {"DATE", "DATE_NAISSANCE"}}
+_TAG_RE = re.compile(r"\[([^\[\]]+?)\]\(([A-Z_]+)\)")
+
+
+@dataclass
+class Gold:
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Sample:
+    text: str
+    gold: list[Gold]
+    unscored: list[Gold]
+
+
+def parse_snippet(raw: str) -> Sample:
+    parts: list[str] = []
+    gold: list[Gold] = []
+    unscored: list[Gold] = []
+    position = 0
+    last = 0
+    for match in _TAG_RE.finditer(raw):
+        before = raw[last:match.start()]
+        parts.append(before)
+        position += len(before)
+        value, tag = match.group(1), match.group(2)
+        target = gold if tag in TAG_TO_LABEL else unscored
+        target.append(Gold(TAG_TO_LABEL.get(tag, tag), position, position + len(value), value))
+        parts.append(value)
+        position += len(value)
+        last = match.end()
+    parts.append(raw[last:])
+    return Sample("".join(parts), gold, unscored)
+
+
+def load_split(corpus: Path = DEFAULT_CORPUS) -> dict[str, list[Sample]]:
+    raw = (corpus / "templates.txt").read_text(encoding="utf-8")
+    snippets = [snippet.strip("\n") for snippet in re.split(r"\n[ \t]*\n", raw) if snippet.strip()]
+    order = list(range(len(snippets)))
+    random.Random(SEED).shuffle(order)
+    cut = int(len(order) * (1 - HELDOUT_SHARE))
+    return {
+        "dev": [parse_snippet(snippets[index]) for index in sorted(order[:cut])],
+        "heldout": [parse_snippet(snippets[index]) for index in sorted(order[cut:])],
+    }
+
+
+def made_letters() -> list[Sample]:
+    """Letters written here, with every personal datum tagged, and medical eponyms that must stay."""
+    letters = [
+        "Le [12/03/2024](DATE)\nCher confrère,\nJe vous adresse Mme [Jeanne](PRENOM) [DURAND](NOM), née le "
+        "[04/07/1952](DATE_NAISSANCE), demeurant [12 rue des Lilas](ADRESSE), [44000](ZIP) [Nantes](VILLE), "
+        "pour avis sur une maladie de Parkinson. Traitement : Lévothyrox 75 µg, Modopar 125 mg 3 fois par jour.\n"
+        "Tél. : [06 12 34 56 78](TEL) - mail : [jeanne.durand@example.fr](MAIL)\nIPP : [00123456](IPP)\n"
+        "N° de sécurité sociale : [2 52 07 44 109 234 52](SECU)\nCordialement,\nDr [Paul](PRENOM) [Lemoine](NOM)",
+        "Compte rendu du [3 janvier 2025](DATE)\nPatient : M. [Karim](PRENOM) [BENALI](NOM), 45 ans.\n"
+        "Antécédents : maladie de Crohn, thyroïdite de Hashimoto, maladie de Basedow chez la mère.\n"
+        "Pas de maladie d'Alzheimer. Syndrome de Raynaud. Le Dr [Anne](PRENOM) [Roussel](NOM) "
+        "([anne.roussel@chu-nantes.fr](MAIL), [02 40 08 33 33](TEL)) reverra le patient.",
+    ]
+    return [parse_snippet(letter) for letter in letters]
+
+
+def _covered(mask: list[bool], start: int, end: int, text: str) -> bool:
+    return all(mask[index] for index in range(start, end) if text[index].isalnum())
+
+
+def score(samples: list[Sample]) -> dict:
+    gold_total: dict[str, int] = defaultdict(int)
+    gold_masked: dict[str, int] = defaultdict(int)
+    gold_strict: dict[str, int] = defaultdict(int)
+    pred_total: dict[str, int] = defaultdict(int)
+    pred_any: dict[str, int] = defaultdict(int)
+    pred_strict: dict[str, int] = defaultdict(int)
+    misses: dict[str, list[str]] = defaultdict(list)
+    false_alarms: dict[str, list[str]] = defaultdict(list)
+    for sample in samples:
+        found = find_personal_data(sample.text)
+        mask = [False] * len(sample.text)
+        by_label: dict[str, list[bool]] = defaultdict(lambda: [False] * len(sample.text))
+        for item in found:
+            for index in range(item.start, item.end):
+                mask[index] = True
+                by_label[item.label][index] = True
+        for gold in sample.gold:
+            gold_total[gold.label] += 1
+            if _covered(mask, gold.start, gold.end, sample.text):
+                gold_masked[gold.label] += 1
+            else:
+                misses[gold.label].append(f"{gold.text!r} in {sample.text[max(0, gold.start - 40):gold.end + 30]!r}")
+            labels = COMPATIBLE.get(gold.label, {gold.label})
+            strict_mask = [any(by_label[label][index] for label in labels) for index in range(len(sample.text))]
+            if _covered(strict_mask, gold.start, gold.end, sample.text):
+                gold_strict[gold.label] += 1
+        spans = sample.gold + sample.unscored
+        for item in found:
+            pred_total[item.label] += 1
+            overlapping = [gold for gold in spans if gold.start < item.end and item.start < gold.end]
+            if overlapping:
+                pred_any[item.label] += 1
+            else:
+                false_alarms[item.label].append(f"{item.text!r} in {sample.text[max(0, item.start - 30):item.end + 30]!r}")
+            if any(gold.label == item.label or item.label in COMPATIBLE.get(gold.label, ()) for gold in overlapping):
+                pred_strict[item.label] += 1
+    labels = sorted(set(gold_total) | set(pred_total))
+    table = {}
+    for label in labels:
+        table[label] = {
+            "gold": gold_total[label],
+            "recall_masked": _ratio(gold_masked[label], gold_total[label]),
+            "recall_strict": _ratio(gold_strict[label], gold_total[label]),
+            "predicted": pred_total[label],
+            "precision_any": _ratio(pred_any[label], pred_total[label]),
+            "precision_strict": _ratio(pred_strict[label], pred_total[label]),
+        }
+    total = sum(gold_total.values())
+    table["ALL"] = {
+        "gold": total,
+        "recall_masked": _ratio(sum(gold_masked.values()), total),
+        "recall_strict": _ratio(sum(gold_strict.values()), total),
+        "predicted": sum(pred_total.values()),
+        "precision_any": _ratio(sum(pred_any.values()), sum(pred_total.values())),
+        "precision_strict": _ratio(sum(pred_strict.values()), sum(pred_total.values())),
+    }
+    return {"labels": table, "misses": dict(misses), "false_alarms": dict(false_alarms)}
+
+
+def build_drug_names(bdpm: Path, out: Path) -> int:
+    """resources/deid/drug_names.txt: first word of every BDPM denomination (brand or substance, Licence Ouverte),
+    minus words that are also listed first names or surnames, so that a drug is never masked as a name."""
+    names = {_fold(line) for name in ("first_names.txt", "surnames.txt")
+             for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    words = set()
+    for line in bdpm.read_text(encoding="utf-8").splitlines():
+        columns = line.split("\t")
+        match = re.match(r"[^\W\d_][\w'\-]+", columns[1]) if len(columns) > 1 else None
+        if match and len(match.group(0)) >= 4 and _fold(match.group(0)) not in names:
+            words.add(match.group(0).upper())
+    header = ("# First word of each denomination of the BDPM specialities file (ANSM, Licence Ouverte / Etalab),\n"
+              "# built by `python -m export.deid_eval --build-drug-names`; words that are listed names are left out.\n")
+    out.write_text(header + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.strip().casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _markdown(results: dict, counts: dict[str, int]) -> str:
+    lines = [
+        "# De-identification evaluation",
+        "",
+        "Written by `python -m export.deid_eval` (rules in `inference/deidentification.py`). Data: eds-pseudo",
+        f"templates (AP-HP, BSD-3), split by snippet with seed {SEED}: dev {counts['dev']} snippets (used to write",
+        f"the rules), held-out {counts['heldout']} snippets (only scored); plus {counts['letters']} letters made in",
+        "`export/deid_eval.py`. The templates are synthetic and close to one another (the same template often",
+        "appears reworded), so held-out numbers are optimistic for real letters. HOPITAL tags are not scored",
+        "(not in MedClair's label set). NDA (stay number) is scored as IPP.",
+        "",
+        "`recall masked`: gold spans whose letters and digits are all under some placeholder (privacy);",
+        "`recall strict`: under a placeholder of the same label (DATE_NAISSANCE found as DATE counts for DATE only).",
+        "`precision any`: predicted spans overlapping some tagged span; `strict`: overlapping one of the same label.",
+        "",
+    ]
+    for split, result in results.items():
+        lines += [f"## {split}", "", "| label | gold | recall masked | recall strict | predicted | precision any |"
+                  " precision strict |", "|---|---|---|---|---|---|---|"]
+        for label, row in result["labels"].items():
+            cells = [label, row["gold"], row["recall_masked"], row["recall_strict"], row["predicted"],
+                     row["precision_any"], row["precision_strict"]]
+            lines.append("| " + " | ".join("-" if cell is None else str(cell) for cell in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m export.deid_eval", description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=ROOT / "resources" / "deid")
+    parser.add_argument("--show", choices=["dev", "letters"], help="print the misses and false alarms of a split")
+    parser.add_argument("--build-drug-names", action="store_true",
+                        help="rebuild resources/deid/drug_names.txt from the BDPM file first")
+    args = parser.parse_args(argv)
+    if args.build_drug_names:
+        bdpm = ROOT.parent / "shared" / "lexicons" / "bdpm" / "CIS_bdpm.txt"
+        print("drug names:", build_drug_names(bdpm, ROOT / "resources" / "deid" / "drug_names.txt"))
+    split = load_split(args.corpus)
+    letters = made_letters()
+    results = {"dev": score(split["dev"]), "heldout": score(split["heldout"]), "letters": score(letters)}
+    if args.show:
+        shown = results[args.show]
+        for kind in ("misses", "false_alarms"):
+            for label, items in shown[kind].items():
+                for item in items:
+                    print(kind, label, item)
+    counts = {"dev": len(split["dev"]), "heldout": len(split["heldout"]), "letters": len(letters)}
+    summary = {name: {"labels": result["labels"]} for name, result in results.items()}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "evaluation.json").write_text(json.dumps({"seed": SEED, "snippets": counts, "results": summary},
+                                                         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "EVALUATION.md").write_text(_markdown(summary, counts), encoding="utf-8")
+    for name, result in summary.items():
+        print(name)
+        for label, row in result["labels"].items():
+            print(f"  {label:15} gold={row['gold']:4} recall_masked={row['recall_masked']} "
+                  f"recall_strict={row['recall_strict']} precision_any={row['precision_any']}")
+    return summary
+
+
+if __name__ == "__main__":
+    main()

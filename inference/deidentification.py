@@ -1,0 +1,455 @@
+"""Personal data in French medical text (SPEC §2.3), found by rules and lexicons, and a placeholder view.
+
+Recall comes first: a missed name leaks an identity, a spare placeholder only hides a word. Medical words that
+look like names (eponyms such as "Parkinson", brand names such as "Lévothyrox") are never taken as names
+unless a title ("Dr", "Mme") says so. Lexicons live in resources/deid (see its README for sources).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "deid"
+
+PLACEHOLDERS = {
+    "PERSONNE": "[NOM]", "DATE": "[DATE]", "DATE_NAISSANCE": "[DATE]", "TELEPHONE": "[TEL]", "EMAIL": "[EMAIL]",
+    "ADRESSE": "[ADRESSE]", "CODE_POSTAL": "[CP]", "VILLE": "[VILLE]", "NIR": "[NIR]", "IPP": "[IPP]", "IP": "[IP]",
+    "URL": "[URL]", "RPPS": "[RPPS]", "FINESS": "[RPPS]",
+}
+# When two findings overlap, the one with the higher priority wins (then the longer one).
+_PRIORITY = {"EMAIL": 9, "URL": 9, "IP": 8, "NIR": 8, "RPPS": 7, "FINESS": 7, "TELEPHONE": 7, "IPP": 6,
+             "DATE_NAISSANCE": 6, "DATE": 5, "ADRESSE": 5, "CODE_POSTAL": 4, "VILLE": 3, "PERSONNE": 3}
+
+
+@dataclass
+class PersonalData:
+    label: str
+    start: int
+    end: int
+    text: str
+    score: float = 1.0  # 1.0 for a checked rule (NIR key, e-mail); lower for context or lexicon guesses
+
+
+def _load(name: str) -> set[str]:
+    path = RESOURCES / name
+    if not path.is_file():
+        return set()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.add(_key(line))
+    return words
+
+
+def _key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> dict[str, set[str]]:
+    return {
+        "first_names": _load("first_names.txt"),
+        "surnames": _load("surnames.txt"),
+        "not_names": _load("not_names.txt"),
+        "medical": _load("eponyms.txt") | _load("drug_names.txt"),
+        "cities": _load("cities.txt"),
+    }
+
+
+# ---------------------------------------------------------------------------------------------- regex building
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
+_LO = "a-zàâäçéèêëîïôöùûüÿæœß"
+_MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
+           r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
+           r"january|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|october|"
+           r"november|december|dec|jan")
+_NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+                 r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|premier|1er|et")
+_SPELLED = rf"(?:(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
+_SEP = r"\s?[/.\-|]\s?|\s"
+
+_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*", re.UNICODE)
+_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
+_IPV4_RE = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)")
+_IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])")
+
+_DATE_PATTERNS = [
+    # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
+    rf"(?<![\d,.])(?:[0-3]?\d(?:{_SEP})[01]?\d(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP})[01]?\d(?:{_SEP})[0-3]?\d)(?![\d])",
+    # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
+    rf"(?<![\d])[0-3]?\d(?:er)?\s?(?:{_MONTHS})\.?,?(?:\s?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
+    # Sept 01,2026 / mai 2029 / juin 2029
+    rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d\s?,\s?(?:19|20)\d\d\b",
+    rf"\b(?:{_MONTHS})\.?\s(?:19|20)\d\d\b",
+    # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
+    rf"\b{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)\d\d)\b",
+    # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
+    rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
+    rf"(?<![\d,.])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0?[1-9]|1[0-2])(?![\d,]|\.\d)",
+    # digit-spaced dates: 3 1 0 5 2 0 6 8 / 0 9 0 1 1 9 8 7 / 8 5 0 2 1 8 0
+    r"(?<![\d ])(?:\d ){6,7}\d(?![ ]?\d)",
+]
+_DATE_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui|%|cp|€|mm|cm|kg|µ|h\b|-\d))",
+                      re.IGNORECASE)
+_MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-)\s?(?P<value>(?:{_MONTHS}))\b|"
+                             rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
+_BIRTH_CONTEXT_RE = re.compile(
+    r"(?:n[ée]e?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
+    r"birth\w*)\s*:?\s*$", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
+
+_PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|"
+                  r"appeler|rappeler|contacter|num[ée]ro|n°|phone|bip|poste|secr[ée]tariat|standard|urgence")
+_PHONE_RES = [
+    # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
+    re.compile(r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?)?[0O]?[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
+    re.compile(r"(?<![\w+])(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[\s.\-]?\d{2}){4}(?!\d)"),
+    # 01 2048 3632
+    re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
+    # international: +32103289483, +49 30 5682001, (205)-136-2648 02
+    re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
+    re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
+]
+_PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|le\s+suivant)?\s*:?\s*"
+                                     r"(?P<number>\+?[\dO][\d\s.\-/]{1,16}\d)(?!\d)", re.IGNORECASE)
+
+_NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
+                             r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
+_DIGIT_RUN_RE = re.compile(r"(?<![\w])(?:\d|2[AB])(?:[ .\-]?(?:\d|[AB](?=\d)))+(?![\w])")
+_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP\b|\bNDA\b|\bNIP\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
+                             r"n°\s*de\s*s[ée]jour|s[ée]jour\s*n°|\bNDA\b|visite)\s*(?:n°|:|#)?\s*:?\s*(?:IPP\s*)?$",
+                             re.IGNORECASE)
+_IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
+_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
+
+_STREET_TYPES = (r"rue|avenue|av\.|ave|bd|boulevard|bld|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|cours|"
+                 r"route|rte|square|sq\.|voie|passage|rond-point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|"
+                 r"r[ée]sidence|parvis|esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|villa|clos|parc|za|zi|zac")
+_ADDRESS_RE = re.compile(
+    rf"(?:(?<![\w])(?:\d{{1,4}}(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+)?"
+    rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
+    rf"[\w'’\-.]+){{1,6}}",
+    re.IGNORECASE)
+_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|le|,)\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
+                              r"|\.\s", re.IGNORECASE)
+_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
+                                r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
+_POSTCODE_RE = re.compile(r"(?<![\w.,/+-])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
+                          re.IGNORECASE)
+_CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
+_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
+                               rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\s+\d{{1,2}})?)?)")
+_CITY_CONTEXT_RE = re.compile(
+    rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
+    rf"originaire\s+de|de|du\s+CH\w*\s+de|CHU\s+de|CH\s+de|ville\s+de)\s+"
+    rf"(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
+
+_TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
+          r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
+          r"Dre|Pre|Patiente?|Nom|Pr[ée]nom|Nom\s+de\s+naissance|Nom\s+d'usage|Nom\s+marital|Signataire|"
+          r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée])")
+_TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
+_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom"}
+_INITIAL = rf"[{_UP}](?:\.?-?[{_UP}])*\.?(?![{_LO}])"
+_NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
+              rf"|[{_UP}]['’][{_UP}][{_LO}]+|Mac[{_UP}][{_LO}]+)")
+_PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
+_NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
+_WORD_RE = re.compile(rf"[{_UP}{_LO}][{_UP}{_LO}'’\-.]*")
+
+
+def _is_name_like(word: str) -> bool:
+    return bool(_NAME_TOKEN_RE.fullmatch(word))
+
+
+def _valid_nir(digits: str) -> bool:
+    """NIR key check: key = 97 - (13-digit number mod 97); Corsica 2A/2B count as 19/18 in the number."""
+    if len(digits) != 15:
+        return False
+    body, key = digits[:13], digits[13:]
+    body = body.upper()
+    if body[5:7] == "2A":
+        body = body[:5] + "19" + body[7:]
+    elif body[5:7] == "2B":
+        body = body[:5] + "18" + body[7:]
+    if not body.isdigit() or not key.isdigit():
+        return False
+    return 97 - int(body) % 97 == int(key)
+
+
+# ----------------------------------------------------------------------------------------------- finders
+def _find_simple(text: str) -> list[PersonalData]:
+    found: list[PersonalData] = []
+    for match in _EMAIL_RE.finditer(text):
+        local, _, domain = match.group(0).replace(" ", "").partition("@")
+        if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
+            found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
+    for match in _URL_RE.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        found.append(PersonalData("URL", match.start(), end, text[match.start():end]))
+    for pattern in (_IPV4_RE, _IPV6_RE):
+        for match in pattern.finditer(text):
+            if pattern is _IPV6_RE and not re.search(r"[a-fA-F]|::", match.group(0)) and match.group(0).count(":") < 4:
+                continue  # times such as 12:30:45
+            found.append(PersonalData("IP", match.start(), match.end(), match.group(0)))
+    for match in _RPPS_RE.finditer(text):
+        label = "FINESS" if match.group(0).upper().startswith("FINESS") else "RPPS"
+        found.append(PersonalData(label, match.start("number"), match.end("number"), match.group("number")))
+    return found
+
+
+def _find_numbers(text: str) -> list[PersonalData]:
+    """NIR, phone numbers and patient/stay identifiers."""
+    found: list[PersonalData] = []
+    for pattern in _PHONE_RES:
+        for match in pattern.finditer(text):
+            found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.9))
+    for match in _PHONE_AFTER_CONTEXT_RE.finditer(text):
+        number = match.group("number").rstrip(" .-/")
+        digits = re.sub(r"\D", "", number)
+        if 4 <= len(digits) <= 14 and not re.fullmatch(r"[0-3]?\d[/.][01]?\d[/.]\d{2,4}", number):
+            found.append(PersonalData("TELEPHONE", match.start("number"), match.start("number") + len(number),
+                                      number, 0.7))
+    for match in _DIGIT_RUN_RE.finditer(text):
+        raw = match.group(0)
+        compact = re.sub(r"[ .\-]", "", raw)
+        context = text[max(0, match.start() - 60):match.start()]
+        if len(compact) == 15 and _valid_nir(compact):
+            found.append(PersonalData("NIR", match.start(), match.end(), raw, 1.0))
+        elif 12 <= len(compact) <= 16 and (compact[0] in "12345678" or _NIR_CONTEXT_RE.search(context)):
+            found.append(PersonalData("NIR", match.start(), match.end(), raw, 0.6))
+        elif 12 <= len(compact) <= 16:
+            found.append(PersonalData("IPP", match.start(), match.end(), raw, 0.5))
+    for match in _IPP_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        context = text[max(0, match.start() - 40):match.start()]
+        if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
+            found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
+        elif 7 <= len(digits) <= 11 and not digits.startswith("0"):
+            found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
+    return found
+
+
+def _find_dates(text: str) -> list[PersonalData]:
+    found: list[PersonalData] = []
+    for pattern in (_DATE_RE, _YEAR_RE, _MONTH_ALONE_RE):
+        for match in pattern.finditer(text):
+            group = next((name for name in ("value", "value2") if match.groupdict().get(name)), 0)
+            start = match.start(group)
+            value = match.group(group).rstrip(" ,.")
+            if not value or (pattern is _DATE_RE and not _plausible_date(value)):
+                continue
+            found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
+    return found
+
+
+def _plausible_date(value: str) -> bool:
+    """Reject dosages and scores caught by the loose day/month patterns ("1.5", "2 mg/1 ml" are not dates)."""
+    if re.fullmatch(r"\d{1,2}\s?[.]\s?\d{1,2}", value):
+        day, month = (int(part) for part in re.split(r"\s?\.\s?", value))
+        return 1 <= day <= 31 and 1 <= month <= 12 and len(value.split(".")[1].strip()) == 2
+    return True
+
+
+def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
+    """A date after "né le", "DDN"..., followed by "(NN ans)", or right after a name or a NIR is a date of birth."""
+    spans = sorted(found, key=lambda item: item.start)
+    for index, item in enumerate(spans):
+        if item.label != "DATE":
+            continue
+        before = text[max(0, item.start - 40):item.start]
+        previous = next((other for other in reversed(spans[:index]) if other.end <= item.start), None)
+        after_identity = (previous is not None and previous.label in ("NIR", "PERSONNE")
+                          and not text[previous.end:item.start].strip(" ,;-"))
+        if _BIRTH_CONTEXT_RE.search(before) or _AGE_AFTER_RE.match(text[item.end:item.end + 12]) or after_identity:
+            item.label = "DATE_NAISSANCE"
+
+
+def _find_places(text: str) -> list[PersonalData]:
+    found: list[PersonalData] = []
+    lexicons = _lexicons()
+    for pattern in (_ADDRESS_RE, _FOREIGN_STREET_RE):
+        for match in pattern.finditer(text):
+            value = match.group(0)
+            street = re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) if pattern is _ADDRESS_RE else None
+            head = value[:street.end()] if street else ""
+            stop = _ADDRESS_STOP_RE.search(value, len(head))
+            if stop:
+                value = value[:stop.start()]
+            value = value.rstrip(" .,-")
+            if pattern is _ADDRESS_RE:
+                words = value[len(head):].split()
+                if not words or not any(word[:1].isupper() or word[:1].isdigit() for word in words):
+                    continue  # "rue" in prose, "cours du traitement"
+                if not re.match(r"\d|" + _SPELLED, value, re.IGNORECASE) and not words[0][:1].isupper() \
+                        and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
+                    continue
+            found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+    for match in _POSTCODE_RE.finditer(text):
+        found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
+        city = _CITY_AFTER_CP_RE.match(text, match.end())
+        if city:
+            value = city.group("city").rstrip(" ,.")
+            value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
+            if _key(value.split()[0]) not in lexicons["not_names"]:
+                found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
+    for match in _CITY_CONTEXT_RE.finditer(text):
+        value = match.group("city")
+        first = _key(value.split()[0])
+        if first in lexicons["cities"] or (first not in lexicons["not_names"] and first not in lexicons["medical"]
+                                           and not match.group(0).lower().startswith(("de ", "a ", "à "))):
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in re.finditer(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
+                             rf"[{_UP}][{_LO}{_UP}'’\-]+)?", text):
+        value = match.group(0)
+        if _key(value) in lexicons["cities"] or (_key(value.split()[0]) in lexicons["cities"] and " " not in value):
+            found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
+    return found
+
+
+def _find_names(text: str) -> list[PersonalData]:
+    lexicons = _lexicons()
+    first_names, surnames = lexicons["first_names"], lexicons["surnames"]
+    blocked = lexicons["not_names"] | lexicons["medical"]
+    found: list[PersonalData] = []
+
+    def take_names(position: int, after_title: bool) -> int:
+        """Extend over name tokens from `position`; return the end of the name (position if none)."""
+        end = position
+        cursor = position
+        tokens = 0
+        while tokens < 5:
+            gap = re.match(r"[ \t]{0,3}|\n(?=[^\n])", text[cursor:])
+            start = cursor + (gap.end() if gap and tokens else 0)
+            particle = re.match(rf"{_PARTICLE}(?:\s|(?<=')|(?<=’))", text[start:]) if tokens else None
+            if particle:
+                token = _NAME_TOKEN_RE.match(text, start + particle.end())
+                if token and _key(token.group(0)) not in blocked:
+                    end = cursor = token.end()
+                    tokens += 1
+                    continue
+            token = _NAME_TOKEN_RE.match(text, start)
+            if not token:
+                break
+            word = token.group(0)
+            key = _key(word.rstrip("."))
+            if key in blocked and not (after_title and tokens == 0 and key not in lexicons["not_names"]):
+                break
+            if not after_title and tokens and not (word.isupper() or key in first_names or key in surnames):
+                break
+            if tokens and start > cursor and "\n" in text[cursor:start] and not word.isupper():
+                break
+            end = cursor = token.end()
+            tokens += 1
+        return end
+
+    for match in _TITLE_RE.finditer(text):
+        title = match.group(0).strip(" .:\t").split()[0]
+        if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper():
+            continue
+        if title in ("M", "Pr", "Me") and not match.group(0).rstrip(" \t").endswith(".") and \
+                not re.match(rf"\s*[{_UP}]", text[match.end() - 1:match.end() + 1] if match.end() else ""):
+            continue
+        end = take_names(match.end(), after_title=True)
+        if end > match.end():
+            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
+            following = re.match(r"\s+(?:et|&)\s+", text[end:])
+            if following:
+                more = take_names(end + following.end(), after_title=False)
+                candidate = text[end + following.end():more]
+                if more > end + following.end() and (candidate.split()[0].isupper()
+                                                     or _key(candidate.split()[0]) in first_names):
+                    found.append(PersonalData("PERSONNE", end + following.end(), more, candidate, 0.7))
+    # Names without a title: a known first name, or a capitalised word next to an all-caps word, or a surname list hit.
+    for match in _NAME_TOKEN_RE.finditer(text):
+        word = match.group(0)
+        key = _key(word.rstrip("."))
+        if key in blocked or len(key) < 2:
+            continue
+        neighbour = _neighbour_token(text, match.start(), match.end())
+        is_first = key in first_names and (word[0].isupper())
+        caps_pair = word.isupper() and len(word) >= 2 and neighbour is not None and (
+            _key(neighbour) in first_names or _key(neighbour) in surnames
+            or (neighbour.isupper() and _key(neighbour) not in blocked))
+        is_surname = key in surnames and neighbour is not None and _key(neighbour) in first_names
+        if is_first or caps_pair or is_surname:
+            end = take_names(match.start(), after_title=False)
+            start = match.start()
+            previous = re.search(rf"({_NAME_WORD})[ \t]+$", text[max(0, start - 40):start])
+            if previous and previous.group(1).isupper() and _key(previous.group(1)) not in blocked:
+                start -= len(previous.group(0))
+            found.append(PersonalData("PERSONNE", start, max(end, match.end()), text[start:max(end, match.end())],
+                                      0.6))
+    return found
+
+
+def _neighbour_token(text: str, start: int, end: int) -> str | None:
+    after = re.match(rf"[ \t]+({_NAME_WORD}|{_INITIAL})", text[end:end + 40])
+    if after:
+        return after.group(1)
+    before = re.search(rf"({_NAME_WORD}|{_INITIAL})[ \t]+$", text[max(0, start - 40):start])
+    return before.group(1) if before else None
+
+
+def _resolve(found: list[PersonalData]) -> list[PersonalData]:
+    """Non-overlapping findings: by priority, then length; a name never hides a stronger finding."""
+    ordered = sorted(found, key=lambda item: (-_PRIORITY.get(item.label, 0), -(item.end - item.start), item.start))
+    kept: list[PersonalData] = []
+    taken: list[tuple[int, int]] = []
+    for item in ordered:
+        if item.end <= item.start:
+            continue
+        overlaps = [span for span in taken if span[0] < item.end and item.start < span[1]]
+        if not overlaps:
+            kept.append(item)
+            taken.append((item.start, item.end))
+            continue
+        # Keep the uncovered pieces of a lower-priority finding when they are long enough to matter.
+        pieces = [(item.start, item.end)]
+        for a, b in overlaps:
+            pieces = [piece for start, end in pieces
+                      for piece in ((start, min(end, a)), (max(start, b), end)) if piece[1] > piece[0]]
+        for start, end in pieces:
+            chunk = item.text[start - item.start:end - item.start]
+            if sum(char.isalnum() for char in chunk) >= 2:
+                stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-"))
+                stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-")))
+                if stripped_end > stripped_start:
+                    kept.append(PersonalData(item.label, stripped_start, stripped_end,
+                                             item.text[stripped_start - item.start:stripped_end - item.start],
+                                             item.score))
+                    taken.append((stripped_start, stripped_end))
+    return sorted(kept, key=lambda item: item.start)
+
+
+def find_personal_data(text: str) -> list[PersonalData]:
+    """Every piece of personal data in `text`, non-overlapping, in reading order; offsets index `text`."""
+    found = _find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
+    found = _resolve(found)
+    _mark_birth_dates(text, found)
+    return found
+
+
+def deidentify(text: str, found: list[PersonalData] | None = None) -> str:
+    """`text` with each finding replaced by its placeholder ([NOM], [DATE], [TEL]...)."""
+    if found is None:
+        found = find_personal_data(text)
+    parts: list[str] = []
+    last = 0
+    for item in sorted(found, key=lambda item: item.start):
+        if item.start < last:
+            continue
+        parts.append(text[last:item.start])
+        parts.append(PLACEHOLDERS.get(item.label, "[NOM]"))
+        last = item.end
+    parts.append(text[last:])
+    return "".join(parts)
