@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from inference.analysis import Analysis
-from desktop import exports, importer
+from desktop import exports, importer, pages
 from desktop.store import Store, StoreError, User
 
 
@@ -145,10 +145,16 @@ class Backend(QObject):
     def _username(self) -> str | None:
         return self.user.username if self.user else None
 
-    def open_document(self, doc_id: int) -> Analysis:
+    def open_document(self, doc_id: int) -> tuple[Analysis, list[dict]]:
+        """The analysis and the page highlights of a document; the viewing is audited."""
         analysis = self.store.get_analysis(doc_id)
         self.store.audit(self._username(), "consultation", analysis.document.sha256)
-        return analysis
+        return analysis, self.store.get_highlights(doc_id)
+
+    def render_page(self, doc_id: int, number: int, focus: tuple[int, int] | None = None) -> pages.PageImage:
+        if self.store.get_row(doc_id).filename.lower().endswith(".txt"):
+            return pages.PageImage(None, 1, 1)
+        return pages.render_page(self.store.get_data(doc_id), number, self.store.get_highlights(doc_id), focus)
 
     def delete_document(self, doc_id: int) -> int:
         if not (self.user and self.user.can_delete):

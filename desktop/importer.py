@@ -9,13 +9,14 @@ import getpass
 import hashlib
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
-from inference.document import UnreadableDocument
+from inference.document import Document, UnreadableDocument, read_document
 from desktop.store import Store, StoreError, default_db_path
 
 if TYPE_CHECKING:
@@ -63,18 +64,37 @@ def import_file(engine: "Engine", store: Store, path: Path, username: str | None
     if doc_id is not None:
         return ImportResult(path, DUPLICATE, doc_id, message=f"{path.name} : déjà importé.")
     try:
-        analysis = engine.analyse(path)
+        start = time.perf_counter()
+        document = read_document(path, ocr=engine.ocr)
+        timings = {"read": round((time.perf_counter() - start) * 1000, 3)}
+        analysis = engine.analyse_document(document, timings)
+        highlights = page_highlights(document, analysis)
     except UnreadableDocument as error:
         return ImportResult(path, ERROR, message=str(error))
     except Exception as error:  # one bad file must not stop the batch
         return ImportResult(path, ERROR, message=f"{path.name} : erreur inattendue pendant l'analyse ({error}).")
-    if analysis.document.sha256 != hashlib.sha256(data).hexdigest():
-        return ImportResult(path, ERROR, message=f"{path.name} : le fichier a changé pendant l'analyse, réessayez.")
     try:
-        doc_id, created = store.add_document(analysis, data, username)
+        doc_id, created = store.add_document(analysis, document.data, username, highlights)
     except (StoreError, OSError) as error:
         return ImportResult(path, ERROR, analysis=analysis, message=f"{path.name} : enregistrement impossible ({error}).")
     return ImportResult(path, IMPORTED if created else DUPLICATE, doc_id, analysis)
+
+
+def page_highlights(document: Document, analysis: Analysis) -> list[dict]:
+    """Where each entity and each piece of evidence lies on the pages, computed once at import (scanned pages
+    would need OCR again later): [{"kind", "label", "start", "end", "rects": [[page, x0, y0, x1, y1], ...]}]."""
+    spans = [("entite", entity.label, entity.start, entity.end) for entity in analysis.entities]
+    spans += [
+        ("element", element, span.start, span.end)
+        for element, evidence in analysis.elements.present.items()
+        for span in evidence
+    ]
+    highlights = []
+    for kind, label, start, end in spans:
+        rects = [[h.page, h.x0, h.y0, h.x1, h.y1] for h in document.locate(start, end)]
+        if rects:
+            highlights.append({"kind": kind, "label": label, "start": start, "end": end, "rects": rects})
+    return highlights
 
 
 def import_paths(
@@ -107,7 +127,7 @@ def _passphrase(create: bool) -> str:
     return first
 
 
-def run_import(paths: list[str]) -> int:
+def run_import(paths: list[Path | str]) -> int:
     """`medclair import FILE|DIR...`: 0 when every file is stored (or already was), 1 if any failed, 2 if the
     database could not be opened. Progress and messages go to stderr, one summary line to stdout."""
     from inference import Engine

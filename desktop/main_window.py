@@ -6,22 +6,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -38,6 +42,7 @@ from inference.request_type import LABELS as REQUEST_LABELS
 from desktop import exports, importer
 from desktop.backend import Backend
 from desktop.labels import ENTITY_LABELS, FLAG_LABELS, element_label
+from desktop.pages import PageImage, colour_for
 from desktop.store import DocumentRow, User
 
 COLUMNS = ["Fichier", "Type de demande", "Éléments manquants", "Statut"]
@@ -158,7 +163,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
@@ -193,12 +199,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(review_tab, "Éléments manquants et questions")
         self.tabs.addTab(text_tab, "Texte")
+        self.tabs.addTab(self._build_page_tab(), "Document")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([540, 660])
         self.lock_page = QLabel("MedClair est verrouillé.\nIdentifiez-vous pour continuer.")
         self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lock_page.setStyleSheet("font-size: 18px; color: #555;")
@@ -206,6 +214,37 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.lock_page)
         self.setCentralWidget(self.stack)
+
+    def _build_page_tab(self) -> QWidget:
+        self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidget(self.page_label)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_previous = QPushButton("◀ Page précédente")
+        self.page_next = QPushButton("Page suivante ▶")
+        self.page_position = QLabel()
+        self.page_previous.clicked.connect(self.previous_page)
+        self.page_next.clicked.connect(self.next_page)
+        self.found = QListWidget()
+        self.found.setMaximumWidth(200)
+        self.found.currentRowChanged.connect(self._found_selected)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.page_previous)
+        navigation.addWidget(self.page_position, 1, Qt.AlignmentFlag.AlignCenter)
+        navigation.addWidget(self.page_next)
+        viewer = QVBoxLayout()
+        viewer.addLayout(navigation)
+        viewer.addWidget(self.page_scroll)
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(viewer, 1)
+        layout.addWidget(self.found)
+        self.page_image = PageImage(None, 1, 1)
+        self._highlights: list[dict] = []
+        self._focus: tuple[int, int] | None = None
+        return tab
 
     def _build_statusbar(self) -> None:
         self.status = QLabel("Prêt.")
@@ -399,17 +438,69 @@ class MainWindow(QMainWindow):
             return
         doc_id = row.doc_id
         self._shown_doc = doc_id
-        self.backend.call(lambda b: b.open_document(doc_id), lambda analysis: self._show_analysis(doc_id, analysis))
+        self.backend.call(lambda b: b.open_document(doc_id), lambda opened: self._show_analysis(doc_id, *opened))
 
     # -- document view -------------------------------------------------------------------------------------
 
-    def _show_analysis(self, doc_id: int, analysis: Analysis) -> None:
+    def _show_analysis(self, doc_id: int, analysis: Analysis, highlights: list[dict]) -> None:
         if doc_id != self._shown_doc:
             return
         self._analysis = analysis
+        self._highlights = [h for h in highlights if h["kind"] == "entite"]
         self.details.setHtml(analysis_html(analysis))
         self.copy_button.setEnabled(bool(analysis.questions))
         self._show_text()
+        self.found.blockSignals(True)
+        self.found.clear()
+        for entity in analysis.entities:
+            item = QListWidgetItem(f"{ENTITY_LABELS.get(entity.label, entity.label)} : {entity.text}")
+            item.setForeground(QColor(colour_for({"kind": "entite", "label": entity.label})))
+            item.setData(Qt.ItemDataRole.UserRole, (entity.start, entity.end))
+            item.setToolTip(f"Confiance {entity.score:.0%} — source : {entity.source}")
+            self.found.addItem(item)
+        self.found.blockSignals(False)
+        self._focus = None
+        self.show_page(1)
+
+    def show_page(self, number: int) -> None:
+        doc_id, focus = self._shown_doc, self._focus
+        if doc_id is None:
+            return
+        self.backend.call(lambda b: b.render_page(doc_id, number, focus), lambda page: self._page_rendered(doc_id, page))
+
+    def _page_rendered(self, doc_id: int, page: PageImage) -> None:
+        if doc_id != self._shown_doc:
+            return
+        self.page_image = page
+        if page.image is None:
+            self.page_label.setPixmap(QPixmap())
+            self.page_label.setText("Pas d'aperçu de page pour un fichier texte.")
+            self.page_position.setText("")
+        else:
+            self.page_label.setPixmap(QPixmap.fromImage(page.image))
+            self.page_position.setText(f"Page {page.number} / {page.count}")
+        self.page_previous.setEnabled(page.image is not None and page.number > 1)
+        self.page_next.setEnabled(page.image is not None and page.number < page.count)
+
+    def previous_page(self) -> None:
+        self.show_page(self.page_image.number - 1)
+
+    def next_page(self) -> None:
+        self.show_page(self.page_image.number + 1)
+
+    def _found_selected(self, index: int) -> None:
+        """An entity picked in the list: outline it on its page and select it in the text."""
+        if index < 0 or self._analysis is None:
+            return
+        start, end = self.found.item(index).data(Qt.ItemDataRole.UserRole)
+        self._focus = (start, end)
+        page = next((h["rects"][0][0] for h in self._highlights if (h["start"], h["end"]) == (start, end)), None)
+        self.show_page(page or self.page_image.number)
+        if not self.deidentified.isChecked():
+            cursor = self.text_view.textCursor()
+            cursor.setPosition(_utf16(self._analysis.text, start))
+            cursor.setPosition(_utf16(self._analysis.text, end), QTextCursor.MoveMode.KeepAnchor)
+            self.text_view.setTextCursor(cursor)
 
     def _show_text(self) -> None:
         if self._analysis is None:
@@ -574,6 +665,11 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
+
+
+def _utf16(text: str, offset: int) -> int:
+    """Qt counts positions in UTF-16 units; Python in code points."""
+    return offset + sum(1 for char in text[:offset] if ord(char) > 0xFFFF)
 
 
 def _settings() -> QSettings:

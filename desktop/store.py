@@ -79,6 +79,9 @@ _MIGRATIONS = [
     END;
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    """
+    ALTER TABLE documents ADD COLUMN highlights TEXT NOT NULL DEFAULT '[]';
+    """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -259,8 +262,11 @@ class Store:
         row = self._db.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         return row[0] if row else None
 
-    def add_document(self, analysis: Analysis, data: bytes, username: str | None = None) -> tuple[int, bool]:
-        """Store a document and its analysis; returns (id, created). An already stored sha256 is not rewritten."""
+    def add_document(
+        self, analysis: Analysis, data: bytes, username: str | None = None, highlights: list | None = None
+    ) -> tuple[int, bool]:
+        """Store a document, its analysis and where its spans lie on the pages; returns (id, created).
+        An already stored sha256 is not rewritten."""
         sha256 = analysis.document.sha256
         with self._transaction():
             existing = self.find_sha256(sha256)
@@ -268,8 +274,8 @@ class Store:
                 return existing, False
             cursor = self._db.execute(
                 "INSERT INTO documents (sha256, filename, data, text, analysis, request_type, request_label,"
-                " missing_count, alerts_count, models, timings, imported_at, imported_by)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " missing_count, alerts_count, models, timings, imported_at, imported_by, highlights)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     sha256,
                     analysis.document.filename,
@@ -284,6 +290,7 @@ class Store:
                     json.dumps(analysis.timings_ms),
                     _now(),
                     username,
+                    json.dumps(highlights or []),
                 ),
             )
             doc_id = cursor.lastrowid
@@ -336,6 +343,12 @@ class Store:
         if row is None:
             raise StoreError(f"Document {doc_id} introuvable.")
         return DocumentRow(*row)
+
+    def get_highlights(self, doc_id: int) -> list:
+        row = self._db.execute("SELECT highlights FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"Document {doc_id} introuvable.")
+        return json.loads(row[0])
 
     def get_data(self, doc_id: int) -> bytes:
         row = self._db.execute("SELECT data FROM documents WHERE id = ?", (doc_id,)).fetchone()

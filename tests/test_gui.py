@@ -121,6 +121,17 @@ def test_first_run_drop_shows_missing_elements_and_errors_do_not_stop_the_batch(
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "main-window-missing-elements.png"))
 
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.found.count() == len(expected.entities) > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.page_position.text() == "Page 1 / 1", timeout=WAIT_MS)
+    amlodipine = [window.found.item(i).text() for i in range(window.found.count())].index("Médicament : amlodipine")
+    window.found.setCurrentRow(amlodipine)
+    qtbot.waitUntil(lambda: window.text_view.textCursor().selectedText() == "amlodipine", timeout=WAIT_MS)
+    focus = window.found.item(amlodipine).data(Qt.ItemDataRole.UserRole)
+    qtbot.waitUntil(lambda: window.page_image.focus == tuple(focus), timeout=WAIT_MS)
+    window.grab().save(str(ARTIFACTS / "main-window-document-page.png"))
+    window.tabs.setCurrentIndex(0)
+
     window.table.selectRow(_row_index(window, "tableur.xlsx"))
     assert "ce n'est pas un PDF" in window.details.toPlainText()
 

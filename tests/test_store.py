@@ -165,6 +165,10 @@ def test_import_goes_on_after_bad_files_and_skips_duplicates(data_dir, engine, l
         assert "ce n'est pas un PDF" in results[2].message
         assert results[4].doc_id == results[1].doc_id
         assert store.count_documents() == 2
+        highlights = store.get_highlights(results[1].doc_id)
+        drug = next(h for h in highlights if h["kind"] == "entite" and h["label"] == "MEDICAMENT")
+        assert LETTER[drug["start"]:drug["end"]] == "amlodipine"
+        assert [rect[0] for rect in drug["rects"]] == [1]
 
 
 def test_folder_import_takes_pdfs_and_texts(tmp_path, make_pdf):
