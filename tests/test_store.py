@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -206,3 +209,28 @@ def test_cli_import_reads_the_passphrase_from_the_environment(data_dir, letter, 
     monkeypatch.setenv("MEDCLAIR_PASSPHRASE", "wrong passphrase")
     assert importer.run_import([str(letter)]) == 2
     assert "Phrase de passe incorrecte" in capsys.readouterr().err
+
+
+def test_a_crash_in_the_middle_of_a_write_keeps_committed_documents(data_dir, engine, letter, make_pdf, tmp_path):
+    other = make_pdf("second.pdf", "Le 02/02/2024. Renouvellement de metformine 1000 mg matin et soir.")
+    (tmp_path / "second.json").write_text(engine.analyse(other).to_json(), encoding="utf-8")
+    with Store.create(PASSPHRASE) as store:
+        store.add_document(engine.analyse(letter), letter.read_bytes())
+    script = (
+        "import os, sys, pathlib\n"
+        "from inference.analysis import Analysis\n"
+        "from desktop.store import Store\n"
+        "store = Store.open(sys.argv[1])\n"
+        "analysis = Analysis.from_json(pathlib.Path(sys.argv[2]).read_text(encoding='utf-8'))\n"
+        "store._db.execute('BEGIN IMMEDIATE')\n"
+        "store._db.execute(\"UPDATE documents SET filename = 'écrasé'\")\n"
+        "store.add_document(analysis, b'%PDF')\n"
+        "os._exit(9)\n"
+    )
+    crashed = subprocess.run([sys.executable, "-c", script, PASSPHRASE, str(tmp_path / "second.json")],
+                             cwd=Path(__file__).resolve().parent.parent, env=os.environ.copy())
+    assert crashed.returncode == 9
+    with Store.open(PASSPHRASE) as store:
+        assert [row.filename for row in store.list_documents()] == ["lettre.pdf"]
+        assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.verify_audit() is None
