@@ -19,9 +19,11 @@ from inference.allergy import detect_allergy_mention
 from inference.analysis import Analysis, DocumentInfo, Elements, Entity, Span
 from inference.cleaning import CleanText, clean
 from inference.completeness import CompletenessRules, find_missing_elements
+from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
 from inference.elements import find_patient_facts, find_present_elements
 from inference.lexicon import Lexicons
+from inference.qualifiers import qualify
 from inference.questions import QuestionTemplates
 from inference.request_type import classify_request_type
 from inference.resources import resources_dir
@@ -66,8 +68,12 @@ class Engine:
         with _timed(timings, "clean"):
             view = clean(document.text)
         text = view.text
+        with _timed(timings, "deidentify"):
+            personal_data = find_personal_data(document.text)
+            deidentified = deidentify(document.text, personal_data)
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
+            qualify(text, entities)
         with _timed(timings, "classify"):
             request_type = classify_request_type(text)
             allergy = detect_allergy_mention(text)
@@ -91,6 +97,7 @@ class Engine:
             entities=[back.entity(entity) for entity in entities],
             elements=Elements(present=present, missing=_unique(item.element for item in missing)),
             questions=questions,
+            deidentified_text=deidentified,
             models=dict(self.models),
             timings_ms=timings,
         )
