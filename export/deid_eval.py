@@ -115,6 +115,7 @@ def score(samples: list[Sample]) -> dict:
     pred_strict: dict[str, int] = defaultdict(int)
     misses: dict[str, list[str]] = defaultdict(list)
     false_alarms: dict[str, list[str]] = defaultdict(list)
+    mislabelled: dict[str, list[str]] = defaultdict(list)
     for sample in samples:
         found = find_personal_data(sample.text)
         mask = [False] * len(sample.text)
@@ -133,6 +134,9 @@ def score(samples: list[Sample]) -> dict:
             strict_mask = [any(by_label[label][index] for label in labels) for index in range(len(sample.text))]
             if _covered(strict_mask, gold.start, gold.end, sample.text):
                 gold_strict[gold.label] += 1
+            elif _covered(mask, gold.start, gold.end, sample.text):
+                other = sorted({item.label for item in found if item.start < gold.end and gold.start < item.end})
+                mislabelled[gold.label].append(f"{gold.text!r} as {other}")
         spans = sample.gold + sample.unscored
         for item in found:
             pred_total[item.label] += 1
@@ -163,7 +167,8 @@ def score(samples: list[Sample]) -> dict:
         "precision_any": _ratio(sum(pred_any.values()), sum(pred_total.values())),
         "precision_strict": _ratio(sum(pred_strict.values()), sum(pred_total.values())),
     }
-    return {"labels": table, "misses": dict(misses), "false_alarms": dict(false_alarms)}
+    return {"labels": table, "misses": dict(misses), "false_alarms": dict(false_alarms),
+            "mislabelled": dict(mislabelled)}
 
 
 def build_drug_names(bdpm: Path, out: Path) -> int:
@@ -236,7 +241,7 @@ def main(argv: list[str] | None = None) -> dict:
     results = {"dev": score(split["dev"]), "heldout": score(split["heldout"]), "letters": score(letters)}
     if args.show:
         shown = results[args.show]
-        for kind in ("misses", "false_alarms"):
+        for kind in ("misses", "mislabelled", "false_alarms"):
             for label, items in shown[kind].items():
                 for item in items:
                     print(kind, label, item)

@@ -70,35 +70,45 @@ _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juil
            r"november|december|dec|jan")
 _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
                  r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|premier|1er|et")
-_SPELLED = rf"(?:(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)"
+_SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
+_WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _SEP = r"\s?[/.\-|]\s?|\s"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
 
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*", re.UNICODE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
-_IPV4_RE = re.compile(r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.]\d)")
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_IPV4_RE = re.compile(rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
 _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])")
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\d,.])(?:[0-3]?\d(?:{_SEP})[01]?\d(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP})[01]?\d(?:{_SEP})[0-3]?\d)(?![\d])",
+    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d)",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:er)?\s?(?:{_MONTHS})\.?,?(?:\s?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:er)?,?\s?(?:{_MONTHS})\.?,?(?:\s?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
     rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d\s?,\s?(?:19|20)\d\d\b",
-    rf"\b(?:{_MONTHS})\.?\s(?:19|20)\d\d\b",
     # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
-    rf"\b{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)\d\d)\b",
+    rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
+    rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b",
+    # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
+    rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?\s?(?:19|20)?\d\d(?!\d|:\d|h\d)",
+    r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
+    r"(?<=\ble )\d{6}(?!\d)",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
-    rf"(?<![\d,.])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0?[1-9]|1[0-2])(?![\d,]|\.\d)",
+    rf"(?<![\w,.])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0?[1-9]|1[0-2])(?!\d|[,.]\d)",
     # digit-spaced dates: 3 1 0 5 2 0 6 8 / 0 9 0 1 1 9 8 7 / 8 5 0 2 1 8 0
-    r"(?<![\d ])(?:\d ){6,7}\d(?![ ]?\d)",
+    r"(?<!\d )(?<!\d)(?:\d ){6,7}\d(?! ?\d)",
+    # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
+    r"(?<!\d)\d ?\d ?[./] ?\d ?\d ?[./] ?(?:\d ?){3}\d(?! ?\d)",
 ]
 _DATE_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui|%|cp|€|mm|cm|kg|µ|h\b|-\d))",
                       re.IGNORECASE)
-_MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-)\s?(?P<value>(?:{_MONTHS}))\b|"
+_MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
     r"(?:n[ée]e?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
@@ -109,7 +119,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
                   r"appeler|rappeler|contacter|num[ée]ro|n°|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
-    re.compile(r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?)?[0O]?[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
+    re.compile(r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
     re.compile(r"(?<![\w+])(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[\s.\-]?\d{2}){4}(?!\d)"),
     # 01 2048 3632
     re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
@@ -123,17 +133,18 @@ _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])(?:\d|2[AB])(?:[ .\-]?(?:\d|[AB](?=\d)))+(?![\w])")
-_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP\b|\bNDA\b|\bNIP\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
-                             r"n°\s*de\s*s[ée]jour|s[ée]jour\s*n°|\bNDA\b|visite)\s*(?:n°|:|#)?\s*:?\s*(?:IPP\s*)?$",
-                             re.IGNORECASE)
+_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
+                             r"s[ée]jour|visite|\bréf[ée]rence)[^\d\n]{0,35}$", re.IGNORECASE)
+_ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
+                          r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"rue|avenue|av\.|ave|bd|boulevard|bld|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|cours|"
+_STREET_TYPES = (r"rue|avenue|av\.|avn|ave|bd|boulevard|bld|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|cours|"
                  r"route|rte|square|sq\.|voie|passage|rond-point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|"
                  r"r[ée]sidence|parvis|esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|villa|clos|parc|za|zi|zac")
 _ADDRESS_RE = re.compile(
-    rf"(?:(?<![\w])(?:\d{{1,4}}(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+)?"
+    rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{1,6}}",
     re.IGNORECASE)
@@ -141,7 +152,7 @@ _ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|ave
                               r"|\.\s", re.IGNORECASE)
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(r"(?<![\w.,/+-])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
+_POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
                           re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
@@ -157,8 +168,8 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée])")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom"}
-_INITIAL = rf"[{_UP}](?:\.?-?[{_UP}])*\.?(?![{_LO}])"
-_NAME_WORD = (rf"(?:[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
+_INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:\.?-?[{_UP}])*\.?(?![{_LO}])"
+_NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|Mac[{_UP}][{_LO}]+)")
 _PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
@@ -220,23 +231,68 @@ def _find_numbers(text: str) -> list[PersonalData]:
             found.append(PersonalData("TELEPHONE", match.start("number"), match.start("number") + len(number),
                                       number, 0.7))
     for match in _DIGIT_RUN_RE.finditer(text):
-        raw = match.group(0)
-        compact = re.sub(r"[ .\-]", "", raw)
-        context = text[max(0, match.start() - 60):match.start()]
-        if len(compact) == 15 and _valid_nir(compact):
-            found.append(PersonalData("NIR", match.start(), match.end(), raw, 1.0))
-        elif 12 <= len(compact) <= 16 and (compact[0] in "12345678" or _NIR_CONTEXT_RE.search(context)):
-            found.append(PersonalData("NIR", match.start(), match.end(), raw, 0.6))
-        elif 12 <= len(compact) <= 16:
-            found.append(PersonalData("IPP", match.start(), match.end(), raw, 0.5))
+        found.extend(_digit_run(text, match))
+    for match in _ALNUM_ID_RE.finditer(text):
+        value = match.group(0)
+        if sum(char.isdigit() for char in value) >= 4 and re.search(r"[A-Z]", value.removeprefix("IPP")):
+            found.append(PersonalData("IPP", match.start(), match.end(), value, 0.6))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
         if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
-        elif 7 <= len(digits) <= 11 and not digits.startswith("0"):
+        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
     return found
+
+
+def _date_digits(digits: str) -> bool:
+    """ddmmyyyy (or dmmyyyy) that is a real calendar date between 1900 and 2099."""
+    if len(digits) == 7:
+        digits = "0" + digits
+    if len(digits) != 8:
+        return False
+    day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2099
+
+
+def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
+    """A run of digits: NIR (with or without a valid key), or dates and a NIR written together ("1 5 0 3 ...")."""
+    raw = match.group(0)
+    positions = [match.start() + index for index, char in enumerate(raw) if char.isdigit() or char in "AB"]
+    digits = "".join(text[position] for position in positions)
+    context = text[max(0, match.start() - 60):match.start()]
+
+    def piece(label: str, first: int, last: int, score: float) -> PersonalData:
+        start, end = positions[first], positions[last - 1] + 1
+        return PersonalData(label, start, end, text[start:end], score)
+
+    if len(digits) == 15 and _valid_nir(digits):
+        return [piece("NIR", 0, 15, 1.0)]
+    if len(digits) > 16 or (len(digits) >= 17 - 4 and re.match(r"(?:19|20)\d\d ", raw)):
+        pieces = []
+        first, last = 0, len(digits)
+        year = re.match(r"(?:19|20)\d\d ", raw)
+        if year:
+            pieces.append(piece("DATE", 0, 4, 0.8))
+            first = 4
+        elif _date_digits(digits[:8]) and len(digits) - 8 >= 12:
+            pieces.append(piece("DATE", 0, 8, 0.8))
+            first = 8
+        for size in (8, 7):
+            if last - first - size >= 12 and _date_digits(digits[last - size:last]):
+                pieces.append(piece("DATE", last - size, last, 0.8))
+                last -= size
+                break
+        pieces.append(piece("NIR", first, last, 0.6))
+        return pieces
+    if 12 <= len(digits) <= 16 and (digits[0] in "12345678" or _NIR_CONTEXT_RE.search(context)):
+        return [piece("NIR", 0, len(digits), 0.6)]
+    if 8 <= len(digits) <= 16 and _NIR_CONTEXT_RE.search(context) and not digits.startswith("0"):
+        return [piece("NIR", 0, len(digits), 0.6)]
+    if 12 <= len(digits) <= 16:
+        return [piece("IPP", 0, len(digits), 0.5)]
+    return []
 
 
 def _find_dates(text: str) -> list[PersonalData]:
@@ -288,7 +344,7 @@ def _find_places(text: str) -> list[PersonalData]:
             value = value.rstrip(" .,-")
             if pattern is _ADDRESS_RE:
                 words = value[len(head):].split()
-                if not words or not any(word[:1].isupper() or word[:1].isdigit() for word in words):
+                if not words or not re.search(rf"[{_UP}\d]", value[len(head):]):
                     continue  # "rue" in prose, "cours du traitement"
                 if not re.match(r"\d|" + _SPELLED, value, re.IGNORECASE) and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
@@ -319,34 +375,44 @@ def _find_places(text: str) -> list[PersonalData]:
 def _find_names(text: str) -> list[PersonalData]:
     lexicons = _lexicons()
     first_names, surnames = lexicons["first_names"], lexicons["surnames"]
-    blocked = lexicons["not_names"] | lexicons["medical"]
+    not_names, medical = lexicons["not_names"], lexicons["medical"]
+    blocked = not_names | medical
     found: list[PersonalData] = []
 
-    def take_names(position: int, after_title: bool) -> int:
+    def is_initial(word: str) -> bool:
+        return bool(re.fullmatch(_INITIAL, word)) and len(word.replace(".", "").replace("-", "")) <= 3
+
+    def usable(word: str, after_title: bool) -> bool:
+        if is_initial(word):
+            return True
+        key = _key(word.rstrip("."))
+        if key in not_names:
+            return False
+        return after_title or key not in medical
+
+    def take_names(position: int, after_title: bool, relaxed: bool) -> int:
         """Extend over name tokens from `position`; return the end of the name (position if none)."""
-        end = position
-        cursor = position
+        end = cursor = position
         tokens = 0
         while tokens < 5:
-            gap = re.match(r"[ \t]{0,3}|\n(?=[^\n])", text[cursor:])
-            start = cursor + (gap.end() if gap and tokens else 0)
-            particle = re.match(rf"{_PARTICLE}(?:\s|(?<=')|(?<=’))", text[start:]) if tokens else None
+            gap = re.match(r"[ \t]{0,3}", text[cursor:]) if tokens else None
+            start = cursor + (gap.end() if gap else 0)
+            if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’"):
+                break
+            particle = re.match(rf"{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))", text[start:]) if tokens else None
             if particle:
                 token = _NAME_TOKEN_RE.match(text, start + particle.end())
-                if token and _key(token.group(0)) not in blocked:
+                if token and usable(token.group(0), after_title):
                     end = cursor = token.end()
                     tokens += 1
                     continue
             token = _NAME_TOKEN_RE.match(text, start)
-            if not token:
+            if not token or not usable(token.group(0), after_title):
                 break
             word = token.group(0)
             key = _key(word.rstrip("."))
-            if key in blocked and not (after_title and tokens == 0 and key not in lexicons["not_names"]):
-                break
-            if not after_title and tokens and not (word.isupper() or key in first_names or key in surnames):
-                break
-            if tokens and start > cursor and "\n" in text[cursor:start] and not word.isupper():
+            if tokens and not (after_title or relaxed or word.isupper() or key in first_names or key in surnames
+                               or is_initial(word)):
                 break
             end = cursor = token.end()
             tokens += 1
@@ -356,53 +422,60 @@ def _find_names(text: str) -> list[PersonalData]:
         title = match.group(0).strip(" .:\t").split()[0]
         if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper():
             continue
-        if title in ("M", "Pr", "Me") and not match.group(0).rstrip(" \t").endswith(".") and \
-                not re.match(rf"\s*[{_UP}]", text[match.end() - 1:match.end() + 1] if match.end() else ""):
-            continue
-        end = take_names(match.end(), after_title=True)
+        end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
-            following = re.match(r"\s+(?:et|&)\s+", text[end:])
+            following = re.match(r"[ \t]*(?:et|&|,)[ \t]*", text[end:])
             if following:
-                more = take_names(end + following.end(), after_title=False)
+                more = take_names(end + following.end(), after_title=False, relaxed=False)
                 candidate = text[end + following.end():more]
                 if more > end + following.end() and (candidate.split()[0].isupper()
                                                      or _key(candidate.split()[0]) in first_names):
                     found.append(PersonalData("PERSONNE", end + following.end(), more, candidate, 0.7))
-    # Names without a title: a known first name, or a capitalised word next to an all-caps word, or a surname list hit.
+    # Names without a title: a known first name with its neighbours, an all-caps word next to another name-like
+    # word ("DUPONT Jean", "Jean DUPONT", "DUPONT, JEAN"), a known surname next to a first name.
     for match in _NAME_TOKEN_RE.finditer(text):
         word = match.group(0)
         key = _key(word.rstrip("."))
-        if key in blocked or len(key) < 2:
+        if is_initial(word) or key in blocked or len(key) < 2:
             continue
-        neighbour = _neighbour_token(text, match.start(), match.end())
-        is_first = key in first_names and (word[0].isupper())
-        caps_pair = word.isupper() and len(word) >= 2 and neighbour is not None and (
-            _key(neighbour) in first_names or _key(neighbour) in surnames
-            or (neighbour.isupper() and _key(neighbour) not in blocked))
-        is_surname = key in surnames and neighbour is not None and _key(neighbour) in first_names
-        if is_first or caps_pair or is_surname:
-            end = take_names(match.start(), after_title=False)
-            start = match.start()
-            previous = re.search(rf"({_NAME_WORD})[ \t]+$", text[max(0, start - 40):start])
-            if previous and previous.group(1).isupper() and _key(previous.group(1)) not in blocked:
-                start -= len(previous.group(0))
-            found.append(PersonalData("PERSONNE", start, max(end, match.end()), text[start:max(end, match.end())],
-                                      0.6))
+        neighbours = _neighbour_tokens(text, match.start(), match.end())
+        usable_neighbours = [other for other in neighbours if usable(other, False)]
+        is_first = key in first_names
+        caps = word.isupper() and len(word) >= 2 and bool(usable_neighbours)
+        is_surname = key in surnames and any(_key(other) in first_names for other in usable_neighbours)
+        capitalised_pair = (not word.isupper() and any(other.isupper() and len(other) >= 2
+                                                       for other in usable_neighbours))
+        if not (is_first or caps or is_surname or capitalised_pair):
+            continue
+        end = max(take_names(match.start(), after_title=False, relaxed=is_first), match.end())
+        start = match.start()
+        previous = re.search(rf"({_NAME_WORD}|{_INITIAL}),?[ \t]+$", text[max(0, start - 40):start])
+        if previous and usable(previous.group(1), False) and (is_first or previous.group(1).isupper()
+                                                              or is_initial(previous.group(1))):
+            start -= len(previous.group(0))
+        found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
     return found
 
 
-def _neighbour_token(text: str, start: int, end: int) -> str | None:
-    after = re.match(rf"[ \t]+({_NAME_WORD}|{_INITIAL})", text[end:end + 40])
-    if after:
-        return after.group(1)
-    before = re.search(rf"({_NAME_WORD}|{_INITIAL})[ \t]+$", text[max(0, start - 40):start])
-    return before.group(1) if before else None
+def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:
+    """Name-like words right before and after a word on the same line; across a comma only for all-caps words."""
+    word_is_caps = text[start:end].isupper()
+    tokens = []
+    after = re.match(rf"(,?)[ \t]+({_NAME_WORD}|{_INITIAL})", text[end:end + 40])
+    if after and (not after.group(1) or (word_is_caps and after.group(2).isupper())
+                  or _key(after.group(2)) in _lexicons()["first_names"]):
+        tokens.append(after.group(2))
+    before = re.search(rf"({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$", text[max(0, start - 40):start])
+    if before and (not before.group(2) or (word_is_caps and before.group(1).isupper())):
+        tokens.append(before.group(1))
+    return tokens
 
 
 def _resolve(found: list[PersonalData]) -> list[PersonalData]:
     """Non-overlapping findings: by priority, then length; a name never hides a stronger finding."""
-    ordered = sorted(found, key=lambda item: (-_PRIORITY.get(item.label, 0), -(item.end - item.start), item.start))
+    ordered = sorted(found, key=lambda item: (-_PRIORITY.get(item.label, 0), -item.score, -(item.end - item.start),
+                                              item.start))
     kept: list[PersonalData] = []
     taken: list[tuple[int, int]] = []
     for item in ordered:
