@@ -41,7 +41,10 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "sexe": [
         r"\b(?:patiente|femme|homme|garcon|fille|fillette|enceinte|nourrisson de sexe \w+)\b",
-        r"\bsexe\s*:?\s*[mf]\b",
+        r"\bsexe\s*:?\s*[mfh]\b",
+        r"\((?:h|f)\s*,\s*\d",
+        r"\b(?:mon|ma|son|sa) (?:fils|fille|mari|epouse|femme|pere|mere|frere|soeur|grand-pere|grand-mere)\b",
+        r"\b(?:un|une) (?:homme|femme|garcon|jeune fille|jeune homme|fillette)\b",
         r"\bnee le\b",
     ],
     "motif": [
@@ -54,12 +57,15 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:consultation|renouvellement|certificat|avis) (?:pour|de|d'|concernant|au sujet)\b",
         r"\b(?:indication|renseignements cliniques|contexte)\s*:",
         r"\bdans le cadre d(?:e|')\b",
+        r"\b(?:je|nous) (?:voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|sollicite|dois annuler)\b",
+        r"\b(?:pourriez|pouvez|pourrais|pourriez)-vous\b",
+        r"\b(?:merci de|je vous remercie de|je vous saurais gre de) (?:bien vouloir )?\w+",
+        r"\b(?:voici|ci-joint|je vous (?:transmets|envoie|adresse)) (?:mes |les |le |la |l')?\w+",
+        r"^\s*(?:objet|concerne)\s*:",
         r"\b(?:hospitalise|admis|adresse|vu)(?:e)?(?: [^.\n]{0,40}?)? pour\b",
     ],
     "symptomes": [
-        r"\b(?:se plai(?:nt|gnant)|plainte|symptomes?|symptomatologie|asymptomatique)\b",
-        r"\bdouleurs?(?: (?:chroniques?|aigues?|intenses?|vives?|diffuses?))?(?: (?:\w+(?:ique|ale|aire|ienne|ien)s?|(?:au|a la|aux|du|de la|des|dans le|dans la) \w+))?",
-        r"\b(?:toux|fievre|febrile|dyspnee|essoufflement|nausees?|vomissements?|diarrhees?|cephalees?|vertiges?|fatigue|asthenie|malaise|palpitations?|oedemes?|prurit|eruption|saignements?|hematurie|brulures?|lombalgies?|dorsalgies?|cervicalgies?|gonalgies?|douloureu(?:x|se)|insomnie|amaigrissement|perte de poids|syncope|epistaxis|cruralgie|sciatalgie|rhinorrhee|odynophagie|dysphagie|dysurie|constipation|anxiete|tristesse|angoisse|mal (?:au|a la|aux) \w+|gene \w+|engourdissements?|paresthesies?|boiterie|claudication)\b",
+        r"\b(?:se plai(?:nt|gnant)|plaintes?|symptomatologie)\b",
     ],
     "antecedents": [
         r"\b(?:antecedents?|atcd|atcds|atc|atd)\b",
@@ -101,20 +107,25 @@ _FOLDED_CUES: dict[str, list[str]] = {
     "resultats_examens": [
         r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
         r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|sec|s)\b",
-        r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|normal(?:e)?|sans anomalie)\b",
+        r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
+        r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsie)\b[^.\n]{0,30}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)|negati(?:f|ve)|revele|montre|retrouve)\b",
     ],
     "urgence": [
         r"\b(?:urgent(?:e)?|urgence|en urgence|semi-urgent(?:e)?|non urgent(?:e)?|pas urgent(?:e)?|sans urgence|rapidement|des que possible|dans les meilleurs delais|au plus vite|prioritaire|programme(?:e)?|a programmer|rdv rapide)\b",
         r"\b(?:sous|dans les|d'ici|avant) \d+ ?(?:h|heures|jours|j|semaines|mois)\b",
+        r"\b(?:ce jour|aujourd'hui|demain|dans la (?:journee|semaine)|cette semaine|a votre convenance|sans delai|le plus (?:tot|vite) possible|au plus tot|sous (?:huitaine|quinzaine)|rapide|vite|d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin))\b",
+        r"\bplus que pour \d+ (?:jours|semaines)\b|\bje n'en ai plus\b",
         r"\bdelai\b",
     ],
     "medecin_demandeur": [
-        r"\b(?:rpps|adeli|n° ?finess|medecin traitant|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
+        r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
+        r"^\s*(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste)\b",
         r"\b(?:confraternellement|bien confraternellement|cordialement|amities confraternelles)\b",
     ],
     "date_demande": [
-        r"\b(?:le|fait a \w+,? le|date\s*:|date de la demande\s*:|date du prelevement\s*:|edite le|preleve le)\s*" + _DATE,
-        r"^\s*(?:\w+,? )?(?:le )?" + _DATE,
+        r"\b(?:fait a [^,\n]{1,40},? le|date(?: de (?:la )?(?:demande|prescription|prelevement|l'examen|consultation|redaction|edition))?\s*:|(?:preleve|realise|edite|valide|redige)(?:e)? le|examen du|compte[ -]rendu du)\s*" + _DATE,
+        r"^[^\n\d]{0,40}?\ble\s+" + _DATE + r"\s*$",
+        r"^\s*" + _DATE + r"\s*$",
     ],
 }
 
@@ -154,10 +165,17 @@ class PatientFacts:
     age: int | None = None
 
 
+_CARER_BEFORE = re.compile(r"(?:\bdr\.?|\bdocteur|\bpr\.?|\bprofesseur|\bconfrere|\bconsoeur|\bbiologiste|\binterne|\bpharmacien\w*|\binfirmi\w*|\bide)\s*$")
+
+
 def find_present_elements(
-    text: str, entities: list[Entity], lab_results: list[LabResult]
+    text: str, entities: list[Entity], lab_results: list[LabResult], people: list[Span] = ()
 ) -> dict[str, list[Span]]:
-    """Elements present in `text`, each with its evidence spans (sorted, de-duplicated)."""
+    """Elements present in `text`, each with its evidence spans (sorted, de-duplicated).
+
+    `people` are the names and patient ids found by de-identification: a name is the patient's identity unless
+    a carer's title stands before it (the doctor who signs is `medecin_demandeur`).
+    """
     folded = fold(text)
     found: dict[str, list[Span]] = {}
 
@@ -190,7 +208,33 @@ def find_present_elements(
             add(element, entity.start, entity.end)
     for result in lab_results:
         add("resultats_examens", result.start, result.end)
-    return {element: _merge(spans) for element, spans in found.items() if element in ELEMENTS}
+    for person in people:
+        before = folded[max(0, person.start - 25) : person.start]
+        add("medecin_demandeur" if _CARER_BEFORE.search(before) else "identite_patient", person.start, person.end)
+    if "examen_demande" in found:
+        found["examen_demande"] = [span for span in found["examen_demande"] if _is_asked(folded, span)]
+    return {element: _merge(spans) for element, spans in found.items() if element in ELEMENTS and spans}
+
+
+_REQUEST_CUE = re.compile(
+    r"\b(?:demande|merci de|faire|realiser|pratiquer|prescri\w*|a prevoir|a programmer|programmer|souhait\w*|"
+    r"recontrol\w*|controle|a refaire|refaire|ordonnance|examens? (?:a|demandes?)|bilan a|pour (?:un|une)|"
+    r"je vous remercie|pourriez|pouvez|serait-il|a faire|en vue d|indication|besoin d)"
+)
+_RESULT_AFTER = re.compile(
+    r"^[^\n.]{0,40}?(?:\s:\s*\S|:\s*\S|=|\d+(?:[.,]\d+)? ?(?:g/|mg|mmol|µmol|umol|ui|u/|%|/mm3|ng|pg)|"
+    r"\bnormal\w*|sans anomalie|\bmontr\w*|\bretrouv\w*|\brevel\w*|\bpositi\w*|\bnegati\w*|\bobjectiv\w*|\ben faveur)"
+)
+
+
+def _is_asked(folded: str, span: Span) -> bool:
+    """An exam counts as asked for unless its line only reports it with a result and asks nothing."""
+    line_start = folded.rfind("\n", 0, span.start) + 1
+    line_end = folded.find("\n", span.end)
+    line = folded[line_start : len(folded) if line_end < 0 else line_end]
+    if _REQUEST_CUE.search(line):
+        return True
+    return not _RESULT_AFTER.search(folded[span.end : span.end + 60])
 
 
 def _is_diagnosis(folded: str, entity: Entity) -> bool:

@@ -79,7 +79,13 @@ class Engine:
             allergy = detect_allergy_mention(text)
         with _timed(timings, "elements"):
             back = _BackToOriginal(view, document)
-            present = {**_header_elements(view, document), **back.elements(find_present_elements(text, entities, []))}
+            people = [
+                Span(*view.to_clean(item.start, item.end), item.text)
+                for item in personal_data
+                if item.label in ("PERSONNE", "IPP")
+            ]
+            found = find_present_elements(text, entities, [], people)
+            present = {**_header_elements(view, document), **back.elements(found)}
             facts = find_patient_facts(text)
             missing = find_missing_elements(self.rules, request_type.code, present, entities, {}, facts, text)
             questions = self.questions.draft_questions(missing)
