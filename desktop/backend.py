@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from inference.analysis import Analysis
-from desktop import exports, importer, pages
+from desktop import exports, importer, letter, pages, review
 from desktop.store import Store, StoreError, User
 
 
@@ -145,11 +145,41 @@ class Backend(QObject):
     def _username(self) -> str | None:
         return self.user.username if self.user else None
 
-    def open_document(self, doc_id: int) -> tuple[Analysis, list[dict]]:
-        """The analysis and the page highlights of a document; the viewing is audited."""
+    def open_document(self, doc_id: int) -> tuple[Analysis, list[dict], set[str]]:
+        """The corrected analysis, the page highlights and the corrected elements; the viewing is audited."""
         analysis = self.store.get_analysis(doc_id)
         self.store.audit(self._username(), "consultation", analysis.document.sha256)
-        return analysis, self.store.get_highlights(doc_id)
+        return self._reviewed(doc_id, analysis)
+
+    def _reviewed(self, doc_id: int, analysis: Analysis) -> tuple[Analysis, list[dict], set[str]]:
+        annotations = self.store.annotations(doc_id)
+        return (
+            review.apply_annotations(analysis, annotations),
+            self.store.get_highlights(doc_id),
+            review.corrected_elements(annotations),
+        )
+
+    def annotate(self, doc_id: int, kind: str, payload: dict) -> tuple[Analysis, list[dict], set[str]]:
+        """Store a correction and return the document as it now reads; the list's counts follow."""
+        self.store.add_annotation(doc_id, kind, payload, self._username())
+        reviewed = self._reviewed(doc_id, self.store.get_analysis(doc_id))
+        self.store.set_missing_count(doc_id, len(reviewed[0].elements.missing))
+        return reviewed
+
+    def write_letter(self, doc_id: int, path: Path) -> Path:
+        analysis, _, _ = self._reviewed(doc_id, self.store.get_analysis(doc_id))
+        row = self.store.get_row(doc_id)
+        letter.write_letter(path, analysis, self._username() or "", row.imported_at)
+        self.store.audit(self._username(), "export", row.sha256, f"lettre de questions : {Path(path).name}")
+        return Path(path)
+
+    def export_annotations(self, path: Path, identified: bool) -> int:
+        if identified and not (self.user and self.user.can_export_identified):
+            raise StoreError("Votre rôle ne permet que les exports désidentifiés.")
+        count = exports.write_annotations(path, self.store, identified)
+        kind = "identifiant" if identified else "désidentifié"
+        self.store.audit(self._username(), "export", str(path), f"{count} correction(s), {kind}")
+        return count
 
     def render_page(self, doc_id: int, number: int, focus: tuple[int, int] | None = None) -> pages.PageImage:
         if self.store.get_row(doc_id).filename.lower().endswith(".txt"):

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from inference.analysis import Analysis
-from desktop.store import DocumentRow
+from desktop.store import DocumentRow, Store
 
 
 def deidentified_record(row: DocumentRow, analysis: Analysis) -> dict:
@@ -71,3 +71,27 @@ def write_export(path: Path, items: list[tuple[DocumentRow, Analysis]], identifi
             for row, analysis in items:
                 handle.write(json.dumps(build(row, analysis), ensure_ascii=False) + "\n")
     return len(items)
+
+
+def write_annotations(path: Path, store: Store, identified: bool) -> int:
+    """Every correction as a JSON line for the model factory (`export/`): the document's sha256, the kind, the
+    correction, who and when; with `identified`, the document's text too so that offsets can be used."""
+    texts: dict[int, str] = {}
+    count = 0
+    with Path(path).open("w", encoding="utf-8") as handle:
+        for annotation in store.annotations():
+            row = store.get_row(annotation.document_id)
+            record = {
+                "sha256": row.sha256,
+                "kind": annotation.kind,
+                "correction": annotation.payload,
+                "by": annotation.username,
+                "at": annotation.created_at,
+            }
+            if identified:
+                if annotation.document_id not in texts:
+                    texts[annotation.document_id] = store.get_analysis(annotation.document_id).text
+                record["text"] = texts[annotation.document_id]
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count

@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.table)
 
         self.details = QTextBrowser()
-        self.details.setOpenExternalLinks(False)
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link_clicked)
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
         self.deidentified = QCheckBox("Vue désidentifiée")
@@ -186,7 +187,13 @@ class MainWindow(QMainWindow):
         text_tab = QWidget()
         text_layout = QVBoxLayout(text_tab)
         text_layout.setContentsMargins(0, 0, 0, 0)
-        text_layout.addWidget(self.deidentified)
+        self.add_entity_button = QPushButton("Ajouter la sélection comme entité…")
+        self.add_entity_button.clicked.connect(self.choose_entity_label)
+        text_bar = QHBoxLayout()
+        text_bar.addWidget(self.deidentified)
+        text_bar.addStretch(1)
+        text_bar.addWidget(self.add_entity_button)
+        text_layout.addLayout(text_bar)
         text_layout.addWidget(self.text_view)
         self.copy_button = QPushButton("Copier les questions")
         self.copy_button.setEnabled(False)
@@ -195,7 +202,14 @@ class MainWindow(QMainWindow):
         review_layout = QVBoxLayout(review_tab)
         review_layout.setContentsMargins(0, 0, 0, 0)
         review_layout.addWidget(self.details)
-        review_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.letter_button = QPushButton("Lettre de questions (PDF)…")
+        self.letter_button.setEnabled(False)
+        self.letter_button.clicked.connect(self.choose_letter)
+        review_buttons = QHBoxLayout()
+        review_buttons.addStretch(1)
+        review_buttons.addWidget(self.copy_button)
+        review_buttons.addWidget(self.letter_button)
+        review_layout.addLayout(review_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(review_tab, "Éléments manquants et questions")
         self.tabs.addTab(text_tab, "Texte")
@@ -240,7 +254,12 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(tab)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(viewer, 1)
-        layout.addWidget(self.found)
+        self.remove_entity_button = QPushButton("Retirer l'entité")
+        self.remove_entity_button.clicked.connect(self.remove_selected_entity)
+        side = QVBoxLayout()
+        side.addWidget(self.found)
+        side.addWidget(self.remove_entity_button)
+        layout.addLayout(side)
         self.page_image = PageImage(None, 1, 1)
         self._highlights: list[dict] = []
         self._focus: tuple[int, int] | None = None
@@ -268,6 +287,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.open_files_action)
         menu.addAction(self.open_folder_action)
         menu.addAction(self.export_action)
+        menu.addAction("Exporter les corrections…", self.choose_annotations_export)
         menu.addAction(self.delete_action)
         menu.addSeparator()
         menu.addAction(self.lock_action)
@@ -440,15 +460,23 @@ class MainWindow(QMainWindow):
         self._shown_doc = doc_id
         self.backend.call(lambda b: b.open_document(doc_id), lambda opened: self._show_analysis(doc_id, *opened))
 
+    def _refresh_row(self, doc_id: int, missing: int) -> None:
+        for index, row in enumerate(self.rows):
+            if row.doc_id == doc_id:
+                row.missing = missing
+                self._fill_table_row(index, row)
+
     # -- document view -------------------------------------------------------------------------------------
 
-    def _show_analysis(self, doc_id: int, analysis: Analysis, highlights: list[dict]) -> None:
+    def _show_analysis(self, doc_id: int, analysis: Analysis, highlights: list[dict], corrected: set[str]) -> None:
         if doc_id != self._shown_doc:
             return
         self._analysis = analysis
         self._highlights = [h for h in highlights if h["kind"] == "entite"]
-        self.details.setHtml(analysis_html(analysis))
+        self.details.setHtml(analysis_html(analysis, corrected))
         self.copy_button.setEnabled(bool(analysis.questions))
+        self.letter_button.setEnabled(bool(analysis.questions))
+        self._refresh_row(doc_id, len(analysis.elements.missing))
         self._show_text()
         self.found.blockSignals(True)
         self.found.clear()
@@ -510,6 +538,105 @@ class MainWindow(QMainWindow):
         else:
             text = self._analysis.text
         self.text_view.setPlainText(text)
+
+    # -- corrections ---------------------------------------------------------------------------------------
+
+    def _link_clicked(self, url) -> None:
+        action, _, element = url.toString().partition(":")
+        if action == "present":
+            self.mark_element(element, True)
+        elif action == "absent":
+            self.mark_element(element, False)
+        elif action == "question":
+            self.choose_question(element)
+
+    def annotate(self, kind: str, payload: dict) -> None:
+        doc_id = self._shown_doc
+        if doc_id is None:
+            return
+        self.backend.call(
+            lambda b: b.annotate(doc_id, kind, payload),
+            lambda reviewed: self._corrected(doc_id, reviewed),
+            lambda error: QMessageBox.warning(self, "MedClair", f"Correction impossible : {error}"),
+        )
+
+    def _corrected(self, doc_id: int, reviewed) -> None:
+        self._show_analysis(doc_id, *reviewed)
+        self.status.setText("Correction enregistrée.")
+
+    def mark_element(self, element: str, present: bool) -> None:
+        self.annotate("element", {"element": element, "present": present})
+
+    def edit_question(self, element: str, text: str) -> None:
+        self.annotate("question", {"element": element, "text": text.strip()})
+
+    def choose_question(self, element: str) -> None:
+        if self._analysis is None:
+            return
+        current = next((q.text for q in self._analysis.questions if q.element == element), "")
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Modifier la question", f"Question pour « {element_label(element)} » :", current
+        )
+        if ok and text.strip():
+            self.edit_question(element, text)
+
+    def add_entity(self, label: str, start: int, end: int) -> None:
+        if self._analysis is None or not 0 <= start < end <= len(self._analysis.text):
+            return
+        text = self._analysis.text[start:end]
+        self.annotate("entite", {"action": "ajout", "label": label, "start": start, "end": end, "text": text})
+
+    def choose_entity_label(self) -> None:
+        if self._analysis is None or self.deidentified.isChecked():
+            return
+        cursor = self.text_view.textCursor()
+        if not cursor.hasSelection():
+            self.status.setText("Sélectionnez d'abord le passage dans le texte.")
+            return
+        start = _code_points(self._analysis.text, cursor.selectionStart())
+        end = _code_points(self._analysis.text, cursor.selectionEnd())
+        names = list(ENTITY_LABELS.values())
+        name, ok = QInputDialog.getItem(self, "Ajouter une entité", "Catégorie :", names, 0, False)
+        if ok:
+            self.add_entity(list(ENTITY_LABELS)[names.index(name)], start, end)
+
+    def remove_selected_entity(self) -> None:
+        item = self.found.currentItem()
+        if item is None or self._analysis is None:
+            return
+        start, end = item.data(Qt.ItemDataRole.UserRole)
+        entity = next((e for e in self._analysis.entities if (e.start, e.end) == (start, end)), None)
+        if entity is not None:
+            self.annotate("entite", {"action": "suppression", "label": entity.label, "start": start, "end": end,
+                                     "text": entity.text})
+
+    def choose_letter(self) -> None:
+        if self._shown_doc is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Lettre de questions", "demande-de-precisions.pdf", "PDF (*.pdf)")
+        if path:
+            self.export_letter(Path(path))
+
+    def export_letter(self, path: Path) -> None:
+        doc_id = self._shown_doc
+        self.backend.call(
+            lambda b: b.write_letter(doc_id, path),
+            lambda written: self.status.setText(f"Lettre enregistrée : {written}"),
+            lambda error: QMessageBox.warning(self, "MedClair", f"Lettre impossible : {error}"),
+        )
+
+    def choose_annotations_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Exporter les corrections", "medclair-corrections.jsonl",
+                                              "JSON lines (*.jsonl)")
+        if path:
+            self.export_annotations(Path(path), identified=False)
+
+    def export_annotations(self, path: Path, identified: bool) -> None:
+        self.backend.call(
+            lambda b: b.export_annotations(path, identified),
+            lambda count: self.status.setText(f"{count} correction(s) exportée(s) vers {path}."),
+            lambda error: QMessageBox.warning(self, "MedClair", f"Export impossible : {error}"),
+        )
 
     def delete_selected(self) -> None:
         selected = self.table.selectionModel().selectedRows()
@@ -672,14 +799,29 @@ def _utf16(text: str, offset: int) -> int:
     return offset + sum(1 for char in text[:offset] if ord(char) > 0xFFFF)
 
 
+def _code_points(text: str, position: int) -> int:
+    """The inverse of `_utf16`."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= position:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 def _settings() -> QSettings:
     """Window layout only (no patient data): an INI file in the user's config directory."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "MedClair", "MedClair")
 
 
-def analysis_html(analysis: Analysis) -> str:
-    """The review panel: what is missing (with the questions to send back) first, then what was found."""
+def analysis_html(analysis: Analysis, corrected: set[str] = frozenset()) -> str:
+    """The review panel: what is missing (with the questions to send back) first, then what was found; links
+    let the user correct an element or reword a question."""
     esc = html.escape
+
+    def mark(element: str) -> str:
+        return " <span style='color:#1565c0'>✎ corrigé</span>" if element in corrected else ""
+
     parts = [
         f"<h2>{esc(analysis.document.filename)}</h2>",
         f"<p><b>{esc(analysis.request_type.label)}</b> "
@@ -697,7 +839,9 @@ def analysis_html(analysis: Analysis) -> str:
             questions.setdefault(question.element, []).append(question.text)
         for element in missing:
             asked = "".join(f"<br><i>« {esc(text)} »</i>" for text in questions.get(element, []))
-            parts.append(f"<li><b>{esc(element_label(element))}</b>{asked}</li>")
+            links = (f"<br><small><a href='question:{element}'>modifier la question</a> · "
+                     f"<a href='present:{element}'>marquer présent</a></small>")
+            parts.append(f"<li><b>{esc(element_label(element))}</b>{mark(element)}{asked}{links}</li>")
         parts.append("</ul>")
     else:
         parts.append("<h3 style='color:#1b5e20'>Aucun élément manquant</h3>")
@@ -705,8 +849,9 @@ def analysis_html(analysis: Analysis) -> str:
     if present:
         parts.append("<h3>Éléments présents</h3><ul>")
         for element, spans in present.items():
-            evidence = " ; ".join(f"« {esc(span.text.strip())} »" for span in spans[:3])
-            parts.append(f"<li><b>{esc(element_label(element))}</b> : {evidence}</li>")
+            evidence = " ; ".join(f"« {esc(span.text.strip())} »" for span in spans[:3]) or "(indiqué par l'utilisateur)"
+            link = f" <small><a href='absent:{element}'>marquer absent</a></small>"
+            parts.append(f"<li><b>{esc(element_label(element))}</b>{mark(element)} : {evidence}{link}</li>")
         parts.append("</ul>")
     if analysis.lab_results:
         parts.append("<h3>Résultats biologiques</h3><table cellpadding='3'>")

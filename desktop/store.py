@@ -82,7 +82,19 @@ _MIGRATIONS = [
     """
     ALTER TABLE documents ADD COLUMN highlights TEXT NOT NULL DEFAULT '[]';
     """,
+    """
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        username TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX annotations_document ON annotations(document_id);
+    """,
 ]
+ANNOTATION_KINDS = ("element", "entite", "question")
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 
@@ -126,6 +138,20 @@ class DocumentRow:
     alerts_count: int
     imported_at: str
     imported_by: str | None
+
+
+@dataclass
+class Annotation:
+    """A user's correction of an analysis: the training data of tomorrow. Later ones override earlier ones.
+    element: {"element", "present"}; entite: {"action": "ajout"|"suppression", "label", "start", "end", "text"};
+    question: {"element", "text"}."""
+
+    id: int
+    document_id: int
+    kind: str
+    payload: dict
+    username: str | None
+    created_at: str
 
 
 @dataclass
@@ -363,6 +389,33 @@ class Store:
                 raise StoreError(f"Document {doc_id} introuvable.")
             self._db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             self._append_audit(username, "suppression", row[0], row[1])
+
+    def add_annotation(self, doc_id: int, kind: str, payload: dict, username: str | None = None) -> Annotation:
+        if kind not in ANNOTATION_KINDS:
+            raise StoreError(f"Type de correction inconnu : {kind}")
+        with self._transaction():
+            row = self._db.execute("SELECT sha256 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"Document {doc_id} introuvable.")
+            created_at = _now()
+            cursor = self._db.execute(
+                "INSERT INTO annotations (document_id, kind, payload, username, created_at) VALUES (?, ?, ?, ?, ?)",
+                (doc_id, kind, json.dumps(payload, ensure_ascii=False), username, created_at),
+            )
+            self._append_audit(username, "correction", row[0], kind)
+        return Annotation(cursor.lastrowid, doc_id, kind, payload, username, created_at)
+
+    def annotations(self, doc_id: int | None = None) -> list[Annotation]:
+        where, params = ("WHERE document_id = ?", (doc_id,)) if doc_id is not None else ("", ())
+        rows = self._db.execute(
+            f"SELECT id, document_id, kind, payload, username, created_at FROM annotations {where} ORDER BY id",
+            params,
+        ).fetchall()
+        return [Annotation(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows]
+
+    def set_missing_count(self, doc_id: int, count: int) -> None:
+        """After a correction, so that the list and the complete/incomplete filter follow what the user sees."""
+        self._db.execute("UPDATE documents SET missing_count = ? WHERE id = ?", (count, doc_id))
 
     def count_documents(self) -> int:
         return self._db.execute("SELECT count(*) FROM documents").fetchone()[0]

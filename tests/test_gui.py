@@ -1,6 +1,7 @@
 """The real window, offscreen (pytest-qt), with the real engine and a real SQLCipher file."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -347,3 +348,50 @@ def test_administrator_adds_a_user_and_changes_the_passphrase(qtbot, backend, cl
         _ok(change)
     with Store.open("nouvelle phrase de passe", data_dir / "medclair.db") as store:
         assert [user.username for user in store.list_users()] == ["admin", "dr.martin", "secretaire"]
+
+
+def test_corrections_change_what_is_missing_and_feed_the_letter(qtbot, backend, clinic, tmp_path):
+    import pymupdf
+
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"]])
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window._analysis is not None, timeout=WAIT_MS)
+    before = list(window._analysis.elements.missing)
+    assert "urgence" in before and "antecedents" not in before
+
+    window.mark_element("urgence", True)
+    qtbot.waitUntil(lambda: "urgence" not in window._analysis.elements.missing, timeout=WAIT_MS)
+    assert _table(window)[0][2] == str(len(before) - 1)
+    window.mark_element("antecedents", False)
+    qtbot.waitUntil(lambda: "antecedents" in window._analysis.elements.missing, timeout=WAIT_MS)
+    window.edit_question("antecedents", "Le patient a-t-il déjà fait un infarctus ?")
+    qtbot.waitUntil(lambda: "déjà fait un infarctus" in window.details.toPlainText(), timeout=WAIT_MS)
+    assert "✎ corrigé" in window.details.toPlainText()
+
+    text = window._analysis.text
+    start = text.index("3 semaines")
+    window.add_entity("POSOLOGIE", start, start + len("3 semaines"))
+    qtbot.waitUntil(lambda: any(e.text == "3 semaines" for e in window._analysis.entities), timeout=WAIT_MS)
+    hta = [window.found.item(i).text() for i in range(window.found.count())].index("Pathologie : HTA")
+    window.found.setCurrentRow(hta)
+    window.remove_selected_entity()
+    qtbot.waitUntil(lambda: all(e.text != "HTA" for e in window._analysis.entities), timeout=WAIT_MS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.tabs.setCurrentIndex(0)
+    window.grab().save(str(ARTIFACTS / "main-window-corrections.png"))
+
+    letter = tmp_path / "lettre.pdf"
+    window.export_letter(letter)
+    qtbot.waitUntil(lambda: "Lettre enregistrée" in window.status.text(), timeout=WAIT_MS)
+    with pymupdf.open(letter) as pdf:
+        written = " ".join(page.get_text() for page in pdf)
+    assert "Le patient a-t-il déjà fait un infarctus ?" in written and "degré d'urgence" not in written
+
+    dump = tmp_path / "corrections.jsonl"
+    window.export_annotations(dump, identified=False)
+    qtbot.waitUntil(lambda: "correction(s) exportée(s)" in window.status.text(), timeout=WAIT_MS)
+    lines = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert [line["kind"] for line in lines] == ["element", "element", "question", "entite", "entite"]
+    assert all(line["by"] == "admin" and "text" not in line for line in lines)
