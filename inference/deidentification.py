@@ -99,7 +99,7 @@ _DATE_PATTERNS = [
     r"(?<=\ble )\d{6}(?!\d)",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
-    rf"(?<![\w,.])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0?[1-9]|1[0-2])(?!\d|[,.]\d)",
+    rf"(?<![\w,./])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0[1-9]|1[0-2])(?!\d|[,.]\d|\s?(?:semaine|mois|jour|an))",
     # digit-spaced dates: 3 1 0 5 2 0 6 8 / 0 9 0 1 1 9 8 7 / 8 5 0 2 1 8 0
     r"(?<!\d )(?<!\d)(?:\d ){6,7}\d(?! ?\d)",
     # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
@@ -119,7 +119,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
                   r"appeler|rappeler|contacter|num[ée]ro|n°|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
-    re.compile(r"(?<![\w+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
+    re.compile(r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
     re.compile(r"(?<![\w+])(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9](?:[\s.\-]?\d{2}){4}(?!\d)"),
     # 01 2048 3632
     re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
@@ -152,11 +152,11 @@ _ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|ave
                               r"|\.\s", re.IGNORECASE)
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
+_POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?<!\d )(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{3}|\s\d{3}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
                           re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
-                               rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\s+\d{{1,2}})?)?)")
+                               rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"originaire\s+de|de|du\s+CH\w*\s+de|CHU\s+de|CH\s+de|ville\s+de)\s+"
@@ -168,12 +168,18 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée])")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom"}
-_INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:\.?-?[{_UP}])*\.?(?![{_LO}])"
+_INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|Mac[{_UP}][{_LO}]+)")
 _PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 _WORD_RE = re.compile(rf"[{_UP}{_LO}][{_UP}{_LO}'’\-.]*")
+
+
+# Endings of French common nouns and adjectives written in capitals (headings), rare in surnames.
+_COMMON_ENDING_RE = re.compile(r"(?:TIONS?|SIONS?|IQUES?|ALES?|AUX|EUX|EUSES?|ISES?|[EÉ]ES?|MENTS?|ANCES?|ENCES?|"
+                               r"IT[EÉ]S?|URES?|AGES?|OGIES?|IENS?|IENNES?|TIFS?|TIVES?|AIRES?|ANTES?|ENTS?|"
+                               r"INES?|OSES?|ITES?|OMES?|EMIES?|ERIES?|GRAPHIES?|SCOPIES?)$")
 
 
 def _is_name_like(word: str) -> bool:
@@ -267,13 +273,17 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
         start, end = positions[first], positions[last - 1] + 1
         return PersonalData(label, start, end, text[start:end], score)
 
+    groups = re.split(r"[ .\-]", raw)
+    spaced = all(len(group) == 1 for group in groups)
+    year_first = re.match(r"(?:19|20)\d\d ", raw) and len(digits) >= 4 + 13 and len(groups) <= 8
     if len(digits) == 15 and _valid_nir(digits):
         return [piece("NIR", 0, 15, 1.0)]
-    if len(digits) > 16 or (len(digits) >= 17 - 4 and re.match(r"(?:19|20)\d\d ", raw)):
+    if not spaced and not year_first and (len(groups) > 7 or len(digits) > 16) and not _NIR_CONTEXT_RE.search(context):
+        return []  # a row of a table of numbers, not an identifier
+    if len(digits) > 16 or year_first:
         pieces = []
         first, last = 0, len(digits)
-        year = re.match(r"(?:19|20)\d\d ", raw)
-        if year:
+        if year_first:
             pieces.append(piece("DATE", 0, 4, 0.8))
             first = 4
         elif _date_digits(digits[:8]) and len(digits) - 8 >= 12:
@@ -362,7 +372,8 @@ def _find_places(text: str) -> list[PersonalData]:
         value = match.group("city")
         first = _key(value.split()[0])
         if first in lexicons["cities"] or (first not in lexicons["not_names"] and first not in lexicons["medical"]
-                                           and not match.group(0).lower().startswith(("de ", "a ", "à "))):
+                                           and first not in lexicons["first_names"]
+                                           and not match.group(0).lower().startswith(("de ", "du "))):
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     for match in re.finditer(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                              rf"[{_UP}][{_LO}{_UP}'’\-]+)?", text):
@@ -425,7 +436,7 @@ def _find_names(text: str) -> list[PersonalData]:
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
-            following = re.match(r"[ \t]*(?:et|&|,)[ \t]*", text[end:])
+            following = re.match(r"[ \t]+(?:et|&)[ \t]+", text[end:])
             if following:
                 more = take_names(end + following.end(), after_title=False, relaxed=False)
                 candidate = text[end + following.end():more]
@@ -442,7 +453,12 @@ def _find_names(text: str) -> list[PersonalData]:
         neighbours = _neighbour_tokens(text, match.start(), match.end())
         usable_neighbours = [other for other in neighbours if usable(other, False)]
         is_first = key in first_names
-        caps = word.isupper() and len(word) >= 2 and bool(usable_neighbours)
+        usable_neighbours = [other for other in usable_neighbours
+                             if not (other.isupper() and len(other) < 3 and not is_initial(other))]
+        caps = word.isupper() and len(word) >= 3 and bool(usable_neighbours) and (
+            any(_key(other) in first_names or _key(other) in surnames or not other.isupper()
+                or is_initial(other) for other in usable_neighbours)
+            or not any(_COMMON_ENDING_RE.search(other) for other in [word, *usable_neighbours]))
         is_surname = key in surnames and any(_key(other) in first_names for other in usable_neighbours)
         capitalised_pair = (not word.isupper() and any(other.isupper() and len(other) >= 2
                                                        for other in usable_neighbours))
@@ -455,6 +471,16 @@ def _find_names(text: str) -> list[PersonalData]:
                                                               or is_initial(previous.group(1))):
             start -= len(previous.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
+    # Two capitalised words in a row that are neither common words nor medical terms: "Zulmira Mauran".
+    for match in re.finditer(rf"(?<![\w'’-])(?=([{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) ([{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
+                             rf"(?![\w'’-]))", text):
+        words = [match.group(1), match.group(2)]
+        keys = [_key(word) for word in words]
+        if any(key in blocked or key in lexicons["cities"] or _COMMON_ENDING_RE.search(word.upper())
+               for key, word in zip(keys, words)):
+            continue
+        start, end = match.start(1), match.end(2)
+        found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.5))
     return found
 
 
@@ -463,7 +489,7 @@ def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:
     word_is_caps = text[start:end].isupper()
     tokens = []
     after = re.match(rf"(,?)[ \t]+({_NAME_WORD}|{_INITIAL})", text[end:end + 40])
-    if after and (not after.group(1) or (word_is_caps and after.group(2).isupper())
+    if after and (not after.group(1) or (word_is_caps and after.group(2).isupper() and len(after.group(2)) >= 3)
                   or _key(after.group(2)) in _lexicons()["first_names"]):
         tokens.append(after.group(2))
     before = re.search(rf"({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$", text[max(0, start - 40):start])
