@@ -113,8 +113,10 @@ def drug_terms(drugs: dict[str, list[str]], stop: set[str]) -> dict[str, tuple[s
     candidates: dict[str, list[str]] = defaultdict(list)
     for code, names in sorted(drugs.items()):
         for name in names:
-            if " en association" in name or name.lower().startswith("association"):
-                continue
+            if " en association" in name or name.lower().startswith("association") or (
+                not name.isupper() and " et " in name
+            ):
+                continue  # "ramipril et amlodipine" in a letter names two drugs, not the combination
             key = normalise(name)
             if not key or (name.isupper() and (len(key) < 4 or key in stop)):
                 continue

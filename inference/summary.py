@@ -1,0 +1,127 @@
+"""A few French lines that say what a document is about (SPEC §2.7), built from the analysis record only.
+
+Extractive: the reason for the request is quoted from the text; the rest lists what was found (current
+diagnoses, symptoms, drugs with their dose, allergies, exams, abnormal lab values, alerts) and what is missing.
+Negated, hypothetical and family mentions are kept apart so that "pas de fièvre" never reads as a fever.
+"""
+from __future__ import annotations
+
+import re
+
+from inference.analysis import Analysis, Entity
+from inference.dosage import find_dose_pairs
+
+ELEMENT_LABELS = {
+    "identite_patient": "identité du patient", "age": "âge", "sexe": "sexe", "motif": "motif",
+    "symptomes": "symptômes", "antecedents": "antécédents", "allergies": "allergies",
+    "traitement_en_cours": "traitement en cours", "diagnostic": "diagnostic", "posologie": "posologie",
+    "examen_demande": "examen demandé", "resultats_examens": "résultats d'examens", "urgence": "urgence",
+    "medecin_demandeur": "médecin demandeur", "date_demande": "date du document",
+}
+MAX_ITEMS = 6
+_WOMAN = re.compile(r"\b(?:Mme|Madame|Mlle|patiente|née\s+le|une\s+femme)\b")
+_MAN = re.compile(r"\b(?:M\.|Monsieur|Mr|un\s+homme|né\s+le)(?=\s)|\bpatient\b")
+_AGE = re.compile(r"\b(\d{1,3})\s*ans\b")
+
+
+def patient_sex_age(text: str) -> tuple[str | None, int | None]:
+    """"F"/"M" and age in years when the document says so (first mention)."""
+    woman, man = _WOMAN.search(text), _MAN.search(text)
+    sex = None
+    if woman and (not man or woman.start() <= man.start()):
+        sex = "F"
+    elif man:
+        sex = "M"
+    age = _AGE.search(text)
+    value = int(age.group(1)) if age and int(age.group(1)) < 120 else None
+    return sex, value
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        key = item.lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _listing(items: list[str]) -> str:
+    items = _unique(items)
+    more = len(items) - MAX_ITEMS
+    return ", ".join(items[:MAX_ITEMS]) + (f" (+{more})" if more > 0 else "")
+
+
+def _fr(number: float) -> str:
+    return f"{number:g}".replace(".", ",")
+
+
+def _sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    sentence = " ".join(text[left:right].split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def summarise(analysis: Analysis) -> str:
+    text, entities = analysis.text, analysis.entities
+    lines = []
+    if analysis.request_type.code:
+        lines.append(f"Type : {analysis.request_type.label}.")
+    sex, age = patient_sex_age(text)
+    who = [{"F": "femme", "M": "homme"}[sex]] if sex else []
+    if age is not None:
+        who.append(f"{age} ans")
+    if who:
+        lines.append("Patient : " + ", ".join(who) + ".")
+    motif = analysis.elements.present.get("motif")
+    if motif:
+        lines.append(f"Motif : « {_sentence_around(text, motif[0].start, motif[0].end)} ».")
+
+    def current(label: str) -> list[Entity]:
+        return [e for e in entities if e.label == label and not (e.negated or e.hypothesis or e.family)]
+
+    diagnoses = [e.text for e in current("PATHOLOGIE") if not e.history]
+    history = [e.text for e in current("PATHOLOGIE") if e.history]
+    hypotheses = [e.text for e in entities if e.label == "PATHOLOGIE" and e.hypothesis and not e.negated]
+    if diagnoses:
+        lines.append(f"Pathologies : {_listing(diagnoses)}.")
+    if history:
+        lines.append(f"Antécédents : {_listing(history)}.")
+    if hypotheses:
+        lines.append(f"Hypothèses évoquées : {_listing(hypotheses)}.")
+    symptoms = [e.text for e in current("SYMPTOME")]
+    absent = [e.text for e in entities if e.label == "SYMPTOME" and e.negated]
+    if symptoms or absent:
+        parts = [_listing(symptoms)] if symptoms else []
+        if absent:
+            parts.append(f"absence de {_listing(absent)}")
+        lines.append(f"Symptômes : {' ; '.join(parts)}.")
+    drugs = [e for e in current("MEDICAMENT") if not e.history]
+    if drugs:
+        doses = {id(drug): dose.text for drug, dose in find_dose_pairs(text, drugs)}
+        listed = [f"{d.text} {' '.join(doses[id(d)].split())}" if id(d) in doses else d.text for d in drugs]
+        lines.append(f"Traitements : {_listing(listed)}.")
+    allergens = current("ALLERGENE")
+    if allergens:
+        lines.append(f"Allergies : {_listing([e.text for e in allergens])}.")
+    elif "allergies" in analysis.elements.present:
+        lines.append("Allergies : pas d'allergie connue.")
+    measured = [(r.start, r.end) for r in analysis.lab_results]
+    exams = [e.text for e in entities if e.label == "EXAMEN" and not e.negated
+             and not any(s <= e.start < t for s, t in measured)]
+    if exams:
+        lines.append(f"Examens : {_listing(exams)}.")
+    abnormal = [r for r in analysis.lab_results if r.flag in ("H", "L")]
+    if abnormal:
+        shown = [f"{r.test} {_fr(r.value)}{' ' + r.unit if r.unit else ''} ({'haut' if r.flag == 'H' else 'bas'})"
+                 for r in abnormal]
+        lines.append(f"Résultats anormaux : {_listing(shown)}.")
+    for alert in analysis.alerts[:3]:
+        lines.append(f"Alerte : {alert.text}")
+    if analysis.elements.missing:
+        missing = [ELEMENT_LABELS.get(m, m) for m in analysis.elements.missing]
+        lines.append(f"Éléments manquants : {', '.join(missing)}.")
+    return "\n".join(lines)
