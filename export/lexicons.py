@@ -2,8 +2,8 @@
 
 Sources (licences in resources/lexicons/README.md): the BDPM specialities file (brand names, Licence Ouverte),
 edsnlp's ``drugs.json`` (names -> ATC) and ``cim10.csv.gz`` (French ICD-10 labels), both BSD-3-Clause and read
-straight out of the edsnlp wheel or an installed package directory, and the hand-written lists in
-``resources/lexicons/hand/``. Later sources override earlier ones: CIM-10 < BDPM < edsnlp drugs < hand lists.
+straight out of the edsnlp wheel or an installed package directory, the hand-written lists in
+``resources/lexicons/hand/`` and the lab test names of ``resources/lab_ranges.yaml`` (as EXAMEN). Later sources override earlier ones: CIM-10 < BDPM < edsnlp drugs < hand lists.
 
     python -m export.lexicons EDSNLP_WHEEL_OR_DIR [--bdpm CIS_bdpm.txt] [--out resources/lexicons]
 """
@@ -19,10 +19,13 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+import yaml
+
 from inference.lexicon import TERMS_FILE, normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "resources" / "lexicons"
+LAB_RANGES = ROOT / "resources" / "lab_ranges.yaml"
 DEFAULT_BDPM = ROOT.parent / "shared" / "lexicons" / "bdpm" / "CIS_bdpm.txt"
 IMAGING = ("scanner", "tdm", "irm", "échographie", "radiographie", "radio", "angioscanner", "écho-doppler")
 SITES = (
@@ -168,6 +171,10 @@ def hand_terms(hand: Path) -> dict[str, tuple[str, str]]:
                 if line.strip() and not line.startswith("#"):
                     yield [c.strip() for c in line.rstrip("\n").split("\t")]
 
+    for test in yaml.safe_load(LAB_RANGES.read_text(encoding="utf-8"))["tests"]:
+        for alias in test["aliases"]:
+            if not str(alias).startswith("="):
+                terms[normalise(str(alias))] = ("EXAMEN", "")
     for (term,) in rows("exams.tsv"):
         terms[normalise(term)] = ("EXAMEN", "")
     for modality in IMAGING:
