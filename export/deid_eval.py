@@ -93,7 +93,7 @@ def made_letters() -> list[Sample]:
         "[04/07/1952](DATE_NAISSANCE), demeurant [12 rue des Lilas](ADRESSE), [44000](ZIP) [Nantes](VILLE), "
         "pour avis sur une maladie de Parkinson. Traitement : Lévothyrox 75 µg, Modopar 125 mg 3 fois par jour.\n"
         "Tél. : [06 12 34 56 78](TEL) - mail : [jeanne.durand@example.fr](MAIL)\nIPP : [00123456](IPP)\n"
-        "N° de sécurité sociale : [2 52 07 44 109 234 52](SECU)\nCordialement,\nDr [Paul](PRENOM) [Lemoine](NOM)",
+        "N° de sécurité sociale : [2 52 07 44 109 234 47](SECU)\nCordialement,\nDr [Paul](PRENOM) [Lemoine](NOM)",
         "Compte rendu du [3 janvier 2025](DATE)\nPatient : M. [Karim](PRENOM) [BENALI](NOM), 45 ans.\n"
         "Antécédents : maladie de Crohn, thyroïdite de Hashimoto, maladie de Basedow chez la mère.\n"
         "Pas de maladie d'Alzheimer. Syndrome de Raynaud. Le Dr [Anne](PRENOM) [Roussel](NOM) "

@@ -116,7 +116,7 @@ _BIRTH_CONTEXT_RE = re.compile(
 _AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
 
 _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|"
-                  r"appeler|rappeler|contacter|num[ée]ro|n°|phone|bip|poste|secr[ée]tariat|standard|urgence")
+                  r"appeler|rappeler|contacter|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
     re.compile(r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9](?:[\s.\-/]?\d{2}){4}(?!\d)"),
@@ -132,7 +132,7 @@ _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|
 
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
-_DIGIT_RUN_RE = re.compile(r"(?<![\w])(?:\d|2[AB])(?:[ .\-]?(?:\d|[AB](?=\d)))+(?![\w])")
+_DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|\bréf[ée]rence)[^\d\n]{0,35}$", re.IGNORECASE)
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
