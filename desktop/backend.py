@@ -7,17 +7,20 @@ event-loop turn so that other calls (opening a document while a batch runs) are 
 """
 from __future__ import annotations
 
+import os
+import shutil
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from inference.analysis import Analysis
-from desktop import exports, importer, letter, pages, review
+from desktop import exports, importer, letter, pages, review, settings
 from desktop.store import Store, StoreError, User
 
 
@@ -212,15 +215,71 @@ class Backend(QObject):
         if self._engine is None and self._engine_error is None:
             self.engine_loading.emit()
             try:
-                from inference import Engine
-
-                self._engine = Engine.load()
+                self._engine = self._load_engine()
             except Exception as error:  # shown to the user; imports then fail with this message
                 self._engine_error = f"Impossible de charger le moteur d'analyse : {error}"
                 self.engine_failed.emit(self._engine_error)
             else:
                 self.engine_ready.emit()
         return self._engine
+
+    def _load_engine(self):
+        from inference import Engine
+
+        ocr = self.store is None or self.store.get_setting("ocr", "1") == "1"
+        return Engine.load(rules_dir=settings.effective_rules_dir(), ocr=ocr)
+
+    # -- settings ----------------------------------------------------------------------------------------
+
+    def read_settings(self) -> dict:
+        return {
+            "ocr": self.store.get_setting("ocr", "1") == "1",
+            "autolock_minutes": int(self.store.get_setting("autolock_minutes", "0") or 0)
+            or settings.DEFAULT_AUTOLOCK_MINUTES,
+            "rules": settings.read_rules(),
+        }
+
+    def apply_settings(self, ocr: bool, autolock_minutes: int, rules: dict[str, str] | None) -> int:
+        """Save the settings (rules validated first: a bad file changes nothing) and reload the engine."""
+        if not (self.user and self.user.can_manage):
+            raise StoreError("Seul un administrateur peut modifier les paramètres.")
+        if rules is not None:
+            if rules == settings.shipped_rules():
+                settings.reset_rules()
+            else:
+                settings.save_rules(rules)
+        self.store.set_setting("ocr", "1" if ocr else "0")
+        self.store.set_setting("autolock_minutes", str(autolock_minutes))
+        self.store.audit(self._username(), "parametres", None,
+                         f"ocr={'oui' if ocr else 'non'}, verrouillage={autolock_minutes} min"
+                         + (", règles modifiées" if rules is not None else ""))
+        self._engine, self._engine_error = self._load_engine(), None
+        return autolock_minutes
+
+    # -- backup ------------------------------------------------------------------------------------------
+
+    def backup(self, path: Path) -> Path:
+        self.store.backup(path)
+        self.store.audit(self._username(), "sauvegarde", str(path))
+        return path
+
+    def restore(self, path: Path, passphrase: str) -> None:
+        """Replace the database by a backup (which must open with `passphrase`); the current file is kept
+        beside it. Everyone logs in again, against the backup's accounts."""
+        if not (self.user and self.user.can_manage):
+            raise StoreError("Seul un administrateur peut restaurer une sauvegarde.")
+        Store.open(passphrase, path).close()
+        current = self.store.path
+        username = self._username()
+        self.store.audit(username, "restauration", str(path))
+        self._close()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        os.replace(current, current.with_name(f"{current.stem}-avant-restauration-{stamp}.db"))
+        partial = current.with_name(f".{current.name}.restauration")
+        shutil.copyfile(path, partial)
+        os.replace(partial, current)
+        self.store = Store.open(passphrase, current)
+        self.store.audit(username, "restauration", str(path), "base restaurée")
 
     # -- batch import ------------------------------------------------------------------------------------
 

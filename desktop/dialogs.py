@@ -6,16 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from inference.completeness import RulesError
+
+from desktop import settings
 from desktop.backend import Backend
 from desktop.store import ROLE_LABELS, ROLES, Store, StoreError, User
 
@@ -85,7 +93,8 @@ class _BackendDialog(QDialog):
         self.accept()
 
     def _failed(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, StoreError) else f"Erreur inattendue : {error}"
+        expected = isinstance(error, (StoreError, RulesError, OSError))
+        message = str(error) if expected else f"Erreur inattendue : {error}"
         self.show_error(message)
 
     def _submit(self) -> None:
@@ -236,3 +245,66 @@ class ChangePassphraseDialog(_BackendDialog):
             self.show_error("Les deux phrases de passe ne correspondent pas.")
         else:
             self._run(lambda backend: backend.rekey(current, new))
+
+
+class SettingsDialog(_BackendDialog):
+    """Administrator's settings: OCR, auto-lock delay, and the completeness rules and questions (validated)."""
+
+    def __init__(self, backend: Backend, current: dict, parent: QWidget | None = None):
+        super().__init__(
+            backend,
+            "MedClair — paramètres",
+            "Les règles de complétude et les questions sont vérifiées avant d'être appliquées : "
+            "un fichier invalide ne change rien.",
+            parent,
+        )
+        self.resize(760, 640)
+        self.ocr = QCheckBox("Reconnaissance de caractères (OCR) des pages scannées")
+        self.ocr.setChecked(current["ocr"])
+        self.form.addRow(self.ocr)
+        self.autolock = QSpinBox()
+        self.autolock.setRange(1, 240)
+        self.autolock.setSuffix(" min")
+        self.autolock.setValue(current["autolock_minutes"])
+        self.form.addRow("Verrouillage après inactivité :", self.autolock)
+        self.rules_tabs = QTabWidget()
+        self.editors: dict[str, QPlainTextEdit] = {}
+        for name, title in zip(settings.RULE_FILES, ("Règles de complétude", "Questions")):
+            editor = QPlainTextEdit(current["rules"][name])
+            editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            self.editors[name] = editor
+            self.rules_tabs.addTab(editor, title)
+        self.form.addRow(self.rules_tabs)
+        self.reset = QPushButton("Rétablir les règles d'origine")
+        self.reset.clicked.connect(self._reset_rules)
+        self.form.addRow(self.reset)
+        self._original = dict(current["rules"])
+
+    def _reset_rules(self) -> None:
+        for name, text in settings.shipped_rules().items():
+            self.editors[name].setPlainText(text)
+
+    def _submit(self) -> None:
+        rules = {name: editor.toPlainText() for name, editor in self.editors.items()}
+        changed = rules if rules != self._original else None
+        ocr, minutes = self.ocr.isChecked(), self.autolock.value()
+        self._run(lambda backend: backend.apply_settings(ocr, minutes, changed))
+
+
+class RestoreDialog(_BackendDialog):
+    """Replace the database by an encrypted backup; the current file is kept beside it."""
+
+    def __init__(self, backend: Backend, path: Path, parent: QWidget | None = None):
+        super().__init__(
+            backend,
+            "MedClair — restaurer une sauvegarde",
+            f"Restaurer « {path.name} » ? La base actuelle est conservée à côté sous un autre nom ; "
+            "chacun devra se reconnecter avec les comptes de la sauvegarde.",
+            parent,
+        )
+        self.path = path
+        self.passphrase = self._secret("Phrase de passe de la sauvegarde :")
+
+    def _submit(self) -> None:
+        passphrase, path = self.passphrase.text(), self.path
+        self._run(lambda backend: backend.restore(path, passphrase))

@@ -43,11 +43,11 @@ from desktop import exports, importer
 from desktop.backend import Backend
 from desktop.labels import ENTITY_LABELS, FLAG_LABELS, element_label
 from desktop.pages import PageImage, colour_for
+from desktop.settings import DEFAULT_AUTOLOCK_MINUTES
 from desktop.store import DocumentRow, User
 
 COLUMNS = ["Fichier", "Type de demande", "Éléments manquants", "Statut"]
 STORED = "Enregistré"
-DEFAULT_AUTOLOCK_MINUTES = 10
 
 
 @dataclass
@@ -298,8 +298,11 @@ class MainWindow(QMainWindow):
         self.admin_menu = self.menuBar().addMenu("&Administration")
         self.admin_menu.addAction("Ajouter un utilisateur…", self.add_user)
         self.admin_menu.addAction("Journal d'audit…", self.show_audit)
-        self.admin_menu.addAction("Délai de verrouillage…", self.choose_autolock)
+        self.admin_menu.addAction("Paramètres…", self.open_settings)
         self.admin_menu.addAction("Changer la phrase de passe…", self.change_passphrase)
+        self.admin_menu.addSeparator()
+        self.admin_menu.addAction("Sauvegarde chiffrée…", self.choose_backup)
+        self.admin_menu.addAction("Restaurer une sauvegarde…", self.choose_restore)
         self._apply_role()
 
     def _apply_role(self) -> None:
@@ -713,14 +716,51 @@ class MainWindow(QMainWindow):
 
         ChangePassphraseDialog(self.backend, self).open()
 
-    def choose_autolock(self) -> None:
-        minutes, ok = QInputDialog.getInt(
-            self, "Verrouillage automatique", "Verrouiller après (minutes d'inactivité) :",
-            self._autolock.interval() // 60000, 1, 240,
+    def open_settings(self) -> None:
+        self.backend.call(lambda b: b.read_settings(), self._show_settings)
+
+    def _show_settings(self, current: dict) -> None:
+        from desktop.dialogs import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.backend, current, self)
+        self.settings_dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog.open()
+
+    def _settings_saved(self) -> None:
+        self.set_autolock_minutes(self.settings_dialog.value)
+        self.status.setText("Paramètres enregistrés.")
+
+    def choose_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Sauvegarde chiffrée", "medclair-sauvegarde.db",
+                                              "Base MedClair (*.db)")
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> None:
+        self.backend.call(
+            lambda b: b.backup(path),
+            lambda written: self.status.setText(f"Sauvegarde chiffrée enregistrée : {written}"),
+            lambda error: QMessageBox.warning(self, "MedClair", f"Sauvegarde impossible : {error}"),
         )
-        if ok:
-            self.set_autolock_minutes(minutes)
-            self.backend.call(lambda b: b.store.set_setting("autolock_minutes", str(minutes)))
+
+    def choose_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Restaurer une sauvegarde", "", "Base MedClair (*.db)")
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path):
+        from desktop.dialogs import RestoreDialog
+
+        self.restore_dialog = RestoreDialog(self.backend, path, self)
+        self.restore_dialog.accepted.connect(self._restored)
+        self.restore_dialog.open()
+        return self.restore_dialog
+
+    def _restored(self) -> None:
+        self._errors.clear()
+        self._session_status.clear()
+        self.refresh()
+        self.lock()
 
     # -- auto-lock -----------------------------------------------------------------------------------------
 

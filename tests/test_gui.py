@@ -395,3 +395,63 @@ def test_corrections_change_what_is_missing_and_feed_the_letter(qtbot, backend, 
     lines = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
     assert [line["kind"] for line in lines] == ["element", "element", "question", "entite", "entite"]
     assert all(line["by"] == "admin" and "text" not in line for line in lines)
+
+
+def test_settings_validate_the_rules_before_the_engine_uses_them(qtbot, backend, clinic, data_dir):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    window.open_settings()
+    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None, timeout=WAIT_MS)
+    dialog = window.settings_dialog
+    qtbot.addWidget(dialog)
+    rules = dialog.editors["completeness.yaml"]
+    original = rules.toPlainText()
+    rules.setPlainText(original.replace("symptomes, antecedents, traitement_en_cours, allergies, urgence,",
+                                        "symptomes, antecedents, traitement_en_cours, allergies, urgense,"))
+    _ok(dialog)
+    qtbot.waitUntil(lambda: dialog.error.isVisible() and dialog.buttons.isEnabled(), timeout=WAIT_MS)
+    assert "urgense" in dialog.error.text()
+    assert not (data_dir / "rules").exists()
+    rules.setPlainText(original.replace("symptomes, antecedents, traitement_en_cours, allergies, urgence,",
+                                        "symptomes, antecedents, traitement_en_cours, allergies,"))
+    dialog.ocr.setChecked(False)
+    dialog.autolock.setValue(25)
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "settings-rules-editor.png"))
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        _ok(dialog)
+    assert window._autolock.interval() == 25 * 60000
+    assert (data_dir / "rules" / "completeness.yaml").is_file()
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"]])
+    [row] = _call(qtbot, backend, lambda b: b.store.list_documents())
+    analysis = _call(qtbot, backend, lambda b: b.store.get_analysis(row.id))
+    assert "urgence" not in analysis.elements.missing
+    assert _call(qtbot, backend, lambda b: b.read_settings())["ocr"] is False
+
+
+def test_backup_and_restore_bring_back_a_deleted_document(qtbot, backend, clinic, tmp_path, data_dir):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    with qtbot.waitSignal(window.import_finished, timeout=WAIT_MS):
+        _drop(window, [clinic["referral"]])
+    backup = tmp_path / "sauvegarde.db"
+    window.backup_to(backup)
+    qtbot.waitUntil(lambda: "Sauvegarde chiffrée enregistrée" in window.status.text(), timeout=WAIT_MS)
+    assert b"Quillebeuf" not in backup.read_bytes()
+    [stored] = _call(qtbot, backend, lambda b: b.store.list_documents())
+    window.delete_document(stored.id)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 0, timeout=WAIT_MS)
+
+    restore = window.restore_from(backup)
+    qtbot.addWidget(restore)
+    restore.passphrase.setText("pas la bonne")
+    _ok(restore)
+    qtbot.waitUntil(lambda: restore.error.isVisible() and restore.buttons.isEnabled(), timeout=WAIT_MS)
+    restore.passphrase.setText(PASSPHRASE)
+    _ok(restore)
+    qtbot.waitUntil(lambda: window.locked, timeout=WAIT_MS)
+    window.lock_dialog.username.setText("admin")
+    window.lock_dialog.password.setText(PASSWORD)
+    _ok(window.lock_dialog)
+    qtbot.waitUntil(lambda: not window.locked and window.table.rowCount() == 1, timeout=WAIT_MS)
+    assert _table(window)[0][0] == "adressage.pdf"
+    assert len(list(data_dir.glob("medclair-avant-restauration-*.db"))) == 1

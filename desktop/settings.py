@@ -1,0 +1,60 @@
+"""The clinic's own completeness rules and question templates, kept beside the database and validated by the
+engine's own loaders before they replace the shipped ones."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from inference.completeness import CompletenessRules
+from inference.questions import QuestionTemplates
+from inference.resources import resources_dir
+
+from desktop.store import data_dir
+
+RULE_FILES = ("completeness.yaml", "questions.yaml")
+DEFAULT_AUTOLOCK_MINUTES = 10
+
+
+def clinic_rules_dir() -> Path:
+    return data_dir() / "rules"
+
+
+def effective_rules_dir() -> Path | None:
+    """The clinic's folder when it holds both files; None means the shipped rules."""
+    folder = clinic_rules_dir()
+    return folder if all((folder / name).is_file() for name in RULE_FILES) else None
+
+
+def read_rules() -> dict[str, str]:
+    folder = effective_rules_dir() or resources_dir() / "rules"
+    return {name: (folder / name).read_text(encoding="utf-8") for name in RULE_FILES}
+
+
+def shipped_rules() -> dict[str, str]:
+    return {name: (resources_dir() / "rules" / name).read_text(encoding="utf-8") for name in RULE_FILES}
+
+
+def validate_rules(texts: dict[str, str]) -> None:
+    """Raise RulesError (French, naming the file and the key) unless both files load."""
+    with tempfile.TemporaryDirectory() as folder:
+        for name, text in texts.items():
+            (Path(folder) / name).write_text(text, encoding="utf-8")
+        CompletenessRules.load(Path(folder) / "completeness.yaml")
+        QuestionTemplates.load(Path(folder) / "questions.yaml")
+
+
+def save_rules(texts: dict[str, str]) -> None:
+    """Validate, then replace the clinic's files (each written beside and renamed, so never half written)."""
+    validate_rules(texts)
+    folder = clinic_rules_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in RULE_FILES:
+        partial = folder / f".{name}.tmp"
+        partial.write_text(texts[name], encoding="utf-8")
+        os.replace(partial, folder / name)
+
+
+def reset_rules() -> None:
+    shutil.rmtree(clinic_rules_dir(), ignore_errors=True)
