@@ -45,6 +45,7 @@ def _load(name: str) -> set[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'")
@@ -105,7 +106,13 @@ _DATE_PATTERNS = [
     # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
     r"(?<!\d)\d ?\d ?[./] ?\d ?\d ?[./] ?(?:\d ?){3}\d(?! ?\d)",
 ]
-_DATE_RE = re.compile("|".join(f"(?:{pattern})" for pattern in _DATE_PATTERNS), re.IGNORECASE)
+# Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
+# windows around such words (see _windows).
+_WORDED = {3, 4, 5, 6}
+_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
+                               if index not in _WORDED), re.IGNORECASE)
+_WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
+                                    if index in _WORDED), re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui|%|cp|€|mm|cm|kg|µ|h\b|-\d))",
                       re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
@@ -173,6 +180,7 @@ _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|Mac[{_UP}][{_LO}]+)")
 _PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
+_TITLE_CASE_RE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])")
 _WORD_RE = re.compile(rf"[{_UP}{_LO}][{_UP}{_LO}'’\-.]*")
 
 
@@ -230,7 +238,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
     for pattern in _PHONE_RES:
         for match in pattern.finditer(text):
             found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.9))
-    for match in _PHONE_AFTER_CONTEXT_RE.finditer(text):
+    for match in _finditer(_PHONE_AFTER_CONTEXT_RE, text, _windows(text, _PHONE_WORDS, 0, 60)):
         number = match.group("number").rstrip(" .-/")
         digits = re.sub(r"\D", "", number)
         if 4 <= len(digits) <= 14 and not re.fullmatch(r"[0-3]?\d[/.][01]?\d[/.]\d{2,4}", number):
@@ -265,6 +273,8 @@ def _date_digits(digits: str) -> bool:
 def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     """A run of digits: NIR (with or without a valid key), or dates and a NIR written together ("1 5 0 3 ...")."""
     raw = match.group(0)
+    if len(raw) < 8:
+        return []
     positions = [match.start() + index for index, char in enumerate(raw) if char.isdigit() or char in "AB"]
     digits = "".join(text[position] for position in positions)
     context = text[max(0, match.start() - 60):match.start()]
@@ -274,6 +284,9 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
         return PersonalData(label, start, end, text[start:end], score)
 
     groups = re.split(r"[ .\-]", raw)
+    if len(groups) > 8 and all(len(group) == 1 for group in groups[:-1]) and len(groups[-1]) > 1:
+        # digits written one by one, then a street number: "... 8 7 24 avenue"
+        positions, digits, groups = positions[:-len(groups[-1])], digits[:-len(groups[-1])], groups[:-1]
     spaced = all(len(group) == 1 for group in groups)
     year_first = re.match(r"(?:19|20)\d\d ", raw) and len(digits) >= 4 + 13 and len(groups) <= 8
     if len(digits) == 15 and _valid_nir(digits):
@@ -305,10 +318,50 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     return []
 
 
+_WORD_RE_ALL = re.compile(r"[^\W\d_]+")
+_DATE_WORDS = (set(_MONTHS.replace("[ée]", "e").replace("[uû]", "u").split("|"))
+               | {"février", "févr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
+               | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|"))) - {"un", "une", "et", "cent", "1er"}
+_STREET_WORDS = {"rue", "avenue", "av", "avn", "ave", "bd", "boulevard", "bld", "place", "pl", "allée", "allee", "chemin",
+                 "ch", "impasse", "imp", "quai", "cours", "route", "rte", "square", "sq", "voie", "passage", "rond",
+                 "faubourg", "fbg", "chaussée", "chaussee", "sentier", "lotissement", "lot", "résidence", "residence",
+                 "parvis", "esplanade", "promenade", "mail", "cité", "cite", "hameau", "lieu", "villa", "clos", "parc",
+                 "za", "zi", "zac"}
+_PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",
+                "joignable", "joignables", "appeler", "rappeler", "contacter", "phone", "bip", "poste", "secrétariat",
+                "secretariat", "standard", "urgence"}
+
+
+@lru_cache(maxsize=4)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((match.start(), match.end(), match.group(0).lower()) for match in _WORD_RE_ALL.finditer(text))
+
+
+def _windows(text: str, words: set[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged spans of text around the words of `words` (lower-case), where a slow pattern may match."""
+    spans: list[tuple[int, int]] = []
+    for word_start, word_end, word in _words(text):
+        if word in words:
+            start, end = max(0, word_start - before), min(len(text), word_end + after)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
-    for pattern in (_DATE_RE, _YEAR_RE, _MONTH_ALONE_RE):
-        for match in pattern.finditer(text):
+    windows = _windows(text, _DATE_WORDS, 40, 60)
+    for pattern, matches in ((_DATE_RE, _DATE_RE.finditer(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
+                             (_WORD_DATE_RE, _finditer(_WORD_DATE_RE, text, windows)),
+                             (_MONTH_ALONE_RE, _finditer(_MONTH_ALONE_RE, text, windows))):
+        for match in matches:
             group = next((name for name in ("value", "value2") if match.groupdict().get(name)), 0)
             start = match.start(group)
             value = match.group(group).rstrip(" ,.")
@@ -343,8 +396,10 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
 def _find_places(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
     lexicons = _lexicons()
-    for pattern in (_ADDRESS_RE, _FOREIGN_STREET_RE):
-        for match in pattern.finditer(text):
+    windows = _windows(text, _STREET_WORDS, 40, 160)
+    for pattern, matches in ((_ADDRESS_RE, _finditer(_ADDRESS_RE, text, windows)),
+                             (_FOREIGN_STREET_RE, _FOREIGN_STREET_RE.finditer(text))):
+        for match in matches:
             value = match.group(0)
             street = re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) if pattern is _ADDRESS_RE else None
             head = value[:street.end()] if street else ""
@@ -472,14 +527,13 @@ def _find_names(text: str) -> list[PersonalData]:
             start -= len(previous.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
     # Two capitalised words in a row that are neither common words nor medical terms: "Zulmira Mauran".
-    for match in re.finditer(rf"(?<![\w'’-])(?=([{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) ([{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
-                             rf"(?![\w'’-]))", text):
-        words = [match.group(1), match.group(2)]
-        keys = [_key(word) for word in words]
-        if any(key in blocked or key in lexicons["cities"] or _COMMON_ENDING_RE.search(word.upper())
-               for key, word in zip(keys, words)):
+    words = [(match.start(), match.end(), match.group(0)) for match in _TITLE_CASE_RE.finditer(text)]
+    for (start, middle, first), (second_start, end, second) in zip(words, words[1:]):
+        if second_start != middle + 1 or text[middle] != " ":
             continue
-        start, end = match.start(1), match.end(2)
+        if any(_key(word) in blocked or _key(word) in lexicons["cities"] or _COMMON_ENDING_RE.search(word.upper())
+               for word in (first, second)):
+            continue
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.5))
     return found
 
@@ -533,7 +587,8 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
 def find_personal_data(text: str) -> list[PersonalData]:
     """Every piece of personal data in `text`, non-overlapping, in reading order; offsets index `text`."""
     found = _find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-    found = _resolve(found)
+    unique = {(item.label, item.start, item.end): item for item in found}
+    found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)
     return found
 
