@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -133,6 +134,10 @@ class MainWindow(QMainWindow):
         self._search_delay.setInterval(250)
         self._search_delay.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_delay.start)
+        find = QAction("Rechercher", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
         bar.addWidget(self.search)
         self.type_filter = QComboBox()
         self.type_filter.addItem("Tous les types", None)
@@ -144,7 +149,11 @@ class MainWindow(QMainWindow):
         self.alerts_filter = QComboBox()
         for label, value in (("Avec ou sans alerte", None), ("Avec alertes", True), ("Sans alerte", False)):
             self.alerts_filter.addItem(label, value)
-        for combo in (self.type_filter, self.complete_filter, self.alerts_filter):
+        self.date_filter = QComboBox()
+        for label, days in (("Toutes les dates", None), ("Aujourd'hui", 0), ("7 derniers jours", 7),
+                            ("30 derniers jours", 30)):
+            self.date_filter.addItem(label, days)
+        for combo in (self.type_filter, self.complete_filter, self.alerts_filter, self.date_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
             combo.currentIndexChanged.connect(self.refresh)
@@ -162,6 +171,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.setSortingEnabled(False)
         header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self.sort_by)
+        self._sort: tuple[int, bool] | None = None
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
@@ -382,12 +395,22 @@ class MainWindow(QMainWindow):
 
     # -- list ----------------------------------------------------------------------------------------------
 
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def filters(self) -> dict:
+        days = self.date_filter.currentData()
+        since = None
+        if days is not None:
+            start = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+            since = (start - timedelta(days=days)).isoformat(timespec="seconds")
         return {
             "search": self.search.text().strip() or None,
             "request_type": self.type_filter.currentData(),
             "complete": self.complete_filter.currentData(),
             "has_alerts": self.alerts_filter.currentData(),
+            "since": since,
         }
 
     def refresh(self) -> None:
@@ -401,6 +424,26 @@ class MainWindow(QMainWindow):
         self.rows = (list(self._errors) if unfiltered else []) + [
             Row.stored(row, self._session_status.get(row.id, STORED)) for row in rows
         ]
+        self._render_rows()
+
+    def sort_by(self, column: int) -> None:
+        """Header click: sort on that column, again to reverse."""
+        descending = self._sort == (column, False)
+        self._sort = (column, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        self._render_rows()
+
+    def _render_rows(self) -> None:
+        if self._sort is not None:
+            column, descending = self._sort
+            keys = (
+                lambda row: row.filename.lower(),
+                lambda row: row.request_label,
+                lambda row: -1 if row.missing is None else row.missing,
+                lambda row: row.status,
+            )
+            self.rows.sort(key=keys[column], reverse=descending)
         self.table.setRowCount(0)
         for row in self.rows:
             self._append_table_row(row)

@@ -231,7 +231,17 @@ def test_search_and_filters_narrow_the_list(qtbot, backend, clinic):
     window.complete_filter.setCurrentIndex(window.complete_filter.findData(True))
     qtbot.waitUntil(lambda: window.table.rowCount() == 0, timeout=WAIT_MS)
     window.complete_filter.setCurrentIndex(0)
+    window.date_filter.setCurrentIndex(window.date_filter.findData(0))
     qtbot.waitUntil(lambda: window.table.rowCount() == 2, timeout=WAIT_MS)
+    window.sort_by(0)
+    assert [row[0] for row in _table(window)] == ["adressage.pdf", "renouvellement.pdf"]
+    window.sort_by(0)
+    assert [row[0] for row in _table(window)] == ["renouvellement.pdf", "adressage.pdf"]
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.details.toPlainText().startswith("renouvellement.pdf"), timeout=WAIT_MS)
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.details.toPlainText().startswith("adressage.pdf"), timeout=WAIT_MS)
 
 
 def test_cancel_stops_the_batch_after_the_current_file(qtbot, backend, clinic, make_pdf):
