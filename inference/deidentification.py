@@ -120,6 +120,8 @@ _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(
 _BIRTH_CONTEXT_RE = re.compile(
     r"(?:n[ée]e?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
+_BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
+_SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
 
 _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|"
@@ -387,8 +389,10 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
             continue
         before = text[max(0, item.start - 40):item.start]
         previous = next((other for other in reversed(spans[:index]) if other.end <= item.start), None)
+        between = text[previous.end:item.start] if previous is not None else ""
         after_identity = (previous is not None and previous.label in ("NIR", "PERSONNE")
-                          and not text[previous.end:item.start].strip(" ,;-"))
+                          and _BETWEEN_IDENTITY_AND_BIRTH_RE.fullmatch(between) is not None)
+        after_identity = after_identity or _SEX_BEFORE_RE.search(before) is not None
         if _BIRTH_CONTEXT_RE.search(before) or _AGE_AFTER_RE.match(text[item.end:item.end + 12]) or after_identity:
             item.label = "DATE_NAISSANCE"
 
@@ -525,6 +529,9 @@ def _find_names(text: str) -> list[PersonalData]:
         if previous and usable(previous.group(1), False) and (is_first or previous.group(1).isupper()
                                                               or is_initial(previous.group(1))):
             start -= len(previous.group(0))
+        particle = re.search(rf"(?<![\w'’]){_PARTICLE}[ \t]$", text[max(0, start - 5):start])
+        if particle and word.isupper() and particle.group(0).strip().isupper():
+            start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
     # Two capitalised words in a row that are neither common words nor medical terms: "Zulmira Mauran".
     words = [(match.start(), match.end(), match.group(0)) for match in _TITLE_CASE_RE.finditer(text)]
@@ -587,7 +594,9 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
 def find_personal_data(text: str) -> list[PersonalData]:
     """Every piece of personal data in `text`, non-overlapping, in reading order; offsets index `text`."""
     found = _find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-    unique = {(item.label, item.start, item.end): item for item in found}
+    unique: dict[tuple[str, int, int], PersonalData] = {}
+    for item in sorted(found, key=lambda item: item.score):
+        unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
     found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)
     return found
