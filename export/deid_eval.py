@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from inference.deidentification import find_personal_data
+from inference.deidentification import _lexicons, find_personal_data
 
 SEED = 20241125
 HELDOUT_SHARE = 0.5
@@ -52,12 +52,14 @@ class Sample:
     text: str
     gold: list[Gold]
     unscored: list[Gold]
+    raw_tags: dict[tuple[int, int], str] | None = None  # (start, end) -> eds-pseudo tag
 
 
 def parse_snippet(raw: str) -> Sample:
     parts: list[str] = []
     gold: list[Gold] = []
     unscored: list[Gold] = []
+    raw_tags: dict[tuple[int, int], str] = {}
     position = 0
     last = 0
     for match in _TAG_RE.finditer(raw):
@@ -67,11 +69,12 @@ def parse_snippet(raw: str) -> Sample:
         value, tag = match.group(1), match.group(2)
         target = gold if tag in TAG_TO_LABEL else unscored
         target.append(Gold(TAG_TO_LABEL.get(tag, tag), position, position + len(value), value))
+        raw_tags[(position, position + len(value))] = tag
         parts.append(value)
         position += len(value)
         last = match.end()
     parts.append(raw[last:])
-    return Sample("".join(parts), gold, unscored)
+    return Sample("".join(parts), gold, unscored, raw_tags)
 
 
 def load_split(corpus: Path = DEFAULT_CORPUS) -> dict[str, list[Sample]]:
@@ -189,6 +192,33 @@ def build_drug_names(bdpm: Path, out: Path) -> int:
     return len(words)
 
 
+DEV_NAMES_MARKER = "# --- First names tagged PRENOM in the dev part of the eds-pseudo templates (AP-HP, BSD-3), generated ---"
+
+
+def add_dev_first_names(samples: list[Sample], path: Path) -> int:
+    """Append to first_names.txt the PRENOM values of the dev split (never the held-out one), after a marker."""
+    hand = path.read_text(encoding="utf-8").split(DEV_NAMES_MARKER)[0].rstrip("\n")
+    known = {_fold(line) for line in hand.splitlines() if line.strip() and not line.startswith("#")}
+    known |= {_fold(line) for name in ("not_names.txt", "surnames.txt", "eponyms.txt")
+              for line in (path.parent / name).read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    names: set[str] = set()
+    for sample in samples:
+        for gold in sample.gold:
+            raw = sample.raw_tags.get((gold.start, gold.end)) if sample.raw_tags else None
+            if raw != "PRENOM":
+                continue
+            for part in re.split(r"[\s,]+", gold.text):
+                part = part.strip(".-")
+                if len(part) < 3 or not part[0].isupper() or re.match(r"[A-Z]-", part) or _fold(part) in known:
+                    continue
+                known.add(_fold(part))
+                names.add(part.capitalize() if part.isupper() else part)
+    path.write_text(hand + "\n" + DEV_NAMES_MARKER + "\n" + "\n".join(sorted(names, key=_fold)) + "\n",
+                    encoding="utf-8")
+    return len(names)
+
+
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.strip().casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -232,11 +262,16 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--show", choices=["dev", "letters"], help="print the misses and false alarms of a split")
     parser.add_argument("--build-drug-names", action="store_true",
                         help="rebuild resources/deid/drug_names.txt from the BDPM file first")
+    parser.add_argument("--build-first-names", action="store_true",
+                        help="append the dev split's PRENOM values to resources/deid/first_names.txt first")
     args = parser.parse_args(argv)
     if args.build_drug_names:
         bdpm = ROOT.parent / "shared" / "lexicons" / "bdpm" / "CIS_bdpm.txt"
         print("drug names:", build_drug_names(bdpm, ROOT / "resources" / "deid" / "drug_names.txt"))
     split = load_split(args.corpus)
+    if args.build_first_names:
+        print("dev first names:", add_dev_first_names(split["dev"], ROOT / "resources" / "deid" / "first_names.txt"))
+        _lexicons.cache_clear()
     letters = made_letters()
     results = {"dev": score(split["dev"]), "heldout": score(split["heldout"]), "letters": score(letters)}
     if args.show:
