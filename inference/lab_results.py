@@ -118,7 +118,8 @@ class LabRanges:
 
     @classmethod
     def load(cls, path: str | Path = RANGES_FILE) -> "LabRanges":
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
         tests = []
         for item in data["tests"]:
             tests.append(LabTest(

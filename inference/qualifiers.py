@@ -212,13 +212,14 @@ def _scopes(source: str, pre: re.Pattern) -> list[Span]:
 
 
 def _post_scopes(source: str, post: re.Pattern) -> list[Span]:
-    """Backward scopes: for every clause position where ``post`` matches right after, the clause before it."""
-    scopes = []
-    for boundary in re.finditer(r"(?<=[\wéèêàâîôûç)])(?=[\s:?])", source):
-        match = post.match(source, boundary.end())
-        if match:
-            scopes.append((_backward_scope(source, boundary.end()), boundary.end()))
-    return scopes
+    """Backward scopes: where ``post`` follows a word, the clause before it."""
+    pattern = _AFTER_WORD.get(post.pattern)
+    if pattern is None:
+        pattern = _AFTER_WORD[post.pattern] = re.compile(rf"(?<=[\w)])(?=[\s:?])(?=(?:{post.pattern}))", post.flags)
+    return [(_backward_scope(source, m.start()), m.start()) for m in pattern.finditer(source)]
+
+
+_AFTER_WORD: dict[str, re.Pattern] = {}
 
 
 def _inside(span: Span, scopes: Iterable[Span]) -> bool:
