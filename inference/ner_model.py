@@ -1,8 +1,8 @@
 """Medical named entities from the fine-tuned token-classification model (onnxruntime + tokenizers, no torch).
 
 Decoding: each token gets its most probable BIO label; words are runs of letters/digits or single punctuation
-marks; a word takes the label of its first token (the one the model was trained to mark B- at an entity start);
-consecutive words with B/I of one type form an entity whose span runs from the first word's start to the last
+marks; a word takes the label of the first token that overlaps it (a piece that began in an earlier word turns
+B- into I-); consecutive words with B/I of one type form an entity whose span runs from the first word's start to the last
 word's end, so offsets always fall on word boundaries of the document text. The score is the mean probability of
 the words' labels.
 """
@@ -42,16 +42,18 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: np.ndarray, id2labe
     word_label: dict[int, tuple[str, float]] = {}
     starts = np.array([w[0] for w in words])
     for t, (a, b) in enumerate(offsets):
-        if b <= a:
-            continue
         while a < b and text[a].isspace():
             a += 1
         if a >= b:
             continue
-        w = int(np.searchsorted(starts, a, side="right")) - 1
-        if w < 0 or words[w][1] <= a or w in word_label:
-            continue
-        word_label[w] = (id2label[int(best[t])], float(probs[t, best[t]]))
+        label, score = id2label[int(best[t])], float(probs[t, best[t]])
+        w = max(int(np.searchsorted(starts, a, side="right")) - 1, 0)
+        while w < len(words) and words[w][0] < b:
+            if words[w][1] > a and w not in word_label:
+                # a piece that started in an earlier word continues its entity here
+                inside = words[w][0] > a and label.startswith("B-")
+                word_label[w] = ("I-" + label[2:] if inside else label, score)
+            w += 1
     spans: list[Span] = []
     current: list | None = None
     for w, (ws, we) in enumerate(words):

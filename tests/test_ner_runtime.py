@@ -1,0 +1,65 @@
+"""The NER runtime without torch: window split/merge, word-level decoding with exact offsets, shipped model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from inference.encoder import window_bounds
+from inference.ner_model import NerModel, decode
+
+SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "models" / "ner"
+ID2LABEL = ["O", "B-MEDICAMENT", "I-MEDICAMENT", "B-POSOLOGIE", "I-POSOLOGIE"]
+
+
+@pytest.mark.parametrize("n", [1, 10, 254, 255, 600, 1001])
+def test_windows_cover_every_token_once(n: int) -> None:
+    bounds = window_bounds(n, 254, 64)
+    kept = [t for start, end, keep_from, keep_to in bounds for t in range(keep_from, keep_to)]
+    assert kept == list(range(n))
+    for start, end, keep_from, keep_to in bounds:
+        assert end - start <= 254 and start <= keep_from <= keep_to <= end
+
+
+def one_hot(labels: list[str], p: float = 0.9) -> np.ndarray:
+    probs = np.full((len(labels), len(ID2LABEL)), (1 - p) / (len(ID2LABEL) - 1))
+    for i, label in enumerate(labels):
+        probs[i, ID2LABEL.index(label)] = p
+    return probs
+
+
+def test_decode_aggregates_subwords_to_words_with_exact_offsets() -> None:
+    text = "Sous amoxicilline 1 g x3/j."
+    # pieces: ▁Sous ▁amo xic illine ▁1 ▁g ▁x 3/ j .  (offsets include the leading space, as tokenizers gives them)
+    offsets = [(0, 0), (0, 4), (4, 8), (8, 11), (11, 17), (17, 19), (19, 21), (21, 23), (23, 25), (25, 26),
+               (26, 27), (0, 0)]
+    labels = ["O", "O", "B-MEDICAMENT", "O", "I-MEDICAMENT", "B-POSOLOGIE", "I-POSOLOGIE", "I-POSOLOGIE",
+              "I-POSOLOGIE", "I-POSOLOGIE", "O", "O"]
+    spans = decode(text, offsets, one_hot(labels), ID2LABEL)
+    # the word label comes from its first piece: "xic" saying O does not cut "amoxicilline"
+    assert [(s.label, text[s.start:s.end]) for s in spans] == [("MEDICAMENT", "amoxicilline"),
+                                                                ("POSOLOGIE", "1 g x3/j")]
+    assert all(0.89 < s.score < 0.91 for s in spans)
+
+
+def test_decode_starts_a_new_entity_on_a_stray_inside_label() -> None:
+    text = "paracétamol puis ibuprofène"
+    offsets = [(0, 11), (11, 16), (16, 27)]
+    spans = decode(text, offsets, one_hot(["I-MEDICAMENT", "O", "I-MEDICAMENT"]), ID2LABEL)
+    assert [text[s.start:s.end] for s in spans] == ["paracétamol", "ibuprofène"]
+
+
+@pytest.mark.skipif(not (SHIPPED / "model.onnx").exists(), reason="no shipped NER model")
+def test_shipped_model_finds_entities_in_a_long_letter() -> None:
+    model = NerModel.load(SHIPPED)
+    sentence = ("Cher confrère, je vous adresse Mme Martin pour une toux sèche depuis trois semaines. "
+                "Traitement : amoxicilline 1 g trois fois par jour. Allergie à la pénicilline. ")
+    text = sentence * 12  # longer than one window
+    run = model.encoder.run(text)
+    assert run.windows > 1
+    entities = model.find_entities(text)
+    assert all(text[e.start:e.end] == e.text and e.source == "model" for e in entities)
+    found = {(e.label, e.text) for e in entities}
+    assert ("MEDICAMENT", "amoxicilline") in found
+    assert ("ALLERGENE", "pénicilline") in found
