@@ -23,7 +23,7 @@ CLASSES_FILE = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
 CONTRAST = re.compile(
     r"\binjecté(?:e|s|es)?\b|\bavec\s+(?:injection|(?:produit\s+de\s+)?contraste)\b|\bgadolinium\b|\bgadoliné(?:e|s|es)?\b|"
     r"\bproduits?\s+de\s+contraste\b|\b(?:angio|uro|arthro|coro|entéro)[- ]?(?:scanner|irm)\b|\bopacification\b|"
-    r"\binjection\s+(?:de\s+|d['’])?(?:produit|iode|gadolinium|pdc)|\bpdci?\b|\bangiographie\b|\bcoronarographie\b|"
+    r"\binjection\s+(?:de\s+|d['’])?(?:produit|iode|gadolinium|pdc)|\bpdci?\b|"
     r"\bTDM\s+(?:\w+\s+){0,2}(?:C\+|IV\+)|\bC\+",
     re.I,
 )

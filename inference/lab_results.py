@@ -33,7 +33,7 @@ _FILLER = re.compile(r"(?:[\s:=.…_*-]|\([^()\n]{0,25}\)|\b(?:à|a|est|était|r
 RANGE = re.compile(
     rf"[ \t]*(?:\n[ \t]*){{0,2}}(?:(?:N|VR|VN|Réf\.?|Ref\.?|Valeurs?\s+(?:de\s+)?(?:référence|normales?)|Normes?|"
     rf"soit)\s*[:=]?\s*)?[(\[]?\s*"
-    rf"(?:(?P<low>{_NUMBER})\s*(?:-|–|à|a|/)\s*(?P<high>{_NUMBER})"
+    rf"(?:(?P<low>{_NUMBER})\s*(?:-|–|à|a)\s*(?P<high>{_NUMBER})(?![/.]\d)"
     rf"|(?P<lt>[<≤]|inf\.?\s*(?:à|a)|inférieure?\s*(?:à|a))\s*(?P<max>{_NUMBER})"
     rf"|(?P<gt>[>≥]|sup\.?\s*(?:à|a)|supérieure?\s*(?:à|a))\s*(?P<min>{_NUMBER}))"
     rf"[ \t]*(?:{_UNIT})?[ \t]*[)\]]?",

@@ -25,6 +25,8 @@ _ALLERGY_CUE = re.compile(
 _ALLERGY_BREAK = re.compile(
     r"[.!?;]|\n\s*\n|\n\s*[A-ZÉÈ][\w' ]{1,30}:|\b(?:traitement|sous|prescri|renouvel|ordonnance|posologie)", re.I
 )
+_LIST_HEAD = re.compile(r"[^\n]{0,20}:\s*")
+_LIST_ITEM = re.compile(r"\s*[-•*]")
 LABELS = ("MEDICAMENT", "PATHOLOGIE", "SYMPTOME", "ALLERGENE", "EXAMEN")
 
 
@@ -49,7 +51,16 @@ def in_allergy_context(text: str, start: int) -> bool:
     cues = list(_ALLERGY_CUE.finditer(window))
     if not cues:
         return False
-    return _ALLERGY_BREAK.search(window, cues[-1].end()) is None
+    between = window[cues[-1].end():]
+    if _ALLERGY_BREAK.search(between):
+        return False
+    lines = between.split("\n")
+    # Across lines only as a list under an "Allergies :" heading.
+    return len(lines) == 1 or (
+        _LIST_HEAD.fullmatch(lines[0]) is not None
+        and all(_LIST_ITEM.match(line) for line in lines[1:-1])
+        and re.fullmatch(r"\s*(?:[-•*]\s*)?", lines[-1]) is not None
+    )
 
 
 class Lexicons:

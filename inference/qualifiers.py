@@ -46,7 +46,7 @@ NEGATION_PRE = re.compile(
 NEGATION_POST = re.compile(
     rf"\s*(?:(?:est|sont|était|étaient|reste|restent|a\s+été|ont\s+été)\s+)?"
     rf"(?:absente?s?|négati(?:f|ve)s?|éliminée?s?|non\s+retenue?s?|exclue?s?|écartée?s?|non\s+(?:retrouvée?s?|objectivée?s?|"
-    rf"réalisée?s?|visualisée?s?|constatée?s?|faite?s?)|disparue?s?)\b|"
+    rf"réalisée?s?|visualisée?s?|constatée?s?|faite?s?)|disparue?s?|contre[- ]indiquée?s?)\b|"
     rf"\s*(?:n{_APOS}(?:est|a)|ne\s+(?:sont|ont))\s+pas\s+(?:été\s+)?(?:retrouvée?s?|objectivée?s?|réalisée?s?|"
     rf"constatée?s?|visualisée?s?|présente?s?|retenue?s?|mise?s?\s+en\s+évidence|faite?s?)|\s*:\s*(?:non|absente?s?|négati(?:f|ve)s?|0)\b",
     _F,
@@ -106,7 +106,7 @@ FAMILY_POST = re.compile(
 )
 # Where a forward scope ends.
 SCOPE_BREAK = re.compile(
-    r"\b(?:mais|cependant|toutefois|sauf|hormis|excepté|exceptée?s?|néanmoins|pourtant|car|donc|puis|alors\s+que|"
+    r"\b(?:mais|cependant|toutefois|sauf|hormis|excepté|[àa]\s+part|exceptée?s?|néanmoins|pourtant|car|donc|puis|alors\s+que|"
     r"bien\s+que|par\s+contre|en\s+revanche|à\s+l['’]exception|en\s+dehors|contrairement|associée?s?\s+à|"
     r"avec\s+(?:apparition|présence)|après|devant|qui|dont|lequel|laquelle|motivant|justifiant)\b|[:;()]|\s[-–]\s",
     _F,

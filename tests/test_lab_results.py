@@ -67,3 +67,8 @@ def test_severity_uses_critical_limits():
     (sodium,) = find_lab_results("Natrémie 121 mmol/L", ranges=ranges)
     assert severity(crp, ranges) == "modérée"
     assert severity(sodium, ranges) == "sévère"
+
+
+def test_a_date_after_the_value_is_not_a_range():
+    (dfg,) = find_lab_results("DFG 68 mL/min (10/12/2025)")
+    assert (dfg.value, dfg.low, dfg.high, dfg.flag) == (68.0, 60.0, None, "N")

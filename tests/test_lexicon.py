@@ -64,3 +64,11 @@ def test_offsets_point_into_the_text_with_pages(lexicons):
 
 def test_normalise():
     assert normalise("Œdèmes des Membres-Inférieurs") == "oedeme des membre inferieur"
+
+
+def test_allergy_context_across_lines_only_in_a_list(lexicons):
+    listed = "Allergies :\n- pénicilline\n- iode\nTraitement :\n- amoxicilline 1 g"
+    labels = {(e.label, e.text) for e in lexicons.find_entities(listed)}
+    assert labels == {("ALLERGENE", "pénicilline"), ("ALLERGENE", "iode"), ("MEDICAMENT", "amoxicilline")}
+    form = "Allergie à l'iode : non\nMetformine : oui (850 mg x 2)"
+    assert ("MEDICAMENT", "Metformine") in {(e.label, e.text) for e in lexicons.find_entities(form)}

@@ -84,3 +84,8 @@ def test_post_cues(lexicons):
 def test_sentences_keep_list_lines_apart_and_join_wrapped_lines():
     text = "Pas de fièvre\nni de toux.\nHTA\nDiabète"
     assert [text[s:e].strip() for s, e in split_sentences(text)] == ["Pas de fièvre\nni de toux.", "HTA", "Diabète"]
+
+
+def test_exceptions_and_contraindications(lexicons):
+    assert flags(lexicons, "Pas d'allergie connue à part le pollen.")["pollen"] == set()
+    assert flags(lexicons, "Kétoprofène contre-indiqué (allergie aux AINS).")["Kétoprofène"] == {"negated"}
