@@ -167,9 +167,11 @@ _POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?<!\d )(?:0[1-9]|[1-8]\d|9[0-8
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
+_CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
+                       r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
-    rf"originaire\s+de|de|du\s+CH\w*\s+de|CHU\s+de|CH\s+de|ville\s+de)\s+"
+    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de)\s*"
     rf"(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
@@ -419,6 +421,10 @@ def _find_places(text: str) -> list[PersonalData]:
                 if not re.match(r"\d|" + _SPELLED, value, re.IGNORECASE) and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
+            flat = re.match(r",?\s*(?:appt|apt|appartement|b[aâ]t|b[aâ]timent|esc|escalier|[ée]tage|porte)\.?\s*\w+",
+                            text[match.start() + len(value):], re.IGNORECASE)
+            if flat:
+                value += flat.group(0)
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _POSTCODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
@@ -428,6 +434,8 @@ def _find_places(text: str) -> list[PersonalData]:
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
             if _key(value.split()[0]) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
+    for match in _CEDEX_RE.finditer(text):
+        found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
         first = _key(value.split()[0])
@@ -473,6 +481,8 @@ def _find_names(text: str) -> list[PersonalData]:
             particle = re.match(rf"{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))", text[start:]) if tokens else None
             if particle:
                 token = _NAME_TOKEN_RE.match(text, start + particle.end())
+                if token and _key(token.group(0)) in lexicons["cities"]:
+                    break  # "M. Martin de Cannes": the place is not part of the name
                 if token and usable(token.group(0), after_title):
                     end = cursor = token.end()
                     tokens += 1
