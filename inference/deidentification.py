@@ -97,6 +97,9 @@ _DATE_PATTERNS = [
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
     rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?\s?(?:19|20)?\d\d(?!\d|:\d|h\d)",
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
+    r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
+    rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
+    rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
     r"(?<=\ble )\d{6}(?!\d)",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
@@ -108,7 +111,7 @@ _DATE_PATTERNS = [
 ]
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
-_WORDED = {3, 4, 5, 6}
+_WORDED = {3, 4, 5, 6, 10}
 _DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                if index not in _WORDED), re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
@@ -122,6 +125,7 @@ _BIRTH_CONTEXT_RE = re.compile(
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
 _SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
+_AGE_BEFORE_RE = re.compile(r"\b\d{1,3}\s*ans\s*[,(:]?\s*(?:n[ée]e?\s+le\s+)?$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
 
 _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|"
@@ -150,15 +154,17 @@ _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"rue|avenue|av\.|avn|ave|bd|boulevard|bld|place|pl\.|all[ée]e|chemin|ch\.|impasse|imp\.|quai|cours|"
-                 r"route|rte|square|sq\.|voie|passage|rond-point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|"
-                 r"r[ée]sidence|parvis|esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|villa|clos|parc|za|zi|zac")
+_STREET_TYPES = (r"rue|r\.|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.?|all[ée]e|all\.|"
+                 r"chemin|ch\.|che|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
+                 r"rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
+                 r"esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|BP|CS")
 _ADDRESS_RE = re.compile(
     rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.]+){{1,6}}",
+    rf"[\w'’\-.]+){{1,8}}",
     re.IGNORECASE)
-_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|le|,)\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
+_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
                               r"|\.\s", re.IGNORECASE)
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
@@ -396,7 +402,8 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
         after_identity = (previous is not None and previous.label in ("NIR", "PERSONNE")
                           and _BETWEEN_IDENTITY_AND_BIRTH_RE.fullmatch(between) is not None)
         after_identity = after_identity or _SEX_BEFORE_RE.search(before) is not None
-        if _BIRTH_CONTEXT_RE.search(before) or _AGE_AFTER_RE.match(text[item.end:item.end + 12]) or after_identity:
+        if (_BIRTH_CONTEXT_RE.search(before) or _AGE_AFTER_RE.match(text[item.end:item.end + 12])
+                or _AGE_BEFORE_RE.search(before) or after_identity):
             item.label = "DATE_NAISSANCE"
 
 
