@@ -34,7 +34,9 @@ FREQUENCY = re.compile(
     rf"|/\s*(?:j|jour|24\s*h)\b|\bpar\s+jour\b|\b(?:un|1)\s+jour\s+sur\s+(?:deux|2)\b|\bquotidien(?:ne)?(?:ment)?\b"
     rf"|\btous\s+les\s+(?:jours|soirs|matins)\b|\bsi\s+(?:besoin|nécessaire|douleurs?|fièvre)\b|\bà\s+la\s+demande\b"
     rf"|\ben\s+une\s+prise\b|\ben\s+\d+\s+prises?\b|\bune\s+fois\s+par\s+(?:jour|semaine|mois)\b"
-    rf"|\b(?:avant|pendant|après|au\s+cours\s+d[eu]s?)\s+(?:les\s+|le\s+)?repas\b|\bà\s+jeun\b",
+    rf"|\b(?:avant|pendant|après|au\s+cours\s+d[eu]s?)\s+(?:les\s+|le\s+)?repas\b|\bà\s+jeun\b"
+    rf"|\ben\s+cas\s+de\s+(?:crise|besoin|douleurs?|fièvre|gêne)\b|\bmême\s+posologie\b"
+    rf"|\b\d+(?:/\d)?\s+(?:le|au|à|a)\s+{_MOMENTS}\b",
     re.I,
 )
 DURATION = re.compile(
@@ -45,11 +47,13 @@ DURATION = re.compile(
     re.I,
 )
 ROUTE = re.compile(
-    r"\b(?:per\s+os|po|en\s+(?:iv|ivl|ivd|sc|im)|(?:par\s+voie\s+)?(?:orale|intraveineuse|sous[- ]cutanée|"
+    r"\b(?:per\s+os|po|s\.?c\.?|(?:en\s+)?(?:iv|ivl|ivd|sc|im)|(?:par\s+voie\s+)?(?:orale|intraveineuse|sous[- ]cutanée|"
     r"intramusculaire|inhalée|cutanée|rectale)|en\s+(?:sous[- ]cutané|intraveineux|intramusculaire)|"
     r"en\s+inhalation|en\s+application\s+locale)\b",
     re.I,
 )
+# A bare number right after a brand is its strength: "Levothyrox 75", "Modopar 125", "Symbicort 200".
+BARE_STRENGTH = re.compile(r"\d+(?:[.,]\d+)?(?:/\d+(?:[.,]\d+)?)?(?![\w/.,]*\d)(?!\s*(?:ans?|jours?|mois|%|h\b))")
 PARTS = (("strength", STRENGTH), ("quantity", QUANTITY), ("frequency", FREQUENCY), ("duration", DURATION),
          ("route", ROUTE))
 _SENTENCE_END = re.compile(
@@ -107,6 +111,8 @@ def _dose_after(text: str, drug: Entity, stop: int) -> Entity | None:
     lead = _LEAD.match(text, drug.end, stop)
     pos = lead.end() if lead else drug.end
     first = _next_part(text, pos, stop)
+    if first is None or first.start() > pos:
+        first = BARE_STRENGTH.match(text, pos, stop) or first
     if first is None or first.start() - drug.end > 80:
         return None
     start, end = first.start(), first.end()
@@ -118,6 +124,8 @@ def _dose_after(text: str, drug: Entity, stop: int) -> Entity | None:
         if nxt is None:
             break
         end = nxt.end()
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        end += 1
     return Entity(label="POSOLOGIE", text=text[start:end], start=start, end=end, page=drug.page, source="rules")
 
 

@@ -30,6 +30,7 @@ VALUE = re.compile(
     rf"[ \t]*(?:\n[ \t]*)?(?P<unit>{_UNIT})?(?![\w])",
 )
 _FILLER = re.compile(r"(?:[\s:=.…_*-]|\([^()\n]{0,25}\)|\b(?:à|a|est|était|reste|de|du|sanguine?|plasmatique|sérique|mesurée?|normale?|élevée?|basse?|augmentée?|abaissée?|diminuée?|stable|contrôlée?)\b)*", re.I)
+_PROSE_GAP = re.compile(r"[^\d\n;]{1,30}?\s(?:à|a|=)\s+")
 RANGE = re.compile(
     rf"[ \t]*(?:\n[ \t]*){{0,2}}(?:(?:N|VR|VN|Réf\.?|Ref\.?|Valeurs?\s+(?:de\s+)?(?:référence|normales?)|Normes?|"
     rf"soit)\s*[:=]?\s*)?[(\[]?\s*"
@@ -171,6 +172,11 @@ def _read_value(text: str, start: int, stop: int, test: LabTest):
     if text[start:pos].count("\n") > 2 or pos >= stop:
         return None
     match = VALUE.match(text, pos, stop)
+    if not match or not match.group("unit"):
+        gap = _PROSE_GAP.match(text, start, stop)  # "kaliémie de M. Petit à 6,4 mmol/L"
+        later = VALUE.match(text, gap.end(), stop) if gap else None
+        if later and later.group("unit"):
+            match = later
     if not match or (not match.group("unit") and test.unit):
         return None
     if match.group("unit") and test.factor(match.group("unit")) is None and unit_key(match.group("unit")) == "%":

@@ -53,3 +53,15 @@ def test_parse_dose():
     assert (parts.strength, parts.frequency, parts.duration, parts.route) == (
         "4000 UI", "une fois par jour", "pendant 10 jours", "en SC")
     assert parse_dose("1 cp").frequency == ""
+
+
+@pytest.mark.parametrize("text, dose", [
+    ("le renouvelement de mon ordonance pour le levothyrox 75 merci", "75"),
+    ("MODOPAR 125, 1 gélule 3 fois par jour ; furosémide 40 mg", "125, 1 gélule 3 fois par jour"),
+    ("amlodipine 5mg 1 le matin", "5mg 1 le matin"),
+    ("ventoline en cas de crise", "en cas de crise"),
+    ("Lovenox 4000 UI (1 injection sc par jour) et soins", "4000 UI (1 injection sc par jour)"),
+])
+def test_doses_as_patients_and_nurses_write_them(text, dose):
+    drugs = [e for e in Lexicons.load("resources").find_entities(text) if e.label == "MEDICAMENT"]
+    assert find_dose_pairs(text, drugs)[0][1].text == dose

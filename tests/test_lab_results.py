@@ -72,3 +72,8 @@ def test_severity_uses_critical_limits():
 def test_a_date_after_the_value_is_not_a_range():
     (dfg,) = find_lab_results("DFG 68 mL/min (10/12/2025)")
     assert (dfg.value, dfg.low, dfg.high, dfg.flag) == (68.0, 60.0, None, "N")
+
+
+def test_prose_with_words_between_test_and_value():
+    (k,) = find_lab_results("Appel du labo : kaliémie de M. Petit à 6,4 mmol/L, à recontrôler.")
+    assert (k.test, k.value, k.flag) == ("Potassium", 6.4, "H")
