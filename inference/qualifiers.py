@@ -24,7 +24,8 @@ HYPOTHESIS_NEGATED = re.compile(
     rf"n{_APOS}(?:exclut|élimine|écarte)\s+pas|ne\s+peu(?:t|vent)\s+(?:pas\s+)?(?:être\s+)?(?:exclu|éliminé|écarté)e?s?|ne\s+peu(?:t|vent)\s+(?:pas\s+)?(?:exclure|éliminer|écarter)|\bpas\s+d{_APOS}argument\s+formel|"
     rf"(?:n{_APOS}est|ne\s+sont)\s+pas\s+(?:exclue?s?|éliminée?s?|écartée?s?)|"
     rf"\b(?:pas|non)\s+(?:encore\s+)?(?:exclue?s?|éliminée?s?|écartée?s?)\b|sans\s+(?:exclure|éliminer|pouvoir\s+exclure)|"
-    rf"\bne\s+pas\s+(?:méconnaître|méconnaitre|passer\s+à\s+côté)|\bsans\s+doute\b|\bpas\s+impossible\b",
+    rf"\bne\s+pas\s+(?:méconnaître|méconnaitre|passer\s+à\s+côté)|\bsans\s+doute\b|\bpas\s+impossible\b|"
+    rf"\bs{_APOS}il\s+ne\s+s{_APOS}agi(?:t|rait)\s+pas|\bsi\s+ce\s+n{_APOS}est\s+pas\b",
     _F,
 )
 PSEUDO_NEGATION = re.compile(
@@ -68,10 +69,12 @@ HYPOTHESIS_PRE = re.compile(
 HYPOTHESIS_POST = re.compile(
     rf"\s*(?:(?:est|reste|semble|paraît|serait|apparaît)\s+)?(?:probables?|possibles?|suspecté?e?s?|évoquée?s?|"
     rf"à\s+(?:éliminer|exclure|écarter|confirmer|discuter|évoquer|rechercher)|non\s+confirmée?s?|hypothétiques?|"
-    rf"débutante?s?\s+\?|\?|pourrai(?:t|ent)\b)|[^.;!?\n]{{0,40}}\?",
+    rf"débutante?s?\s+\?|pourrai(?:t|ent)\b)",
     _F,
 )
 HYPOTHESIS_NEGATED_POST = re.compile(rf"\s*(?:{HYPOTHESIS_NEGATED.pattern})", _F)
+# "Pneumopathie ?", "Sciatique L5 ?": a question mark right after the entity (one word may stand between).
+QUESTION = re.compile(r"\s*(?:[\wéèêàç-]+\s*)?\?")
 FAMILY_PRE = re.compile(
     r"\b(?:antécédents?|atcds?)\s+familia(?:l|ux)|\bhistoire\s+familiale|\bfamilia(?:l|le|ux|les)\b|"
     r"\b(?:sa|la|son|le|leur|une|un|ses|les)?\s*(?:mère|père|frères?|s(?:œ|oe)urs?|fils|filles?|grands?[- ]pères?|"
@@ -80,13 +83,14 @@ FAMILY_PRE = re.compile(
     _F,
 )
 FAMILY_PSEUDO = re.compile(
-    r"\b(?:mère|père)\s+de\s+(?:\d+|un|une|deux|trois|quatre|cinq)\s+enfants?|\b(?:fils|fille)\s+de\s+\d+\s+ans|"
+    r"\b(?:mère|père)\s+de\s+(?:\d+|un|une|deux|trois|quatre|cinq)\s+enfants?|"
+    r"\b(?:(?:mon|ma|notre)\s+)?(?:fils|fille|père|mère|bébé|enfant)\s+de\s+\d+\s+(?:ans|mois)|"
     r"\bmédecin\s+de\s+famille\b|\b(?:vit|vivant|habite|accompagnée?|amenée?|venue?)\s+(?:seule?\s+)?(?:avec|par|de)\b"
     r"[^,.;]*",
     _F,
 )
 HISTORY_PRE = re.compile(
-    rf"\b(?:antécédents?|atcds?)\s+(?:personnels?\s+|médicaux\s+|chirurgicaux\s+)?(?:de|d{_APOS}|du|des|:)|"
+    rf"\b(?:antécédents?|atcds?)\s+(?:personnels?\s+|médicaux\s+|chirurgicaux\s+)?(?:de|d{_APOS}|du|des|:)|\batcds?\b|"
     rf"\baux\s+antécédents|\bdans\s+(?:ses|les)\s+antécédents|\banciens?n?e?s?\b|\bdans\s+(?:l{_APOS}enfance|sa\s+jeunesse)|"
     rf"\bhistoire\s+(?:de|d{_APOS})|\bopérée?\s+(?:de|d{_APOS}|pour|en)|\ba\s+été\s+opérée?|\bséquelles?\s+(?:de|d{_APOS})|"
     rf"\bguérie?\s+(?:de|d{_APOS})|\ba\s+(?:eu|présenté|fait)\s+(?:une?|des)?\s*[^,.;]{{0,40}}?\ben\s+(?:19|20)\d\d|"
@@ -123,6 +127,7 @@ HEADER = re.compile(
     r"renseignements\s+cliniques|indication)[^:\n]{0,40}?)\s*:",
     _F,
 )
+ANY_HEADER = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-zÀ-ÿ][\wÀ-ÿ'’ ]{0,30}?)\s*:(?!\d)")
 SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[MD]r)(?<!\bM)(?<!\bPr)(?<!\bcf)(?<!\bex)[.!?;]+(?=\s|$)|\f")
 
 
@@ -148,7 +153,9 @@ def split_sentences(text: str) -> list[Span]:
 
 def _sections(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of "Antécédents :" style sections; kind is "family", "history" or ""."""
-    headers = list(HEADER.finditer(text))
+    known = list(HEADER.finditer(text))
+    starts = {m.start() for m in known}
+    headers = sorted(known + [m for m in ANY_HEADER.finditer(text) if m.start() not in starts], key=lambda m: m.start())
     sections = []
     for i, header in enumerate(headers):
         name = header.group(1).lower()
@@ -254,7 +261,7 @@ def qualify(text: str, entities: list[Entity], sentences: list[Span] | None = No
         for entity in inside:
             span = (entity.start - sent_start, min(entity.end, sent_end) - sent_start)
             entity.negated = _inside(span, negation)
-            entity.hypothesis = _inside(span, hypothesis)
+            entity.hypothesis = _inside(span, hypothesis) or QUESTION.match(sentence, span[1]) is not None
             entity.family = _inside(span, family) or _in_section(entity, sections, "family")
             entity.history = not entity.family and (
                 _inside(span, history) or _in_section(entity, sections, "history")

@@ -89,3 +89,18 @@ def test_sentences_keep_list_lines_apart_and_join_wrapped_lines():
 def test_exceptions_and_contraindications(lexicons):
     assert flags(lexicons, "Pas d'allergie connue à part le pollen.")["pollen"] == set()
     assert flags(lexicons, "Kétoprofène contre-indiqué (allergie aux AINS).")["Kétoprofène"] == {"negated"}
+
+
+def test_letters_from_relatives_and_questions(lexicons):
+    assert flags(lexicons, "Bonjour, ma fille de 8 mois a de la fièvre depuis hier.")["fièvre"] == set()
+    assert flags(lexicons, "Mon père de 70 ans a des douleurs thoraciques.")["douleurs thoraciques"] == set()
+    got = flags(lexicons, "IRM avec injection, résistante à Ixprim 2 cp/j et kinésithérapie ? Sciatique L5 ?")
+    assert got["Ixprim"] == set() and got["Sciatique"] == {"hypothesis"}
+    got = flags(lexicons, "Je me demande s'il ne s'agit pas d'une migraine.")
+    assert got["migraine"] == {"hypothesis"}
+
+
+def test_any_heading_ends_a_history_section(lexicons):
+    got = flags(lexicons, "ATCD : IDM, insuffisance cardiaque.\nTTT : Kardegic, bisoprolol.\nATCD hémorroïdes.")
+    assert got["IDM"] == {"history"} and got["Kardegic"] == set() and got["bisoprolol"] == set()
+    assert got["hémorroïdes"] == {"history"}
