@@ -57,6 +57,15 @@ class LabResult:
 
 
 @dataclass
+class Relation:
+    """A drug linked to the condition the text says it treats ("metformine pour un diabète")."""
+
+    kind: str  # "traite"
+    drug: Span
+    condition: Span
+
+
+@dataclass
 class Question:
     element: str
     text: str
@@ -105,6 +114,7 @@ class Analysis:
     allergy_mentioned: AllergyMention
     entities: list[Entity] = field(default_factory=list)
     lab_results: list[LabResult] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
     elements: Elements = field(default_factory=Elements)
     questions: list[Question] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
@@ -140,6 +150,9 @@ class Analysis:
                 for e in record.get("entities", [])
             ],
             lab_results=[LabResult(**r) for r in record.get("lab_results", [])],
+            relations=[
+                Relation(r["kind"], Span(**r["drug"]), Span(**r["condition"])) for r in record.get("relations", [])
+            ],
             elements=Elements(
                 present={k: [Span(**s) for s in v] for k, v in elements.get("present", {}).items()},
                 missing=list(elements.get("missing", [])),

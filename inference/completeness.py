@@ -148,13 +148,13 @@ def find_missing_elements(
     request_type: str,
     present: dict[str, list[Span]],
     entities: list[Entity],
-    doses: dict[int, Entity],
+    undosed_drugs: list[Entity],
     facts: PatientFacts,
     text: str,
 ) -> list[MissingElement]:
     """What the document lacks for its type, in the order the rules list it, then the conditional asks.
 
-    `doses` maps the index of a MEDICAMENT entity in `entities` to the POSOLOGIE entity attached to it.
+    `undosed_drugs` are the drugs named without a dose (`inference.dosage.drugs_without_dose`).
     """
     folded = fold(text)
     missing = [MissingElement(element) for element in rules.required_for(request_type) if element not in present]
@@ -167,8 +167,8 @@ def find_missing_elements(
 
     if rules.drug_without_dose and asks_details:
         undosed: dict[str, MissingElement] = {}
-        for index, entity in enumerate(entities):
-            if entity.label == "MEDICAMENT" and entity.code and not (entity.negated or entity.family or index in doses):
+        for entity in undosed_drugs:
+            if entity.code and not entity.family:
                 undosed.setdefault(fold(entity.text), MissingElement("posologie", entity.text, "drug_without_dose"))
         if undosed:
             generic = next((i for i, item in enumerate(missing) if item.element == "posologie"), len(missing))

@@ -15,18 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from inference.alerts import find_alerts
 from inference.allergy import detect_allergy_mention
-from inference.analysis import Analysis, DocumentInfo, Elements, Entity, Span
+from inference.analysis import Alert, Analysis, DocumentInfo, Elements, Entity, LabResult, Relation, Span
 from inference.cleaning import CleanText, clean
 from inference.completeness import CompletenessRules, find_missing_elements
 from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
+from inference.dosage import drugs_without_dose, find_doses
 from inference.elements import find_patient_facts, find_present_elements
+from inference.lab_results import LabRanges, find_lab_results
 from inference.lexicon import Lexicons
 from inference.qualifiers import qualify
 from inference.questions import QuestionTemplates
+from inference.relations import find_treats
 from inference.request_type import classify_request_type
 from inference.resources import resources_dir
+from inference.summary import summarise
 
 
 @dataclass
@@ -34,6 +39,7 @@ class Engine:
     rules: CompletenessRules
     questions: QuestionTemplates
     lexicons: Lexicons
+    lab_ranges: LabRanges
     models: dict[str, str]
     ocr: bool = True
 
@@ -46,6 +52,7 @@ class Engine:
             rules=CompletenessRules.load(rules / "completeness.yaml"),
             questions=QuestionTemplates.load(rules / "questions.yaml"),
             lexicons=Lexicons.load(root),
+            lab_ranges=LabRanges.load(root / "lab_ranges.yaml"),
             models={"request_type": "rules-v1", "elements": "rules-v1"},
             ocr=ocr,
         )
@@ -74,9 +81,16 @@ class Engine:
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
             qualify(text, entities)
+            entities += find_doses(text, entities)
+            entities.sort(key=lambda entity: (entity.start, -entity.end))
+            undosed = drugs_without_dose(text, entities)
+            relations = find_treats(text, entities)
         with _timed(timings, "classify"):
             request_type = classify_request_type(text)
             allergy = detect_allergy_mention(text)
+        with _timed(timings, "lab_results"):
+            facts = find_patient_facts(text)
+            lab_results = find_lab_results(text, facts.sex, facts.age, self.lab_ranges)
         with _timed(timings, "elements"):
             back = _BackToOriginal(view, document)
             people = [
@@ -84,12 +98,14 @@ class Engine:
                 for item in personal_data
                 if item.label in ("PERSONNE", "IPP")
             ]
-            found = find_present_elements(text, entities, [], people)
+            found = find_present_elements(text, entities, lab_results, people)
             present = {**_header_elements(view, document), **back.elements(found)}
-            facts = find_patient_facts(text)
-            missing = find_missing_elements(self.rules, request_type.code, present, entities, {}, facts, text)
+            missing = find_missing_elements(self.rules, request_type.code, present, entities, undosed, facts, text)
             questions = self.questions.draft_questions(missing)
-        return Analysis(
+        with _timed(timings, "alerts"):
+            alerts = find_alerts(text, entities, lab_results)
+        treats = [Relation("traite", back.span(_span_of(drug)), back.span(_span_of(cond))) for drug, cond in relations]
+        analysis = Analysis(
             document=DocumentInfo(
                 sha256=document.sha256,
                 filename=document.filename,
@@ -101,14 +117,22 @@ class Engine:
             request_type=request_type,
             allergy_mentioned=allergy,
             entities=[back.entity(entity) for entity in entities],
+            lab_results=[back.lab_result(result) for result in lab_results],
+            relations=treats,
             elements=Elements(present=present, missing=_unique(item.element for item in missing)),
             questions=questions,
+            alerts=[back.alert(alert) for alert in alerts],
             deidentified_text=deidentified,
             models=dict(self.models),
             timings_ms=timings,
         )
+        with _timed(timings, "summary"):
+            analysis.summary = summarise(analysis)
+        return analysis
 
 
+def _span_of(entity: Entity) -> Span:
+    return Span(entity.start, entity.end, entity.text)
 @dataclass
 class _BackToOriginal:
     """Maps spans found in the clean view back to the document's extracted text."""
@@ -122,6 +146,14 @@ class _BackToOriginal:
 
     def elements(self, present: dict[str, list[Span]]) -> dict[str, list[Span]]:
         return {element: [self.span(span) for span in spans] for element, spans in present.items()}
+
+    def lab_result(self, result: LabResult) -> LabResult:
+        result.start, result.end = self.view.to_original(result.start, result.end)
+        return result
+
+    def alert(self, alert: Alert) -> Alert:
+        alert.evidence = [self.span(span) for span in alert.evidence]
+        return alert
 
     def entity(self, entity: Entity) -> Entity:
         start, end = self.view.to_original(entity.start, entity.end)
