@@ -30,7 +30,8 @@ HYPOTHESIS_NEGATED = re.compile(
 )
 PSEUDO_NEGATION = re.compile(
     rf"\b(?:pas|sans|aucune?)\s+(?:d{_APOS}|de\s+)?(?:contre[- ]indications?|anomalies?\s+(?:à|au|aux|sur|de)\b|amélioration|modification|changement|majoration|"
-    rf"diminution|augmentation|aggravation|régression|évolution|particularité|retentissement\s+sur)|"
+    rf"diminution|augmentation|aggravation|régression|évolution|particularité|retentissement\s+sur|arrêt|"
+    rf"interruption|suspension)|"
     rf"\b(?:pas|non)\s+(?:seulement|uniquement|toujours|que|négligeable|urgente?s?)\b|\bne\s+\w+\s+que\b|"
     rf"\bn{_APOS}\w+\s+que\b|\bpas\s+(?:de\s+)?(?:doute|certitude)\b|\bnon\s+sans\b|\bsans\s+(?:précision|délai|tarder)\b",
     _F,
@@ -40,7 +41,7 @@ NEGATION_PRE = re.compile(
     rf"\bsans\b|\baucun(?:e|s|es)?\b|\bni\b|\bnon\b|"
     rf"\b(?:ne|n{_APOS})\s*(?:[\wéèêàç'’-]+\s+){{0,4}}?(?:pas|plus|jamais|aucune?|rien|point|guère)\b|"
     rf"\bnie\b|\bniant\b|\bdément\b|\bnégati(?:f|ve)s?\s+pour\b|\bpas\s+d{_APOS}argument\s+pour\b|"
-    rf"\bpas\s+(?:de\s+)?signes?\s+(?:de|d{_APOS})|\bélimin(?:e|é|ée|ant)\s+(?:une?|la|le|les|l{_APOS})\b|"
+    rf"\bpas\s+(?:de\s+)?signes?\s+(?:de|d{_APOS})|\b(?:élimin|écart)(?:e|é|ée|ent|ant)\s+(?:une?|la|le|les|l{_APOS})\b|"
     rf"\b(?:a|ont|avons|est)\s+(?:été\s+)?(?:exclu|éliminé|écarté)e?s?\b",
     _F,
 )
@@ -63,7 +64,7 @@ HYPOTHESIS_PRE = re.compile(
     rf"\bpourrai(?:t|ent)\b|\bpeut[- ]être\b|\bprobablement\b|\bvraisemblablement\b|\bsembl(?:e|ant|ait)\b|"
     rf"\bpense\s+(?:à|qu)|\bcrain(?:t|dre|te)\b|\bpeur\s+(?:de|d{_APOS}|du|des)|\binqui[eè]te?s?\s+(?:de|d{_APOS}|pour)|"
     rf"\bse\s+demande|\bsi\s|\bs{_APOS}il\b|\ben\s+cas\s+(?:de|d{_APOS})|\brisque\s+(?:de|d{_APOS})|"
-    rf"\bdiagnostic\s+différentiel|\bdd\s*:|\bà\s+confirmer\s+|\bdevant\s+(?:la\s+)?possibilité|\bà\s+(?:éliminer|exclure|écarter|évoquer)\s*:",
+    rf"\bdiagnostic\s+différentiel|\bdd\s*:|\bdevant\s+(?:la\s+)?possibilité|\bà\s+(?:éliminer|exclure|écarter|évoquer)\s*:",
     _F,
 )
 HYPOTHESIS_POST = re.compile(
@@ -97,6 +98,15 @@ HISTORY_PRE = re.compile(
     rf"\bpassé\s+(?:de|d{_APOS})",
     _F,
 )
+# A date that tells when a current disease began is not a past episode; a cause looked for is not a doubt.
+HISTORY_PSEUDO = re.compile(
+    r"\b(?:découverte?s?|diagnostiquée?s?|connue?s?|dépistée?s?|révélée?s?)\s+(?:en|depuis)\s+(?:19|20)\d\d|"
+    r"\bdepuis\s+(?:19|20)\d\d",
+    _F,
+)
+HYPOTHESIS_PSEUDO = re.compile(
+    rf"\brecherche\s+(?:d{_APOS}une?|de\s+la|de\s+l{_APOS}|des?|du)\s*(?:causes?|étiologies?|origines?|facteurs?)\b", _F
+)
 HISTORY_POST = re.compile(
     r"[^,.;\n]{0,30}?\b(?:en\s+(?:19|20)\d\d|il\s+y\s+a\s+(?:\d+|un|une|deux|trois|quatre|cinq|dix|plusieurs)\s+"
     r"(?:ans?|années?|mois)|dans\s+l['’]enfance|(?:opérée?|guérie?|traitée?\s+et\s+guérie?|résolue?|ancienne?|"
@@ -112,7 +122,7 @@ FAMILY_POST = re.compile(
 SCOPE_BREAK = re.compile(
     r"\b(?:mais|cependant|toutefois|sauf|hormis|excepté|[àa]\s+part|exceptée?s?|néanmoins|pourtant|car|donc|puis|alors\s+que|"
     r"bien\s+que|par\s+contre|en\s+revanche|à\s+l['’]exception|en\s+dehors|contrairement|associée?s?\s+à|"
-    r"avec\s+(?:apparition|présence)|après|devant|qui|dont|lequel|laquelle|motivant|justifiant)\b|[:;()]|\s[-–]\s",
+    r"avec\s+(?:apparition|présence)|après|devant|à\s+(?:confirmer|prévoir|surveiller)|qui|dont|lequel|laquelle|motivant|justifiant)\b|[:;()]|\s[-–]\s",
     _F,
 )
 LIST_GOES_ON = re.compile(
@@ -251,13 +261,14 @@ def qualify(text: str, entities: list[Entity], sentences: list[Span] | None = No
         hypothesis = (
             [(e, _forward_scope(sentence, e)) for _, e in hyp_neg]
             + [(s, e) for s, e in _post_scopes(sentence, HYPOTHESIS_NEGATED_POST) if s < e]
-            + _scopes(sentence, HYPOTHESIS_PRE)
+            + _scopes(_mask(sentence, HYPOTHESIS_PSEUDO)[0], HYPOTHESIS_PRE)
             + _post_scopes(sentence, HYPOTHESIS_POST)
         )
         family = [(m.start(), _clause_end(fam_masked, m.end())) for m in FAMILY_PRE.finditer(fam_masked)]
         family += _post_scopes(fam_masked, FAMILY_POST)
-        history = [(m.end(), _clause_end(sentence, m.end())) for m in HISTORY_PRE.finditer(sentence)]
-        history += _post_scopes(sentence, HISTORY_POST)
+        dated, _ = _mask(sentence, HISTORY_PSEUDO)
+        history = [(m.end(), _clause_end(dated, m.end())) for m in HISTORY_PRE.finditer(dated)]
+        history += _post_scopes(dated, HISTORY_POST)
         for entity in inside:
             span = (entity.start - sent_start, min(entity.end, sent_end) - sent_start)
             entity.negated = _inside(span, negation)
