@@ -204,10 +204,9 @@ def engine_predictor(name: str) -> Callable[[str], Prediction]:
 
     def predict(text: str) -> Prediction:
         a = engine.analyse_text(text)
-        urgency = getattr(a, "urgency", None)
-        if urgency is not None and not isinstance(urgency, str):
-            urgency = getattr(urgency, "code", getattr(urgency, "value", None))
-        return Prediction(a.request_type.code, set(a.elements.present), int(bool(a.allergy_mentioned.value)), urgency)
+        return Prediction(
+            a.request_type.code, set(a.elements.present), int(bool(a.allergy_mentioned.value)), a.urgency.level
+        )
 
     return predict
 

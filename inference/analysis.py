@@ -101,6 +101,12 @@ class AllergyMention:
 
 
 @dataclass
+class Urgency:
+    level: str  # "urgent", "rapide", "programme" or "non_precise"
+    score: float
+
+
+@dataclass
 class Elements:
     present: dict[str, list[Span]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
@@ -112,6 +118,7 @@ class Analysis:
     text: str
     request_type: RequestType
     allergy_mentioned: AllergyMention
+    urgency: Urgency = field(default_factory=lambda: Urgency("non_precise", 0.0))
     entities: list[Entity] = field(default_factory=list)
     lab_results: list[LabResult] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
@@ -145,6 +152,7 @@ class Analysis:
             text=record["text"],
             request_type=RequestType(**record["request_type"]),
             allergy_mentioned=AllergyMention(**record["allergy_mentioned"]),
+            urgency=Urgency(**record.get("urgency", {"level": "non_precise", "score": 0.0})),
             entities=[
                 Entity(**{**e, "code": Code(**e["code"]) if e.get("code") else None})
                 for e in record.get("entities", [])

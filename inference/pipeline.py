@@ -32,6 +32,7 @@ from inference.relations import find_treats
 from inference.request_type import classify_request_type
 from inference.resources import resources_dir
 from inference.summary import summarise
+from inference.urgency import classify_urgency
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Engine:
         with _timed(timings, "classify"):
             request_type = classify_request_type(text)
             allergy = detect_allergy_mention(text)
+            urgency = classify_urgency(text)
         with _timed(timings, "lab_results"):
             facts = find_patient_facts(text)
             lab_results = find_lab_results(text, facts.sex, facts.age, self.lab_ranges)
@@ -116,6 +118,7 @@ class Engine:
             text=document.text,
             request_type=request_type,
             allergy_mentioned=allergy,
+            urgency=urgency,
             entities=[back.entity(entity) for entity in entities],
             lab_results=[back.lab_result(result) for result in lab_results],
             relations=treats,

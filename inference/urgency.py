@@ -1,0 +1,39 @@
+"""How urgent the request is (issue 4: the useful form of sentiment analysis for a request).
+
+Levels: `urgent` (now, today, vital), `rapide` (days, up to about two weeks), `programme` (later, scheduled, or
+stated as not urgent), `non_precise` (nothing said). Rule-based here; a model's answer is preferred when shipped.
+"""
+from __future__ import annotations
+
+import re
+
+from inference.analysis import Urgency
+from inference.folding import fold
+
+LEVELS = ("urgent", "rapide", "programme", "non_precise")
+
+_PROGRAMMED = re.compile(
+    r"\b(?:non urgent\w*|pas urgent\w*|sans urgence|rien d'urgent|a programmer|programme(?:e)?|a votre convenance|"
+    r"quand vous (?:pourrez|aurez)|dans les \d+ mois|dans \d+ mois|sous \d+ mois|d'ici \d+ mois|au prochain|"
+    r"lors du prochain|a distance|pas presse)\b"
+)
+_URGENT = re.compile(
+    r"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|urgence|ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
+    r"samu|sau|dans l'heure|des ce soir|ce soir|cette nuit|sous \d+ ?(?:h|heures))\b"
+)
+_QUICK = re.compile(
+    r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
+    r"dans la semaine|cette semaine|sous (?:huitaine|quinzaine)|dans les meilleurs delais|prioritaire|"
+    r"(?:sous|dans les|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus)\b"
+)
+
+
+def classify_urgency(text: str) -> Urgency:
+    folded = fold(text)
+    if _PROGRAMMED.search(folded):
+        return Urgency("programme", 0.7)
+    if _URGENT.search(folded):
+        return Urgency("urgent", 0.7)
+    if _QUICK.search(folded):
+        return Urgency("rapide", 0.7)
+    return Urgency("non_precise", 0.6)
