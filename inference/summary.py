@@ -10,6 +10,7 @@ import re
 
 from inference.analysis import Analysis, Entity
 from inference.dosage import find_dose_pairs
+from inference.qualifiers import split_sentences
 
 ELEMENT_LABELS = {
     "identite_patient": "identité du patient", "age": "âge", "sexe": "sexe", "motif": "motif",
@@ -39,7 +40,7 @@ def patient_sex_age(text: str) -> tuple[str | None, int | None]:
 
 def _unique(items: list[str]) -> list[str]:
     seen, out = set(), []
-    for item in items:
+    for item in (" ".join(i.split()) for i in items):
         key = item.lower()
         if key not in seen:
             seen.add(key)
@@ -57,11 +58,14 @@ def _fr(number: float) -> str:
     return f"{number:g}".replace(".", ",")
 
 
-def _sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    sentence = " ".join(text[left:right].split())
+def _sentence_around(text: str, start: int, limit: int = 160) -> str:
+    """The sentence holding ``start`` (abbreviations like "M." and wrapped lines kept), on one line."""
+    left, right = start, len(text)
+    for s, e in split_sentences(text):
+        if s <= start < e:
+            left, right = s, e
+            break
+    sentence = " ".join(text[left:right].split()).rstrip(".")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
@@ -78,7 +82,7 @@ def summarise(analysis: Analysis) -> str:
         lines.append("Patient : " + ", ".join(who) + ".")
     motif = analysis.elements.present.get("motif")
     if motif:
-        lines.append(f"Motif : « {_sentence_around(text, motif[0].start, motif[0].end)} ».")
+        lines.append(f"Motif : « {_sentence_around(text, motif[0].start)} ».")
 
     def current(label: str) -> list[Entity]:
         return [e for e in entities if e.label == label and not (e.negated or e.hypothesis or e.family)]
@@ -110,7 +114,7 @@ def summarise(analysis: Analysis) -> str:
     elif "allergies" in analysis.elements.present:
         lines.append("Allergies : pas d'allergie connue.")
     measured = [(r.start, r.end) for r in analysis.lab_results]
-    exams = [e.text for e in entities if e.label == "EXAMEN" and not e.negated
+    exams = [e.text for e in entities if e.label == "EXAMEN" and not e.negated and not e.history
              and not any(s <= e.start < t for s, t in measured)]
     if exams:
         lines.append(f"Examens : {_listing(exams)}.")

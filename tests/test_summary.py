@@ -17,13 +17,13 @@ Kaliémie 6,4 mmol/L. Hémoglobine 10,5 g/dL.
 Dr Y"""
 
 
-def analyse(text):
+def analyse(text, motif_cue="pour suspicion"):
     entities = Lexicons.load("resources").find_entities(text)
     qualify(text, entities)
     sex, age = patient_sex_age(text)
     labs = find_lab_results(text, sex=sex, age=age)
     entities += find_doses(text, entities)
-    motif = text.index("pour suspicion")
+    motif = text.index(motif_cue)
     return Analysis(
         document=DocumentInfo("0" * 64, "lettre.pdf", 1), text=text,
         request_type=RequestType("imagerie", "Demande d'examen d'imagerie", 0.9),
@@ -48,6 +48,13 @@ def test_summary_lines():
     assert "Résultats anormaux : Potassium 6,4 mmol/L (haut), Hémoglobine 10,5 g/dL (bas)." in lines
     assert sum(line.startswith("Alerte : ") for line in lines) == 3
     assert lines[-1] == "Éléments manquants : urgence, posologie."
+
+
+def test_motif_sentence_keeps_abbreviations_and_wrapped_lines():
+    text = "Je vous adresse M. Z, 68 ans, pour avis concernant des douleurs\nthoraciques d'effort. Merci."
+    lines = summarise(analyse(text, "Je vous")).splitlines()
+    assert "Motif : « Je vous adresse M. Z, 68 ans, pour avis concernant des douleurs thoraciques d'effort »." in lines
+    assert "Symptômes : douleurs thoraciques." in lines
 
 
 def test_sex_and_age():
