@@ -41,6 +41,8 @@ SITE_PAIN = (
 )
 PAIN_QUALIFIERS = ("", "chronique", "aiguë", "intense", "vive", "persistante", "importante")
 PAIN_LINKS = ("au", "du", "de la", "à la", "aux", "de l'", "des", "à l'", "dans le", "dans la")
+# Substance names of drugs.json that are ordinary words in a letter.
+STOP_ALWAYS = {"insecte", "oxygene", "ether", "eau", "sel", "lait", "miel", "sucre", "huile", "soufre", "phenol"}
 # CIM-10 labels that are everyday words in letters rather than diagnoses.
 CIM10_SKIP = {"allergie", "grossesse", "goutte", "charbon", "rage", "chute", "contusion", "malaise", "douleur", "examen", "surveillance"}
 # Everyday French words that are also brand names: never matched as drugs.
@@ -53,7 +55,10 @@ vital vitale force fort forte doux douce clair claire simple total totale optima
 retard retar unique comprime gelule sirop solution creme pommade patch spray goutte sachet ampoule injection
 ordonnance traitement medecin docteur patient patiente madame monsieur famille enfant adulte bebe homme femme
 allergie fievre toux douleur rhume stress sommeil marche course sport fer zinc magnesium calcium potassium iode
-vitamine
+vitamine insecte jasmine lierre libra minerva muse node nisi pneumo phenol refresh soufre kino priori reme marga
+moex nonan sojourn roze pano celebre cristal daily diver drill arte acti acto champi confide decan ideo inly boto
+cobalt canol cyclo diane alma carlin ether collyre goudron fractal alli lyso otipa keal kendi justor lepta
+oxygene divina dente graza thai tonique tope yello xenon tigreat toco gelo fluore galvu mantadi moneva nidrel
 """.split())
 
 
@@ -121,7 +126,8 @@ def drug_terms(drugs: dict[str, list[str]], stop: set[str]) -> dict[str, tuple[s
             ):
                 continue  # "ramipril et amlodipine" in a letter names two drugs, not the combination
             key = normalise(name)
-            if not key or (name.isupper() and (len(key) < 4 or key in stop)):
+            if not key or key in STOP_ALWAYS or (name.isupper() and (len(key) < 4 or key in stop)) \
+                    or re.fullmatch(r"[a-z]\d+", key):
                 continue
             candidates[key].append(code)
     terms = {}
@@ -154,7 +160,7 @@ def bdpm_terms(path: Path, known: dict[str, tuple[str, str]], stop: set[str]) ->
             words.pop()
         base = " ".join(words)
         key = normalise(base)
-        if len(key) < 4 or key in stop or key in known:
+        if len(key) < 4 or key in stop or key in known or re.fullmatch(r"[a-z]\d+", key):
             continue
         substances = [normalise(s) for s in base.split("/")]
         code = known.get(normalise(" et ".join(base.split("/"))), known.get(substances[0], ("", "")))[1]
