@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(260)
         self.progress.setFormat("%v / %m")
         self.cancel_button = QPushButton("Annuler l'import")
-        self.cancel_button.clicked.connect(self.backend.cancel_import)
+        self.cancel_button.clicked.connect(self.cancel_import)
         self.user_label = QLabel()
         bar = self.statusBar()
         bar.addWidget(self.status, 1)
@@ -356,6 +356,11 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path]) -> None:
         self.backend.import_paths(paths)
+
+    def cancel_import(self) -> None:
+        """Directly from the UI thread (a queued call would wait behind the next file)."""
+        self.backend.cancel_import()
+        self.status.setText("Annulation après le fichier en cours…")
 
     def _batch_started(self, total: int) -> None:
         self.progress.setMaximum(total)
