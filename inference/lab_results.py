@@ -222,6 +222,14 @@ def find_lab_results(text: str, sex: str | None = None, age: float | None = None
     return results
 
 
+def normalised(result: LabResult, ranges: LabRanges | None = None) -> tuple[float, str] | None:
+    """The value in the reference table's unit (créatinine 18 mg/L -> 159.1 µmol/L), or None if not convertible."""
+    ranges = ranges or LabRanges.default()
+    test = ranges.by_name.get(result.test)
+    factor = test.factor(result.unit) if test else None
+    return (round(result.value * factor, 4), test.unit) if factor else None
+
+
 def severity(result: LabResult, ranges: LabRanges | None = None) -> str | None:
     """"légère", "modérée" or "sévère" for a flagged result (None when normal).
 

@@ -77,3 +77,11 @@ def test_a_date_after_the_value_is_not_a_range():
 def test_prose_with_words_between_test_and_value():
     (k,) = find_lab_results("Appel du labo : kaliémie de M. Petit à 6,4 mmol/L, à recontrôler.")
     assert (k.test, k.value, k.flag) == ("Potassium", 6.4, "H")
+
+
+def test_values_normalised_to_the_table_unit():
+    from inference.lab_results import normalised
+
+    creat, glucose = find_lab_results("Créatinine 18 mg/L. Glycémie 7,2 mmol/L.")
+    assert normalised(creat) == (159.12, "µmol/L")
+    assert normalised(glucose) == (pytest.approx(1.2974), "g/L")
