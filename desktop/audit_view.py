@@ -16,6 +16,12 @@ ACTION_LABELS = {
     "echec_connexion": "Échec de connexion",
     "verrouillage": "Verrouillage",
     "creation_compte": "Création de compte",
+    "suppression_compte": "Suppression de compte",
+    "mot_de_passe": "Changement de mot de passe",
+    "correction": "Correction",
+    "parametres": "Paramètres",
+    "sauvegarde": "Sauvegarde",
+    "restauration": "Restauration",
     "changement_phrase_de_passe": "Changement de phrase de passe",
 }
 

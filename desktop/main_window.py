@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.admin_menu = self.menuBar().addMenu("&Administration")
-        self.admin_menu.addAction("Ajouter un utilisateur…", self.add_user)
+        self.admin_menu.addAction("Utilisateurs…", self.show_users)
         self.admin_menu.addAction("Journal d'audit…", self.show_audit)
         self.admin_menu.addAction("Paramètres…", self.open_settings)
         self.admin_menu.addAction("Changer la phrase de passe…", self.change_passphrase)
@@ -748,11 +748,12 @@ class MainWindow(QMainWindow):
 
     # -- administration ------------------------------------------------------------------------------------
 
-    def add_user(self) -> None:
-        from desktop.dialogs import CreateAccountDialog
+    def show_users(self):
+        from desktop.users_view import UsersDialog
 
-        dialog = CreateAccountDialog(self.backend, first=False, parent=self)
-        dialog.open()
+        self.users_dialog = UsersDialog(self.backend, self)
+        self.users_dialog.open()
+        return self.users_dialog
 
     def show_audit(self) -> None:
         from desktop.audit_view import AuditDialog

@@ -444,6 +444,31 @@ class Store:
             self._append_audit(by or username, "creation_compte", username, role)
         return User(username, role)
 
+    def set_password(self, username: str, password: str, by: str | None = None) -> None:
+        if len(password) < 8:
+            raise StoreError("Le mot de passe doit contenir au moins 8 caractères.")
+        salt = secrets.token_bytes(16)
+        with self._transaction():
+            cursor = self._db.execute(
+                "UPDATE users SET salt = ?, password_hash = ? WHERE username = ?",
+                (salt, _hash_password(password, salt), username),
+            )
+            if cursor.rowcount != 1:
+                raise StoreError(f"Utilisateur inconnu : {username}")
+            self._append_audit(by, "mot_de_passe", username, None)
+
+    def remove_user(self, username: str, by: str | None = None) -> None:
+        """Remove an account; the last administrator cannot be removed (nobody could manage accounts)."""
+        with self._transaction():
+            row = self._db.execute("SELECT role FROM users WHERE username = ?", (username,)).fetchone()
+            if row is None:
+                raise StoreError(f"Utilisateur inconnu : {username}")
+            admins = self._db.execute("SELECT count(*) FROM users WHERE role = 'administrateur'").fetchone()[0]
+            if row[0] == "administrateur" and admins == 1:
+                raise StoreError("Impossible de supprimer le dernier administrateur.")
+            self._db.execute("DELETE FROM users WHERE username = ?", (username,))
+            self._append_audit(by, "suppression_compte", username, row[0])
+
     def list_users(self) -> list[User]:
         return [User(*row) for row in self._db.execute("SELECT username, role FROM users ORDER BY username")]
 

@@ -465,3 +465,19 @@ def test_backup_and_restore_bring_back_a_deleted_document(qtbot, backend, clinic
     qtbot.waitUntil(lambda: not window.locked and window.table.rowCount() == 1, timeout=WAIT_MS)
     assert _table(window)[0][0] == "adressage.pdf"
     assert len(list(data_dir.glob("medclair-avant-restauration-*.db"))) == 1
+
+
+def test_administrator_manages_accounts(qtbot, backend, clinic):
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    users = window.show_users()
+    qtbot.addWidget(users)
+    qtbot.waitUntil(lambda: [u.username for u in users.users] == ["admin", "secretaire"], timeout=WAIT_MS)
+    users.remove("admin")
+    qtbot.waitUntil(lambda: "dernier administrateur" in users.message.text(), timeout=WAIT_MS)
+    users.set_password("secretaire", "nouveau-motdepasse")
+    qtbot.waitUntil(lambda: "Mot de passe de « secretaire » changé" in users.message.text(), timeout=WAIT_MS)
+    assert _call(qtbot, backend, lambda b: b.store.authenticate("secretaire", "nouveau-motdepasse")).role == "secretaire"
+    users.remove("secretaire")
+    qtbot.waitUntil(lambda: [u.username for u in users.users] == ["admin"], timeout=WAIT_MS)
+    ARTIFACTS.mkdir(exist_ok=True)
+    users.grab().save(str(ARTIFACTS / "users.png"))
