@@ -2,7 +2,7 @@
 import pymupdf
 import pytest
 
-from inference.lab_results import LabRanges, find_lab_results, severity
+from inference.lab_results import LabRanges, find_lab_results, normalised, severity
 
 
 def by_test(results):
@@ -80,8 +80,6 @@ def test_prose_with_words_between_test_and_value():
 
 
 def test_values_normalised_to_the_table_unit():
-    from inference.lab_results import normalised
-
     creat, glucose = find_lab_results("Créatinine 18 mg/L. Glycémie 7,2 mmol/L.")
     assert normalised(creat) == (159.12, "µmol/L")
     assert normalised(glucose) == (pytest.approx(1.2974), "g/L")
