@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.backend import Backend
 from desktop.dialogs import CreateAccountDialog, CreateDatabaseDialog, LoginDialog, UnlockDialog
-from desktop.main_window import MainWindow
 from desktop.store import Store, default_db_path
 
 
@@ -24,9 +23,10 @@ class Launcher(QObject):
         self.backend = backend
         self.path = Path(path or default_db_path())
         self.dialog = None
-        self.window: MainWindow | None = None
+        self.window = None
 
     def start(self) -> None:
+        self.backend.warm_up()
         if Store.exists(self.path):
             self._show(UnlockDialog(self.backend, self.path), self._database_open)
         else:
@@ -50,6 +50,8 @@ class Launcher(QObject):
         QApplication.instance().setQuitOnLastWindowClosed(True)
 
     def _logged_in(self) -> None:
+        from desktop.main_window import MainWindow  # after the first dialog: it pulls in the engine's modules
+
         user = self.dialog.value
         self.dialog = None
         self.window = MainWindow(self.backend, user)

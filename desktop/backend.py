@@ -15,13 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from inference.analysis import Analysis
-from desktop import exports, importer, letter, pages, review, settings
+from desktop import settings
 from desktop.store import Store, StoreError, User
+
+if TYPE_CHECKING:
+    from inference.analysis import Analysis
+    from desktop.pages import PageImage
+
+# The engine's modules (and those of ours that use them) are imported in this thread, by `warm_up`, while the
+# user types the passphrase: importing `inference` takes about a second and must not delay the first dialog.
 
 
 @dataclass
@@ -64,7 +70,7 @@ class Backend(QObject):
         self._engine_error: str | None = None
         self._queue: deque[Path] = deque()
         self._total = 0
-        self._counts = {importer.IMPORTED: 0, importer.DUPLICATE: 0, importer.ERROR: 0}
+        self._counts: dict[str, int] = {}
         self._cancel = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("medclair-backend")
@@ -155,6 +161,8 @@ class Backend(QObject):
         return self._reviewed(doc_id, analysis)
 
     def _reviewed(self, doc_id: int, analysis: Analysis) -> tuple[Analysis, list[dict], set[str]]:
+        from desktop import review
+
         annotations = self.store.annotations(doc_id)
         return (
             review.apply_annotations(analysis, annotations),
@@ -170,6 +178,8 @@ class Backend(QObject):
         return reviewed
 
     def write_letter(self, doc_id: int, path: Path) -> Path:
+        from desktop import letter
+
         analysis, _, _ = self._reviewed(doc_id, self.store.get_analysis(doc_id))
         row = self.store.get_row(doc_id)
         letter.write_letter(path, analysis, self._username() or "", row.imported_at)
@@ -177,6 +187,8 @@ class Backend(QObject):
         return Path(path)
 
     def export_annotations(self, path: Path, identified: bool) -> int:
+        from desktop import exports
+
         if identified and not (self.user and self.user.can_export_identified):
             raise StoreError("Votre rôle ne permet que les exports désidentifiés.")
         count = exports.write_annotations(path, self.store, identified)
@@ -184,7 +196,9 @@ class Backend(QObject):
         self.store.audit(self._username(), "export", str(path), f"{count} correction(s), {kind}")
         return count
 
-    def render_page(self, doc_id: int, number: int, focus: tuple[int, int] | None = None) -> pages.PageImage:
+    def render_page(self, doc_id: int, number: int, focus: tuple[int, int] | None = None) -> PageImage:
+        from desktop import pages
+
         if self.store.get_row(doc_id).filename.lower().endswith(".txt"):
             return pages.PageImage(None, 1, 1)
         return pages.render_page(self.store.get_data(doc_id), number, self.store.get_highlights(doc_id), focus)
@@ -196,6 +210,8 @@ class Backend(QObject):
         return doc_id
 
     def export(self, path: Path, filters: dict, identified: bool) -> int:
+        from desktop import exports
+
         if identified and not (self.user and self.user.can_export_identified):
             raise StoreError("Votre rôle ne permet que les exports désidentifiés.")
         rows = self.store.list_documents(**filters)
@@ -204,6 +220,9 @@ class Backend(QObject):
         kind = "identifiant" if identified else "désidentifié"
         self.store.audit(self._username(), "export", str(path), f"{count} document(s), {kind}")
         return count
+
+    def warm_up(self) -> None:
+        self.call(lambda backend: __import__("desktop.main_window"))
 
     # -- engine ----------------------------------------------------------------------------------------
 
@@ -292,6 +311,8 @@ class Backend(QObject):
         self._cancel.set()
 
     def _enqueue(self, paths: list[Path]) -> None:
+        from desktop import importer
+
         files = importer.expand_paths(paths)
         if not files:
             return
@@ -299,7 +320,7 @@ class Backend(QObject):
         if idle:
             self._cancel.clear()
             self._total = 0
-            self._counts = dict.fromkeys(self._counts, 0)
+            self._counts = dict.fromkeys((importer.IMPORTED, importer.DUPLICATE, importer.ERROR), 0)
         self._queue.extend(files)
         self._total += len(files)
         self.batch_started.emit(self._total)
@@ -308,6 +329,8 @@ class Backend(QObject):
 
     @Slot()
     def _import_next(self) -> None:
+        from desktop import importer
+
         if self._cancel.is_set() or not self._queue:
             cancelled = bool(self._queue)
             self._queue.clear()

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inference.completeness import RulesError
-
 from desktop import settings
 from desktop.backend import Backend
 from desktop.store import ROLE_LABELS, ROLES, Store, StoreError, User
@@ -93,6 +91,8 @@ class _BackendDialog(QDialog):
         self.accept()
 
     def _failed(self, error: Exception) -> None:
+        from inference.completeness import RulesError
+
         expected = isinstance(error, (StoreError, RulesError, OSError))
         message = str(error) if expected else f"Erreur inattendue : {error}"
         self.show_error(message)

@@ -1,15 +1,12 @@
 """The clinic's own completeness rules and question templates, kept beside the database and validated by the
-engine's own loaders before they replace the shipped ones."""
+engine's own loaders before they replace the shipped ones. `inference` is imported only when needed: it loads
+the whole engine, which must not delay the first dialog."""
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
 from pathlib import Path
-
-from inference.completeness import CompletenessRules
-from inference.questions import QuestionTemplates
-from inference.resources import resources_dir
 
 from desktop.store import data_dir
 
@@ -27,17 +24,26 @@ def effective_rules_dir() -> Path | None:
     return folder if all((folder / name).is_file() for name in RULE_FILES) else None
 
 
+def _shipped_dir() -> Path:
+    from inference.resources import resources_dir
+
+    return resources_dir() / "rules"
+
+
 def read_rules() -> dict[str, str]:
-    folder = effective_rules_dir() or resources_dir() / "rules"
+    folder = effective_rules_dir() or _shipped_dir()
     return {name: (folder / name).read_text(encoding="utf-8") for name in RULE_FILES}
 
 
 def shipped_rules() -> dict[str, str]:
-    return {name: (resources_dir() / "rules" / name).read_text(encoding="utf-8") for name in RULE_FILES}
+    return {name: (_shipped_dir() / name).read_text(encoding="utf-8") for name in RULE_FILES}
 
 
 def validate_rules(texts: dict[str, str]) -> None:
     """Raise RulesError (French, naming the file and the key) unless both files load."""
+    from inference.completeness import CompletenessRules
+    from inference.questions import QuestionTemplates
+
     with tempfile.TemporaryDirectory() as folder:
         for name, text in texts.items():
             (Path(folder) / name).write_text(text, encoding="utf-8")

@@ -14,10 +14,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
-from inference.analysis import Analysis
+if TYPE_CHECKING:  # importing `inference` loads the whole engine: not on the way to the first dialog
+    from inference.analysis import Analysis
 
 DB_FILENAME = "medclair.db"
 ROLES = ("administrateur", "clinicien", "secretaire")
@@ -358,6 +360,8 @@ class Store:
         row = self._db.execute("SELECT analysis FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise StoreError(f"Document {doc_id} introuvable.")
+        from inference.analysis import Analysis
+
         return Analysis.from_json(row[0])
 
     def get_row(self, doc_id: int) -> DocumentRow:
