@@ -6,6 +6,8 @@
 - ``contraste_allergie``: imaging with contrast ("injecté", "avec injection", "gadolinium", "produit de
   contraste"...) and a contrast allergy; ``contraste_fonction_renale``: the same imaging without a creatinine or
   GFR value in the document.
+  ``contraste_insuffisance_renale``: the same imaging with a GFR under its critical limit (30) or a creatinine
+  at least moderately high.
 - ``valeur_critique``: a lab value of severity "sévère" (beyond the critical limit of its test).
 """
 from __future__ import annotations
@@ -113,11 +115,12 @@ def find_alerts(text: str, entities: list[Entity], lab_results: list[LabResult])
     contrast = _contrast_mentions(text, entities)
     if contrast:
         contrast_allergies = [a for a in allergens if set(_classes_of(a)) & set(CONTRAST_CLASSES)]
-        for allergen in contrast_allergies:
+        if contrast_allergies:
+            names = ", ".join(dict.fromkeys(a.text for a in contrast_allergies))
             alerts.append(Alert(
                 kind="contraste_allergie",
-                text=f"Examen avec produit de contraste demandé chez un patient allergique ({allergen.text}).",
-                evidence=[contrast[0], _span(text, allergen.start, allergen.end)],
+                text=f"Examen avec produit de contraste demandé chez un patient allergique ({names}).",
+                evidence=[contrast[0]] + [_span(text, a.start, a.end) for a in contrast_allergies],
             ))
         renal = [r for r in lab_results if r.test in RENAL_TESTS]
         if not renal and not RENAL_WORDS.search(text):
@@ -126,6 +129,15 @@ def find_alerts(text: str, entities: list[Entity], lab_results: list[LabResult])
                 text="Examen avec produit de contraste demandé sans valeur de fonction rénale "
                      "(créatinine / DFG) dans le document.",
                 evidence=[contrast[0]],
+            ))
+        impaired = [r for r in renal if (r.test == "DFG" and r.flag == "L" and severity(r) == "sévère")
+                    or (r.test == "Créatinine" and r.flag == "H" and severity(r) in ("modérée", "sévère"))]
+        if impaired:
+            shown = ", ".join(f"{r.test} {_fr(r.value)} {r.unit}".strip() for r in impaired)
+            alerts.append(Alert(
+                kind="contraste_insuffisance_renale",
+                text=f"Examen avec produit de contraste demandé alors que la fonction rénale est altérée ({shown}).",
+                evidence=[contrast[0]] + [_span(text, r.start, r.end) for r in impaired],
             ))
     for result in lab_results:
         if severity(result) == "sévère":

@@ -65,3 +65,16 @@ def test_gadolinium(lexicons):
 def test_values_far_outside_range(lexicons):
     assert kinds(lexicons, "Kaliémie 6,8 mmol/L. Hémoglobine 6,2 g/dL.") == ["valeur_critique", "valeur_critique"]
     assert kinds(lexicons, "Kaliémie 5,3 mmol/L. CRP 48 mg/L (< 5).") == []
+
+
+def test_contrast_with_impaired_renal_function(lexicons):
+    assert kinds(lexicons, "Scanner injecté. Pas d'allergie connue. Créatinine 250 µmol/L.") == [
+        "contraste_insuffisance_renale"]
+    assert kinds(lexicons, "Scanner injecté. Pas d'allergie connue. DFG 25 mL/min/1,73m².") == [
+        "contraste_insuffisance_renale", "valeur_critique"]
+    assert kinds(lexicons, "Scanner injecté. Pas d'allergie connue. DFG 75 mL/min/1,73m².") == []
+
+
+def test_one_contrast_allergy_alert_for_several_mentions(lexicons):
+    text = "TDM abdominale avec PDC. Réaction allergique au PDC iodé en 2019, allergie à l'iode. DFG > 90."
+    assert kinds(lexicons, text) == ["contraste_allergie"]
