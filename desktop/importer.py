@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
-from inference.document import Document, UnreadableDocument, read_document
+from inference.document import IMAGE_SUFFIXES, Document, UnreadableDocument, read_document
 from desktop.store import Store, StoreError, default_db_path
 
 if TYPE_CHECKING:
     from inference import Engine
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt")
+SUPPORTED_SUFFIXES = (".pdf", ".txt", *sorted(IMAGE_SUFFIXES))
 IMPORTED, DUPLICATE, ERROR = "importe", "deja_importe", "erreur"
 STATUS_LABELS = {IMPORTED: "Analysé", DUPLICATE: "Déjà importé", ERROR: "Erreur"}
 
@@ -42,7 +42,7 @@ class ImportResult:
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given (whatever their type, so that a wrong file gets a message) and, inside folders, every
-    PDF or text file, recursively, in name order."""
+    PDF, text or image file, recursively, in name order."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -134,7 +134,7 @@ def run_import(paths: list[Path | str]) -> int:
 
     files = expand_paths(paths)
     if not files:
-        print("Aucun fichier PDF ou texte à importer.", file=sys.stderr)
+        print("Aucun document (PDF, texte ou image) à importer.", file=sys.stderr)
         return 1
     db_path = default_db_path()
     try:

@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
-        self.hint = QLabel("Déposez ici des PDF ou des fichiers texte (ou un dossier), ou utilisez « Ouvrir… ».")
+        self.hint = QLabel("Déposez ici des PDF, des fichiers texte ou des images (ou un dossier), "
+                           "ou utilisez « Ouvrir… ».")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("color: #555; padding: 8px; border: 2px dashed #aaa;")
         left = QWidget()
@@ -344,7 +345,8 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Ouvrir des documents", "", "Documents (*.pdf *.txt);;Tous les fichiers (*)"
+            self, "Ouvrir des documents", "",
+            "Documents (*.pdf *.txt *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;Tous les fichiers (*)",
         )
         if files:
             self.import_paths([Path(f) for f in files])

@@ -174,11 +174,12 @@ def test_import_goes_on_after_bad_files_and_skips_duplicates(data_dir, engine, l
         assert [rect[0] for rect in drug["rects"]] == [1]
 
 
-def test_folder_import_takes_pdfs_and_texts(tmp_path, make_pdf):
+def test_folder_import_takes_pdfs_texts_and_images(tmp_path, make_pdf):
     make_pdf("b.pdf", "Renouvellement.")
     (tmp_path / "a.txt").write_text("Bonjour", encoding="utf-8")
+    (tmp_path / "scan.PNG").write_bytes(b"\x89PNG")
     (tmp_path / "ignore.docx").write_bytes(b"PK")
-    assert [p.name for p in importer.expand_paths([tmp_path])] == ["a.txt", "b.pdf"]
+    assert [p.name for p in importer.expand_paths([tmp_path])] == ["a.txt", "b.pdf", "scan.PNG"]
 
 
 def test_deidentified_export_drops_names_and_text(data_dir, engine, letter, tmp_path):
