@@ -723,12 +723,14 @@ class MainWindow(QMainWindow):
     # -- export --------------------------------------------------------------------------------------------
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self, "Exporter les documents affichés", "medclair-export.jsonl",
             "JSON lines (*.jsonl);;CSV (*.csv)",
         )
         if not path:
             return
+        if "csv" in chosen and not path.lower().endswith(".csv"):
+            path += ".csv"
         identified = False
         if self.user.can_export_identified:
             answer = QMessageBox.question(
