@@ -481,3 +481,14 @@ def test_administrator_manages_accounts(qtbot, backend, clinic):
     qtbot.waitUntil(lambda: [u.username for u in users.users] == ["admin"], timeout=WAIT_MS)
     ARTIFACTS.mkdir(exist_ok=True)
     users.grab().save(str(ARTIFACTS / "users.png"))
+
+
+def test_database_created_by_the_command_line_asks_for_the_first_account(qtbot, backend, data_dir):
+    Store.create(PASSPHRASE).close()
+    launcher = Launcher(backend)
+    launcher.start()
+    qtbot.addWidget(launcher.dialog)
+    launcher.dialog.passphrase.setText(PASSPHRASE)
+    _ok(launcher.dialog)
+    qtbot.waitUntil(lambda: isinstance(launcher.dialog, CreateAccountDialog), timeout=WAIT_MS)
+    assert launcher.dialog.first
