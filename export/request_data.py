@@ -629,6 +629,7 @@ def motif(c: Case, style: str) -> str:
                       "il me faudrait une nouvelle ordonnance", "pouvez-vous me renouveler mon traitement",
                       "j'ai besoin de mon ordonnance renouvelée"] if lay else
                      ["demande de renouvellement d'ordonnance", "Objet : renouvellement de traitement",
+                      "renouvellement de ses médicaments" + (" pour " + c.pick(L.INDICATIONS.get(c.dom.key, ["le cœur"])) if not c.has("diagnostic") else ""),
                       "merci de renouveler l'ordonnance", "pour renouvellement de son traitement habituel",
                       "Motif : renouvellement", "demande le renouvellement de son ordonnance",
                       "renouvellement du traitement svp", "Pourriez-vous nous faire parvenir une nouvelle ordonnance"])
@@ -739,7 +740,9 @@ def layout_letter(c: Case) -> str:
     u = urgency(c, "prose")
     if u:
         body.append(c.pick([f"Rendez-vous souhaité {u}.", f"Prise en charge {u}.", f"{_cap(u)}.", f"Merci de le voir {u}.",
-                            f"Délai : {u}."]).replace("le voir", "la voir" if c.fem else "le voir"))
+                            f"Délai : {u}.", f"Je vous remercie de bien vouloir le recevoir {u}.",
+                            f"Un rendez-vous {u} serait apprécié.", f"Examen à réaliser {u}.", f"Délai souhaité : {u}."]
+                           ).replace("le voir", "la voir" if c.fem else "le voir").replace("le recevoir", "la recevoir" if c.fem else "le recevoir"))
     paragraphs = "\n".join(body) if c.chance(0.5) else " ".join(body)
     head = _join([letterhead(c) if c.chance(0.6) else "", date_line(c)], "\n")
     sig = "" if head.startswith(OPEN + "medecin_demandeur") and c.chance(0.5) else signature(c)
@@ -779,7 +782,7 @@ def layout_form(c: Case) -> str:
         lines.append(p)
     ex = exam_requested(c, "form")
     if ex:
-        lines.insert(c.rng.randint(2, len(lines)), ex)
+        lines.insert(c.rng.randint(min(2, len(lines)), len(lines)), ex)
     u = urgency(c, "form")
     if u:
         lines.append(c.pick(["Urgence : ", "Délai : ", "Degré d'urgence : ", ""]) + u)
@@ -864,9 +867,15 @@ def layout_patient(c: Case) -> str:
         body = [_third_person(b, "elle" if c.fem else "il") for b in body]
     parts += body
     parts.append(c.pick(["merci", "Merci d'avance", "merci beaucoup", "Cordialement", "bonne journée", ""]))
+    if c.chance(0.12):
+        parts.insert(-1, c.pick([f"le Dr {c.pick(L.LAST)} m'a dit de vous écrire", f"c'est le Dr {c.pick(L.LAST)} qui me suit",
+                                 f"mon cardiologue le Dr {c.pick(L.LAST)} est d'accord"]))
     sign = ""
     if c.has("identite_patient") and not c.relative:
-        sign = mark("identite_patient", c.pick([f"{c.first} {c.last}", f"{c.first} {c.last.upper()}", f"{c.last} {c.first}"]))
+        sign = mark("identite_patient", c.pick([f"{c.first} {c.last}", f"{c.first} {c.last.upper()}", f"{c.last} {c.first}",
+                                                f"{c.last.upper()} {c.first}"]))
+    elif not c.relative and c.chance(0.4):
+        sign = c.first
     elif c.relative:
         sign = c.pick(L.FIRST_F + L.FIRST_M) + (" " + c.last if c.has("identite_patient") and c.chance(0.5) else "")
     sep = c.pick([", ", " ", ". ", "\n", " "])
@@ -1008,23 +1017,69 @@ def _lab_table(c: Case) -> str:
     return "\n".join(lines)
 
 
+def layout_statement(c: Case) -> str:
+    """One or two sentences of clinical record without letter frame: a symptom, an allergy, a treatment."""
+    keep = [e for e in ("symptomes", "allergies", "traitement_en_cours", "diagnostic", "antecedents", "motif")
+            if c.has(e)]
+    c.rng.shuffle(keep)
+    c.els = set(keep[:2]) | ({"sexe"} if c.has("sexe") and c.chance(0.5) else set())
+    if not c.els & {"symptomes", "allergies", "traitement_en_cours", "motif"}:
+        c.els.add(c.pick(["symptomes", "allergies", "motif"]))
+    who = (mark("sexe", c.pick(["La patiente", "Une patiente", "Cette femme"])) if c.sex == "F" else
+           mark("sexe", c.pick(["Un homme", "Ce monsieur"]))) if c.has("sexe") else c.pick(
+        ["Le patient", "Un patient", "Ce patient", "Un nouveau patient", "Patient"])
+    parts = []
+    if c.has("symptomes"):
+        sym = symptoms(c, "note")
+        parts.append(f"{who} " + c.pick(["se plaint " + _de_mark(sym), "signale " + sym, "décrit " + sym,
+                                         "consulte pour " + sym, "présentant " + sym, "rapporte " + sym]))
+        if not c.has("diagnostic") and c.chance(0.4):
+            parts.append(c.pick([c.e("inquiet", "inquiète") + " d'un cancer", "craint un infarctus",
+                                 "a peur d'une maladie grave", "redoute un AVC", "pense faire une crise cardiaque"]))
+    if c.has("allergies"):
+        a = c.pick(L.ALLERGENS)
+        if c.allergy_positive:
+            txt = c.pick([f"{who} signale une allergie à {a}", f"Le dossier mentionne une allergie à {a}",
+                          f"{who} déclare être allergique à {a}", f"Notion d'allergie à {a} dans le dossier",
+                          f"{who} a fait une réaction allergique grave à {a}", f"Allergie à {a} rapportée par la famille"])
+        else:
+            txt = c.pick([f"{who} ne signale aucune allergie", "Aucune allergie n'est rapportée dans le dossier",
+                          f"{who} n'a pas d'allergie connue", "Pas d'allergie connue à ce jour"])
+        parts.append(mark("allergies", txt.replace("à le ", "au ").replace("à les ", "aux ")))
+    if c.has("motif"):
+        if c.rtype == "autre":
+            parts.append(f"{who} " + motif(c, "prose"))
+        else:
+            parts.append(f"{who} " + mark("motif", c.pick(["demande un rendez-vous", "souhaite consulter",
+                                                            "demande une consultation", "voudrait être vu rapidement"])))
+    if c.has("traitement_en_cours"):
+        parts.append(treatment(c, "note"))
+    if c.has("diagnostic"):
+        parts.append(_cap(diagnosis(c, "note")))
+    if c.has("antecedents"):
+        parts.append(history(c, "note"))
+    text = _join(parts, c.pick([", ", ". ", " ; "]))
+    return _cap(text) + "."
+
+
 LAYOUTS: dict[str, Callable[[Case], str]] = {
     "letter": layout_letter, "form": layout_form, "note": layout_note, "oneliner": layout_oneliner,
-    "patient": layout_patient, "pharmacy": layout_pharmacy, "report": layout_report,
+    "patient": layout_patient, "pharmacy": layout_pharmacy, "report": layout_report, "statement": layout_statement,
 }
 TYPE_LAYOUTS = {
-    "renouvellement": {"patient": 4, "pharmacy": 3, "form": 2, "note": 2, "oneliner": 1, "letter": 1},
+    "renouvellement": {"patient": 4, "pharmacy": 3, "form": 2, "note": 2, "oneliner": 2, "letter": 1},
     "avis_specialiste": {"letter": 5, "form": 2, "note": 2, "patient": 2, "oneliner": 1},
     "imagerie": {"form": 3, "letter": 3, "note": 2, "oneliner": 2, "patient": 2},
     "biologie": {"form": 3, "note": 3, "oneliner": 2, "patient": 2, "letter": 1},
     "resultats": {"report": 6, "note": 2, "patient": 2, "letter": 1},
     "hospitalisation": {"letter": 4, "note": 3, "form": 3, "patient": 1},
     "certificat": {"patient": 5, "letter": 2, "note": 2, "oneliner": 2, "form": 1},
-    "consultation": {"patient": 6, "note": 3, "pharmacy": 1, "oneliner": 1, "form": 1},
+    "consultation": {"patient": 6, "note": 3, "pharmacy": 1, "oneliner": 1, "form": 1, "statement": 1},
     "compte_rendu": {"report": 6, "letter": 3, "note": 2},
-    "autre": {"patient": 4, "note": 2, "letter": 1, "pharmacy": 1, "oneliner": 1},
+    "autre": {"patient": 4, "note": 2, "letter": 1, "pharmacy": 1, "oneliner": 1, "statement": 2},
 }
-NOISE = {"patient": 0.7, "note": 0.25, "oneliner": 0.35, "letter": 0.08, "form": 0.08, "pharmacy": 0.08, "report": 0.05}
+NOISE = {"patient": 0.7, "note": 0.25, "oneliner": 0.35, "letter": 0.08, "form": 0.08, "pharmacy": 0.08, "report": 0.05,
+         "statement": 0.1}
 
 
 def _weighted(rng: random.Random, table: dict[str, float]) -> str:

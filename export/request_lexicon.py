@@ -88,7 +88,9 @@ DRUG_CLASSES = ["AVK", "anticoagulants", "IPP", "bêtabloquants", "antihypertens
 FREQUENCIES = ["1 {form} le matin", "1 {form} le soir", "1 {form} matin et soir", "1 {form}/j", "1 {form} x2/j",
                "2 {form} par jour", "1 {form} 3 fois par jour", "1 {form} matin, midi et soir", "1/j", "2x/j",
                "1 {form} au coucher", "1 {form} si douleur, max 3/j", "1 {form} le matin à jeun",
-               "1 {form} un jour sur deux", "1 {form} par semaine", "½ {form} le soir"]
+               "1 {form} un jour sur deux", "1 {form} par semaine", "½ {form} le soir", "x3/j", "1 {form}/semaine",
+               "2 {form} matin et soir", "1 {form} tous les 3 mois", "1 {form} le midi", "3 {form} par jour",
+               "1 {form} le soir au coucher", "matin et soir", "1-0-1", "1-1-1", "0-0-1", "le matin"]
 DURATIONS_RX = ["pendant 7 jours", "pendant 10 jours", "pendant 3 mois", "pour 3 mois", "pendant 1 mois",
                 "pendant 5 jours", "au long cours", "pour 6 mois"]
 
