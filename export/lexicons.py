@@ -164,7 +164,11 @@ def bdpm_terms(path: Path, known: dict[str, tuple[str, str]], stop: set[str]) ->
             continue
         substances = [normalise(s) for s in base.split("/")]
         code = known.get(normalise(" et ".join(base.split("/"))), known.get(substances[0], ("", "")))[1]
-        terms[key] = ("MEDICAMENT", code if len(substances) == 1 or code else "")
+        words = key.split()
+        while not code and len(substances) == 1 and len(words) > 1:
+            words.pop()  # "bactrim forte" -> "bactrim"
+            code = known.get(" ".join(words), ("", ""))[1]
+        terms[key] = ("MEDICAMENT", code)
     return terms
 
 

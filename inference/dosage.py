@@ -21,7 +21,7 @@ _FORMS = (
 )
 STRENGTH = re.compile(
     rf"\b\d+(?:[.,]\d+)?\s*(?:mg|g|µg|ug|mcg|microgrammes?|milligrammes?|grammes?|ui|u\.i\.|m?ui|ml|mL|%|meq|mmol)"
-    rf"(?:\s*/\s*(?:\d+\s*)?(?:ml|mL|j|jour|24\s*h|h|kg|dose|prise|semaine|sem))?(?![\w])",
+    rf"(?:\s*/\s*(?:\d+(?:[.,]\d+)?\s*)?(?:ml|mL|j|jour|24\s*h|h|kg|dose|prise|semaine|sem))?(?![\w])",
     re.I,
 )
 QUANTITY = re.compile(rf"(?:\b|(?<=\s)){_NUM}\s*{_FORMS}(?![\w])", re.I)
@@ -36,7 +36,9 @@ FREQUENCY = re.compile(
     rf"|\ben\s+une\s+prise\b|\ben\s+\d+\s+prises?\b|\bune\s+fois\s+par\s+(?:jour|semaine|mois)\b"
     rf"|\b(?:avant|pendant|après|au\s+cours\s+d[eu]s?)\s+(?:les\s+|le\s+)?repas\b|\bà\s+jeun\b"
     rf"|\ben\s+cas\s+de\s+(?:crise|besoin|douleurs?|fièvre|gêne)\b|\bmême\s+posologie\b"
-    rf"|\b\d+(?:/\d)?\s+(?:le|au|à|a)\s+{_MOMENTS}\b",
+    rf"|\b\d+(?:/\d)?\s+(?:le|au|à|a)\s+{_MOMENTS}\b|\b\d+\s*/\s*(?:j|jour|24\s*h|sem(?:aine)?)\b"
+    rf"|\b(?:maximum|max\.?|au\s+maximum|jusqu['’]à|sans\s+dépasser)\s+\d+\s*(?:[\wé.]+\s+)?(?:par|/)\s*(?:jour|j|24\s*h)\b"
+    rf"|\b(?:le|chaque|tous\s+les)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b",
     re.I,
 )
 DURATION = re.compile(
