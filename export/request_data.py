@@ -266,10 +266,16 @@ def patient_intro(c: Case, style: str = "prose") -> str:
             noun = "une fillette" if c.sex == "F" else "un garçon"
         art, word = noun.split(" ", 1)
         if art in ("une", "un", "votre"):
-            return f"{art} {mark('sexe', word)}" + (f" de {age}" if age else "")
-        return mark("sexe", noun) + (f" de {age}" if age else "")
+            return f"{art} {mark('sexe', word)}" + _age_tail(age)
+        return mark("sexe", noun) + _age_tail(age)
     base = c.pick(["un patient", "votre patient", "ce patient", "le patient"]) if c.age >= 16 else "un enfant"
-    return base + (c.pick([f" de {age}", f" ({age})", f", {age},"]).rstrip(",") if age else "")
+    return base + (c.pick([_age_tail(age), f" ({age})", f", {age},"]).rstrip(",") if age else "")
+
+
+def _age_tail(age: str) -> str:
+    if not age:
+        return ""
+    return f" de {age}" if age[len(OPEN) + 4:][:1].isdigit() else f", {age}"
 
 
 def subject(c: Case) -> str:
@@ -521,8 +527,10 @@ def exam_requested(c: Case, style: str, kind: str | None = None) -> str:
 def results(c: Case, style: str) -> str:
     if not c.has("resultats_examens"):
         return ""
-    items = [_num(r, c.rng) for r in c.rng.sample(c.dom.results, min(len(c.dom.results), c.rng.randint(1, 3)))]
-    marked = ", ".join(mark("resultats_examens", r) for r in items)
+    pool = [r for r in c.dom.results if "!" not in r or c.has("diagnostic")]
+    items = [_num(r, c.rng) for r in c.rng.sample(pool, min(len(pool), c.rng.randint(1, 3)))]
+    marked = ", ".join(mark("resultats_examens", r.replace("!", "")) if "!" not in r else
+                       mark("resultats_examens", r.split("!")[0] + mark("diagnostic", r.split("!")[1])) for r in items)
     if style == "lay":
         return c.pick(["voici mes résultats : ", "j'ai eu mes résultats : ", "la prise de sang montre "]) + marked
     when = c.pick(["", f" du {a_date(c.rng)}", " récent", " de ce jour", " de la semaine dernière"])
@@ -656,7 +664,7 @@ def motif(c: Case, style: str) -> str:
         txt = c.pick(["je voudrais être hospitalisé", "comment faire pour avoir une place en hospitalisation",
                       "il faudrait l'hospitaliser"] if lay else
                      ["pour hospitalisation", "Demande d'admission", "merci de l'accueillir dans votre service",
-                      "admission demandée", "pour prise en charge hospitalière", "Motif d'admission : altération de l'état général",
+                      "admission demandée", "pour prise en charge hospitalière", "Motif d'admission : prise en charge",
                       "demande de transfert", "Demande d'hospitalisation", "pour mutation en réanimation",
                       "demande de place en SSR", "pour hospitalisation programmée"])
     elif t == "certificat":

@@ -155,7 +155,7 @@ class Domain:
     imaging: list[str]
     biology: list[str]
     drugs: list[str]
-    results: list[str]
+    results: list[str]  # "!" marks where a result states a diagnosis: written as `diagnostic` too
     lay_known: list[str]  # "je suis diabétique"
 
 
@@ -175,7 +175,7 @@ DOMAINS = [
            ["troponine", "NT-proBNP", "bilan lipidique", "ionogramme", "créatinine", "D-dimères", "TSH"],
            ["bisoprolol", "amlodipine", "ramipril", "apixaban", "atorvastatine", "furosémide", "aspirine", "clopidogrel"],
            ["troponine hs à {n:30-900} ng/L", "NT-proBNP {n:300-4500} pg/mL", "LDL {d:1.2-2.4} g/L",
-            "FEVG estimée à {n:30-55} %", "ECG : ACFA à {n:95-140}/min", "ECG : sus-décalage en territoire inférieur"],
+            "FEVG estimée à {n:30-55} %", "ECG : !ACFA à {n:95-140}/min", "ECG : sus-décalage en territoire inférieur"],
            ["je suis hypertendu", "j'ai de l'arythmie", "je suis cardiaque"]),
     Domain("pneumo", "avis pneumologique", "pneumologue",
            ["une toux chronique", "une toux productive", "une dyspnée d'aggravation progressive", "des hémoptysies",
@@ -205,7 +205,7 @@ DOMAINS = [
            ["VS", "CRP", "facteur rhumatoïde", "anti-CCP", "uricémie", "HLA B27"],
            ["méthotrexate", "paracétamol", "ibuprofène", "colchicine", "allopurinol", "tramadol", "prednisone"],
            ["CRP {n:15-90} mg/L", "uricémie {n:420-620} µmol/L", "anti-CCP positifs", "VS {n:30-80} mm",
-            "IRM : hernie discale L4-L5", "radio : pincement fémoro-tibial interne"],
+            "IRM : !hernie discale L4-L5", "radio : pincement fémoro-tibial interne"],
            ["j'ai de l'arthrose", "j'ai de la polyarthrite", "j'ai la goutte"]),
     Domain("gastro", "avis gastro-entérologique", "gastro-entérologue",
            ["des douleurs abdominales", "des épigastralgies", "des rectorragies", "une diarrhée chronique",
@@ -221,7 +221,7 @@ DOMAINS = [
            ["bilan hépatique", "lipase", "NFS", "ferritine", "calprotectine fécale", "sérologie hépatite C"],
            ["oméprazole", "ésoméprazole", "macrogol", "paracétamol"],
            ["lipase {n:3-8}N", "ferritine {n:3-12} µg/L", "Hb {d:7.5-11.0} g/dL", "ASAT {n:2-6}N",
-            "échographie : vésicule lithiasique", "calprotectine {n:250-900} µg/g"],
+            "échographie : !lithiase vésiculaire", "calprotectine {n:250-900} µg/g"],
            ["j'ai un reflux", "j'ai la maladie de Crohn", "j'ai des calculs dans la vésicule"]),
     Domain("neuro", "avis neurologique", "neurologue",
            ["des céphalées", "des vertiges", "des troubles de la mémoire", "des paresthésies des mains",
@@ -234,7 +234,7 @@ DOMAINS = [
             "un doppler des TSA"],
            ["NFS", "glycémie", "vitamine B12", "TSH", "bilan lipidique"],
            ["lévétiracétam", "lamotrigine", "donépézil", "paracétamol", "prégabaline"],
-           ["IRM : hypersignaux de la substance blanche", "scanner cérébral normal", "EMG : syndrome du canal carpien",
+           ["IRM : hypersignaux de la substance blanche", "scanner cérébral normal", "EMG : !syndrome du canal carpien",
             "vitamine B12 {n:90-150} pg/mL"],
            ["je suis épileptique", "j'ai des migraines", "j'ai la maladie de Parkinson"]),
     Domain("endocrino", "avis endocrinologique", "endocrinologue",
@@ -273,7 +273,7 @@ DOMAINS = [
            ["une échographie doppler veineuse", "une biopsie cutanée"],
            ["NFS", "IgE totales", "bilan hépatique", "sérologie syphilis"],
            ["cétirizine", "hydroxyzine", "prednisone"],
-           ["biopsie : carcinome basocellulaire nodulaire", "IgE totales {n:400-1500} kUI/L", "éosinophiles {d:0.8-2.0} G/L"],
+           ["biopsie : !carcinome basocellulaire nodulaire", "IgE totales {n:400-1500} kUI/L", "éosinophiles {d:0.8-2.0} G/L"],
            ["j'ai du psoriasis", "j'ai de l'eczéma"]),
     Domain("psy", "avis psychiatrique", "psychiatre",
            ["une insomnie", "une anxiété majeure", "une tristesse de l'humeur", "des idées noires", "un repli sur soi",
