@@ -307,7 +307,7 @@ def run_finetune(args) -> None:
 
     hf.require_torch()
     import torch
-    from transformers import AutoModelForTokenClassification, AutoTokenizer, get_linear_schedule_with_warmup
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from inference.request_model import RequestModel
 
@@ -332,8 +332,13 @@ def run_finetune(args) -> None:
     opt = torch.optim.AdamW([{"params": encoder.parameters(), "lr": args.lr},
                              {"params": heads.parameters(), "lr": args.head_lr}], weight_decay=0.01)
     steps_per_epoch = (len(train_rows) + args.batch - 1) // args.batch
-    total = int(args.epochs * steps_per_epoch)
-    sched = get_linear_schedule_with_warmup(opt, int(0.06 * total), total)
+    plan = {"total": int(args.epochs * steps_per_epoch)}
+    warmup = max(1, int(0.06 * plan["total"]))
+    # linear warm-up then linear decay to the planned end, which shrinks to what fits in --max-minutes
+    def factor(s: int) -> float:
+        return min((s + 1) / warmup, max(0.0, (plan["total"] - s) / max(plan["total"] - warmup, 1)))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
     y_train, y_dev = labels_of(train_rows), labels_of(dev_rows)
 
     def forward(ids, mask, content):
@@ -352,15 +357,19 @@ def run_finetune(args) -> None:
             opt.step()
             sched.step()
             step += 1
+            if step == 30 and args.max_minutes:
+                per_step = (time.monotonic() - t0) / step
+                plan["total"] = min(plan["total"], int(args.max_minutes * 60 / per_step))
+                print(f"{per_step:.2f} s/step: {plan['total']} steps fit", flush=True)
             if step % 25 == 0:
                 minutes = (time.monotonic() - t0) / 60
                 log.append({"step": step, "loss": round(float(loss.detach()), 4), "minutes": round(minutes, 1)})
-                print(f"step {step}/{total} loss {float(loss.detach()):.4f} {minutes:.1f} min", flush=True)
-            if step >= total or (args.max_minutes and time.monotonic() - t0 > args.max_minutes * 60):
+                print(f"step {step}/{plan['total']} loss {float(loss.detach()):.4f} {minutes:.1f} min", flush=True)
+            if step >= plan["total"] or (args.max_minutes and time.monotonic() - t0 > args.max_minutes * 60):
                 done = True
                 break
     rec.metric("train_steps", step)
-    rec.metric("planned_steps", total)
+    rec.metric("planned_steps", plan["total"])
     rec.metric("train_minutes", round((time.monotonic() - t0) / 60, 1))
     rec.metric("loss_log", log)
 
@@ -496,6 +505,60 @@ def run_export(args) -> None:
     print(f"exported heads to {out} ({(out / 'heads.npz').stat().st_size / 1024:.0f} KiB), encoder {args.encoder_path}")
 
 
+# -------------------------------------------------------------------------------------------------- model card
+def _metrics_table(evals: dict[str, dict]) -> list[str]:
+    out = ["| set | n | type acc | type macro-F1 | elements micro-F1 | elements macro-F1 | allergy acc | "
+           "urgency acc | SPEC §5 |", "|---" * 9 + "|"]
+    for name, m in evals.items():
+        urg = "n/a" if m.get("urgency_accuracy") is None else f"{m['urgency_accuracy']:.3f}"
+        checked = [c for c in m["spec_checks"] if c["why"] != "no prediction"]
+        spec = f"{sum(c['ok'] for c in checked)}/{len(checked)}" if checked else "n/a"
+        out.append(f"| {name} | {m['n']} | {m['type_accuracy']:.3f} | {m['type_macro_f1']:.3f} | "
+                   f"{m['elements_micro_f1']:.3f} | {m['elements_macro_f1']:.3f} | {m['allergy_accuracy']:.3f} | "
+                   f"{urg} | {spec} |")
+    return out
+
+
+def run_model_card(args) -> None:
+    folder = Path(args.model)
+    config = json.loads((folder / "request.json").read_text(encoding="utf-8"))
+    evals = {p.stem[5:]: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("eval_*.json"))}
+    sizes = {p.name: p.stat().st_size for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in
+             (".npz", ".onnx", ".json") and not p.name.startswith(("record_", "eval_"))}
+    lines = ["# MedClair request model — model card", "",
+             "Request type (10 classes, SPEC §3), elements present (15, SPEC §4), allergy mentioned (the user's "
+             "binary task) and urgency level (urgent / rapide / programme / non_precise), as four small heads on "
+             "one encoder pass (`inference/request_model.py`, `RequestModel.load(folder).predict(text_or_run)`).", ""]
+    if args.notes:
+        lines += [Path(args.notes).read_text(encoding="utf-8").strip(), ""]
+    lines += ["## Files", "", "| file | bytes |", "|---|---|"]
+    lines += [f"| {name} | {size:,} |" for name, size in sizes.items()]
+    lines += ["", f"Encoder: `{config.get('encoder')}` (relative to this folder), sha256 "
+                  f"`{config.get('encoder_sha256', '')[:16]}…`; feature blocks {config['feature_blocks']}.",
+              f"Training settings: `{json.dumps(config.get('training', {}))}`.", "",
+              "Element thresholds (chosen on the generated dev split, never on the hand-written set): "
+              + ", ".join(f"{e} {t:.2f}" for e, t in config["element_thresholds"].items()) + ".", ""]
+    if evals:
+        lines += ["## Metrics (heads alone, no rules)", ""] + _metrics_table(evals) + [""]
+        for name, m in evals.items():
+            if not name.startswith(args.detail):
+                continue
+            lines += [f"### {name}: request type per class", "", "| type | precision | recall | F1 | support |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| {t} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |"
+                      for t, v in m["type_per_class"].items()]
+            lines += ["", f"### {name}: elements", "", "| element | precision | recall | F1 | support |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| {e} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |"
+                      for e, v in m["elements_per_class"].items()]
+            lines += ["", f"### {name}: SPEC §5 examples", ""]
+            lines += [f"- {'OK' if c['ok'] else 'FAIL'} « {c['text']} »" + (f" — {c['why']}" if c["why"] else "")
+                      for c in m["spec_checks"]]
+            lines.append("")
+    (folder / "MODEL_CARD.md").write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    print(f"wrote {folder / 'MODEL_CARD.md'}")
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("features", help="pooled features of a JSONL set through the frozen encoder")
     p.add_argument("--encoder", required=True, help="runtime encoder folder (model.onnx with last_hidden_state)")
@@ -564,6 +627,12 @@ def add_parser(sub) -> None:
     p.add_argument("--encoder-path", required=True, help="encoder folder relative to --out, e.g. ../ner")
     p.add_argument("--with-encoder", help="copy this runtime encoder folder to --out/--encoder-path first")
     p.set_defaults(func=run_export)
+
+    p = sub.add_parser("model-card", help="MODEL_CARD.md from request.json, the records and eval_*.json")
+    p.add_argument("--model", required=True, help="shipped folder")
+    p.add_argument("--notes", help="markdown written by hand: variant chosen and why, data, limits, rebuild")
+    p.add_argument("--detail", default="handwritten", help="eval sets (name prefix) to detail per class")
+    p.set_defaults(func=run_model_card)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -136,12 +136,15 @@ class RequestModel:
             element_thresholds=self.thresholds, allergy_threshold=self.allergy_threshold) for i in range(len(tp))]
 
     def predict(self, source: EncoderRun | str) -> RequestPrediction:
-        """From the shared encoder pass of a document, or from its text (runs, or reuses, the encoder)."""
-        if isinstance(source, str):
-            if self.encoder is None:
-                raise ValueError("no encoder loaded: pass an EncoderRun or load with an encoder")
-            source = self.encoder.run(source)
+        """From a document's text or an encoder pass over it. With an encoder loaded, the pass is always this
+        encoder's: `encoder.run` returns its cached pass of the same text (free when the encoder is shared), and
+        a pass made by another encoder is never read by heads that were not trained on it."""
+        if self.encoder is not None:
+            source = self.encoder.run(source if isinstance(source, str) else source.text)
+        elif isinstance(source, str):
+            raise ValueError("no encoder loaded: pass an EncoderRun or load with an encoder")
         x = features(source, self.blocks)
         if x.shape[0] != self.w["mean"].shape[0]:
-            raise ValueError(f"feature width {x.shape[0]} != {self.w['mean'].shape[0]}: heads trained on another encoder")
+            raise ValueError(f"feature width {x.shape[0]} != {self.w['mean'].shape[0]}: "
+                             "heads trained on another encoder")
         return self.predict_features(x)[0]

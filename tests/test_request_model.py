@@ -107,6 +107,12 @@ def test_prediction_api_from_text_or_shared_pass(tmp_path: Path) -> None:
     assert from_run.request_type in TYPES and from_run.urgency in URGENCY_LEVELS
     assert from_run.elements <= set(ELEMENTS)
     assert model.predict("").request_type in TYPES
+    # a pass made by another encoder is replaced by this model's own pass of the same text
+    tiny_encoder(tmp_path / "enc2", words_of([TEXT]), seed=9)
+    foreign = Encoder.load(tmp_path / "enc2", threads=1).run(TEXT)
+    assert model.predict(foreign).type_probs == from_text.type_probs
+    heads_only = RequestModel(model.config, model.w)
+    assert heads_only.predict(foreign).type_probs != from_text.type_probs
 
     random_heads(tmp_path / "other", 3, ["hmean"])
     with pytest.raises(ValueError, match="another encoder"):
