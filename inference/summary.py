@@ -10,6 +10,7 @@ import re
 
 from inference.analysis import Analysis, Entity
 from inference.dosage import find_dose_pairs
+from inference.elements import find_patient_facts
 from inference.qualifiers import split_sentences
 
 ELEMENT_LABELS = {
@@ -20,22 +21,6 @@ ELEMENT_LABELS = {
     "medecin_demandeur": "médecin demandeur", "date_demande": "date du document",
 }
 MAX_ITEMS = 6
-_WOMAN = re.compile(r"\b(?:Mme|Madame|Mlle|patiente|née\s+le|une\s+femme)\b")
-_MAN = re.compile(r"\b(?:M\.|Monsieur|Mr|un\s+homme|né\s+le)(?=\s)|\bpatient\b")
-_AGE = re.compile(r"\b(\d{1,3})\s*ans\b")
-
-
-def patient_sex_age(text: str) -> tuple[str | None, int | None]:
-    """"F"/"M" and age in years when the document says so (first mention)."""
-    woman, man = _WOMAN.search(text), _MAN.search(text)
-    sex = None
-    if woman and (not man or woman.start() <= man.start()):
-        sex = "F"
-    elif man:
-        sex = "M"
-    age = _AGE.search(text)
-    value = int(age.group(1)) if age and int(age.group(1)) < 120 else None
-    return sex, value
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -74,7 +59,8 @@ def summarise(analysis: Analysis) -> str:
     lines = []
     if analysis.request_type.code:
         lines.append(f"Type : {analysis.request_type.label}.")
-    sex, age = patient_sex_age(text)
+    facts = find_patient_facts(text)
+    sex, age = facts.sex, facts.age
     who = [{"F": "femme", "M": "homme"}[sex]] if sex else []
     if age is not None:
         who.append(f"{age} ans")

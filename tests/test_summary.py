@@ -5,7 +5,8 @@ from inference.dosage import find_doses
 from inference.lab_results import find_lab_results
 from inference.lexicon import Lexicons
 from inference.qualifiers import qualify
-from inference.summary import patient_sex_age, summarise
+from inference.elements import PatientFacts, find_patient_facts
+from inference.summary import summarise
 
 LETTER = """Le 12/03/2024
 Objet : demande de scanner thoracique injecté
@@ -20,8 +21,8 @@ Dr Y"""
 def analyse(text, motif_cue="pour suspicion"):
     entities = Lexicons.load("resources").find_entities(text)
     qualify(text, entities)
-    sex, age = patient_sex_age(text)
-    labs = find_lab_results(text, sex=sex, age=age)
+    facts = find_patient_facts(text)
+    labs = find_lab_results(text, sex=facts.sex, age=facts.age)
     entities += find_doses(text, entities)
     motif = text.index(motif_cue)
     return Analysis(
@@ -58,6 +59,6 @@ def test_motif_sentence_keeps_abbreviations_and_wrapped_lines():
 
 
 def test_sex_and_age():
-    assert patient_sex_age("M. Z, 45 ans, consulte.") == ("M", 45)
-    assert patient_sex_age("Patiente née le 01/02/1950.") == ("F", None)
-    assert patient_sex_age("Bilan joint.") == (None, None)
+    assert find_patient_facts("M. Z, 45 ans, consulte.") == PatientFacts("M", 45)
+    assert find_patient_facts("Patiente née le 01/02/1950.") == PatientFacts("F", None)
+    assert find_patient_facts("Le patient, bilan joint.") == PatientFacts(None, None)
