@@ -6,7 +6,6 @@ Negated, hypothetical and family mentions are kept apart so that "pas de fièvre
 """
 from __future__ import annotations
 
-import re
 
 from inference.analysis import Analysis, Entity
 from inference.dosage import find_dose_pairs
