@@ -947,10 +947,14 @@ def layout_report(c: Case) -> str:
         signed = True
     else:
         signed = False
-    lines.append(c.pick(title.get(c.rtype, ["Compte rendu"])))
-    d = date_line(c, "form" if c.chance(0.5) else "prose")
-    if d:
-        lines.append(d)
+    if c.rtype == "resultats" and c.chance(0.4):
+        done = _cap(_bare(c.pick(c.dom.imaging)))
+        lines.append(done + (" du " + mark("date_demande", a_date(c.rng)) if c.has("date_demande") else ""))
+    else:
+        lines.append(c.pick(title.get(c.rtype, ["Compte rendu"])))
+        d = date_line(c, "form" if c.chance(0.5) else "prose")
+        if d:
+            lines.append(d)
     if c.has("identite_patient") or c.has("sexe") or c.has("age"):
         lines.append(c.pick(["Patient : ", "Patient(e) : ", "Concerne : ", ""]) + patient_intro(c))
     mot = motif(c, "form")
@@ -996,8 +1000,8 @@ def _lab_table(c: Case) -> str:
         lines.append(c.pick(["Prélevé le ", "Édité le ", "Date de prélèvement : ", "Dossier du "]) + mark("date_demande", a_date(c.rng, 0)))
     if c.has("identite_patient") or c.has("sexe") or c.has("age"):
         lines.append("Patient : " + patient_intro(c))
-    if c.chance(0.5):
-        lines.append(f"Prescripteur : Dr {c.pick(L.LAST)}")
+    if c.has("medecin_demandeur") and c.chance(0.5):
+        lines.append("Prescripteur : " + mark("medecin_demandeur", f"Dr {c.pick(L.LAST)}"))
     mot = motif(c, "form")
     if mot:
         lines.append(mot)
