@@ -172,7 +172,6 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self.sort_by)
         self._sort: tuple[int, bool] | None = None
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -438,6 +437,7 @@ class MainWindow(QMainWindow):
         descending = self._sort == (column, False)
         self._sort = (column, descending)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(column, order)
         self._render_rows()
 
