@@ -145,6 +145,14 @@ def add_noise(text: str, spans: dict, rng: random.Random, level: float) -> str:
     return text
 
 
+def abbreviate(markup: str, rng: random.Random, p: float) -> str:
+    """Notes' shorthand ("ttt", "atcd", "OMI", "cp"); element names inside marks are left alone."""
+    for pattern, short in L.ABBREVIATIONS:
+        if rng.random() < p:
+            markup = re.sub(rf"(?<![\w{OPEN}])({pattern})(?![\w|])", short, markup, flags=re.I)
+    return markup
+
+
 def drop_punctuation(text: str, spans: dict, rng: random.Random) -> str:
     for m in reversed(list(re.finditer(r"[,.;:!?](?=\s|$)", text))):
         if rng.random() < 0.75:
@@ -819,7 +827,8 @@ def layout_note(c: Case) -> str:
     parts.append(signature(c, c.pick(["doctor", "service"])))
     parts.insert(0, date_line(c, "note"))
     sep = c.pick([". ", ", ", "\n", " - ", ". "])
-    return _join([p.strip().rstrip(".") for p in parts if p.strip()], sep)
+    text = _join([p.strip().rstrip(".") for p in parts if p.strip()], sep)
+    return re.sub(r" :(?:[.,]| -) ", " : ", text)
 
 
 def layout_oneliner(c: Case) -> str:
@@ -1153,6 +1162,8 @@ class Generator:
         markup = LAYOUTS[c.layout](c)
         markup = re.sub(r"[ \t]+\n", "\n", markup)
         markup = re.sub(r"\n{3,}", "\n\n", markup).strip()
+        if c.layout in ("note", "oneliner", "statement") and c.rng.random() < 0.5:
+            markup = abbreviate(markup, c.rng, 0.5)
         text, spans = render(markup)
         noise = NOISE[c.layout]
         text = add_noise(text, spans, c.rng, noise)

@@ -414,3 +414,15 @@ LAY_URGENCY = {
 
 EXAM_DONE_NO_RESULT = ["bilan biologique fait (joint)", "radio déjà faite, compte rendu en pièce jointe",
                        "ECG fait au cabinet (ci-joint)", "prise de sang faite la semaine dernière"]
+
+# Shorthand of hurried notes: (pattern, replacement), applied word-wise with some probability.
+ABBREVIATIONS = [
+    (r"œdèmes des membres inférieurs", "OMI"), (r"insuffisance cardiaque", "IC"), (r"embolie pulmonaire", "EP"),
+    (r"fibrillation auriculaire", "FA"), (r"altération de l'état général", "AEG"), (r"hypertension artérielle", "HTA"),
+    (r"diabète de type 2", "DT2"), (r"diabète de type 1", "DT1"), (r"insuffisance rénale chronique", "IRC"),
+    (r"infarctus du myocarde", "IDM"), (r"douleur thoracique", "DT"), (r"traitement", "ttt"), (r"antécédents", "atcd"),
+    (r"semaines", "sem"), (r"jours", "j"), (r"comprimés?", "cp"), (r"patiente", "pte"), (r"patient", "pt"),
+    (r"depuis", "dps"), (r"examen", "exam"), (r"radiographie", "radio"), (r"échographie", "écho"),
+    (r"scanner", "TDM"), (r"hospitalisation", "hospit"), (r"consultation", "cs"), (r"rendez-vous", "RDV"),
+    (r"ordonnance", "ordo"), (r"avec", "c/"), (r"sans", "s/"), (r"bilan biologique", "bio"), (r"fièvre", "fébrile"),
+]
