@@ -7,7 +7,7 @@ when empty so that consumers never have to guess.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -132,7 +132,7 @@ class Analysis:
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        record = asdict(self)
+        record = _plain(self)
         for entity in record["entities"]:
             if entity["code"] is None:
                 del entity["code"]
@@ -179,3 +179,14 @@ class Analysis:
     @classmethod
     def from_json(cls, data: str) -> "Analysis":
         return cls.from_dict(json.loads(data))
+
+
+def _plain(value: Any) -> Any:
+    """Like dataclasses.asdict without its deep copies: the record's leaves are immutable already."""
+    if is_dataclass(value):
+        return {item.name: _plain(getattr(value, item.name)) for item in fields(value)}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
