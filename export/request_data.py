@@ -507,7 +507,7 @@ def biology_list(c: Case) -> str:
 
 
 def imaging_exam(c: Case) -> str:
-    ex = c.pick(c.dom.imaging)
+    ex = c.pick(c.dom.imaging) if c.chance(0.65) else c.pick(L.GENERAL_IMAGING)
     if c.chance(0.15) and "inject" not in ex:
         ex += c.pick([" avec injection", " injecté", " sans injection", " avec produit de contraste"])
     if c.chance(0.25):
@@ -521,8 +521,9 @@ def exam_requested(c: Case, style: str, kind: str | None = None) -> str:
     kind = kind or ("bio" if c.rtype == "biologie" else "img" if c.rtype == "imagerie" else c.pick(["bio", "img"]))
     ex = biology_list(c) if kind == "bio" else imaging_exam(c)
     if style == "lay":
-        return c.pick(["est-ce que je peux avoir une ordonnance pour ", "il me faudrait ", "pouvez-vous me prescrire ",
-                       "j'aurais besoin d'une ordonnance pour "]) + mark("examen_demande", ex)
+        if kind == "bio" and c.chance(0.5):
+            ex = c.pick(L.LAY_BIOLOGY) + (f" ({biology_list(c)})" if c.chance(0.3) else "")
+        return c.pick(L.LAY_EXAM_ASKS) + mark("examen_demande", ex)
     if style in ("note", "form"):
         return c.pick(["Examen demandé : ", "Examen : ", "Prescription : ", "À faire : ", "Demande : ", ""]) + mark("examen_demande", ex)
     if c.rtype in ("compte_rendu", "resultats"):

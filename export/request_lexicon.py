@@ -332,6 +332,37 @@ DOMAINS = [
            ["j'ai un glaucome", "j'ai une sinusite chronique"]),
 ]
 
+DOMAINS.append(Domain(
+    "trauma", "avis orthopédique", "chirurgien orthopédiste",
+    ["une douleur du poignet après une chute", "un traumatisme de la cheville", "une impotence fonctionnelle de l'épaule",
+     "une douleur de hanche après une chute", "une douleur du genou avec épanchement", "une déformation du poignet",
+     "une boiterie douloureuse"],
+    ["je suis tombé sur le poignet", "je me suis tordu la cheville", "je n'arrive plus à lever le bras",
+     "mon genou est gonflé depuis le match", "j'ai mal à la hanche depuis ma chute"],
+    ["une ostéoporose", "une gonarthrose"],
+    ["une fracture du poignet", "une entorse grave de la cheville", "une rupture du LCA", "une fracture du col du fémur",
+     "une luxation de l'épaule", "une fissure méniscale"],
+    ["une radiographie du poignet", "une radio de la cheville", "une IRM du genou", "une radiographie du bassin",
+     "une échographie de l'épaule", "un scanner du poignet"],
+    ["NFS", "CRP", "bilan pré-opératoire"],
+    ["paracétamol", "ibuprofène", "tramadol", "enoxaparine"],
+    ["radio : !fracture du radius distal", "radio : pas de fracture visible", "IRM : !rupture du LCA",
+     "échographie : épanchement intra-articulaire"],
+    ["j'ai de l'ostéoporose", "j'ai de l'arthrose au genou"]))
+
+GENERAL_IMAGING = ["radio du thorax", "radio du poignet", "radiographie de la cheville", "écho abdominale",
+                   "échographie abdomino-pelvienne", "échographie pelvienne endovaginale", "IRM du genou droit",
+                   "panoramique dentaire", "mammographie bilatérale", "doppler veineux des membres inférieurs",
+                   "écho-doppler artériel des membres inférieurs", "scanner des sinus", "TDM cérébrale sans injection",
+                   "IRM lombaire", "radio des deux genoux en charge", "échographie thyroïdienne", "ostéodensitométrie",
+                   "TDM thoraco-abdomino-pelvienne injectée", "uro-scanner", "échographie rénale"]
+LAY_BIOLOGY = ["une prise de sang", "des analyses de sang", "un bilan sanguin", "une prise de sang pour le cholestérol",
+               "des analyses pour la thyroïde", "une prise de sang complète", "un bilan de santé", "une analyse d'urine"]
+LAY_EXAM_ASKS = ["est-ce que je peux avoir une ordonnance pour ", "il me faudrait ", "pouvez-vous me prescrire ",
+                 "j'aurais besoin d'une ordonnance pour ", "pouvez-vous me faire l'ordonnance pour ",
+                 "j'ai perdu l'ordonnance pour ", "le labo me demande une ordonnance pour ",
+                 "on m'a dit de faire ", "je voudrais faire "]
+
 HISTORY = ["HTA", "DT2", "dyslipidémie", "tabagisme sevré", "tabagisme actif à 20 PA", "appendicectomie",
            "cholécystectomie", "IDM en 2015", "AVC ischémique en 2019", "PTH droite", "hystérectomie", "asthme dans l'enfance",
            "ulcère gastrique", "phlébite en 2012", "cancer du sein traité en 2016", "obésité", "SAOS", "dépression",
