@@ -19,6 +19,10 @@ PAGE_SEPARATOR = "\f"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"}
 _TEXT_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
+# MuPDF prints damage reports on stdout, which would break `medclair analyse --json`; damage becomes a French
+# UnreadableDocument message instead.
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
 
 Box = tuple[float, float, float, float]
 
