@@ -15,6 +15,9 @@ LANGUAGE = "fra"
 DPI = 300
 # A page whose text layer has fewer visible characters than this, and that shows an image, is treated as a scan.
 MIN_TEXT_CHARS = 20
+# A picture covering this share of the page, under a text layer shorter than this, is a scan with a header.
+SCAN_COVERAGE = 0.5
+SCAN_WITH_HEADER_CHARS = 300
 # Share of U+FFFD / private-use characters above which a text layer is garbage (bad font encoding) and OCR is better.
 MAX_GARBAGE_RATIO = 0.3
 
@@ -65,11 +68,24 @@ def garbage_ratio(text: str) -> float:
 
 
 def needs_ocr(page: pymupdf.Page, text: str) -> bool:
-    """True when the page shows an image but its text layer is missing, nearly empty or unreadable."""
+    """True when the page shows an image but its text layer is missing, nearly empty or unreadable, or when a
+    picture covers most of the page and the text layer is only a line or two (a fax header over a scan)."""
     visible = sum(1 for char in text if not char.isspace())
-    if visible >= MIN_TEXT_CHARS and garbage_ratio(text) <= MAX_GARBAGE_RATIO:
-        return False
-    return bool(page.get_images(full=False)) or bool(page.get_drawings()) and visible == 0
+    if visible < MIN_TEXT_CHARS or garbage_ratio(text) > MAX_GARBAGE_RATIO:
+        return bool(page.get_images(full=False)) or (visible == 0 and bool(page.get_drawings()))
+    if visible < SCAN_WITH_HEADER_CHARS and page.get_images(full=False):
+        return image_coverage(page) >= SCAN_COVERAGE
+    return False
+
+
+def image_coverage(page: pymupdf.Page) -> float:
+    """Share of the page area under the largest picture."""
+    area = abs(page.rect) or 1.0
+    largest = 0.0
+    for info in page.get_image_info():
+        box = pymupdf.Rect(info["bbox"]) & page.rect
+        largest = max(largest, abs(box))
+    return largest / area
 
 
 def ocr_textpage(page: pymupdf.Page, dpi: int = DPI) -> pymupdf.TextPage:

@@ -91,6 +91,15 @@ def test_mixed_document_keeps_its_text_pages_and_reads_the_scanned_one(tmp_path:
     assert read.page_at(read.text.index("hémoglobine")) == 2
 
 
+def test_a_faxed_scan_with_a_typed_header_line_is_read_by_ocr(tmp_path: Path) -> None:
+    document = pymupdf.open()
+    _scanned_page(document, ["", "", "Demande de scanner thoracique pour dyspnée."])
+    document[0].insert_text((40, 30), "Fax reçu le 12/03/2024 à 10:32 - page 1/1", fontsize=9)
+    read = read_document(_save(document, tmp_path / "fax.pdf"))
+    assert read.ocr_pages == [1]
+    assert "dyspnée" in read.text
+
+
 def test_highlight_rectangles_point_at_the_word_on_its_page(tmp_path: Path) -> None:
     document = pymupdf.open()
     _text_page(document, ["Première page sans intérêt."])
