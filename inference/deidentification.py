@@ -121,7 +121,7 @@ _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée]e?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
 _SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
@@ -485,7 +485,7 @@ def _find_names(text: str) -> list[PersonalData]:
             start = cursor + (gap.end() if gap else 0)
             if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’"):
                 break
-            particle = re.match(rf"{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))", text[start:]) if tokens else None
+            particle = re.match(rf"{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))", text[start:]) if tokens or after_title else None
             if particle:
                 token = _NAME_TOKEN_RE.match(text, start + particle.end())
                 if token and _key(token.group(0)) in lexicons["cities"]:
