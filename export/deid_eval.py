@@ -273,7 +273,8 @@ def _markdown(results: dict, counts: dict[str, int]) -> str:
         "`export/deid_eval.py`. The templates are synthetic and close to one another (the same template often",
         "appears reworded), so held-out numbers are optimistic for real letters. Before the split was made, the",
         "first ~400 lines of the raw file were read once while designing the rules, so the held-out part is not",
-        "perfectly unseen; after the split only dev misses were looked at. The first-name lexicon holds the dev",
+        "perfectly unseen; after the split only dev misses were printed (held-out examples never were, its summary",
+        "table was seen after rule versions). The first-name lexicon holds the dev",
         "PRENOM values. HOPITAL tags are not scored (not in MedClair's label set); NDA (stay number) is scored as "
         "IPP.",
         "",
