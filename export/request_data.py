@@ -483,10 +483,8 @@ def diagnosis_sentence(c: Case, style: str) -> str:
     if not d or style != "prose":
         return d
     inner = d[len(OPEN) + len("diagnostic") + 1:]
-    if inner.startswith(("suivi", "porteur", "dans le cadre")):
-        return f"{_cap(subject(c))} est {d}." if not inner.startswith("dans") else _cap(d) + "."
-    if inner.startswith("je suspecte"):
-        return _cap(d) + "."
+    if inner.startswith(("suivi", "porteur")):
+        return f"{_cap(subject(c))} est {d}."
     return _cap(d) + "."
 
 
@@ -729,7 +727,8 @@ def clinical_block(c: Case, style: str) -> list[str]:
     parts = [symptom_sentence(c, style), history(c, style), treatment(c, style), allergy(c, style),
              diagnosis_sentence(c, style), results(c, style)]
     parts = [p for p in parts if p] + _distractors(c, style)
-    c.rng.shuffle(parts) if c.chance(0.5) else None
+    if c.chance(0.5):
+        c.rng.shuffle(parts)
     return parts
 
 
