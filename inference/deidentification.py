@@ -87,7 +87,7 @@ _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
     rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d)",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:er)?,?\s?(?:{_MONTHS})\.?,?(?:\s?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:er)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
     rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d\s?,\s?(?:19|20)\d\d\b",
@@ -97,6 +97,7 @@ _DATE_PATTERNS = [
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
     rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?\s?(?:19|20)?\d\d(?!\d|:\d|h\d)",
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
+    r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
@@ -121,7 +122,7 @@ _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
 _SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
@@ -166,6 +167,12 @@ _ADDRESS_RE = re.compile(
     re.IGNORECASE)
 _ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
                               r"|\.\s", re.IGNORECASE)
+_ADDRESS_CONTEXT_RE = re.compile(
+    r"\b(?:adresse|domicile|demeurant|domicili[ée]e?|r[ée]sidant|habitant)\s*(?:au|à|:)?\s*:?\s*"
+    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|\s+à\s))", re.IGNORECASE)
+_ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
+                                r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
+                                r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
 _POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?<!\d )(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{3}|\s\d{3}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
@@ -433,6 +440,13 @@ def _find_places(text: str) -> list[PersonalData]:
             if flat:
                 value += flat.group(0)
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+    for match in _ENGLISH_STREET_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _ADDRESS_CONTEXT_RE.finditer(text):
+        value = match.group("value").rstrip(" ,.-")
+        if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE):
+            if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
+                found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
     for match in _POSTCODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
         city = _CITY_AFTER_CP_RE.match(text, match.end())
