@@ -161,14 +161,23 @@ class Backend(QObject):
         return self._reviewed(doc_id, analysis)
 
     def _reviewed(self, doc_id: int, analysis: Analysis) -> tuple[Analysis, list[dict], set[str]]:
-        from desktop import review
+        """The analysis as corrected, masked for a role that may not see identities."""
+        from desktop import privacy, review
 
         annotations = self.store.annotations(doc_id)
-        return (
-            review.apply_annotations(analysis, annotations),
-            self.store.get_highlights(doc_id),
-            review.corrected_elements(annotations),
-        )
+        reviewed = review.apply_annotations(analysis, annotations)
+        highlights = self.store.get_highlights(doc_id)
+        if not self.sees_identities:
+            reviewed = privacy.masked_analysis(reviewed, doc_id)
+            highlights = [h for h in highlights if h["kind"] != "identite"]
+        return reviewed, highlights, review.corrected_elements(annotations)
+
+    @property
+    def sees_identities(self) -> bool:
+        return self.user is not None and self.user.can_see_identities
+
+    def list_documents(self, filters: dict) -> list:
+        return self.store.list_documents(**filters, identities=self.sees_identities)
 
     def annotate(self, doc_id: int, kind: str, payload: dict) -> tuple[Analysis, list[dict], set[str]]:
         """Store a correction and return the document as it now reads; the list's counts follow."""
@@ -201,7 +210,16 @@ class Backend(QObject):
 
         if self.store.get_row(doc_id).filename.lower().endswith(".txt"):
             return pages.PageImage(None, 1, 1)
-        return pages.render_page(self.store.get_data(doc_id), number, self.store.get_highlights(doc_id), focus)
+        redact, read_pages = None, set()
+        if not self.sees_identities:
+            from inference.deidentification import find_personal_data
+
+            analysis = self.store.get_analysis(doc_id)
+            redact = [(item.start, item.end) for item in find_personal_data(analysis.text)]
+            read_pages = set(analysis.document.ocr_pages)
+        return pages.render_page(
+            self.store.get_data(doc_id), number, self.store.get_highlights(doc_id), focus, redact, read_pages
+        )
 
     def delete_document(self, doc_id: int) -> int:
         if not (self.user and self.user.can_delete):
@@ -214,7 +232,7 @@ class Backend(QObject):
 
         if identified and not (self.user and self.user.can_export_identified):
             raise StoreError("Votre rôle ne permet que les exports désidentifiés.")
-        rows = self.store.list_documents(**filters)
+        rows = self.list_documents(filters)
         items = [(row, self.store.get_analysis(row.id)) for row in rows]
         count = exports.write_export(path, items, identified)
         kind = "identifiant" if identified else "désidentifié"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
+from inference.deidentification import find_personal_data
 from inference.document import IMAGE_SUFFIXES, Document, UnreadableDocument, read_document
 from desktop.store import Store, StoreError, default_db_path
 
@@ -82,17 +83,20 @@ def import_file(engine: "Engine", store: Store, path: Path, username: str | None
 
 def page_highlights(document: Document, analysis: Analysis) -> list[dict]:
     """Where each entity and each piece of evidence lies on the pages, computed once at import (scanned pages
-    would need OCR again later): [{"kind", "label", "start", "end", "rects": [[page, x0, y0, x1, y1], ...]}]."""
+    would need OCR again later): [{"kind", "label", "start", "end", "rects": [[page, x0, y0, x1, y1], ...]}].
+    Personal data ("identite") is kept even without rectangles: the page is then withheld from a role that may
+    not see identities rather than shown unmasked."""
     spans = [("entite", entity.label, entity.start, entity.end) for entity in analysis.entities]
     spans += [
         ("element", element, span.start, span.end)
         for element, evidence in analysis.elements.present.items()
         for span in evidence
     ]
+    spans += [("identite", item.label, item.start, item.end) for item in find_personal_data(analysis.text)]
     highlights = []
     for kind, label, start, end in spans:
         rects = [[h.page, h.x0, h.y0, h.x1, h.y1] for h in document.locate(start, end)]
-        if rects:
+        if rects or kind == "identite":
             highlights.append({"kind": kind, "label": label, "start": start, "end": end, "rects": rects})
     return highlights
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from inference.analysis import Analysis
 from inference.request_type import LABELS as REQUEST_LABELS
-from desktop import exports, importer
+from desktop import exports, importer, privacy
 from desktop.backend import Backend
 from desktop.labels import ENTITY_LABELS, FLAG_LABELS, element_label
 from desktop.pages import PageImage, colour_for
@@ -64,8 +64,10 @@ class Row:
     path: Path | None = None
 
     @classmethod
-    def stored(cls, row: DocumentRow, status: str = STORED) -> "Row":
-        return cls(row.filename, row.request_label, row.missing_count, status, row.id)
+    def stored(cls, row: DocumentRow, status: str = STORED, identities: bool = True) -> "Row":
+        """The file name only for a role that may see identities: it often carries the patient's name."""
+        filename = row.filename if identities else privacy.neutral_name(row.id)
+        return cls(filename, row.request_label, row.missing_count, status, row.id)
 
 
 class MainWindow(QMainWindow):
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
     def _build_page_tab(self) -> QWidget:
         self.page_label = QLabel()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setWordWrap(True)
         self.page_scroll = QScrollArea()
         self.page_scroll.setWidget(self.page_label)
         self.page_scroll.setWidgetResizable(True)
@@ -321,6 +324,12 @@ class MainWindow(QMainWindow):
     def _apply_role(self) -> None:
         self.admin_menu.menuAction().setVisible(self.user.can_manage)
         self.delete_action.setVisible(self.user.can_delete)
+        identities = self.user.can_see_identities
+        if not identities:
+            self.deidentified.setChecked(True)
+        self.deidentified.setEnabled(identities)
+        self.deidentified.setToolTip("" if identities else "Votre rôle donne accès au texte désidentifié seulement.")
+        self.add_entity_button.setVisible(identities)
 
     def _show_user(self) -> None:
         self.user_label.setText(f"{self.user.username} ({self.user.role_label})")
@@ -376,7 +385,7 @@ class MainWindow(QMainWindow):
         if row is not None:
             status = "Analysé" if result.status == importer.IMPORTED else "Déjà importé"
             self._session_status[row.id] = status
-            self._put_row(Row.stored(row, status))
+            self._put_row(Row.stored(row, status, self.user.can_see_identities))
         else:
             error = Row(result.path.name, status="Erreur", message=result.message, path=result.path)
             self._errors.insert(0, error)
@@ -421,14 +430,14 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         filters = self.filters()
-        self.backend.call(lambda b: b.store.list_documents(**filters), lambda rows: self._show_rows(rows, filters))
+        self.backend.call(lambda b: b.list_documents(filters), lambda rows: self._show_rows(rows, filters))
 
     def _show_rows(self, rows: list[DocumentRow], filters: dict) -> None:
         if filters != self.filters():
             return  # a newer refresh is on its way
         unfiltered = not any(value is not None for value in filters.values())
         self.rows = (list(self._errors) if unfiltered else []) + [
-            Row.stored(row, self._session_status.get(row.id, STORED)) for row in rows
+            Row.stored(row, self._session_status.get(row.id, STORED), self.user.can_see_identities) for row in rows
         ]
         self._render_rows()
 
@@ -555,13 +564,12 @@ class MainWindow(QMainWindow):
         self.page_image = page
         if page.image is None:
             self.page_label.setPixmap(QPixmap())
-            self.page_label.setText("Pas d'aperçu de page pour un fichier texte.")
-            self.page_position.setText("")
+            self.page_label.setText(page.notice or "Pas d'aperçu de page pour un fichier texte.")
         else:
             self.page_label.setPixmap(QPixmap.fromImage(page.image))
-            self.page_position.setText(f"Page {page.number} / {page.count}")
-        self.page_previous.setEnabled(page.image is not None and page.number > 1)
-        self.page_next.setEnabled(page.image is not None and page.number < page.count)
+        self.page_position.setText(f"Page {page.number} / {page.count}" if page.count > 1 or page.image else "")
+        self.page_previous.setEnabled(page.number > 1)
+        self.page_next.setEnabled(page.number < page.count)
 
     def previous_page(self) -> None:
         self.show_page(self.page_image.number - 1)
@@ -857,6 +865,8 @@ class MainWindow(QMainWindow):
         self.lock_dialog.open()
 
     def _unlocked(self) -> None:
+        if self.lock_dialog.user.username != self.user.username:
+            self._errors.clear()  # the failed files of the previous session, named after their files
         self.user = self.lock_dialog.user
         self.lock_dialog = None
         self.stack.setCurrentWidget(self.splitter)
@@ -867,6 +877,7 @@ class MainWindow(QMainWindow):
         self._show_user()
         self._autolock.start()
         self.table.clearSelection()
+        self.refresh()
 
     # -- window state --------------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ LABEL_COLOURS = {
     "POSOLOGIE": "#00838f",
 }
 EVIDENCE_COLOUR = "#f9a825"
+WITHHELD = "Aperçu de la page réservé aux rôles autorisés à voir l'identité des patients (voir l'onglet Texte)."
 ZOOM = 1.3
 
 
@@ -27,6 +28,7 @@ class PageImage:
     number: int
     count: int
     focus: tuple[int, int] | None = None
+    notice: str = ""  # why there is no image, for the user
 
 
 def colour_for(highlight: dict) -> str:
@@ -35,8 +37,19 @@ def colour_for(highlight: dict) -> str:
     return EVIDENCE_COLOUR
 
 
-def render_page(data: bytes, number: int, highlights: list[dict], focus: tuple[int, int] | None = None) -> PageImage:
-    """Page `number` (1-based) with every highlight on it tinted by label; the span `focus` (start, end) outlined."""
+def render_page(
+    data: bytes, number: int, highlights: list[dict], focus: tuple[int, int] | None = None,
+    redact: list[tuple[int, int]] | None = None, read_pages: set[int] = frozenset(),
+) -> PageImage:
+    """Page `number` (1-based) with every highlight on it tinted by label; the span `focus` (start, end) outlined.
+    With `redact` (the (start, end) of every piece of personal data in the text), personal data is blacked out,
+    and the page is withheld when some of it has no known place or when the page's text was never read
+    (`read_pages`: pages read by OCR; an unread scan could show anything)."""
+    identities = [h for h in highlights if h["kind"] == "identite"]
+    if redact is not None:
+        placed = {(h["start"], h["end"]) for h in identities if h["rects"]}
+        if not set(map(tuple, redact)) <= placed:
+            return PageImage(None, 1, 1, notice=WITHHELD)
     try:
         document = pymupdf.open(stream=data)
     except Exception:
@@ -46,10 +59,13 @@ def render_page(data: bytes, number: int, highlights: list[dict], focus: tuple[i
             return PageImage(None, 1, 1)
         count = document.page_count
         number = min(max(number, 1), count)
+        if redact is not None and number not in read_pages and not document[number - 1].get_text().strip():
+            return PageImage(None, number, count, notice=WITHHELD)
         pixmap = document[number - 1].get_pixmap(matrix=pymupdf.Matrix(ZOOM, ZOOM), alpha=False)
         image = QImage(pixmap.samples, pixmap.width, pixmap.height, pixmap.stride, QImage.Format.Format_RGB888).copy()
     painter = QPainter(image)
-    evidence_first = sorted(highlights, key=lambda highlight: highlight["kind"] == "entite")
+    shown = [h for h in highlights if h["kind"] != "identite"]
+    evidence_first = sorted(shown, key=lambda highlight: highlight["kind"] == "entite")
     for highlight in evidence_first:
         colour = QColor(colour_for(highlight))
         focused = (
@@ -66,5 +82,11 @@ def render_page(data: bytes, number: int, highlights: list[dict], focus: tuple[i
             if focused:
                 painter.setPen(QPen(colour, 3))
                 painter.drawRect(rect.adjusted(-3, -3, 3, 3))
+    if redact is not None:
+        for highlight in identities:
+            for page, x0, y0, x1, y1 in highlight["rects"]:
+                if page == number:
+                    painter.fillRect(QRectF(x0 * ZOOM - 2, y0 * ZOOM - 2, (x1 - x0) * ZOOM + 4, (y1 - y0) * ZOOM + 4),
+                                     QColor("black"))
     painter.end()
     return PageImage(image, number, count, tuple(focus) if focus else None)

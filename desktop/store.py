@@ -95,6 +95,18 @@ _MIGRATIONS = [
     );
     CREATE INDEX annotations_document ON annotations(document_id);
     """,
+    # What a role without access to identities searches: the de-identified text, never the file name.
+    """
+    CREATE VIRTUAL TABLE documents_deid_fts USING fts5(text, tokenize='unicode61 remove_diacritics 2');
+    INSERT INTO documents_deid_fts(rowid, text)
+        SELECT id, json_extract(analysis, '$.deidentified_text') FROM documents;
+    CREATE TRIGGER documents_deid_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_deid_fts(rowid, text) VALUES (new.id, json_extract(new.analysis, '$.deidentified_text'));
+    END;
+    CREATE TRIGGER documents_deid_fts_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM documents_deid_fts WHERE rowid = old.id;
+    END;
+    """,
 ]
 ANNOTATION_KINDS = ("element", "entite", "question")
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -164,6 +176,11 @@ class User:
     @property
     def role_label(self) -> str:
         return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def can_see_identities(self) -> bool:
+        """File names, original text and page images; a secretary sees the de-identified view."""
+        return self.role in ("administrateur", "clinicien")
 
     @property
     def can_export_identified(self) -> bool:
@@ -332,11 +349,14 @@ class Store:
         complete: bool | None = None,
         has_alerts: bool | None = None,
         since: str | None = None,
+        identities: bool = True,
     ) -> list[DocumentRow]:
-        """Documents, newest first, filtered; `search` is a full-text query over file names and texts."""
+        """Documents, newest first, filtered; `search` is a full-text query over file names and texts, or over
+        the de-identified texts only when not `identities` (a name typed must not reveal who is in the base)."""
         clauses, params = [], []
         if search and search.strip():
-            clauses.append("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            table = "documents_fts" if identities else "documents_deid_fts"
+            clauses.append(f"id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
             params.append(_fts_query(search))
         if request_type:
             clauses.append("request_type = ?")
