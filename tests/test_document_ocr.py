@@ -61,6 +61,12 @@ def test_scanned_page_is_read_with_its_french_accents(scanned_pdf: Path) -> None
     assert document.pages[0].ocr
     for word in ("Garçon", "élève", "fièvre", "à", "pénicilline", "préciser", "amoxicilline"):
         assert word in document.text, word
+    # OCR boxes are in page coordinates: the word is highlighted where the typed page drew it.
+    source = pymupdf.open()
+    (drawn,) = _text_page(source, LETTER).search_for("amoxicilline")
+    start = document.text.index("amoxicilline")
+    (box,) = document.locate(start, start + len("amoxicilline"))
+    assert abs(box.x0 - drawn.x0) < 4 and abs(box.x1 - drawn.x1) < 4 and abs(box.y1 - drawn.y1) < 4
 
 
 def test_scanned_letter_gives_the_same_analysis_as_its_text_version(scanned_pdf: Path, text_pdf: Path) -> None:
