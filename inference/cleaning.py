@@ -164,6 +164,8 @@ def clean(text: str) -> CleanText:
     # A line break inside a sentence: the next line starts lower-case and the line does not end a sentence.
     builder.sub(re.compile(rf"(?<=[^\n.:;!?])\n(?=[{_LOWER}(])"), " ")
     builder.sub(re.compile(r"(?<=,)\n(?=[^\n\-*•])"), " ")
+    # OCR often puts the colon of "Traitement : ..." at the start of the next line.
+    builder.sub(re.compile(r"(?<=\S)\n(?=[:;,.)!?](?:\s|$))"), " ")
     builder.sub(re.compile(r"\n{3,}"), "\n\n")
     builder.sub(re.compile(r"^\n+|\n+$"), "")
     return CleanText(builder.text, text, builder.starts, builder.ends, removed)

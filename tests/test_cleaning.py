@@ -97,6 +97,11 @@ def test_lines_are_joined_inside_sentences_but_not_before_list_items_or_headings
     assert view.text.endswith("\nConclusion")
 
 
+def test_a_colon_pushed_to_the_next_line_by_ocr_joins_its_heading() -> None:
+    view = clean("Traitement\n: amoxicilline 1 g.\nAllergies\n: aucune.")
+    assert view.text == "Traitement : amoxicilline 1 g.\nAllergies : aucune."
+
+
 def test_a_single_page_keeps_its_first_and_last_lines() -> None:
     original = "Hôpital Nord\nPage 1/1\nMotif : toux.\nHôpital Nord"
     assert find_repeated_edges(original) == []
