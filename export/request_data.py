@@ -467,7 +467,7 @@ def diagnosis(c: Case, style: str) -> str:
         agree = "e" if d.startswith("une") else ""
         txt = c.pick([f"{_bare(d)} connu{agree}", f"suivi{'e' if c.fem else ''} pour {d}",
                       f"Diagnostic : {_bare(d)}", f"dans le cadre {_de(d)}",
-                      f"{'porteuse' if c.fem else 'porteur'} {_de(d)}", f"{_bare(d)} connu{agree} depuis {c.rng.randint(2, 20)} ans"])
+                      f"{'porteuse' if c.fem else 'porteur'} {_de(d)}", f"{_bare(d)} connu{agree} depuis {c.rng.randint(1, max(1, min(20, c.age - 1)))} ans"])
     else:
         txt = c.pick([f"suspicion {_de(d)}", f"Hypothèse diagnostique : {_bare(d)}", f"probable {_bare(d)}",
                       f"évocateur {_de(d)}", f"{_bare(d)} à éliminer", f"je suspecte {d}", f"tableau évoquant {d}",
@@ -745,11 +745,10 @@ def layout_letter(c: Case) -> str:
     first = f"{verb} {intro}" + (f", {mot}" if mot and not labelled else "") + "."
     body = [first]
     if labelled:
-        if c.chance(0.5):
-            body.insert(0, mot)
-        else:
-            body.append(mot + ".")
+        body.insert(0 if c.chance(0.5) else len(body), mot + ".")
     body += [_sentence(p) for p in clinical_block(c, "prose")]
+    for filler in c.rng.sample(L.FILLERS, c.rng.choice([0, 0, 1, 2, 3])):
+        body.insert(c.rng.randint(1, len(body)), filler)
     ex = exam_requested(c, "prose")
     if ex:
         body.insert(c.rng.randint(1, len(body)), ex)
@@ -995,6 +994,8 @@ def layout_report(c: Case) -> str:
     if u:
         sections.append(f"Contrôle {u}.")
     sections += _distractors(c, "form")
+    if c.chance(0.3):
+        sections.insert(c.rng.randint(0, len(sections)), c.pick(L.FILLERS))
     lines += sections
     sig = "" if signed else signature(c, c.pick(["doctor", "service"]))
     lines.append(sig)

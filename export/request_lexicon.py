@@ -457,3 +457,17 @@ ABBREVIATIONS = [
     (r"scanner", "TDM"), (r"hospitalisation", "hospit"), (r"consultation", "cs"), (r"rendez-vous", "RDV"),
     (r"ordonnance", "ordo"), (r"avec", "c/"), (r"sans", "s/"), (r"bilan biologique", "bio"), (r"fièvre", "fébrile"),
 ]
+
+# Sentences of ordinary letters that carry no SPEC §4 element (context, courtesy, social situation).
+FILLERS = ["Je reste à votre disposition pour tout renseignement complémentaire.",
+           "Vous trouverez ci-joint la copie des derniers courriers.", "Vit à domicile avec son conjoint, autonome.",
+           "Vit seul à domicile avec passage d'une aide ménagère.", "Exerce une activité de bureau à temps plein.",
+           "Retraité de l'enseignement, très entouré par sa famille.", "Le patient est informé de la démarche.",
+           "L'examen clinique au cabinet est sans particularité par ailleurs.", "Bon état général apparent.",
+           "Merci de me tenir informé de votre avis et de la conduite à tenir.",
+           "Je vous remercie de la suite que vous voudrez bien donner à cette demande.",
+           "La famille est demandeuse d'une prise en charge.", "Il s'agit de notre première rencontre.",
+           "Je le suis depuis de nombreuses années.", "Le dossier complet peut vous être transmis sur demande.",
+           "Pas de changement récent de mode de vie.", "Suivi régulier au cabinet.",
+           "Je n'ai pas de compte rendu antérieur à vous communiquer.", "Il est accompagné de sa fille.",
+           "Ne conduit plus depuis l'an dernier.", "Pratique la marche quotidiennement."]
