@@ -1,11 +1,13 @@
 """Starting the GUI: create or unlock the database, create the first account or log in, then the main window."""
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.backend import Backend
 from desktop.dialogs import CreateAccountDialog, CreateDatabaseDialog, LoginDialog, UnlockDialog
@@ -59,9 +61,56 @@ class Launcher(QObject):
         self.window_ready.emit(self.window)
 
 
+def process_age_ms() -> float:
+    """Milliseconds since this process started (Linux: from /proc, so the interpreter's own start counts too);
+    elsewhere since this module was imported."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            started = int(handle.read().rpartition(")")[2].split()[19]) / os.sysconf("SC_CLK_TCK")
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return (uptime - started) * 1000
+    except (OSError, ValueError, IndexError):
+        return (time.monotonic() - _IMPORTED) * 1000
+
+
+_IMPORTED = time.monotonic()
+
+
+class FirstPaint(QObject):
+    """Watches for the first window painted. MEDCLAIR_REPORT_STARTUP=1 prints `startup_ms=<ms since process
+    start>` to stderr (the benchmark reads it); MEDCLAIR_SMOKE_EXIT_MS=<n> quits <n> ms later with status 0
+    (the installer's smoke test)."""
+
+    def __init__(self, report: bool, exit_after_ms: int | None):
+        super().__init__()
+        self.report = report
+        self.exit_after_ms = exit_after_ms
+
+    @classmethod
+    def from_environment(cls) -> "FirstPaint | None":
+        report = os.environ.get("MEDCLAIR_REPORT_STARTUP", "") not in ("", "0")
+        smoke = os.environ.get("MEDCLAIR_SMOKE_EXIT_MS", "")
+        exit_after = int(smoke) if smoke.isdigit() else None
+        return cls(report, exit_after) if report or exit_after is not None else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
+            QApplication.instance().removeEventFilter(self)
+            if self.report:
+                print(f"startup_ms={process_age_ms():.0f}", file=sys.stderr, flush=True)
+            if self.exit_after_ms is not None:
+                print(f"MedClair : fenêtre « {watched.windowTitle()} » affichée.", file=sys.stderr, flush=True)
+                QTimer.singleShot(self.exit_after_ms, QApplication.instance().quit)
+        return False
+
+
 def run_gui() -> int:
     """`medclair` with no argument."""
     app = QApplication.instance() or QApplication(sys.argv)
+    first_paint = FirstPaint.from_environment()
+    if first_paint is not None:
+        app.installEventFilter(first_paint)
     app.setApplicationName("MedClair")
     app.setOrganizationName("MedClair")
     app.setQuitOnLastWindowClosed(False)  # dialogs close one after the other before the window exists
