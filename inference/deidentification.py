@@ -19,7 +19,7 @@ PLACEHOLDERS = {
     "ADRESSE": "[ADRESSE]", "CODE_POSTAL": "[CP]", "VILLE": "[VILLE]", "NIR": "[NIR]", "IPP": "[IPP]", "IP": "[IP]",
     "URL": "[URL]", "RPPS": "[RPPS]", "FINESS": "[RPPS]",
 }
-# When two findings overlap, the one with the higher priority wins (then the longer one).
+# When two findings overlap, the one with the higher priority wins (then the surer, then the longer one).
 _PRIORITY = {"EMAIL": 9, "URL": 9, "IP": 8, "NIR": 8, "RPPS": 7, "FINESS": 7, "TELEPHONE": 7, "IPP": 6,
              "DATE_NAISSANCE": 6, "DATE": 5, "ADRESSE": 5, "CODE_POSTAL": 4, "VILLE": 3, "PERSONNE": 3}
 
@@ -155,11 +155,11 @@ _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"rue|r\.|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.?|all[ée]e|all\.|"
-                 r"chemin|ch\.|che|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
+_STREET_TYPES = (r"rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|all[ée]e|all\.|"
+                 r"chemin|ch\.|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
                  r"rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|BP|CS")
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle")
 _ADDRESS_RE = re.compile(
     rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
@@ -168,7 +168,8 @@ _ADDRESS_RE = re.compile(
 _ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
                               r"|\.\s", re.IGNORECASE)
 _ADDRESS_CONTEXT_RE = re.compile(
-    r"\b(?:adresse|domicile|demeurant|domicili[ée]e?|r[ée]sidant|habitant)\s*(?:au|à|:)?\s*:?\s*"
+    r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
+    r"\b(?:demeurant|domicili[ée]e?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
@@ -199,7 +200,6 @@ _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?
 _PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 _TITLE_CASE_RE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])")
-_WORD_RE = re.compile(rf"[{_UP}{_LO}][{_UP}{_LO}'’\-.]*")
 
 
 # Endings of French common nouns and adjectives written in capitals (headings), rare in surnames.
@@ -207,9 +207,6 @@ _COMMON_ENDING_RE = re.compile(r"(?:TIONS?|SIONS?|IQUES?|ALES?|AUX|EUX|EUSES?|IS
                                r"IT[EÉ]S?|URES?|AGES?|OGIES?|IENS?|IENNES?|TIFS?|TIVES?|AIRES?|ANTES?|ENTS?|"
                                r"INES?|OSES?|ITES?|OMES?|EMIES?|ERIES?|GRAPHIES?|SCOPIES?)$")
 
-
-def _is_name_like(word: str) -> bool:
-    return bool(_NAME_TOKEN_RE.fullmatch(word))
 
 
 def _valid_nir(digits: str) -> bool:
@@ -340,11 +337,11 @@ _WORD_RE_ALL = re.compile(r"[^\W\d_]+")
 _DATE_WORDS = (set(_MONTHS.replace("[ée]", "e").replace("[uû]", "u").split("|"))
                | {"février", "févr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
                | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|"))) - {"un", "une", "et", "cent", "1er"}
-_STREET_WORDS = {"rue", "avenue", "av", "avn", "ave", "bd", "boulevard", "bld", "place", "pl", "allée", "allee", "chemin",
-                 "ch", "impasse", "imp", "quai", "cours", "route", "rte", "square", "sq", "voie", "passage", "rond",
-                 "faubourg", "fbg", "chaussée", "chaussee", "sentier", "lotissement", "lot", "résidence", "residence",
-                 "parvis", "esplanade", "promenade", "mail", "cité", "cite", "hameau", "lieu", "villa", "clos", "parc",
-                 "za", "zi", "zac"}
+_STREET_WORDS = set()
+for _alternative in _STREET_TYPES.split("|"):
+    _word = re.split(r"\\s|-", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
+    _variants = {_word.replace(group, char) for group in ("[ée]", "[ôo]") for char in group[1:-1]}
+    _STREET_WORDS |= {variant for variant in _variants if "[" not in variant}
 _PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",
                 "joignable", "joignables", "appeler", "rappeler", "contacter", "phone", "bip", "poste", "secrétariat",
                 "secretariat", "standard", "urgence"}
