@@ -427,9 +427,10 @@ def _find_places(text: str) -> list[PersonalData]:
             value = value.rstrip(" .,-")
             if pattern is _ADDRESS_RE:
                 words = value[len(head):].split()
-                if not words or not re.search(rf"[{_UP}\d]", value[len(head):]):
-                    continue  # "rue" in prose, "cours du traitement"
-                if not re.match(r"\d|" + _SPELLED, value, re.IGNORECASE) and not words[0][:1].isupper() \
+                numbered = re.match(rf"\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
+                if not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):])):
+                    continue  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
+                if not numbered and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
             flat = re.match(r",?\s*(?:appt|apt|appartement|b[aâ]t|b[aâ]timent|esc|escalier|[ée]tage|porte)\.?\s*\w+",

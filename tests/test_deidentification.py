@@ -99,6 +99,8 @@ def test_nir_key_check_with_corsica() -> None:
         ("Patient né en 1940, hospitalisé.", "DATE_NAISSANCE", "1940"),
         ("Dossier n° 9281973 ouvert.", "IPP", "9281973"),
         ("Contact : marie.roux@example.org", "EMAIL", "marie.roux@example.org"),
+        ("Elle habite 12 rue des lilas depuis un an.", "ADRESSE", "12 rue des lilas"),
+        ("Domicile : sept allée des roses", "ADRESSE", "sept allée des roses"),
         ("Voir www.has-sante.fr pour les recommandations.", "URL", "www.has-sante.fr"),
     ],
 )
