@@ -24,6 +24,7 @@ from pathlib import Path
 from inference.deidentification import _lexicons, find_personal_data
 
 SEED = 20241125
+TARGET_RECALL = 0.97
 HELDOUT_SHARE = 0.5
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "eds_pseudo_templates"
@@ -283,6 +284,11 @@ def _markdown(results: dict, counts: dict[str, int]) -> str:
         "`precision any`: predicted spans overlapping some tagged span; `strict`: overlapping one of the same label.",
         "",
     ]
+    heldout = results["heldout"]["labels"]
+    below = [f"{label} {row['recall_masked']}" for label, row in heldout.items()
+             if label != "ALL" and row["recall_masked"] is not None and row["recall_masked"] < TARGET_RECALL]
+    lines += [f"Target: masked recall >= {TARGET_RECALL} for every label on the held-out part. "
+              + ("Met." if not below else "Not met for: " + ", ".join(below) + "."), ""]
     for split, result in results.items():
         lines += [f"## {split}", "", "| label | gold | recall masked | recall strict | predicted | precision any |"
                   " precision strict |", "|---|---|---|---|---|---|---|"]
