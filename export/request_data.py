@@ -259,7 +259,11 @@ def patient_intro(c: Case, style: str = "prose") -> str:
         if c.has("sexe") and civ:
             who = mark("identite_patient", mark("sexe", civ) + " " + name)
         elif c.has("sexe"):
-            who = mark("identite_patient", name) + ", " + mark("sexe", c.pick((["fille"] if c.sex == "F" else ["garçon"]) if c.age < 16 else (["femme", "patiente"] if c.sex == "F" else ["homme"])))
+            if c.age < 16:
+                nouns = ["fille"] if c.sex == "F" else ["garçon"]
+            else:
+                nouns = ["femme", "patiente"] if c.sex == "F" else ["homme"]
+            who = mark("identite_patient", name) + ", " + mark("sexe", c.pick(nouns))
         else:
             who = mark("identite_patient", name if name != c.last else f"{c.first} {c.last}")
         if c.chance(0.1):
@@ -351,7 +355,8 @@ def history(c: Case, style: str) -> str:
         return mark("antecedents", none)
     if style == "lay":
         return mark("antecedents", c.pick(L.LAY_HISTORY))
-    pool = L.CHILD_HISTORY if c.age < 16 else [h for h in L.HISTORY if h not in (L.FEMALE_ONLY if c.sex == "M" else L.MALE_ONLY)]
+    other_sex = L.FEMALE_ONLY if c.sex == "M" else L.MALE_ONLY
+    pool = L.CHILD_HISTORY if c.age < 16 else [h for h in L.HISTORY if h not in other_sex]
     items = c.rng.sample(pool, c.rng.randint(1, 3 if c.age < 16 else 4))
     if c.chance(0.2) and c.age >= 16:
         items.append(c.pick(L.FAMILY_HISTORY))
@@ -440,7 +445,8 @@ def treatment(c: Case, style: str) -> str:
                                                                              "pas de traitement"])
         return mark("traitement_en_cours", none)
     if not c.has("posologie") and c.chance(0.12) and style != "lay":
-        return f"{_cap(subject(c))} est sous " + mark("traitement_en_cours", c.pick(L.DRUG_CLASSES)) + indication_tail(c)
+        return f"{_cap(subject(c))} est sous " + mark("traitement_en_cours",
+                                                      c.pick(L.DRUG_CLASSES)) + indication_tail(c)
     items = drug_list(c, style)
     joined = (c.pick([", ", " ; ", " + ", ", "]) if style != "form" else c.pick(["\n- ", "\n", " ; "])).join(items)
     if style == "form" and joined.startswith(OPEN) and "\n" in joined:
@@ -465,14 +471,16 @@ def diagnosis(c: Case, style: str) -> str:
         return mark("diagnostic", c.pick(["le médecin des urgences a parlé " + _de(d), "on m'a diagnostiqué " + d]))
     if known:
         agree = "e" if d.startswith("une") else ""
+        years = c.rng.randint(1, max(1, min(20, c.age - 1)))
         txt = c.pick([f"{_bare(d)} connu{agree}", f"suivi{'e' if c.fem else ''} pour {d}",
                       f"Diagnostic : {_bare(d)}", f"dans le cadre {_de(d)}",
-                      f"{'porteuse' if c.fem else 'porteur'} {_de(d)}", f"{_bare(d)} connu{agree} depuis {c.rng.randint(1, max(1, min(20, c.age - 1)))} ans"])
+                      f"{'porteuse' if c.fem else 'porteur'} {_de(d)}", f"{_bare(d)} connu{agree} depuis {years} ans"])
     else:
         txt = c.pick([f"suspicion {_de(d)}", f"Hypothèse diagnostique : {_bare(d)}", f"probable {_bare(d)}",
                       f"évocateur {_de(d)}", f"{_bare(d)} à éliminer", f"je suspecte {d}", f"tableau évoquant {d}",
                       f"Diagnostic : {_bare(d)}", f"Conclusion : {_bare(d)}", f"possible {_bare(d)}"])
-    txt = txt.replace("dans le cadre de une", "dans le cadre d'une").replace("dans le cadre de un", "dans le cadre d'un")
+    txt = txt.replace("dans le cadre de une", "dans le cadre d'une").replace("dans le cadre de un",
+                                                                             "dans le cadre d'un")
     return mark("diagnostic", txt)
 
 
@@ -523,11 +531,13 @@ def exam_requested(c: Case, style: str, kind: str | None = None) -> str:
             ex = c.pick(L.LAY_BIOLOGY) + (f" ({biology_list(c)})" if c.chance(0.3) else "")
         return c.pick(L.LAY_EXAM_ASKS) + mark("examen_demande", ex)
     if style in ("note", "form"):
-        return c.pick(["Examen demandé : ", "Examen : ", "Prescription : ", "À faire : ", "Demande : ", ""]) + mark("examen_demande", ex)
+        return c.pick(["Examen demandé : ", "Examen : ", "Prescription : ", "À faire : ", "Demande : ",
+                       ""]) + mark("examen_demande", ex)
     if c.rtype in ("compte_rendu", "resultats"):
         return c.pick(["À compléter par ", "Je propose ", "Contrôle prévu : ", "Prévoir ", "Un contrôle par "]) + mark(
             "examen_demande", ex) + c.pick([".", " dans 3 mois.", " à 6 semaines.", " sera à prévoir."])
-    return c.pick(["Merci de réaliser ", "Je vous remercie de pratiquer ", "Merci de faire ", "Pourriez-vous réaliser ",
+    return c.pick(["Merci de réaliser ", "Je vous remercie de pratiquer ", "Merci de faire ",
+                   "Pourriez-vous réaliser ",
                    "Je souhaiterais ", "Merci de programmer "]) + mark("examen_demande", ex) + "."
 
 
@@ -563,17 +573,20 @@ def signature(c: Case, role: str = "doctor") -> str:
         return ""
     first, last = c.doctor
     if role == "pharmacy":
+        place = c.pick(["du Centre", "de la Gare", "des Halles", "Saint-Michel"])
         txt = c.pick([f"{first} {last}, pharmacien{'ne' if first in L.FIRST_F else ''}",
-                      f"Dr {first} {last}, docteur en pharmacie", f"Pharmacie {c.pick(['du Centre', 'de la Gare', 'des Halles', 'Saint-Michel'])}"])
+                      f"Dr {first} {last}, docteur en pharmacie", f"Pharmacie {place}"])
     elif role == "nurse":
         txt = c.pick([f"{first} {last}, IDE", f"{first} {last}, infirmière", f"L'IDE coordinatrice, {first} {last}",
                       f"Cabinet infirmier {last}"])
     elif role == "lab":
-        txt = c.pick([f"Biologiste : Dr {first} {last}", f"Laboratoire {c.pick(['Biopôle', 'BioSanté', 'Analyses Médicales du Centre', 'Cerbalab'])} — Dr {last}",
+        txt = c.pick([f"Biologiste : Dr {first} {last}",
+                      f"Laboratoire {c.pick(L.LABS)} — Dr {last}",
                       f"Validé par Dr {first} {last}, biologiste"])
     elif role == "service":
-        txt = c.pick([f"Service de {c.pick(['médecine interne', 'cardiologie', 'pneumologie', 'gériatrie', 'chirurgie viscérale'])}, CH de {c.city}",
-                      f"{doctor_name(c)}, interne, service des urgences", f"{doctor_name(c)} — poste {c.rng.randint(2000, 6999)}"])
+        txt = c.pick([f"Service de {c.pick(L.SERVICES)}, CH de {c.city}",
+                      f"{doctor_name(c)}, interne, service des urgences",
+                      f"{doctor_name(c)} — poste {c.rng.randint(2000, 6999)}"])
     else:
         role_txt = c.pick(["", ", médecin généraliste", ", médecin traitant", f", {c.dom.specialist}", " — MG",
                            f"\nRPPS {c.rng.randint(10000000000, 10999999999)}", ", remplaçant"])
@@ -587,11 +600,14 @@ def letterhead(c: Case) -> str:
     first, last = c.doctor
     lines = [mark("medecin_demandeur", c.pick([f"Docteur {first} {last.upper()}", f"Dr {first} {last}",
                                                f"Cabinet médical du Dr {last}"]))]
-    lines.append(c.pick(["Médecine générale", f"{_cap(c.dom.specialist)}", "Médecin généraliste — Conventionné secteur 1",
+    lines.append(c.pick(["Médecine générale", f"{_cap(c.dom.specialist)}",
+                         "Médecin généraliste — Conventionné secteur 1",
                          "Diplômé de la faculté de médecine"]))
-    lines.append(f"{c.rng.randint(1, 120)} {c.pick(L.STREETS)}, {c.rng.randint(10, 95)}{c.rng.randint(0, 9)}00 {c.city}")
+    postcode = f"{c.rng.randint(10, 95)}{c.rng.randint(0, 9)}00"
+    lines.append(f"{c.rng.randint(1, 120)} {c.pick(L.STREETS)}, {postcode} {c.city}")
     if c.chance(0.6):
-        lines.append(f"Tél. 0{c.rng.randint(1, 5)} {c.rng.randint(10, 99)} {c.rng.randint(10, 99)} {c.rng.randint(10, 99)} {c.rng.randint(10, 99)}")
+        pairs = " ".join(str(c.rng.randint(10, 99)) for _ in range(4))
+        lines.append(f"Tél. 0{c.rng.randint(1, 5)} {pairs}")
     return "\n".join(lines)
 
 
@@ -634,9 +650,11 @@ def motif(c: Case, style: str) -> str:
         lead = {"avis_specialiste": [f"pour {spec} concernant ", "pour avis devant ", "Motif : "],
                 "imagerie": ["Indication : ", "Renseignements cliniques : ", "pour ", "Motif : "],
                 "biologie": ["Renseignements : ", "dans le contexte de ", "Motif : "],
-                "hospitalisation": ["pour hospitalisation devant ", "Motif d'admission : ", "admission demandée pour "],
+                "hospitalisation": ["pour hospitalisation devant ", "Motif d'admission : ",
+                                    "admission demandée pour "],
                 "consultation": ["souhaite consulter pour ", "RDV demandé pour ", "Motif : "],
-                "compte_rendu": ["Motif d'hospitalisation : ", "vu pour ", "Motif de consultation : ", "Indication : "],
+                "compte_rendu": ["Motif d'hospitalisation : ", "vu pour ", "Motif de consultation : ",
+                                 "Indication : "],
                 "resultats": ["Indication : ", "Renseignements cliniques : "]}[t]
         return mark("motif", c.pick(lead) + inner)
     if t == "renouvellement":
@@ -644,26 +662,30 @@ def motif(c: Case, style: str) -> str:
                       "il me faudrait une nouvelle ordonnance", "pouvez-vous me renouveler mon traitement",
                       "j'ai besoin de mon ordonnance renouvelée"] if lay else
                      ["demande de renouvellement d'ordonnance", "Objet : renouvellement de traitement",
-                      "renouvellement de ses médicaments" + (" pour " + c.pick(L.INDICATIONS.get(c.dom.key, ["le cœur"])) if not c.has("diagnostic") else ""),
+                      "renouvellement de ses médicaments" + indication_tail(c),
                       "merci de renouveler l'ordonnance", "pour renouvellement de son traitement habituel",
                       "Motif : renouvellement", "demande le renouvellement de son ordonnance",
                       "renouvellement du traitement svp", "Pourriez-vous nous faire parvenir une nouvelle ordonnance"])
     elif t == "avis_specialiste":
-        txt = c.pick([f"pouvez-vous me faire un courrier pour voir un {c.dom.specialist}",
-                      f"j'aimerais voir un {c.dom.specialist}", f"il me faudrait une lettre pour le {c.dom.specialist}"] if lay else
+        who = c.dom.specialist
+        txt = c.pick([f"pouvez-vous me faire un courrier pour voir un {who}", f"j'aimerais voir un {who}",
+                      f"il me faudrait une lettre pour le {who}"] if lay else
                      [f"pour {spec}", f"Objet : demande d'{spec}", f"je vous adresse ce patient pour {spec}",
                       f"merci de le voir pour {spec}", f"Motif : {spec}", f"pour votre avis spécialisé",
                       f"je sollicite votre avis", f"pour prise en charge spécialisée"])
         if c.fem:
             txt = txt.replace("ce patient", "cette patiente").replace("le voir", "la voir")
     elif t in ("imagerie", "biologie"):
-        ind = c.pick(["bilan pré-opératoire", "contrôle annuel", "bilan de suivi", "dépistage", "contrôle après traitement",
+        ind = c.pick(["bilan pré-opératoire", "contrôle annuel", "bilan de suivi", "dépistage",
+                      "contrôle après traitement",
                       "bilan initial", "surveillance", "bilan systématique", "contrôle à 3 mois", "bilan d'extension"])
-        txt = c.pick(["c'est pour un contrôle", "c'est pour le suivi", "c'est pour un bilan avant l'opération"] if lay else
-                     [f"Indication : {ind}", f"Motif : {ind}", f"dans le cadre d'un {ind}" if ind.startswith(("bilan", "contrôle", "dépistage")) else f"pour {ind}",
+        txt = c.pick(["c'est pour un contrôle", "c'est pour le suivi",
+                      "c'est pour un bilan avant l'opération"] if lay else
+                     [f"Indication : {ind}", f"Motif : {ind}", f"Contexte : {ind}",
                       f"Renseignements cliniques : {ind}", f"pour {ind}"])
     elif t == "resultats":
-        txt = c.pick(["voici mes résultats", "je vous envoie mes résultats", "je vous transmets le compte rendu"] if lay else
+        txt = c.pick(["voici mes résultats", "je vous envoie mes résultats",
+                      "je vous transmets le compte rendu"] if lay else
                      ["veuillez trouver ci-joint les résultats", "je vous transmets les résultats",
                       "pour information, résultats de votre patient", "Transmission de résultats",
                       "Renseignements cliniques : contrôle", "Indication : bilan de suivi"])
@@ -739,7 +761,8 @@ def layout_letter(c: Case) -> str:
     t = c.rtype
     verb = {"avis_specialiste": "Je vous adresse", "hospitalisation": "Je vous adresse",
             "imagerie": "Merci de recevoir", "biologie": "Merci de prélever", "consultation": "Je vous adresse",
-            "compte_rendu": "J'ai revu ce jour", "resultats": "Je vous transmets les résultats de", "certificat": "Je vous adresse",
+            "compte_rendu": "J'ai revu ce jour", "resultats": "Je vous transmets les résultats de",
+            "certificat": "Je vous adresse",
             "renouvellement": "Je vous écris au sujet de", "autre": "Je vous écris au sujet de"}[t]
     labelled = bool(mot) and re.match(rf"(?:{OPEN}[a-z_]+\{SEP})*[A-ZÀ-Ý]", mot) is not None
     first = f"{verb} {intro}" + (f", {mot}" if mot and not labelled else "") + "."
@@ -754,10 +777,11 @@ def layout_letter(c: Case) -> str:
         body.insert(c.rng.randint(1, len(body)), ex)
     u = urgency(c, "prose")
     if u:
-        body.append(c.pick([f"Rendez-vous souhaité {u}.", f"Prise en charge {u}.", f"{_cap(u)}.", f"Merci de le voir {u}.",
+        body.append(c.pick([f"Rendez-vous souhaité {u}.", f"Prise en charge {u}.", f"{_cap(u)}.",
+                            f"Merci de le voir {u}.",
                             f"Délai : {u}.", f"Je vous remercie de bien vouloir le recevoir {u}.",
                             f"Un rendez-vous {u} serait apprécié.", f"Examen à réaliser {u}.", f"Délai souhaité : {u}."]
-                           ).replace("le voir", "la voir" if c.fem else "le voir").replace("le recevoir", "la recevoir" if c.fem else "le recevoir"))
+                           ).replace(" le ", " la " if c.fem else " le "))
     paragraphs = "\n".join(body) if c.chance(0.5) else " ".join(body)
     head = _join([letterhead(c) if c.chance(0.6) else "", date_line(c)], "\n")
     sig = "" if head.startswith(OPEN + "medecin_demandeur") and c.chance(0.5) else signature(c)
@@ -768,7 +792,8 @@ def layout_form(c: Case) -> str:
     """A structured request form (bon de demande, fiche de liaison)."""
     titles = {"renouvellement": ["FICHE DE RENOUVELLEMENT", "Ordonnance", "Transmission pharmacie"],
               "avis_specialiste": ["FICHE DE LIAISON", "Demande de consultation spécialisée", "Courrier d'adressage"],
-              "imagerie": ["BON DE DEMANDE D'IMAGERIE", "Demande d'examen radiologique", "Service d'imagerie médicale"],
+              "imagerie": ["BON DE DEMANDE D'IMAGERIE", "Demande d'examen radiologique",
+                           "Service d'imagerie médicale"],
               "biologie": ["BON DE DEMANDE — LABORATOIRE", "Prescription d'examens biologiques", "Ordonnance"],
               "resultats": ["COMPTE RENDU D'EXAMEN", "Résultats"],
               "hospitalisation": ["FICHE D'ADMISSION", "Demande de lit", "Fiche de transfert"],
@@ -784,7 +809,8 @@ def layout_form(c: Case) -> str:
             lines.append("Patient : " + mark("identite_patient", f"{c.last.upper()} {c.first}") +
                          (f" — IPP {c.rng.randint(100000, 9999999)}" if c.chance(0.3) else ""))
     if c.has("sexe"):
-        lines.append("Sexe : " + mark("sexe", c.pick(["F", "Féminin", "femme"] if c.sex == "F" else ["M", "Masculin", "H"])))
+        lines.append("Sexe : " + mark("sexe", c.pick(["F", "Féminin", "femme"] if c.sex == "F" else ["M", "Masculin",
+                                                                                                     "H"])))
     if c.has("age"):
         if c.chance(0.6):
             lines.append(c.pick(["DDN : ", "Date de naissance : ", "Né(e) le "]) + mark("age", dob(c.rng, c.age)))
@@ -814,9 +840,11 @@ def layout_note(c: Case) -> str:
     """A terse note: secretary phone memo, ward note, SAMU regulation, one line of abbreviations."""
     parts = []
     if c.rtype == "hospitalisation" and c.chance(0.5):
-        parts.append(f"SAMU {c.rng.randint(1, 95):02d} — Régulation — {c.rng.randint(0, 23):02d}:{c.rng.randint(0, 59):02d}")
+        hour = f"{c.rng.randint(0, 23):02d}:{c.rng.randint(0, 59):02d}"
+        parts.append(f"SAMU {c.rng.randint(1, 95):02d} — Régulation — {hour}")
     elif c.chance(0.4):
-        parts.append(c.pick(["Tél", "Appel", "Message", "Note", "Msg secrétariat", "Pour le Dr", "Transmission"]) + " :")
+        parts.append(c.pick(["Tél", "Appel", "Message", "Note", "Msg secrétariat", "Pour le Dr",
+                             "Transmission"]) + " :")
     who = patient_intro(c, "note")
     mot = motif(c, "note")
     parts.append(_join([who, mot], ", "))
@@ -861,7 +889,10 @@ def layout_patient(c: Case) -> str:
         if c.has("identite_patient"):
             intro += " " + mark("identite_patient", f"{c.first} {c.last}")
         if c.has("age"):
-            intro += f" ({mark('age', str(c.age) + ' ans')})" if c.age >= 2 else f" de {mark('age', str(c.rng.randint(2, 20)) + ' mois')}"
+            if c.age >= 2:
+                intro += f" ({mark('age', str(c.age) + ' ans')})"
+            else:
+                intro += " de " + mark("age", f"{c.rng.randint(2, 20)} mois")
         parts.append(intro)
         style = "lay3"
     else:
@@ -884,11 +915,13 @@ def layout_patient(c: Case) -> str:
     parts += body
     parts.append(c.pick(["merci", "Merci d'avance", "merci beaucoup", "Cordialement", "bonne journée", ""]))
     if c.chance(0.12):
-        parts.insert(-1, c.pick([f"le Dr {c.pick(L.LAST)} m'a dit de vous écrire", f"c'est le Dr {c.pick(L.LAST)} qui me suit",
+        parts.insert(-1, c.pick([f"le Dr {c.pick(L.LAST)} m'a dit de vous écrire",
+                                 f"c'est le Dr {c.pick(L.LAST)} qui me suit",
                                  f"mon cardiologue le Dr {c.pick(L.LAST)} est d'accord"]))
     sign = ""
     if c.has("identite_patient") and not c.relative:
-        sign = mark("identite_patient", c.pick([f"{c.first} {c.last}", f"{c.first} {c.last.upper()}", f"{c.last} {c.first}",
+        sign = mark("identite_patient", c.pick([f"{c.first} {c.last}", f"{c.first} {c.last.upper()}",
+                                                f"{c.last} {c.first}",
                                                 f"{c.last.upper()} {c.first}"]))
     elif not c.relative and c.chance(0.4):
         sign = c.first
@@ -903,7 +936,8 @@ def layout_patient(c: Case) -> str:
 
 def _third_person(s: str, pro: str) -> str:
     for a, b in [("je suis ", "il est "), ("j'ai ", "il a "), ("je prends ", "il prend "), ("je n'ai ", "il n'a "),
-                 ("je ne ", "il ne "), ("mon ", "son "), ("ma ", "sa "), ("mes ", "ses "), ("je voudrais", "je voudrais"),
+                 ("je ne ", "il ne "), ("mon ", "son "), ("ma ", "sa "), ("mes ", "ses "), ("je voudrais",
+                                                                                            "je voudrais"),
                  ("jai ", "il a "), ("je tousse", "il tousse"), ("je dors", "il dort"), ("je pleure", "il pleure"),
                  ("je crache", "il crache"), ("je tremble", "il tremble"), ("je me lève", "il se lève"),
                  ("j'entends", "il entend"), ("je vois", "il voit"), ("j'oublie", "il oublie"), ("je fais", "il fait"),
@@ -920,14 +954,17 @@ def layout_pharmacy(c: Case) -> str:
     head = (mark("medecin_demandeur", name) if med and c.chance(0.5) else name) if med else ""
     if not med:
         head = "FAX" if c.chance(0.5) else ""
-    lines = [head, date_line(c), c.pick(["Docteur,", "Madame, Monsieur le Docteur,", "Cher Docteur,", "À l'attention du médecin traitant"])]
+    lines = [head, date_line(c), c.pick(["Docteur,", "Madame, Monsieur le Docteur,", "Cher Docteur,",
+                                         "À l'attention du médecin traitant"])]
     who = patient_intro(c)
     mot = motif(c, "prose")
     if c.rtype == "renouvellement":
-        lines.append(_cap(who) + c.pick([" s'est présenté(e) avec une ordonnance expirée", " n'a plus d'ordonnance valide",
-                                         " vient chercher son traitement"]).replace("(e)", "e" if c.fem else "") + (f" ; {mot}" if mot else "") + ".")
+        came = c.pick([" s'est présenté(e) avec une ordonnance expirée", " n'a plus d'ordonnance valide",
+                       " vient chercher son traitement"]).replace("(e)", "e" if c.fem else "")
+        lines.append(_cap(who) + came + (f" ; {mot}" if mot else "") + ".")
     else:
-        lines.append(c.pick(["Nous vous adressons ", "Nous orientons vers vous ", "Au sujet de "]) + who + (f", {mot}" if mot else "") + ".")
+        lines.append(c.pick(["Nous vous adressons ", "Nous orientons vers vous ",
+                             "Au sujet de "]) + who + (f", {mot}" if mot else "") + ".")
     trt = treatment(c, "form")
     rest = [p for p in clinical_block(c, "prose") if "traitement_en_cours" not in p or p == trt]
     if trt and trt not in rest:
@@ -935,7 +972,8 @@ def layout_pharmacy(c: Case) -> str:
     lines += [_sentence(p) if not p.startswith(("Traitement", "TTT", "Sous")) else p for p in rest]
     u = urgency(c, "prose")
     if u:
-        lines.append(c.pick(["Merci de nous répondre ", "Merci de nous faxer une ordonnance ", "Réponse souhaitée "]) + u + ".")
+        lines.append(c.pick(["Merci de nous répondre ", "Merci de nous faxer une ordonnance ",
+                             "Réponse souhaitée "]) + u + ".")
     sig = signature(c, "pharmacy") if med and not head.startswith(OPEN) else ""
     lines += [c.pick(CLOSINGS), sig]
     return "\n".join(p for p in lines if p)
@@ -950,8 +988,10 @@ def layout_report(c: Case) -> str:
                               "Compte rendu opératoire", "Compte rendu de passage aux urgences", "CR de consultation"]}
     lines = []
     if c.has("medecin_demandeur") and c.chance(0.5):
-        lines.append(mark("medecin_demandeur", c.pick([f"Service de {c.pick(['cardiologie', 'pneumologie', 'médecine interne', 'gériatrie', 'chirurgie', 'radiologie'])} — CH de {c.city}",
-                                                       f"Cabinet de radiologie de {c.city}", f"Clinique {c.pick(['du Parc', 'des Cèdres', 'Saint-Joseph'])} — {doctor_name(c)}"])))
+        clinic = c.pick(["du Parc", "des Cèdres", "Saint-Joseph"])
+        lines.append(mark("medecin_demandeur", c.pick([f"Service de {c.pick(L.SERVICES)} — CH de {c.city}",
+                                                       f"Cabinet de radiologie de {c.city}",
+                                                       f"Clinique {clinic} — {doctor_name(c)}"])))
         signed = True
     else:
         signed = False
@@ -971,7 +1011,8 @@ def layout_report(c: Case) -> str:
     sections = []
     sym = symptoms(c, "note")
     if sym:
-        sections.append(c.pick(["Histoire de la maladie : ", "Clinique : ", "Indication : ", "Anamnèse : "]) + sym + ".")
+        sections.append(c.pick(["Histoire de la maladie : ", "Clinique : ", "Indication : ",
+                                "Anamnèse : "]) + sym + ".")
     h = history(c, "form")
     if h:
         sections.append(h)
@@ -986,7 +1027,8 @@ def layout_report(c: Case) -> str:
         sections.append(c.pick(["Conclusion : ", "Diagnostic retenu : ", "Au total : ", ""]) + dx)
     trt = treatment(c, "form")
     if trt:
-        sections.append(trt.replace("Traitement : ", c.pick(["Traitement de sortie : ", "Traitement : ", "Ordonnance de sortie : "]), 1))
+        sections.append(trt.replace("Traitement : ", c.pick(["Traitement de sortie : ", "Traitement : ",
+                                                             "Ordonnance de sortie : "]), 1))
     ex = exam_requested(c, "prose")
     if ex:
         sections.append(ex)
@@ -1007,7 +1049,8 @@ def _lab_table(c: Case) -> str:
                   "Laboratoire CERBALAB"])
     lines = [mark("medecin_demandeur", lab) if c.has("medecin_demandeur") else "COMPTE RENDU D'ANALYSES"]
     if c.has("date_demande"):
-        lines.append(c.pick(["Prélevé le ", "Édité le ", "Date de prélèvement : ", "Dossier du "]) + mark("date_demande", a_date(c.rng, 0)))
+        lines.append(c.pick(["Prélevé le ", "Édité le ", "Date de prélèvement : ",
+                             "Dossier du "]) + mark("date_demande", a_date(c.rng, 0)))
     if c.has("identite_patient") or c.has("sexe") or c.has("age"):
         lines.append("Patient : " + patient_intro(c))
     if c.has("medecin_demandeur") and c.chance(0.5):
@@ -1015,7 +1058,8 @@ def _lab_table(c: Case) -> str:
     mot = motif(c, "form")
     if mot:
         lines.append(mot)
-    rows = [("Hémoglobine", "{d:8.0-16.5}", "g/dL", "12,0 - 16,0"), ("Leucocytes", "{d:3.0-18.0}", "G/L", "4,0 - 10,0"),
+    rows = [("Hémoglobine", "{d:8.0-16.5}", "g/dL", "12,0 - 16,0"), ("Leucocytes", "{d:3.0-18.0}", "G/L",
+                                                                     "4,0 - 10,0"),
             ("Plaquettes", "{n:90-480}", "G/L", "150 - 400"), ("CRP", "{n:1-180}", "mg/L", "< 5"),
             ("Créatinine", "{n:50-250}", "µmol/L", "45 - 90"), ("Potassium", "{d:3.0-6.2}", "mmol/L", "3,5 - 5,0"),
             ("Sodium", "{n:126-146}", "mmol/L", "135 - 145"), ("TSH", "{d:0.1-9.0}", "mUI/L", "0,4 - 4,0"),
@@ -1026,7 +1070,8 @@ def _lab_table(c: Case) -> str:
     dots = c.pick([" ........ ", " : ", "\t", "   "])
     for name, val, unit, ref in chosen:
         value = _num(val, c.rng)
-        line = f"{name}{dots}" + mark("resultats_examens", f"{value} {unit}".strip()) + (f" ({ref})" if c.chance(0.7) else "")
+        line = f"{name}{dots}" + mark("resultats_examens",
+                                      f"{value} {unit}".strip()) + (f" ({ref})" if c.chance(0.7) else "")
         lines.append(line)
     if not chosen:
         lines.append(c.pick(["Résultats à suivre.", "Prélèvement non conforme, à refaire.", "Analyse en cours."]))
@@ -1063,7 +1108,8 @@ def layout_statement(c: Case) -> str:
         if c.allergy_positive:
             txt = c.pick([f"{who} signale une allergie à {a}", f"Le dossier mentionne une allergie à {a}",
                           f"{who} déclare être allergique à {a}", f"Notion d'allergie à {a} dans le dossier",
-                          f"{who} a fait une réaction allergique grave à {a}", f"Allergie à {a} rapportée par la famille"])
+                          f"{who} a fait une réaction allergique grave à {a}",
+                          f"Allergie à {a} rapportée par la famille"])
         else:
             txt = c.pick([f"{who} ne signale aucune allergie", "Aucune allergie n'est rapportée dans le dossier",
                           f"{who} n'a pas d'allergie connue", "Pas d'allergie connue à ce jour"])
@@ -1072,8 +1118,9 @@ def layout_statement(c: Case) -> str:
         if c.rtype == "autre":
             parts.append(f"{who} " + motif(c, "prose"))
         else:
-            parts.append(f"{who} " + mark("motif", c.pick(["demande un rendez-vous", "souhaite consulter",
-                                                            "demande une consultation", "voudrait être vu rapidement"])))
+            asks = ["demande un rendez-vous", "souhaite consulter", "demande une consultation",
+                    "voudrait être vu vite"]
+            parts.append(f"{who} " + mark("motif", c.pick(asks)))
     if c.has("traitement_en_cours"):
         parts.append(treatment(c, "note"))
     if c.has("diagnostic"):
@@ -1100,7 +1147,8 @@ TYPE_LAYOUTS = {
     "compte_rendu": {"report": 6, "letter": 3, "note": 2},
     "autre": {"patient": 4, "note": 2, "letter": 1, "pharmacy": 1, "oneliner": 1, "statement": 2},
 }
-NOISE = {"patient": 0.7, "note": 0.25, "oneliner": 0.35, "letter": 0.08, "form": 0.08, "pharmacy": 0.08, "report": 0.05,
+NOISE = {"patient": 0.7, "note": 0.25, "oneliner": 0.35, "letter": 0.08, "form": 0.08, "pharmacy": 0.08,
+         "report": 0.05,
          "statement": 0.1}
 
 

@@ -1,7 +1,7 @@
 """Evaluation of request understanding on the hand-written set (issue 4): type, elements, allergy, urgency.
 
     python -m export.request_eval --engine rules                  # the current engine (inference.Engine)
-    python -m export.request_eval --pred predictions.jsonl        # {"id", "request_type", "elements", "allergy", "urgency"?}
+    python -m export.request_eval --pred predictions.jsonl        # {"id", "request_type", "elements", "allergy"...}
     python -m export.request_eval --engine rules --gold other.jsonl --out report.md --json metrics.json
 
 From Python: `evaluate(gold, predict)` where `predict(text) -> Prediction`; `markdown(metrics)` renders the report.
@@ -159,11 +159,12 @@ def evaluate(gold: list[dict], predict: Callable[[str], Prediction] | None = Non
 
 
 def markdown(m: Metrics, title: str = "Request understanding — hand-written set", max_errors: int = 30) -> str:
+    urgency = "n/a (no urgency output)" if m.urgency_accuracy is None else f"{m.urgency_accuracy:.3f}"
     out = [f"# {title}", "", f"{m.n} documents.", "", "| metric | value |", "|---|---|",
            f"| type accuracy | {m.type_accuracy:.3f} |", f"| type macro-F1 | {m.type_macro_f1:.3f} |",
            f"| elements micro-F1 | {m.elements_micro_f1:.3f} |", f"| elements macro-F1 | {m.elements_macro_f1:.3f} |",
            f"| allergy accuracy | {m.allergy_accuracy:.3f} |",
-           f"| urgency accuracy | {'n/a (no urgency output)' if m.urgency_accuracy is None else f'{m.urgency_accuracy:.3f}'} |",
+           f"| urgency accuracy | {urgency} |",
            f"| SPEC §5 examples | {m.spec_passed}/{len(m.spec_checks)} |", ""]
     out += ["## Request type per class", "", "| type | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for t, v in m.type_per_class.items():

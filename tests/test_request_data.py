@@ -93,10 +93,12 @@ def test_bdpm_brand_names_are_taken_before_the_first_digit_or_comma(tmp_path):
     rows = [
         ("60000001", "DOLIPRANE 1000 mg, comprimé", "comprimé", "orale", "Commercialisée"),
         ("60000002", "DOLIPRANE 500 mg, gélule", "gélule", "orale", "Commercialisée"),
-        ("60000003", "KARDEGIC 75 mg, poudre pour solution buvable en sachet-dose", "sachet", "orale", "Commercialisée"),
+        ("60000003", "KARDEGIC 75 mg, poudre pour solution buvable en sachet-dose", "sachet", "orale",
+         "Commercialisée"),
         ("60000004", "OUBLIE 10 mg, comprimé", "comprimé", "orale", "Non commercialisée"),
     ]
-    bdpm.write_text("\n".join(f"{c}\t{d}\t{f}\t{r}\tAutorisation active\tProcédure nationale\t{s}\t01/01/2000\t\t\t LAB\tNon"
+    fixed = "Autorisation active\tProcédure nationale"
+    bdpm.write_text("\n".join(f"{c}\t{d}\t{f}\t{r}\t{fixed}\t{s}\t01/01/2000\t\t\t LAB\tNon"
                               for c, d, f, r, s in rows) + "\n", encoding="utf-8")
     drugs = {d.name: d for d in load_bdpm_drugs(bdpm)}
     assert set(drugs) == {"DOLIPRANE", "KARDEGIC"}
