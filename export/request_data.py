@@ -319,7 +319,7 @@ def symptom_sentence(c: Case, style: str) -> str:
     sym = symptoms(c, style)
     if not sym:
         return ""
-    neg = (", " + c.pick(L.NEGATED_SIGNS)) if c.chance(0.3) else ""
+    neg = (", " + c.pick([n for n in L.NEGATED_SIGNS if n != "asymptomatique"])) if c.chance(0.3) else ""
     if style == "lay":
         return sym + neg
     if style == "note":
@@ -1024,7 +1024,9 @@ def layout_report(c: Case) -> str:
         sections.append(r.replace("Bilan", "Examens complémentaires", 1) if c.chance(0.3) else r)
     dx = diagnosis(c, "form")
     if dx:
-        sections.append(c.pick(["Conclusion : ", "Diagnostic retenu : ", "Au total : ", ""]) + dx)
+        inner = dx[len(OPEN) + len("diagnostic") + 1:]
+        bare = inner[:1].islower() and not inner.startswith(("suivi", "porteur", "dans le cadre", "je suspecte"))
+        sections.append((c.pick(["Conclusion : ", "Diagnostic retenu : ", "Au total : ", ""]) if bare else "") + dx)
     trt = treatment(c, "form")
     if trt:
         sections.append(trt.replace("Traitement : ", c.pick(["Traitement de sortie : ", "Traitement : ",
