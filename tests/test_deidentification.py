@@ -67,6 +67,7 @@ def test_placeholders_replace_personal_data_and_leave_medical_words() -> None:
         "Démence de type Alzheimer, goitre de Basedow, thyroïdite de Hashimoto.",
         "Syndrome de Guillain-Barré, phénomène de Raynaud, lymphome de Hodgkin.",
         "Holter ECG, écho-Doppler des troncs supra-aortiques, sonde de Foley.",
+        "Diabète Type 2, Insuffisance Cardiaque Chronique, Douleur Thoracique Gauche.",
     ],
 )
 def test_medical_terms_that_look_like_names_are_never_masked(sentence: str) -> None:
