@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 from export.request_data import ELEMENTS, TYPES, URGENCY_LEVELS
 
 GOLD_DEFAULT = Path(__file__).resolve().parent.parent / "resources" / "eval" / "requests_handwritten.jsonl"
+RULES_DEFAULT = Path(__file__).resolve().parent.parent / "resources" / "rules" / "completeness.yaml"
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Metrics:
     urgency_confusion: dict[str, dict[str, int]] | None
     spec_checks: list[dict]
     errors: list[dict] = field(default_factory=list)
+    missing: dict[str, float] | None = None  # flags of missing elements (base rules of completeness.yaml)
 
     @property
     def spec_passed(self) -> int:
@@ -89,8 +91,29 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": f, "support": tp + fn}
 
 
+def required_elements(rules_path: Path = RULES_DEFAULT) -> dict[str, set[str]] | None:
+    """Per type, the elements that must be present (type list + clinical core), from the completeness rules."""
+    import yaml
+
+    if not Path(rules_path).exists():
+        return None
+    rules = yaml.safe_load(Path(rules_path).read_text(encoding="utf-8"))
+    core, exempt = set(rules.get("clinical_core", [])), set(rules.get("exempt_from_core", []))
+    return {t: set(rules["required"].get(t, [])) | (set() if t in exempt else core) for t in TYPES}
+
+
+def missing_flags(gold: list[dict], preds: list[Prediction], required: dict[str, set[str]]) -> dict[str, float]:
+    """The product's output: which required elements are flagged missing (a wrong type changes the list)."""
+    tp = fp = fn = exact = 0
+    for r, p in zip(gold, preds):
+        g = required[r["request_type"]] - set(r["elements"])
+        q = required.get(p.request_type, set()) - p.elements
+        tp, fp, fn, exact = tp + len(g & q), fp + len(q - g), fn + len(g - q), exact + (g == q)
+    return {**_prf(tp, fp, fn), "exact_documents": exact / len(gold) if gold else 0.0}
+
+
 def evaluate(gold: list[dict], predict: Callable[[str], Prediction] | None = None,
-             predictions: dict[str, Prediction] | None = None) -> Metrics:
+             predictions: dict[str, Prediction] | None = None, rules_path: Path = RULES_DEFAULT) -> Metrics:
     """Scores `predict(text)` (or precomputed `predictions` by id) against the gold records."""
     preds: list[Prediction] = []
     for record in gold:
@@ -154,8 +177,10 @@ def evaluate(gold: list[dict], predict: Callable[[str], Prediction] | None = Non
                  "allergy": (r["allergy"], p.allergy) if int(r["allergy"]) != int(p.allergy) else None}
         if wrong["type"] or wrong["missed"] or wrong["extra"] or wrong["allergy"]:
             errors.append({"id": r["id"], **wrong})
+    required = required_elements(rules_path)
+    missing = missing_flags(gold, preds, required) if required else None
     return Metrics(n, type_acc, type_macro, type_per_class, confusion, micro, macro, el_per, allergy_acc,
-                   urgency_acc, urgency_conf, checks, errors)
+                   urgency_acc, urgency_conf, checks, errors, missing)
 
 
 def markdown(m: Metrics, title: str = "Request understanding — hand-written set", max_errors: int = 30) -> str:
@@ -165,7 +190,12 @@ def markdown(m: Metrics, title: str = "Request understanding — hand-written se
            f"| elements micro-F1 | {m.elements_micro_f1:.3f} |", f"| elements macro-F1 | {m.elements_macro_f1:.3f} |",
            f"| allergy accuracy | {m.allergy_accuracy:.3f} |",
            f"| urgency accuracy | {urgency} |",
-           f"| SPEC §5 examples | {m.spec_passed}/{len(m.spec_checks)} |", ""]
+           f"| SPEC §5 examples | {m.spec_passed}/{len(m.spec_checks)} |"]
+    if m.missing:
+        out += [f"| missing-element flags P / R / F1 | {m.missing['precision']:.3f} / {m.missing['recall']:.3f} / "
+                f"{m.missing['f1']:.3f} |",
+                f"| documents with exactly the right missing list | {m.missing['exact_documents']:.3f} |"]
+    out.append("")
     out += ["## Request type per class", "", "| type | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for t, v in m.type_per_class.items():
         out.append(f"| {t} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |")

@@ -54,6 +54,7 @@ def test_perfect_predictions_score_one(tmp_path):
     assert metrics["type_accuracy"] == 1.0 and metrics["elements_micro_f1"] == 1.0
     assert metrics["allergy_accuracy"] == 1.0 and metrics["urgency_accuracy"] == 1.0
     assert metrics["spec_passed"] == len(ev.SPEC_CHECKS)
+    assert metrics["missing"]["f1"] == 1.0 and metrics["missing"]["exact_documents"] == 1.0
     report = out.read_text(encoding="utf-8")
     assert "Type confusion" in report and "SPEC §5 examples | 7/7" in report
 
@@ -65,6 +66,7 @@ def test_a_constant_predictor_is_scored_low_and_without_urgency():
     assert m.urgency_accuracy is None
     assert m.elements_per_class["motif"]["recall"] == 1.0
     assert m.spec_passed < len(ev.SPEC_CHECKS)
+    assert m.missing["exact_documents"] < 0.5  # "autre" requires nothing: every gold missing element is lost
     report = ev.markdown(m)
     assert "n/a (no urgency output)" in report and "FAIL" in report
 
