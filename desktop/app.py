@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.backend import Backend
@@ -105,6 +105,18 @@ class FirstPaint(QObject):
         return False
 
 
+def install_french(app: QApplication) -> QTranslator | None:
+    """Qt's own words (Oui/Non, Annuler, the file dialogs) and number and date formats in French; returns the
+    translator installed, None when Qt's French catalogue is missing."""
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    translator = QTranslator(app)
+    if not translator.load(QLocale(QLocale.Language.French), "qtbase", "_",
+                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
 def run_gui() -> int:
     """`medclair` with no argument."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -113,6 +125,7 @@ def run_gui() -> int:
         app.installEventFilter(first_paint)
     app.setApplicationName("MedClair")
     app.setOrganizationName("MedClair")
+    install_french(app)
     app.setQuitOnLastWindowClosed(False)  # dialogs close one after the other before the window exists
     backend = Backend.start()
     launcher = Launcher(backend)

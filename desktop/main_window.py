@@ -48,6 +48,11 @@ from desktop.settings import DEFAULT_AUTOLOCK_MINUTES
 from desktop.store import DocumentRow, User
 
 COLUMNS = ["Fichier", "Type de demande", "Éléments manquants", "Statut"]
+WELCOME = (
+    "<h3 style='color:#555'>Aucun document ouvert</h3><p style='color:#555'>Déposez des PDF dans la liste de gauche "
+    "(ou « Ouvrir des fichiers… »), puis cliquez sur un document : les éléments manquants et les questions à "
+    "renvoyer au demandeur s'affichent ici.</p>"
+)
 STORED = "Enregistré"
 
 
@@ -126,11 +131,16 @@ class MainWindow(QMainWindow):
         for action in (self.open_files_action, self.open_folder_action):
             bar.addAction(action)
         bar.addSeparator()
+        bar.addAction(self.export_action)
+        bar.addAction(self.lock_action)
+        self.addToolBarBreak()
+        bar = self.addToolBar("Recherche et filtres")  # its own row: on one row, Exporter and Verrouiller overflowed
+        bar.setObjectName("filters-toolbar")
         self.search = QLineEdit()
         self.search.setPlaceholderText("Rechercher dans les documents…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(200)
-        self.search.setMaximumWidth(320)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(420)
         self._search_delay = QTimer(self)
         self._search_delay.setSingleShot(True)
         self._search_delay.setInterval(250)
@@ -157,12 +167,9 @@ class MainWindow(QMainWindow):
             self.date_filter.addItem(label, days)
         for combo in (self.type_filter, self.complete_filter, self.alerts_filter, self.date_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(22 if combo is self.type_filter else 17)
             combo.currentIndexChanged.connect(self.refresh)
             bar.addWidget(combo)
-        bar.addSeparator()
-        bar.addAction(self.export_action)
-        bar.addAction(self.lock_action)
 
     def _build_central(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
 
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.setHtml(WELCOME)
         self.details.anchorClicked.connect(self._link_clicked)
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
@@ -719,7 +727,7 @@ class MainWindow(QMainWindow):
         if self._shown_doc == doc_id:
             self._shown_doc = None
             self._analysis = None
-            self.details.clear()
+            self.details.setHtml(WELCOME)
             self.text_view.clear()
         self.status.setText("Document supprimé.")
         self.refresh()
@@ -852,7 +860,7 @@ class MainWindow(QMainWindow):
         self._autolock.stop()
         self.backend.call(lambda b: b.lock())
         self.stack.setCurrentWidget(self.lock_page)
-        self.details.clear()
+        self.details.setHtml(WELCOME)
         self.text_view.clear()
         self._analysis = None
         self._shown_doc = None
