@@ -143,8 +143,8 @@ def find_dose_pairs(text: str, drug_entities: list[Entity]) -> list[tuple[Entity
             inner = [d for d in drugs[i + 1:] if d.start < drug.end + bracket.end()]
             for other in inner:
                 bracketed[id(other)] = drug
-        following = [d.start for d in drugs[i + 1:] if d not in inner and d.start >= drug.end]
-        stop = _window_end(text, drug.end, following[0] if following else len(text))
+        following = next((d.start for d in drugs[i + 1:] if d not in inner and d.start >= drug.end), len(text))
+        stop = _window_end(text, drug.end, following)
         if id(drug) in bracketed:
             continue
         dose = _dose_after(text, drug, stop)

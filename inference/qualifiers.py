@@ -8,6 +8,7 @@ Sections ("Antécédents :", "Antécédents familiaux :") give history and famil
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -249,8 +250,10 @@ def qualify(text: str, entities: list[Entity], sentences: list[Span] | None = No
         return
     sentences = sentences or split_sentences(text)
     sections = _sections(text)
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     for sent_start, sent_end in sentences:
-        inside = [e for e in entities if sent_start <= e.start < sent_end]
+        inside = ordered[bisect.bisect_left(starts, sent_start):bisect.bisect_left(starts, sent_end)]
         if not inside:
             continue
         sentence = text[sent_start:sent_end]

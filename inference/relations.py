@@ -6,6 +6,7 @@ then "traité par", "sous", "équilibré sous"... then the drug(s) ("HTA traité
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from inference.analysis import Entity
@@ -44,8 +45,10 @@ def _chain(drugs: list[Entity], anchor: Entity, text: str, forward: bool) -> lis
 def find_treats(text: str, entities: list[Entity]) -> list[tuple[Entity, Entity]]:
     """(drug, condition) pairs stated in the text; negated conditions are left out."""
     pairs: list[tuple[Entity, Entity]] = []
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     for start, end in split_sentences(text):
-        inside = sorted((e for e in entities if start <= e.start < end), key=lambda e: e.start)
+        inside = ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         drugs = [e for e in inside if e.label == "MEDICAMENT" and not e.negated]
         conditions = [e for e in inside if e.label in CONDITIONS and not e.negated]
         for condition in conditions:
