@@ -100,7 +100,9 @@ class FirstPaint(QObject):
             if self.report:
                 print(f"startup_ms={process_age_ms():.0f}", file=sys.stderr, flush=True)
             if self.exit_after_ms is not None:
-                print(f"MedClair : fenêtre « {watched.windowTitle()} » affichée.", file=sys.stderr, flush=True)
+                french = QApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+                print(f"MedClair : fenêtre « {watched.windowTitle()} » affichée (Qt en français : "
+                      f"{'oui' if french else 'non'}).", file=sys.stderr, flush=True)
                 QTimer.singleShot(self.exit_after_ms, QApplication.instance().quit)
         return False
 

@@ -19,6 +19,8 @@ EXCLUDED = (
     "onnxruntime.tools", "pandas", "scipy", "sympy", "sklearn", "matplotlib", "IPython", "tkinter", "pytest",
     "PyInstaller", "export", "tests", "PySide6.QtNetwork", "PySide6.QtQml", "PySide6.QtOpenGL",
 )
+NOT_SHIPPED = ("eval",)  # resources/eval: the evaluation sets, for the factory and the tests
+KEPT_TRANSLATIONS = ("qtbase_fr.qm",)  # Qt's own words in French (desktop.app.install_french)
 
 
 def pyinstaller_args(dist: Path, work: Path) -> list[str]:
@@ -36,8 +38,12 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--paths", str(ROOT),
         "--collect-submodules", "inference",
         "--collect-submodules", "desktop",
-        "--add-data", f"{ROOT / 'resources'}:resources",
+        "--strip",
     ]
+    for item in sorted((ROOT / "resources").iterdir()):
+        if item.name not in NOT_SHIPPED:
+            target = "resources" if item.is_file() else f"resources/{item.name}"
+            args += ["--add-data", f"{item}:{target}"]
     tessdata = tessdata_dir()
     if tessdata is not None:
         args += ["--add-data", f"{tessdata / f'{LANGUAGE}.traineddata'}:tessdata"]
@@ -57,7 +63,11 @@ def build(dist: Path, work: Path) -> Path:
     except ImportError as error:
         raise SystemExit("PyInstaller manque : pip install pyinstaller==6.22.3") from error
     PyInstaller.__main__.run(pyinstaller_args(dist, work))
-    return dist / NAME / NAME
+    folder = dist / NAME
+    for catalogue in folder.glob("_internal/PySide6/Qt/translations/*.qm"):
+        if catalogue.name not in KEPT_TRANSLATIONS:
+            catalogue.unlink()
+    return folder / NAME
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -50,7 +50,7 @@ def test_the_bundle_shows_its_first_window_offline(bundle, tmp_path):
     result = _run_offline(bundle, home=tmp_path, QT_QPA_PLATFORM="offscreen", MEDCLAIR_SMOKE_EXIT_MS="300",
                           MEDCLAIR_REPORT_STARTUP="1")
     assert result.returncode == 0, result.stderr
-    assert "création de la base chiffrée » affichée" in result.stderr
+    assert "création de la base chiffrée » affichée (Qt en français : oui)" in result.stderr
     assert "startup_ms=" in result.stderr
 
 
