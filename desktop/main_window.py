@@ -874,7 +874,10 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self) -> None:
         if self.lock_dialog.user.username != self.user.username:
-            self._errors.clear()  # the failed files of the previous session, named after their files
+            # What the previous user typed or dropped may name a patient: the failed files, the search, the status.
+            self._errors.clear()
+            self.search.clear()
+            self.status.setText("Prêt.")
         self.user = self.lock_dialog.user
         self.lock_dialog = None
         self.stack.setCurrentWidget(self.splitter)

@@ -20,7 +20,7 @@ from inference import Engine
 from desktop import importer, pages
 from desktop.main_window import MainWindow
 from desktop.store import Store
-from tests.test_gui import ARTIFACTS, PASSPHRASE, WAIT_MS, _open_as
+from tests.test_gui import ARTIFACTS, PASSPHRASE, WAIT_MS, _ok, _open_as
 from tests.test_gui import backend, isolated_settings  # noqa: F401  (the same fixtures as the main GUI test)
 
 DURAND = (
@@ -127,3 +127,20 @@ def test_a_page_whose_personal_data_has_no_place_is_withheld(data_dir, make_pdf)
     assert shown.image is not None
     withheld = pages.render_page(data, 1, [], redact=[(10, 20)])
     assert withheld.image is None and "réservé" in withheld.notice
+
+
+def test_a_secretary_unlocking_after_a_clinician_sees_no_identity(qtbot, backend, durand):
+    window = _open_as(qtbot, backend, "dr.roux", "motdepasse-clin")
+    assert "Mme Jeanne DURAND" in _open_document(qtbot, window)
+    window.search.setText("Durand")
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1, timeout=WAIT_MS)
+    window.lock()
+    window.lock_dialog.username.setText("secretaire")
+    window.lock_dialog.password.setText("motdepasse-sec")
+    _ok(window.lock_dialog)
+    qtbot.waitUntil(lambda: not window.locked, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1 and window.table.item(0, 0).text() == f"Document n°{durand}",
+                    timeout=WAIT_MS)
+    assert not any(identity in _visible_text(window).lower() for identity in IDENTITY)
+    seen = _open_document(qtbot, window).lower()
+    assert not any(identity in seen for identity in IDENTITY)
