@@ -47,7 +47,7 @@ from desktop.pages import PageImage, colour_for
 from desktop.settings import DEFAULT_AUTOLOCK_MINUTES
 from desktop.store import DocumentRow, User
 
-COLUMNS = ["Fichier", "Type de demande", "Éléments manquants", "Statut"]
+COLUMNS = ["Fichier", "Type de demande", "Manquants", "Statut"]
 WELCOME = (
     "<h3 style='color:#555'>Aucun document ouvert</h3><p style='color:#555'>Déposez des PDF dans la liste de gauche "
     "(ou « Ouvrir des fichiers… »), puis cliquez sur un document : les éléments manquants et les questions à "
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeaderItem(2).setToolTip("Nombre d'éléments essentiels manquants")
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
         self.hint = QLabel("Déposez ici des PDF, des fichiers texte ou des images (ou un dossier), "
                            "ou utilisez « Ouvrir… ».")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)  # else its one line sets the list's minimum width
         self.hint.setStyleSheet("color: #555; padding: 8px; border: 2px dashed #aaa;")
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([540, 660])
+        self.splitter.setSizes([500, 700])
         self.lock_page = QLabel("MedClair est verrouillé.\nIdentifiez-vous pour continuer.")
         self.lock_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lock_page.setStyleSheet("font-size: 18px; color: #555;")
@@ -574,10 +576,21 @@ class MainWindow(QMainWindow):
             self.page_label.setPixmap(QPixmap())
             self.page_label.setText(page.notice or "Pas d'aperçu de page pour un fichier texte.")
         else:
-            self.page_label.setPixmap(QPixmap.fromImage(page.image))
+            self._fit_page()
         self.page_position.setText(f"Page {page.number} / {page.count}" if page.count > 1 or page.image else "")
         self.page_previous.setEnabled(page.number > 1)
         self.page_next.setEnabled(page.number < page.count)
+
+    def _fit_page(self) -> None:
+        """The page as wide as the panel, never enlarged and never so small that the text becomes unreadable."""
+        image = self.page_image.image
+        if image is None:
+            return
+        pixmap = QPixmap.fromImage(image)
+        width = max(self.page_scroll.viewport().width() - 4, int(pixmap.width() * 0.7))
+        if width < pixmap.width():
+            pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        self.page_label.setPixmap(pixmap)
 
     def previous_page(self) -> None:
         self.show_page(self.page_image.number - 1)
@@ -845,6 +858,8 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                             QEvent.Type.Wheel) and self.lock_dialog is None:
             self._autolock.start()
+        elif event.type() == QEvent.Type.Resize and watched is self.page_scroll.viewport():
+            self._fit_page()
         return False
 
     @property
