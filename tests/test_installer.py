@@ -54,6 +54,15 @@ def test_the_bundle_shows_its_first_window_offline(bundle, tmp_path):
     assert "startup_ms=" in result.stderr
 
 
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run absent : pas de serveur X virtuel pour l'essai")
+def test_the_bundle_shows_its_first_window_on_an_x_server_offline(bundle, tmp_path):
+    """The xcb platform plugin and the X libraries it needs travel in the folder too."""
+    result = _run_offline(Path(shutil.which("xvfb-run")), "-a", str(bundle), home=tmp_path,
+                          MEDCLAIR_SMOKE_EXIT_MS="300")
+    assert result.returncode == 0, result.stderr
+    assert "création de la base chiffrée » affichée" in result.stderr
+
+
 def test_the_bundle_analyses_its_sample_offline(bundle, tmp_path):
     sample = next((bundle.parent / "_internal" / "resources" / "samples").glob(SAMPLE))
     result = _run_offline(bundle, "analyse", str(sample), "--json", home=tmp_path)
