@@ -101,6 +101,23 @@ def test_full_text_search_ignores_accents_and_filters_combine(data_dir, engine, 
         assert len(store.list_documents(complete=False)) == 2
 
 
+def test_search_without_identities_reads_only_the_deidentified_text(data_dir, engine, letter):
+    """A secretary's search must not reveal who is in the base, also in a base made before that search existed."""
+    with Store.create(PASSPHRASE) as store:
+        store.add_document(engine.analyse(letter), letter.read_bytes())
+        store._db.executescript(
+            "DROP TRIGGER documents_deid_fts_insert; DROP TRIGGER documents_deid_fts_delete;"
+            "DROP TABLE documents_deid_fts; PRAGMA user_version = 3;"
+        )
+    with Store.open(PASSPHRASE) as store:
+        assert [row.filename for row in store.list_documents(search="quillebeuf")] == ["lettre.pdf"]
+        assert store.list_documents(search="quillebeuf", identities=False) == []
+        assert store.list_documents(search="lettre", identities=False) == []
+        assert [row.filename for row in store.list_documents(search="fievre", identities=False)] == ["lettre.pdf"]
+        store.delete_document(store.list_documents()[0].id)
+        assert store.list_documents(search="fievre", identities=False) == []
+
+
 def test_rekey_changes_the_passphrase(data_dir):
     with Store.create(PASSPHRASE) as store:
         store.rekey("a brand new passphrase")
