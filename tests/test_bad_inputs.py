@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from tests.processes import PASSPHRASE, medclair_command, medclair_env, run
 MAX_RSS_MB = 1000
 # Words of an exception or a traceback that must never reach a user instead of a French sentence.
 NOT_FOR_USERS = ("Traceback", "Error", "Exception", "erreur inattendue", "MuPDF")
+HEAVY = {"08_500_pages.pdf", "12_une_ligne_1Mo.txt"}
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +103,33 @@ def test_import_stores_the_good_files_and_keeps_what_was_stored(corpus: list[Cas
         assert store.verify_audit() is None
     summary = result.stdout.strip().splitlines()[-1]
     assert summary.startswith(f"{len(stored)} importé(s), 0 déjà présent(s), {len(messages)} en erreur")
+
+
+def test_gui_background_import_reports_every_file(corpus: list[Case], qtbot, data_dir: Path, tmp_path: Path) -> None:
+    """The GUI's own path (the Backend thread behind the window): one result per file, errors in French. The two
+    big documents (tens of seconds of analysis) are left to the CLI tests above: same import_file underneath."""
+    from desktop.backend import Backend
+
+    corpus = [case for case in corpus if case.path.name not in HEAVY]
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    for case in corpus:
+        shutil.copy(case.path, folder / case.path.name)
+
+    backend = Backend.start()
+    results, finished = [], []
+    backend.file_done.connect(lambda result, row, done, total: results.append(result))
+    backend.batch_finished.connect(lambda *counts: finished.append(counts))
+    try:
+        attached = []
+        backend.call(lambda b: b.attach(Store.create(PASSPHRASE)), attached.append)
+        qtbot.waitUntil(lambda: bool(attached), timeout=60_000)
+        backend.import_paths([folder])
+        qtbot.waitUntil(lambda: bool(finished), timeout=600_000)
+    finally:
+        backend.shutdown()
+    by_name = {result.path.name: result for result in results}
+    assert len(results) == len(by_name) == len(corpus)
+    records = {name for name, result in by_name.items() if result.status == "importe"}
+    messages = {name: result.message.split(" : ", 1)[1] for name, result in by_name.items() if result.status == "erreur"}
+    _outcomes(corpus, records, messages)
