@@ -7,6 +7,7 @@ checkpoint with the best exact-span micro-F1 on QUAERO dev (product labels).
 from __future__ import annotations
 
 import json
+import random
 import time
 from pathlib import Path
 
@@ -92,6 +93,9 @@ def run(args) -> None:
     label2id = {label: i for i, label in enumerate(id2label)}
     tok = AutoTokenizer.from_pretrained(args.base, local_files_only=True)
     train_rows, dev_rows = load_jsonl(data_dir / "train.jsonl"), load_jsonl(data_dir / "dev.jsonl")
+    if args.generated_keep < 1:
+        rng = random.Random(args.seed)
+        train_rows = [r for r in train_rows if r.get("source") != "generated" or rng.random() < args.generated_keep]
     if args.limit:
         train_rows, dev_rows = train_rows[:args.limit], dev_rows[:args.limit]
     train_feats = encode(train_rows, tok, label2id, args.max_length)
@@ -170,4 +174,6 @@ def add_parser(sub) -> None:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--limit", type=int, default=0, help="use only the first N examples (smoke tests)")
+    p.add_argument("--generated-keep", type=float, default=1.0,
+                   help="fraction of generated examples kept (a second stage can focus on QUAERO)")
     p.set_defaults(func=run)
