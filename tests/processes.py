@@ -1,7 +1,8 @@
 """Running `medclair` as a real subprocess, the way a clinic runs it, and measuring what it cost.
 
-The peak resident memory comes from the kernel's accounting of that one child (`os.wait4`), so it is the
-child's own high-water mark and not pytest's.
+The peak resident memory is the child's VmHWM (/proc/PID/status), read while it runs: the rusage that wait4
+returns is no good here, because Linux carries the parent's high-water mark across fork/vfork and exec, so every
+child of a big pytest process would report at least pytest's own peak.
 """
 from __future__ import annotations
 
@@ -48,16 +49,30 @@ def run(command: list[str], env: dict[str, str], timeout: float = 900) -> Run:
                    max_rss_kb / 1024)
 
 
+def peak_rss_kb(pid: int) -> int:
+    """The process's resident-memory high-water mark so far (kB); 0 once it has exited."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def wait_with_rusage(process: subprocess.Popen, timeout: float) -> tuple[int, int]:
-    """Reap the child with wait4 to get its own peak RSS (kB); kill it if it outlives `timeout` seconds."""
+    """Reap the child, following its peak RSS (kB) until it exits; kill it if it outlives `timeout` seconds."""
     deadline = time.monotonic() + timeout
+    peak = 0
     while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        peak = max(peak, peak_rss_kb(process.pid))
+        pid, status, _ = os.wait4(process.pid, os.WNOHANG)
         if pid:
             process.returncode = os.waitstatus_to_exitcode(status)
-            return process.returncode, usage.ru_maxrss
+            return process.returncode, peak
         if time.monotonic() > deadline:
             process.kill()
             os.wait4(process.pid, 0)
             raise TimeoutError(f"{process.args} still running after {timeout} s")
-        time.sleep(0.05)
+        time.sleep(0.02)
