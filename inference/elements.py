@@ -204,6 +204,10 @@ def find_present_elements(
         element = _ENTITY_ELEMENT.get(entity.label)
         if element == "symptomes" and entity.hypothesis:
             continue
+        if element == "examen_demande" and (
+            entity.source == "model" or entity.history or not _REQUEST_CUE.search(_line_of(folded, entity))
+        ):
+            continue
         if element:
             add(element, entity.start, entity.end)
     for result in lab_results:
@@ -227,12 +231,15 @@ _RESULT_AFTER = re.compile(
 )
 
 
-def _is_asked(folded: str, span: Span) -> bool:
-    """An exam counts as asked for unless its line only reports it with a result and asks nothing."""
+def _line_of(folded: str, span: Span | Entity) -> str:
     line_start = folded.rfind("\n", 0, span.start) + 1
     line_end = folded.find("\n", span.end)
-    line = folded[line_start : len(folded) if line_end < 0 else line_end]
-    if _REQUEST_CUE.search(line):
+    return folded[line_start : len(folded) if line_end < 0 else line_end]
+
+
+def _is_asked(folded: str, span: Span) -> bool:
+    """An exam counts as asked for unless its line only reports it with a result and asks nothing."""
+    if _REQUEST_CUE.search(_line_of(folded, span)):
         return True
     return not _RESULT_AFTER.search(folded[span.end : span.end + 60])
 

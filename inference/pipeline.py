@@ -8,6 +8,7 @@ the extracted text before it enters the record, so that `analysis.text[start:end
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import time
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from inference.dosage import drugs_without_dose, find_doses
 from inference.elements import find_patient_facts, find_present_elements
 from inference.lab_results import LabRanges, find_lab_results
 from inference.lexicon import Lexicons
+from inference.ner_model import NerModel
 from inference.qualifiers import qualify
 from inference.questions import QuestionTemplates
 from inference.relations import find_treats
@@ -49,6 +51,7 @@ class Engine:
     lexicons: Lexicons
     lab_ranges: LabRanges
     models: dict[str, str]
+    ner: NerModel | None = None
     ocr: bool = True
 
     @classmethod
@@ -56,12 +59,18 @@ class Engine:
         """`rules_dir` holds a clinic's own completeness.yaml/questions.yaml; the shipped ones otherwise."""
         root = Path(resources) if resources else resources_dir()
         rules = Path(rules_dir) if rules_dir else root / "rules"
+        models = {"request_type": "rules-v1", "elements": "rules-v1", "lexicons": _file_version(root / "lexicons" / "terms.tsv")}
+        ner_folder = root / "models" / "ner"
+        ner = NerModel.load(ner_folder) if (ner_folder / "model.onnx").is_file() else None
+        if ner:
+            models["ner"] = _file_version(ner_folder / "model.onnx")
         engine = cls(
             rules=CompletenessRules.load(rules / "completeness.yaml"),
             questions=QuestionTemplates.load(rules / "questions.yaml"),
             lexicons=Lexicons.load(root),
             lab_ranges=LabRanges.load(root / "lab_ranges.yaml"),
-            models={"request_type": "rules-v1", "elements": "rules-v1"},
+            models=models,
+            ner=ner,
             ocr=ocr,
         )
         engine.analyse_text(_WARM_UP_TEXT)
@@ -90,6 +99,8 @@ class Engine:
             deidentified = deidentify(document.text, personal_data)
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
+            if self.ner:
+                entities = merge_entities(entities, self.ner.find_entities(text))
             qualify(text, entities)
             entities += find_doses(text, entities)
             entities.sort(key=lambda entity: (entity.start, -entity.end))
@@ -141,6 +152,35 @@ class Engine:
         with _timed(timings, "summary"):
             analysis.summary = summarise(analysis)
         return analysis
+
+
+# The model adds what the lexicons cannot list (unknown brand names, anatomy, paraphrased symptoms); doses are
+# better found by the dose rules, which also attach them to their drug.
+MODEL_LABELS = {"MEDICAMENT", "PATHOLOGIE", "SYMPTOME", "EXAMEN", "ANATOMIE", "ALLERGENE"}
+MODEL_MIN_SCORE = 0.85
+
+
+def merge_entities(from_lexicon: list[Entity], from_model: list[Entity]) -> list[Entity]:
+    """Lexicon entities win where both found something (they carry ATC/CIM-10 codes); the model adds the rest."""
+    taken = sorted((entity.start, entity.end) for entity in from_lexicon)
+    starts = [start for start, _ in taken]
+    merged = list(from_lexicon)
+    for entity in from_model:
+        if entity.label not in MODEL_LABELS or entity.score < MODEL_MIN_SCORE or not entity.text[:1].isalnum():
+            continue
+        index = bisect.bisect_left(starts, entity.end)
+        if not any(start < entity.end and entity.start < end for start, end in taken[max(0, index - 8) : index]):
+            merged.append(entity)
+    return sorted(merged, key=lambda entity: (entity.start, -entity.end))
+
+
+def _file_version(path: Path) -> str:
+    """A model or lexicon file's identity in the record: the start of its sha256."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return f"sha256:{digest.hexdigest()[:16]}"
 
 
 def _span_of(entity: Entity) -> Span:
