@@ -71,15 +71,21 @@ _COMPILED = {code: [(re.compile(pattern), weight) for pattern, weight in cues] f
 _MIN_SCORE = 1.0
 
 
-def classify_request_type(text: str) -> RequestType:
-    """The type whose cues weigh most; `autre` when nothing points anywhere. The score is that type's share."""
+def request_type_scores(text: str) -> dict[str, float]:
+    """Each type's share of the cue weight (summing to 1); all on `autre` when nothing points anywhere."""
     folded = fold(text)
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
         for code, cues in _COMPILED.items()
     }
-    best = max(weights, key=weights.get)
-    if weights[best] < _MIN_SCORE:
-        return RequestType("autre", LABELS["autre"], 0.5)
     total = sum(weights.values())
-    return RequestType(best, LABELS[best], round(weights[best] / total, 3))
+    if max(weights.values()) < _MIN_SCORE:
+        return {code: float(code == "autre") for code in LABELS}
+    return {code: weights.get(code, 0.0) / total for code in LABELS}
+
+
+def classify_request_type(text: str) -> RequestType:
+    """The type whose cues weigh most; `autre` when nothing points anywhere. The score is that type's share."""
+    scores = request_type_scores(text)
+    best = max(scores, key=scores.get)
+    return RequestType(best, LABELS[best], round(scores[best], 3))
