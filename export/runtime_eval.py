@@ -6,6 +6,7 @@ and batches; only the engine differs.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -26,13 +27,16 @@ class TorchSession:
         def __init__(self, name: str):
             self.name = name
 
-    def __init__(self, model_dir: Path, threads: int = 2):
+    def __init__(self, model_dir: Path, threads: int = 2, num_labels: int | None = None):
+        """`num_labels` lets a bare encoder (random head) stand in for speed-only references."""
         import torch
         from transformers import AutoModelForTokenClassification
 
         torch.set_num_threads(threads)
         self.torch = torch
-        self.model = AutoModelForTokenClassification.from_pretrained(model_dir, local_files_only=True).eval()
+        extra = {"num_labels": num_labels} if num_labels else {}
+        self.model = AutoModelForTokenClassification.from_pretrained(model_dir, local_files_only=True,
+                                                                     **extra).eval()
 
     def get_inputs(self):
         return [self._Arg("input_ids"), self._Arg("attention_mask")]
@@ -61,7 +65,7 @@ def ner_model(runtime_dir: Path, torch_dir: Path | None = None, threads: int = 2
         tok.no_truncation()
         tok.no_padding()
         cfg = EncoderConfig.read(runtime_dir / "encoder.json")
-        model.encoder = Encoder(TorchSession(torch_dir, threads), tok, cfg)
+        model.encoder = Encoder(TorchSession(torch_dir, threads, len(model.id2label)), tok, cfg)
     return model
 
 
@@ -131,7 +135,8 @@ def run_parity(args) -> None:
     runtime_dir, torch_dir = Path(args.model), Path(args.torch)
     rec = Record("parity", vars(args))
     rows = load_jsonl(Path(args.data))[:args.limit or None]
-    onnx_model, torch_model = ner_model(runtime_dir), ner_model(runtime_dir, torch_dir)
+    onnx_model = ner_model(runtime_dir, threads=args.threads)
+    torch_model = ner_model(runtime_dir, torch_dir, threads=args.threads)
     agree = total = 0
     max_diff = 0.0
     onnx_spans, torch_spans = [], []
@@ -200,6 +205,7 @@ def run_benchmark(args) -> None:
     for k, v in results.items():
         rec.metric(k, v)
     rec.metric("threads", args.threads)
+    rec.metric("load_average_at_end", [round(x, 2) for x in os.getloadavg()])
     print(json.dumps(results, indent=1))
     rec.write(Path(args.record_dir) if args.record_dir else Path(args.model))
 
@@ -220,13 +226,15 @@ def add_parser(sub) -> None:
     p.add_argument("--limit", type=int, default=0)
     p.add_argument("--min-agreement", type=float, default=0.98)
     p.add_argument("--max-f1-drop", type=float, default=1.0, help="in F1 points")
+    p.add_argument("--threads", type=int, default=2)
     p.add_argument("--record-dir")
     p.set_defaults(func=run_parity)
     b = sub.add_parser("benchmark", help="latency and throughput: PyTorch fp32, onnxruntime fp32, shipped")
     b.add_argument("--model", required=True, help="shipped runtime folder")
     b.add_argument("--fp32", required=True, help="fp32 ONNX runtime folder")
     b.add_argument("--torch", required=True, help="the fine-tuned PyTorch checkpoint")
-    b.add_argument("--reference-torch", help="another PyTorch checkpoint to time (e.g. before layer dropping)")
+    b.add_argument("--reference-torch",
+                   help="another checkpoint to time, e.g. the 12-layer base before layer dropping (speed only)")
     b.add_argument("--data", required=True, help="a jsonl of documents")
     b.add_argument("--limit", type=int, default=200)
     b.add_argument("--warmup", type=int, default=5)
