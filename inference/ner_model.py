@@ -19,6 +19,7 @@ from .analysis import Entity
 from .encoder import Encoder
 
 WORD = re.compile(r"\w+|[^\w\s]")
+EDGE_PUNCT = ".,;:!?"
 
 
 @dataclass
@@ -68,7 +69,16 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: np.ndarray, id2labe
             continue
         current = [typ, ws, we, [score]]
         spans.append(current)  # type: ignore[arg-type]
-    return [Span(s[0], s[1], s[2], float(np.mean(s[3]))) for s in spans]  # type: ignore[index]
+    out = []
+    for typ, start, end, scores in spans:  # type: ignore[misc]
+        # a piece such as "2." can drag sentence punctuation into the entity: trim it
+        while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
+            end -= 1
+        while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
+            start += 1
+        if end > start:
+            out.append(Span(typ, start, end, float(np.mean(scores))))
+    return out
 
 
 class NerModel:

@@ -63,3 +63,12 @@ def test_shipped_model_finds_entities_in_a_long_letter() -> None:
     found = {(e.label, e.text) for e in entities}
     assert ("MEDICAMENT", "amoxicilline") in found
     assert ("ALLERGENE", "pénicilline") in found
+
+
+def test_decode_trims_sentence_punctuation_carried_by_a_piece() -> None:
+    text = "ATCD : diabète de type 2. Suivi."
+    # "▁2." is one piece covering "2" and "."
+    offsets = [(0, 4), (4, 6), (6, 14), (14, 17), (17, 22), (22, 25), (25, 31), (31, 32)]
+    labels = ["O", "O", "B-MEDICAMENT", "I-MEDICAMENT", "I-MEDICAMENT", "I-MEDICAMENT", "O", "O"]
+    spans = decode(text, offsets, one_hot(labels), ID2LABEL)
+    assert [text[s.start:s.end] for s in spans] == ["diabète de type 2"]
