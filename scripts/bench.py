@@ -465,7 +465,7 @@ def write_markdown(results: dict, path: Path) -> None:
         "- GUI start: `medclair` with no argument, offscreen, on an existing database; time from spawning the process"
         " to the first top-level window's Show event (the unlock dialog). UI stall: the main window imports a batch"
         " through its background thread while a 5 ms timer in the UI thread records the longest gap between ticks.",
-        "- Memory: peak resident set (kernel accounting of the child process, `wait4`) of `medclair analyse`,"
+        "- Memory: peak resident set (VmHWM of each child process, followed while it runs) of `medclair analyse`,"
         " `medclair import` and the GUI.",
         "- Models: read from the factory's records in each `resources/models/<name>/` (`record_benchmark.json`,"
         " `record_parity.json`, `record_quantize.json`, written by `python -m export benchmark` / `parity` /"
