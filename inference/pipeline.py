@@ -27,11 +27,13 @@ from inference.dosage import drugs_without_dose, find_doses
 from inference.elements import find_patient_facts, find_present_elements
 from inference.lab_results import LabRanges, find_lab_results
 from inference.lexicon import Lexicons
+from inference.fusion import fuse_allergy, fuse_elements, fuse_request_type, fuse_urgency
 from inference.ner_model import NerModel
 from inference.qualifiers import qualify
 from inference.questions import QuestionTemplates
 from inference.relations import find_treats
-from inference.request_type import classify_request_type
+from inference.request_model import RequestModel
+from inference.request_type import best_request_type, request_type_scores
 from inference.resources import resources_dir
 from inference.summary import summarise
 from inference.urgency import classify_urgency
@@ -52,6 +54,7 @@ class Engine:
     lab_ranges: LabRanges
     models: dict[str, str]
     ner: NerModel | None = None
+    request_model: RequestModel | None = None
     ocr: bool = True
 
     @classmethod
@@ -64,6 +67,13 @@ class Engine:
         ner = NerModel.load(ner_folder) if (ner_folder / "model.onnx").is_file() else None
         if ner:
             models["ner"] = _file_version(ner_folder / "model.onnx")
+        request_folder = root / "models" / "request"
+        request_model = None
+        if (request_folder / "request.json").is_file():
+            request_model = RequestModel.load(request_folder)
+            if request_model.encoder is None and ner:
+                request_model.encoder = ner.encoder  # heads trained on the entity model's pass: share it
+            models["request_type"] = models["elements"] = _file_version(request_folder / "heads.npz")
         engine = cls(
             rules=CompletenessRules.load(rules / "completeness.yaml"),
             questions=QuestionTemplates.load(rules / "questions.yaml"),
@@ -71,6 +81,7 @@ class Engine:
             lab_ranges=LabRanges.load(root / "lab_ranges.yaml"),
             models=models,
             ner=ner,
+            request_model=request_model,
             ocr=ocr,
         )
         engine.analyse_text(_WARM_UP_TEXT)
@@ -107,9 +118,15 @@ class Engine:
             undosed = drugs_without_dose(text, entities)
             relations = find_treats(text, entities)
         with _timed(timings, "classify"):
-            request_type = classify_request_type(text)
+            type_scores = request_type_scores(text)
+            request_type = best_request_type(type_scores)
             allergy = detect_allergy_mention(text)
             urgency = classify_urgency(text)
+            prediction = self.request_model.predict(text) if self.request_model else None
+            if prediction:
+                request_type = fuse_request_type(type_scores, prediction)
+                allergy = fuse_allergy(allergy, prediction)
+                urgency = fuse_urgency(urgency, prediction)
         with _timed(timings, "lab_results"):
             facts = find_patient_facts(text)
             lab_results = find_lab_results(text, facts.sex, facts.age, self.lab_ranges)
@@ -122,6 +139,8 @@ class Engine:
             ]
             found = find_present_elements(text, entities, lab_results, people)
             present = {**_header_elements(view, document), **back.elements(found)}
+            if prediction:
+                present = fuse_elements(present, prediction)
             missing = find_missing_elements(self.rules, request_type.code, present, entities, undosed, facts, text)
             questions = self.questions.draft_questions(missing)
         with _timed(timings, "alerts"):

@@ -84,8 +84,7 @@ def request_type_scores(text: str) -> dict[str, float]:
     return {code: weights.get(code, 0.0) / total for code in LABELS}
 
 
-def classify_request_type(text: str) -> RequestType:
-    """The type whose cues weigh most; `autre` when nothing points anywhere. The score is that type's share."""
-    scores = request_type_scores(text)
+def best_request_type(scores: dict[str, float]) -> RequestType:
+    """The type whose cues weigh most (`autre` when nothing points anywhere); the score is that type's share."""
     best = max(scores, key=scores.get)
     return RequestType(best, LABELS[best], round(scores[best], 3))

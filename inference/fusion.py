@@ -1,0 +1,57 @@
+"""Combining the request model's scores with the rules' evidence (issue 4).
+
+The model reads the whole document and is good at its gist (what kind of request, which elements are there); the
+rules know exactly where the evidence is. An element is present when both agree loosely, or when the model is
+sure; the evidence shown is always the rules' (possibly none when only the model saw it). The type is a weighted
+mix of the two score distributions. The weights and thresholds were set on generated development data, never on
+the hand-written evaluation set.
+"""
+from __future__ import annotations
+
+from inference.analysis import AllergyMention, RequestType, Span, Urgency
+from inference.request_model import RequestPrediction
+from inference.request_type import LABELS
+
+MODEL_WEIGHT = 0.7
+WITH_EVIDENCE = 0.2  # model probability enough to confirm an element the rules found
+WITHOUT_EVIDENCE = 0.9  # model probability needed to assert an element the rules did not find
+ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy rules
+
+
+def fuse_request_type(rule_scores: dict[str, float], prediction: RequestPrediction) -> RequestType:
+    mixed = {
+        code: MODEL_WEIGHT * prediction.type_probs.get(code, 0.0) + (1 - MODEL_WEIGHT) * rule_scores.get(code, 0.0)
+        for code in LABELS
+    }
+    best = max(mixed, key=mixed.get)
+    return RequestType(best, LABELS[best], round(mixed[best], 3))
+
+
+def fuse_elements(evidence: dict[str, list[Span]], prediction: RequestPrediction) -> dict[str, list[Span]]:
+    present: dict[str, list[Span]] = {}
+    for element, probability in prediction.element_probs.items():
+        spans = evidence.get(element)
+        if (spans and probability >= WITH_EVIDENCE) or probability >= WITHOUT_EVIDENCE:
+            present[element] = spans or []
+    for element, spans in evidence.items():
+        if element not in prediction.element_probs:
+            present[element] = spans
+    return present
+
+
+def fuse_allergy(rules: AllergyMention, prediction: RequestPrediction) -> AllergyMention:
+    """The rules decide (they read negations exactly) unless the model is very sure of the contrary."""
+    probability = prediction.allergy_prob
+    if rules.value and probability <= 1 - ALLERGY_OVERRIDE:
+        return AllergyMention(False, round(1 - probability, 3))
+    if not rules.value and probability >= ALLERGY_OVERRIDE:
+        return AllergyMention(True, round(probability, 3))
+    return AllergyMention(rules.value, round(probability if rules.value else 1 - probability, 3))
+
+
+def fuse_urgency(rules: Urgency, prediction: RequestPrediction) -> Urgency:
+    """Urgency words are explicit: the rules' level stands unless they found none and the model is confident."""
+    level = prediction.urgency
+    if rules.level == "non_precise" and level != "non_precise" and prediction.urgency_probs[level] >= 0.8:
+        return Urgency(level, round(prediction.urgency_probs[level], 3))
+    return Urgency(rules.level, round(prediction.urgency_probs.get(rules.level, rules.score), 3))
