@@ -127,3 +127,18 @@ def test_kernel_sees_no_inet_connect(letter: Path, tmp_path: Path) -> None:
         calls = Path(f"{trace}.{name}").read_text(encoding="utf-8")
         inet = [line for line in calls.splitlines() if re.search(r"AF_INET6?\b", line)]
         assert not inet, f"{name} tried the network:\n" + "\n".join(inet)
+
+
+def test_nothing_written_outside_the_data_directory(letter: Path, tmp_path: Path) -> None:
+    """No library may keep its own files (telemetry queues, device ids, caches) in the user's home: what
+    MedClair writes goes to its encrypted database only."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = medclair_env(tmp_path / "data", HOME=str(home))
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        env.pop(name, None)
+    for command in (medclair_command("analyse", letter), medclair_command("import", letter)):
+        result = run(command, env)
+        assert result.returncode == 0, result.stderr
+    written = sorted(str(path.relative_to(home)) for path in home.rglob("*") if path.is_file())
+    assert written == []
