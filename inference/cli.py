@@ -28,6 +28,10 @@ def run_analyse(
             failures += 1
             print(f"medclair : {error}", file=err)
             continue
+        except Exception as error:  # one file's bug must not stop the batch
+            failures += 1
+            print(f"medclair : {path.name} : erreur inattendue pendant l'analyse ({type(error).__name__} : {error}).", file=err)
+            continue
         if deidentify:
             analysis.text = analysis.deidentified_text
         print(analysis.to_json() if as_json else describe(analysis), file=out, flush=True)

@@ -39,6 +39,14 @@ from inference.summary import summarise
 from inference.urgency import classify_urgency
 
 
+# The model adds what the lexicons cannot list (unknown brand names, anatomy, paraphrased symptoms); doses are
+# better found by the dose rules, which also attach them to their drug.
+MODEL_LABELS = {"MEDICAMENT", "PATHOLOGIE", "SYMPTOME", "EXAMEN", "ANATOMIE", "ALLERGENE"}
+MODEL_MIN_SCORE = 0.85
+# The models read at most this much of a document (about eight pages): a letter's content is at its start, and
+# time and memory must stay bounded on a 500-page file; lexicons and rules still read everything.
+MODEL_MAX_CHARS = 24_000
+
 # Analysed once at load so that the first real document does not pay for lazily built tables and model sessions.
 _WARM_UP_TEXT = (
     "Le 02/01/2024. Je vous adresse Mme Test, 40 ans, pour toux depuis 3 jours. Sous amoxicilline 1 g x 3/j. "
@@ -111,7 +119,7 @@ class Engine:
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
             if self.ner:
-                entities = merge_entities(entities, self.ner.find_entities(text))
+                entities = merge_entities(entities, self.ner.find_entities(text[:MODEL_MAX_CHARS]))
             qualify(text, entities)
             entities += find_doses(text, entities)
             entities.sort(key=lambda entity: (entity.start, -entity.end))
@@ -122,7 +130,7 @@ class Engine:
             request_type = best_request_type(type_scores)
             allergy = detect_allergy_mention(text)
             urgency = classify_urgency(text)
-            prediction = self.request_model.predict(text) if self.request_model else None
+            prediction = self.request_model.predict(text[:MODEL_MAX_CHARS]) if self.request_model else None
             if prediction:
                 request_type = fuse_request_type(type_scores, prediction)
                 allergy = fuse_allergy(allergy, prediction)
@@ -171,12 +179,6 @@ class Engine:
         with _timed(timings, "summary"):
             analysis.summary = summarise(analysis)
         return analysis
-
-
-# The model adds what the lexicons cannot list (unknown brand names, anatomy, paraphrased symptoms); doses are
-# better found by the dose rules, which also attach them to their drug.
-MODEL_LABELS = {"MEDICAMENT", "PATHOLOGIE", "SYMPTOME", "EXAMEN", "ANATOMIE", "ALLERGENE"}
-MODEL_MIN_SCORE = 0.85
 
 
 def merge_entities(from_lexicon: list[Entity], from_model: list[Entity]) -> list[Entity]:
