@@ -8,7 +8,7 @@ mode="${1:-run}"
 case "$mode" in run|test) ;; *) echo "usage: scripts/setup.sh run|test" >&2; exit 2 ;; esac
 
 system_packages=(
-  python3 python3-venv binutils
+  python3 python3-venv binutils strace xvfb xauth
   tesseract-ocr tesseract-ocr-fra
   libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0
