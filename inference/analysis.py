@@ -126,6 +126,7 @@ class Analysis:
     questions: list[Question] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
     summary: str = ""
+    warnings: list[str] = field(default_factory=list)  # what the user should know about this analysis (French)
     deidentified_text: str = ""
     models: dict[str, str] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -171,6 +172,7 @@ class Analysis:
                 for a in record.get("alerts", [])
             ],
             summary=record.get("summary", ""),
+            warnings=list(record.get("warnings", [])),
             deidentified_text=record.get("deidentified_text", ""),
             models=dict(record.get("models", {})),
             timings_ms=dict(record.get("timings_ms", {})),

@@ -44,6 +44,7 @@ def describe(analysis: Analysis) -> str:
     """A short French report for a terminal."""
     lines = [
         f"== {analysis.document.filename}",
+        *(f"Attention : {warning}" for warning in analysis.warnings),
         f"Type de demande : {analysis.request_type.label} ({analysis.request_type.score:.2f})",
         f"Allergie mentionnée : {'oui' if analysis.allergy_mentioned.value else 'non'}",
         "Éléments présents : " + (", ".join(analysis.elements.present) or "aucun"),

@@ -26,6 +26,7 @@ from inference.document import Document, Page, read_document
 from inference.dosage import drugs_without_dose, find_doses
 from inference.elements import find_patient_facts, find_present_elements
 from inference.lab_results import LabRanges, find_lab_results
+from inference.language import looks_french
 from inference.lexicon import Lexicons
 from inference.fusion import fuse_allergy, fuse_elements, fuse_request_type, fuse_urgency
 from inference.ner_model import NerModel
@@ -153,6 +154,9 @@ class Engine:
             questions = self.questions.draft_questions(missing)
         with _timed(timings, "alerts"):
             alerts = find_alerts(text, entities, lab_results)
+        warnings = list(document.warnings)
+        if not looks_french(text):
+            warnings.append("Le document ne semble pas rédigé en français : l'analyse est peu fiable.")
         treats = [Relation("traite", back.span(_span_of(drug)), back.span(_span_of(cond))) for drug, cond in relations]
         analysis = Analysis(
             document=DocumentInfo(
@@ -172,6 +176,7 @@ class Engine:
             elements=Elements(present=present, missing=_unique(item.element for item in missing)),
             questions=questions,
             alerts=[back.alert(alert) for alert in alerts],
+            warnings=warnings,
             deidentified_text=deidentified,
             models=dict(self.models),
             timings_ms=timings,

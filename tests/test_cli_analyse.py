@@ -120,3 +120,16 @@ def test_human_readable_output_lists_the_questions(tmp_path):
     assert result.returncode == 0
     assert "Demande d'examen d'imagerie" in result.stdout
     assert "Éléments manquants" in result.stdout
+
+
+def test_an_english_letter_is_analysed_with_a_warning(tmp_path):
+    letter = (
+        "Dear colleague,\nI am referring Mrs Jane Brown, aged 67, for a cardiology opinion: breathlessness on "
+        "exertion for two months. History: high blood pressure, type 2 diabetes. Current medication: metformin "
+        "1 g twice daily. No known drug allergies. Kind regards, Dr John Smith"
+    )
+    pdf = make_text_pdf(tmp_path / "english.pdf", [letter])
+    french = make_text_pdf(tmp_path / "renouvellement.pdf", [RENEWAL_LETTER])
+    english_record, french_record = records(run_cli("analyse", "--json", str(pdf), str(french)).stdout)
+    assert any("français" in warning for warning in english_record["warnings"])
+    assert french_record["warnings"] == []
