@@ -957,6 +957,7 @@ def analysis_html(analysis: Analysis, corrected: set[str] = frozenset()) -> str:
         f"<p><b>{esc(analysis.request_type.label)}</b> "
         f"<span style='color:#666'>(confiance {analysis.request_type.score:.0%})</span></p>",
     ]
+    parts += [f"<p style='color:#8a5a00'>⚠ {esc(warning)}</p>" for warning in analysis.warnings]
     if analysis.alerts:
         parts.append("<h3 style='color:#b00020'>Alertes</h3><ul>")
         parts += [f"<li style='color:#b00020'>{esc(alert.text)}</li>" for alert in analysis.alerts]
