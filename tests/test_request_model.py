@@ -156,3 +156,27 @@ def test_factory_features_train_evaluate_export(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="not the encoder"):
         factory(["export", "--model", str(tmp_path / "heads"), "--out", str(shipped / "request2"),
                  "--encoder-path", "../enc2"])
+
+
+SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "models" / "request"
+
+
+def _shipped_heads_match_encoder() -> bool:
+    from export.record import sha256
+
+    if not (SHIPPED / "request.json").exists():
+        return False
+    config = json.loads((SHIPPED / "request.json").read_text())
+    onnx_file = (SHIPPED / config.get("encoder", "") / "model.onnx").resolve()
+    return onnx_file.exists() and sha256(onnx_file) == config["encoder_sha256"]
+
+
+@pytest.mark.skipif(not _shipped_heads_match_encoder(), reason="no shipped request heads bound to the shipped encoder")
+def test_shipped_heads_on_the_users_allergy_examples() -> None:
+    model = RequestModel.load(SHIPPED, threads=1)
+    examples = {"Le patient rapporte une réaction allergique sévère aux arachides.": True,
+                "Consultation demandée pour douleurs chroniques au dos.": False,
+                "La patiente demande un renouvellement de son ordonnance pour l'asthme.": False,
+                "Mention d'une allergie au latex dans le dossier du patient.": True,
+                "Un nouveau patient mentionne une allergie aux noix.": True}
+    assert {text: model.predict(text).allergy for text in examples} == examples
