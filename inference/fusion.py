@@ -13,8 +13,8 @@ from inference.request_model import RequestPrediction
 from inference.request_type import LABELS
 
 MODEL_WEIGHT = 0.7
-WITH_EVIDENCE = 0.2  # model probability enough to confirm an element the rules found
-WITHOUT_EVIDENCE = 0.9  # model probability needed to assert an element the rules did not find
+WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules found
+WITHOUT_EVIDENCE = 0.8  # model probability needed to assert an element the rules did not find
 ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy rules
 
 
