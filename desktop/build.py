@@ -38,7 +38,6 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--paths", str(ROOT),
         "--collect-submodules", "inference",
         "--collect-submodules", "desktop",
-        "--strip",
     ]
     for item in sorted((ROOT / "resources").iterdir()):
         if item.name not in NOT_SHIPPED:
