@@ -8,7 +8,6 @@ table ``resources/lab_ranges.yaml`` gives one for the patient's sex and age, con
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from inference.analysis import LabResult
+from inference.folding import fold
 
 RANGES_FILE = Path(__file__).resolve().parent.parent / "resources" / "lab_ranges.yaml"
 
@@ -40,11 +40,6 @@ RANGE = re.compile(
     rf"[ \t]*(?:{_UNIT})?[ \t]*[)\]]?",
     re.I,
 )
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free copy of ``text`` with the same length (so offsets carry over)."""
-    return "".join(unicodedata.normalize("NFD", c)[0] if c.isalpha() else c for c in text.lower())
 
 
 def unit_key(unit: str) -> str:
