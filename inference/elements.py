@@ -194,7 +194,7 @@ def find_present_elements(
         if entity.negated and entity.label != "ALLERGENE":
             continue
         if entity.label == "PATHOLOGIE":
-            if _is_diagnosis(folded, entity):
+            if not entity.history and _is_diagnosis(folded, entity):
                 add("diagnostic", entity.start, entity.end)
             if entity.history:
                 add("antecedents", entity.start, entity.end)
