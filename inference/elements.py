@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from inference.analysis import Entity, LabResult, Span
 from inference.folding import fold
+from inference.urgency import URGENCY_PATTERNS
 
 ELEMENTS = (
     "identite_patient", "age", "sexe", "motif", "symptomes", "antecedents", "allergies", "traitement_en_cours",
@@ -110,13 +111,6 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
         r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsie)\b[^.\n]{0,30}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)|negati(?:f|ve)|revele|montre|retrouve)\b",
     ],
-    "urgence": [
-        r"\b(?:urgent(?:e)?|urgence|en urgence|semi-urgent(?:e)?|non urgent(?:e)?|pas urgent(?:e)?|sans urgence|rapidement|des que possible|dans les meilleurs delais|au plus vite|prioritaire|programme(?:e)?|a programmer|rdv rapide)\b",
-        r"\b(?:sous|dans les|d'ici|avant) \d+ ?(?:h|heures|jours|j|semaines|mois)\b",
-        r"\b(?:ce jour|aujourd'hui|demain|dans la (?:journee|semaine)|cette semaine|a votre convenance|sans delai|le plus (?:tot|vite) possible|au plus tot|sous (?:huitaine|quinzaine)|rapide|vite|d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin))\b",
-        r"\bplus que pour \d+ (?:jours|semaines)\b|\bje n'en ai plus\b",
-        r"\bdelai\b",
-    ],
     "medecin_demandeur": [
         r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
         r"^\s*(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste)\b",
@@ -140,6 +134,8 @@ _COMPILED_FOLDED = {
     element: [re.compile(pattern, re.MULTILINE) for pattern in patterns]
     for element, patterns in _FOLDED_CUES.items()
 }
+# Urgency evidence is any statement of a level (inference.urgency), or of a deadline.
+_COMPILED_FOLDED["urgence"] = [*URGENCY_PATTERNS, re.compile(r"\bdelai\b")]
 _COMPILED_CASED = {element: [re.compile(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()}
 
 # A disease named by the patient's fear, or as the reason for drugs, is not a diagnosis.
