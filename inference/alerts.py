@@ -19,7 +19,8 @@ from pathlib import Path
 
 from inference.analysis import Alert, Entity, LabResult, Span
 from inference.lab_results import severity
-from inference.qualifiers import qualify, split_sentences
+from inference.qualifiers import qualify
+from inference.sections import find_sentences
 
 CLASSES_FILE = Path(__file__).resolve().parent.parent / "resources" / "lexicons" / "allergy_classes.json"
 CONTRAST = re.compile(
@@ -76,7 +77,7 @@ def _real(entity: Entity) -> bool:
 def _contrast_mentions(text: str, entities: list[Entity]) -> list[Span]:
     """Contrast imaging asked for: a contrast cue in a sentence that is not "sans injection" / negated."""
     spans = []
-    for start, end in split_sentences(text):
+    for start, end in find_sentences(text):
         sentence = text[start:end]
         masked = NO_CONTRAST.sub(lambda m: " " * len(m.group()), sentence)
         for match in CONTRAST.finditer(masked):

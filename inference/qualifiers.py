@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from inference.analysis import Entity
+from inference.sections import find_sentences
 
 Span = tuple[int, int]
 
@@ -139,29 +140,6 @@ HEADER = re.compile(
     _F,
 )
 ANY_HEADER = re.compile(r"(?m)^[ \t]*[-•*]?[ \t]*([A-Za-zÀ-ÿ][\wÀ-ÿ'’ ]{0,30}?)\s*:(?!\d)")
-SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[MD]r)(?<!\bM)(?<!\bPr)(?<!\bcf)(?<!\bex)[.!?;]+(?=\s|$)|\f")
-
-
-def split_sentences(text: str) -> list[Span]:
-    """Sentence spans: end punctuation, and line breaks that start a new line item or follow a blank line."""
-    spans, start = [], 0
-    bounds = []
-    for match in SENTENCE_END.finditer(text):
-        bounds.append(match.end())
-    for match in re.finditer(r"\n", text):
-        rest = text[match.end():match.end() + 2].lstrip(" \t")
-        prev = text[max(0, match.start() - 1):match.start()]
-        if not rest or rest[0] in "\n-•*" or rest[0].isupper() or rest[0].isdigit() or prev in (":", "\n"):
-            bounds.append(match.start())
-    for end in sorted(set(bounds)):
-        if end > start:
-            spans.append((start, end))
-            start = end
-    if start < len(text):
-        spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
 def _sections(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of "Antécédents :" style sections; kind is "family", "history" or ""."""
     known = list(HEADER.finditer(text))
@@ -248,7 +226,7 @@ def qualify(text: str, entities: list[Entity], sentences: list[Span] | None = No
     """Set ``negated``, ``hypothesis``, ``family`` and ``history`` on each entity, in place."""
     if not entities:
         return
-    sentences = sentences or split_sentences(text)
+    sentences = sentences or find_sentences(text)
     sections = _sections(text)
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]

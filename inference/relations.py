@@ -10,7 +10,7 @@ import bisect
 import re
 
 from inference.analysis import Entity
-from inference.qualifiers import split_sentences
+from inference.sections import find_sentences
 
 CONDITIONS = ("PATHOLOGIE", "SYMPTOME")
 DRUG_TO_CONDITION = re.compile(
@@ -47,7 +47,7 @@ def find_treats(text: str, entities: list[Entity]) -> list[tuple[Entity, Entity]
     pairs: list[tuple[Entity, Entity]] = []
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]
-    for start, end in split_sentences(text):
+    for start, end in find_sentences(text):
         inside = ordered[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         drugs = [e for e in inside if e.label == "MEDICAMENT" and not e.negated]
         conditions = [e for e in inside if e.label in CONDITIONS and not e.negated]

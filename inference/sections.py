@@ -125,10 +125,13 @@ _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"»)\]]*(?=\s)|\n")
 
 
 def find_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, trimmed; a line break always ends a sentence, a full stop after an abbreviation never."""
+    """Sentence spans, trimmed; a line break ends a sentence unless the line wraps (next one goes on in lower
+    case), a full stop after an abbreviation never."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
+        if match.group(0) == "\n" and _continues(text, match.start()):
+            continue
         if match.group(0) != "\n" and match.group(0).startswith("."):
             word = re.search(r"([\wéèêàçôîû]+)$", text[start:match.start()])
             if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isupper())):
@@ -140,6 +143,12 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     _add_span(text, start, len(text), spans)
     return spans
+
+
+def _continues(text: str, newline: int) -> bool:
+    """A wrapped line: the next line goes on in lower case after a line that does not end with a colon."""
+    following = text[newline + 1 : newline + 3].lstrip(" \t")
+    return bool(following) and following[0].islower() and text[newline - 1 : newline] not in (":", "\n", "")
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

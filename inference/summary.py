@@ -10,7 +10,7 @@ from __future__ import annotations
 from inference.analysis import Analysis, Entity
 from inference.dosage import find_dose_pairs
 from inference.elements import find_patient_facts
-from inference.qualifiers import split_sentences
+from inference.sections import find_sentences
 
 ELEMENT_LABELS = {
     "identite_patient": "identité du patient", "age": "âge", "sexe": "sexe", "motif": "motif",
@@ -45,7 +45,7 @@ def _fr(number: float) -> str:
 def _sentence_around(text: str, start: int, limit: int = 160) -> str:
     """The sentence holding ``start`` (abbreviations like "M." and wrapped lines kept), on one line."""
     left, right = start, len(text)
-    for s, e in split_sentences(text):
+    for s, e in find_sentences(text):
         if s <= start < e:
             left, right = s, e
             break

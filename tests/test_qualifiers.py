@@ -2,7 +2,8 @@
 import pytest
 
 from inference.lexicon import Lexicons
-from inference.qualifiers import qualify, split_sentences
+from inference.qualifiers import qualify
+from inference.sections import find_sentences
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_post_cues(lexicons):
 
 def test_sentences_keep_list_lines_apart_and_join_wrapped_lines():
     text = "Pas de fièvre\nni de toux.\nHTA\nDiabète"
-    assert [text[s:e].strip() for s, e in split_sentences(text)] == ["Pas de fièvre\nni de toux.", "HTA", "Diabète"]
+    assert [text[s:e].strip() for s, e in find_sentences(text)] == ["Pas de fièvre\nni de toux.", "HTA", "Diabète"]
 
 
 def test_exceptions_and_contraindications(lexicons):
