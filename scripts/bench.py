@@ -30,6 +30,8 @@ if str(REPO) not in sys.path:
 
 import pymupdf  # noqa: E402
 
+from tests.processes import wait_with_rusage  # noqa: E402  (the tests follow a child's peak RSS the same way)
+
 WORK = REPO / ".work" / "bench"
 DOCS = REPO / "docs"
 MODELS = REPO / "resources" / "models"
@@ -171,33 +173,13 @@ def latency(paths: list[Path], rounds: int, warmup: int = 3) -> dict:
     }
 
 
-def _peak_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM:")), 0)
-    except (OSError, ValueError):
-        return 0
-
-
-def _wait(process: subprocess.Popen) -> tuple[int, float]:
-    """Exit code and the child's peak RSS in MB, from its VmHWM followed while it runs (wait4's ru_maxrss would
-    include this big parent's own peak: Linux carries it across vfork and exec)."""
-    peak = 0
-    while True:
-        peak = max(peak, _peak_kb(process.pid))
-        pid, status, _ = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            return process.returncode, peak / 1024
-        time.sleep(0.02)
-
-
 def _run(command: list[str], env: dict[str, str] | None = None) -> tuple[int, str, str, float]:
     """Exit code, stdout, stderr and peak RSS (MB) of a child; output goes through files so that it can be
     followed while it runs."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=err, cwd=REPO)
-        code, peak = _wait(process)
+        code, peak_kb = wait_with_rusage(process, timeout=3600)
+        peak = peak_kb / 1024
         out.seek(0)
         err.seek(0)
         return code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), peak
