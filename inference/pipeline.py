@@ -79,9 +79,8 @@ class Engine:
         request_folder = root / "models" / "request"
         request_model = None
         if (request_folder / "request.json").is_file():
-            request_model = RequestModel.load(request_folder)
-            if request_model.encoder is None and ner:
-                request_model.encoder = ner.encoder  # heads trained on the entity model's pass: share it
+            shared = {ner_folder.resolve(): ner.encoder} if ner else {}
+            request_model = RequestModel.load(request_folder, loaded=shared)
             models["request_type"] = models["elements"] = _file_version(request_folder / "heads.npz")
         engine = cls(
             rules=CompletenessRules.load(rules / "completeness.yaml"),

@@ -105,15 +105,18 @@ class RequestModel:
         self.allergy_threshold: float = config.get("allergy_threshold", 0.5)
 
     @classmethod
-    def load(cls, folder: str | Path, encoder: Encoder | None = None, threads: int | None = None) -> "RequestModel":
-        """`encoder`: the shared one (entity model's); else the folder named by `encoder` in request.json,
-        relative to `folder`, is loaded (it must be the encoder the heads were trained on)."""
+    def load(cls, folder: str | Path, encoder: Encoder | None = None, threads: int | None = None,
+             loaded: dict[Path, Encoder] | None = None) -> "RequestModel":
+        """`encoder`: the one to use; else the folder named by `encoder` in request.json, relative to `folder`
+        (the encoder the heads were trained on). `loaded` maps resolved folders to encoders already loaded, so
+        the engine's entity model and these heads share one session and one pass per document."""
         folder = Path(folder)
         config = json.loads((folder / "request.json").read_text(encoding="utf-8"))
         with np.load(folder / "heads.npz") as npz:
             weights = {k: npz[k].astype(np.float32) for k in npz.files}
         if encoder is None and config.get("encoder"):
-            encoder = Encoder.load((folder / config["encoder"]).resolve(), threads=threads)
+            target = (folder / config["encoder"]).resolve()
+            encoder = (loaded or {}).get(target) or Encoder.load(target, threads=threads)
         return cls(config, weights, encoder)
 
     def logits(self, x: np.ndarray) -> dict[str, np.ndarray]:

@@ -180,3 +180,13 @@ def test_shipped_heads_on_the_users_allergy_examples() -> None:
                 "Mention d'une allergie au latex dans le dossier du patient.": True,
                 "Un nouveau patient mentionne une allergie aux noix.": True}
     assert {text: model.predict(text).allergy for text in examples} == examples
+
+
+@pytest.mark.skipif(not _shipped_heads_match_encoder(), reason="no shipped request heads bound to the shipped encoder")
+def test_engine_reads_each_document_once_for_entities_and_request() -> None:
+    """The heads name the entity model's folder: the engine must not load that encoder a second time (memory) nor
+    run a second pass over the document (latency)."""
+    from inference.pipeline import Engine
+
+    engine = Engine.load(ocr=False)
+    assert engine.request_model.encoder is engine.ner.encoder
