@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from export.deid_synth import generate
 from inference.deidentification import _lexicons, find_personal_data
 
 SEED = 20241125
@@ -304,7 +305,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m export.deid_eval", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "deid")
-    parser.add_argument("--show", choices=["dev", "letters"], help="print the misses and false alarms of a split")
+    parser.add_argument("--show", choices=["dev", "letters", "generated"],
+                        help="score only this split and print its misses and false alarms (writes nothing)")
     parser.add_argument("--build-drug-names", action="store_true",
                         help="rebuild resources/deid/drug_names.txt from the BDPM file first")
     parser.add_argument("--build-first-names", action="store_true",
@@ -318,14 +320,22 @@ def main(argv: list[str] | None = None) -> dict:
         print("dev first names:", add_dev_first_names(split["dev"], ROOT / "resources" / "deid" / "first_names.txt"))
         _lexicons.cache_clear()
     letters = made_letters()
-    results = {"dev": score(split["dev"]), "heldout": score(split["heldout"]), "letters": score(letters)}
+    generated = [parse_snippet(snippet) for snippet in generate()]
     if args.show:
-        shown = results[args.show]
+        # The held-out split is never scored here: rule work looks at one development split at a time.
+        shown = score({"dev": split["dev"], "letters": letters, "generated": generated}[args.show])
         for kind in ("misses", "mislabelled", "false_alarms"):
             for label, items in shown[kind].items():
                 for item in items:
                     print(kind, label, item)
-    counts = {"dev": len(split["dev"]), "heldout": len(split["heldout"]), "letters": len(letters)}
+        for label, row in shown["labels"].items():
+            print(f"  {label:15} gold={row['gold']:4} recall_masked={row['recall_masked']} "
+                  f"recall_strict={row['recall_strict']} precision_any={row['precision_any']}")
+        return {"labels": shown["labels"]}
+    results = {"dev": score(split["dev"]), "heldout": score(split["heldout"]), "letters": score(letters),
+               "generated": score(generated)}
+    counts = {"dev": len(split["dev"]), "heldout": len(split["heldout"]), "letters": len(letters),
+              "generated": len(generated)}
     summary = {name: {"labels": result["labels"]} for name, result in results.items()}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "evaluation.json").write_text(json.dumps({"seed": SEED, "snippets": counts, "results": summary},

@@ -117,7 +117,7 @@ _DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(
                                if index not in _WORDED), re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                     if index in _WORDED), re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?![\d,.]\d|\s?(?:mg|g|ml|ui|%|cp|€|mm|cm|kg|µ|h\b|-\d))",
+_YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
@@ -176,7 +176,7 @@ _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]
                                 r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(r"(?<![\w./+-])(?<!\d,)(?<!\d )(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{3}|\s\d{3}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:mg|g|ml|ui|%|€|mm|/))",
+_POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|\s\d{{3}}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
@@ -451,7 +451,7 @@ def _find_places(text: str) -> list[PersonalData]:
         if city:
             value = city.group("city").rstrip(" ,.")
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
-            if _key(value.split()[0]) not in lexicons["not_names"]:
+            if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
@@ -468,6 +468,14 @@ def _find_places(text: str) -> list[PersonalData]:
         if _key(value) in lexicons["cities"] or (_key(value.split()[0]) in lexicons["cities"] and " " not in value):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     return found
+
+
+def _town_head(value: str) -> str:
+    """The key of a town's first word after an article ("Le Puy-en-Velay" -> "puy-en-velay")."""
+    words = re.split(r"(?<=['’])|\s+", value.strip(), maxsplit=1)
+    if len(words) > 1 and _key(words[0]) in ("le", "la", "les", "l'") and words[1]:
+        return _key(words[1].split()[0])
+    return _key(words[0])
 
 
 def _find_names(text: str) -> list[PersonalData]:
