@@ -165,7 +165,7 @@ _ADDRESS_RE = re.compile(
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{1,8}}",
     re.IGNORECASE)
-_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s"
+_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
                               r"|\.\s", re.IGNORECASE)
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
@@ -178,8 +178,14 @@ _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|stree
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
 _POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|\s\d{{3}}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
+# Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
+_POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")
+_ADDRESS_EXTRA_RE = re.compile(
+    r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
+    r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?[A-Z0-9][\w\-]*"
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
-_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:(?: |\n(?=-))(?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -270,7 +276,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
         context = text[max(0, match.start() - 40):match.start()]
         if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
-        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10):
+        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not _date_digits(digits):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
     return found
 
@@ -419,7 +425,7 @@ def _find_places(text: str) -> list[PersonalData]:
                              (_FOREIGN_STREET_RE, _FOREIGN_STREET_RE.finditer(text))):
         for match in matches:
             value = match.group(0)
-            street = re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) if pattern is _ADDRESS_RE else None
+            street = re.search(rf"\b(?:{_STREET_TYPES})\b\.?", value, re.IGNORECASE) if pattern is _ADDRESS_RE else None
             head = value[:street.end()] if street else ""
             stop = _ADDRESS_STOP_RE.search(value, len(head))
             if stop:
@@ -433,10 +439,6 @@ def _find_places(text: str) -> list[PersonalData]:
                 if not numbered and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
-            flat = re.match(r",?\s*(?:appt|apt|appartement|b[aâ]t|b[aâ]timent|esc|escalier|[ée]tage|porte)\.?\s*\w+",
-                            text[match.start() + len(value):], re.IGNORECASE)
-            if flat:
-                value += flat.group(0)
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
@@ -445,6 +447,8 @@ def _find_places(text: str) -> list[PersonalData]:
         if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE):
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
+    for match in _POSTBOX_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _POSTCODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
         city = _CITY_AFTER_CP_RE.match(text, match.end())
@@ -453,6 +457,7 @@ def _find_places(text: str) -> list[PersonalData]:
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
             if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
+    _add_address_extras(text, found)
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _CITY_CONTEXT_RE.finditer(text):
@@ -468,6 +473,28 @@ def _find_places(text: str) -> list[PersonalData]:
         if _key(value) in lexicons["cities"] or (_key(value.split()[0]) in lexicons["cities"] and " " not in value):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     return found
+
+
+def _add_address_extras(text: str, found: list[PersonalData]) -> None:
+    """Apartment, building, staircase and floor lines ("Appartement 12", "bât. C", "3e étage") that touch an
+    address or a postal code are part of the address; alone in prose they are not personal data."""
+    extras = [match for match in _ADDRESS_EXTRA_RE.finditer(text)]
+    spans = [(item.start, item.end) for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
+    added = True
+    while added and extras:
+        added = False
+        for match in list(extras):
+            if any(_touch(text, match.start(), match.end(), start, end) for start, end in spans):
+                found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+                spans.append((match.start(), match.end()))
+                extras.remove(match)
+                added = True
+
+
+def _touch(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Two spans separated only by punctuation and white space (at most one line break)."""
+    gap = text[end:other_start] if end <= other_start else text[other_end:start] if other_end <= start else ""
+    return len(gap) <= 6 and re.fullmatch(r"[\s,;\-–]*", gap) is not None and gap.count("\n") <= 1
 
 
 def _town_head(value: str) -> str:
