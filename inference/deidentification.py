@@ -197,13 +197,15 @@ _CITY_CONTEXT_RE = re.compile(
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
           r"Dre|Pre|Patiente?|Nom|Pr[ée]nom|Nom\s+de\s+naissance|Nom\s+d'usage|Nom\s+marital|Signataire|"
-          r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée])")
+          r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée]|"
+          r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e|N[ée]e?\s+sous\s+le\s+nom\s+de)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
-_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom"}
+_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep"}
 _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
-              rf"|[{_UP}]['’][{_UP}][{_LO}]+|Mac[{_UP}][{_LO}]+)")
-_PARTICLE = r"(?:de|De|DE|du|Du|DU|des|le|Le|LE|la|La|van|Van|von|Von|da|Da|di|Di|dos|del|Del|ben|Ben|el|El|d'|D')"
+              rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
+_PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|von|Von|VON|der|Der|DER|den|da|Da|DA|"
+             r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|d'|D'|d’|D’)")
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 _TITLE_CASE_RE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])")
 
@@ -515,6 +517,11 @@ def _find_names(text: str) -> list[PersonalData]:
     def is_initial(word: str) -> bool:
         return bool(re.fullmatch(_INITIAL, word)) and len(word.replace(".", "").replace("-", "")) <= 3
 
+    def is_first_name(word: str) -> bool:
+        """A listed first name, or a compound of listed ones ("ANNE-LAURE", "Jean-Baptiste")."""
+        key = _key(word.rstrip("."))
+        return key in first_names or ("-" in key and all(part in first_names for part in key.split("-")))
+
     def usable(word: str, after_title: bool) -> bool:
         if is_initial(word):
             return True
@@ -532,7 +539,8 @@ def _find_names(text: str) -> list[PersonalData]:
             start = cursor + (gap.end() if gap else 0)
             if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’"):
                 break
-            particle = re.match(rf"{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))", text[start:]) if tokens or after_title else None
+            particle = (re.match(rf"(?:{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))){{1,3}}", text[start:])
+                        if tokens or after_title else None)
             if particle:
                 token = _NAME_TOKEN_RE.match(text, start + particle.end())
                 if token and _key(token.group(0)) in lexicons["cities"]:
@@ -560,6 +568,15 @@ def _find_names(text: str) -> list[PersonalData]:
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
+            # "Pr GARAUD, Mathéo": the first name after a comma follows a titled surname in capitals.
+            comma = re.match(rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;)\n]|$|[ \t](?:le|né|née|n°|[-–]|\d)))",
+                             text[end:])
+            if comma and text[match.end():end].split()[-1].isupper():
+                word = comma.group(1)
+                if is_first_name(word) or (not word.isupper() and usable(word, False)
+                                           and _key(word) not in lexicons["cities"]
+                                           and not _COMMON_ENDING_RE.search(word.upper())):
+                    found.append(PersonalData("PERSONNE", end + comma.start(1), end + comma.end(1), word, 0.8))
             following = re.match(r"[ \t]+(?:et|&)[ \t]+", text[end:])
             if following:
                 more = take_names(end + following.end(), after_title=False, relaxed=False)
@@ -572,17 +589,18 @@ def _find_names(text: str) -> list[PersonalData]:
     for match in _NAME_TOKEN_RE.finditer(text):
         word = match.group(0)
         key = _key(word.rstrip("."))
-        if is_initial(word) or key in blocked or len(key) < 2:
-            continue
+        if is_initial(word) or key in blocked or len(key) < 2 or re.match(r"[LD]['’][^\W\d_]+$", word) and word.isupper():
+            continue  # "L'ADRESSE", "D'INFECTION" in headings; "D'ARVIEU" is taken after a title only
         neighbours = _neighbour_tokens(text, match.start(), match.end())
         usable_neighbours = [other for other in neighbours if usable(other, False)]
-        is_first = key in first_names
+        is_first = is_first_name(word)
         usable_neighbours = [other for other in usable_neighbours
                              if not (other.isupper() and len(other) < 3 and not is_initial(other))]
         caps = word.isupper() and len(word) >= 3 and bool(usable_neighbours) and (
             any(_key(other) in first_names or _key(other) in surnames or not other.isupper()
                 or is_initial(other) for other in usable_neighbours)
-            or not any(_COMMON_ENDING_RE.search(other) for other in [word, *usable_neighbours]))
+            or not any(_COMMON_ENDING_RE.search(other) and not is_first_name(other)
+                       for other in [word, *usable_neighbours]))
         is_surname = key in surnames and any(_key(other) in first_names for other in usable_neighbours)
         capitalised_pair = (not word.isupper() and any(other.isupper() and len(other) >= 2
                                                        for other in usable_neighbours))
