@@ -148,8 +148,12 @@ _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
-_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
-                             r"s[ée]jour|visite|\bréf[ée]rence)[^\d\n]{0,35}$", re.IGNORECASE)
+_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
+                             r"s[ée]jour|visite|\bréf[ée]rence|\bréf\.|\bvenue|admission|hospitali[sz]ation|"
+                             r"matricule|num[ée]ro\s+(?:de\s+)?patient|n°\s*(?:d'|de\s+)?(?:entr[ée]e|[ée]pisode|demande))"
+                             r"[^\d\n]{0,35}$", re.IGNORECASE)
+# An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
+_IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)")
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
@@ -191,8 +195,14 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
-    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de)\s*"
-    rf"(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
+    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
+    rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
+# "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
+_PLACE_DATE_RE = re.compile(
+    rf"(?m)^[ \t]*(?:Fait\s+(?:à|au|aux)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
+    rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
+    rf"[ \t]*,?[ \t]+(?:le|Le)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
@@ -273,6 +283,13 @@ def _find_numbers(text: str) -> list[PersonalData]:
         value = match.group(0)
         if sum(char.isdigit() for char in value) >= 4 and re.search(r"[A-Z]", value.removeprefix("IPP")):
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.6))
+    for match in _IPP_SPACED_RE.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        context = text[max(0, match.start() - 40):match.start()]
+        labelled = match.group(0).startswith("IPP") or _IPP_CONTEXT_RE.search(context)
+        if 5 <= len(digits) <= 16 and labelled and not re.fullmatch(
+                r"[0-3]?\d [01]?\d (?:19|20)?\d\d", match.group(0)):
+            found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
@@ -462,9 +479,13 @@ def _find_places(text: str) -> list[PersonalData]:
     _add_address_extras(text, found)
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _PLACE_DATE_RE.finditer(text):
+        head = _town_head(match.group("city"))
+        if head not in lexicons["not_names"] and head not in lexicons["medical"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
-        first = _key(value.split()[0])
+        first = _town_head(value)
         if first in lexicons["cities"] or (first not in lexicons["not_names"] and first not in lexicons["medical"]
                                            and first not in lexicons["first_names"]
                                            and not match.group(0).lower().startswith(("de ", "du "))):
