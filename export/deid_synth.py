@@ -48,6 +48,23 @@ _MEDICAL = ["une maladie de Parkinson", "une maladie de Crohn", "un syndrome de 
             "une maladie d'Alzheimer", "un phénomène de Raynaud", "une maladie de Paget", "un syndrome de Gilbert"]
 _DRUGS = ["Lévothyrox 75 µg", "Kardégic 75 mg", "Doliprane 1 g", "Modopar 125 mg", "Eliquis 5 mg", "Bisoprolol 2,5 mg",
           "Metformine 1000 mg", "Inexium 20 mg", "Xarelto 20 mg", "Pentasa 1 g", "Amlor 5 mg", "Tahor 20 mg"]
+# Sentences with no personal data in them, where numbers and capitalised words look like some: precision.
+_CLEAN = [
+    "Score de Glasgow à 15, EVA 6/10, acuité visuelle 10/10 à droite et 8/10 à gauche.",
+    "TA 135/85 mmHg, FC 78/min, SpO2 97 % en air ambiant, IMC 31,2 kg/m2.",
+    "HbA1c 7,2 %, créatinine 92 µmol/L, DFG 68 mL/min/1,73 m2, TSH 2,1 mUI/L.",
+    "Classe NYHA II, stade T2N0M0, score CHA2DS2-VASc à 3, HAS-BLED à 2.",
+    "Maladie de Parkinson idiopathique, syndrome de Sjögren, thyroïdite de Hashimoto, maladie de Horton.",
+    "Traitement : Lévothyrox 100 µg, Kardégic 75 mg, Eliquis 5 mg matin et soir, Doliprane 1 g si besoin.",
+    "Signe de Babinski bilatéral, manœuvre de Valsalva positive, signe de Murphy négatif.",
+    "G3P2, terme prévu à 39 SA, Apgar 9/10/10.",
+    "Holter ECG des 24 heures, écho-Doppler des troncs supra-aortiques, IRM cérébrale avec injection de gadolinium.",
+    "Bilan à J3 et J7, puis contrôle à M3 ; ASA 2 ; Mallampati II.",
+    "Insuffisance Cardiaque Chronique, Diabète de Type 2, Fibrillation Atriale Paroxystique.",
+    "Posologie : 2 cp 3 fois par jour pendant 10 jours, puis 1 cp/j ; 500 mg x 2/j.",
+    "Protocole FOLFOX 6 cures, puis Herceptin toutes les 3 semaines.",
+    "Pas de maladie d'Alzheimer ni de maladie de Crohn ; sonde de Foley retirée ; lymphome de Hodgkin en rémission.",
+]
 _TITLES = ["Madame", "Monsieur", "Mme", "Mlle", "M.", "Mr", "Dr", "Dr.", "Pr", "Pr.", "Docteur", "Professeur",
            "Interne", "IDE", "Mme la Docteure", "le Dr", "le Pr"]
 
@@ -168,6 +185,25 @@ class _Maker:
         separator = self.pick([", ", " ", "\n", " - ", ", "])
         return f"{street}{separator}{zip_tag} {town_tag}"
 
+    def date_rich(self) -> str:
+        """Dates written the less common ways: enumerations, ranges, roman months, month and year only."""
+        day, month, year = self.rng.randint(1, 27), self.rng.randint(1, 12), self.rng.randint(1990, 2025)
+        roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][month - 1]
+        name = _MONTHS[month - 1]
+        forms = [
+            f"les [{day}](DATE), [{day + 1}](DATE) et [{day + 2} {name}](DATE)",
+            f"du [{day}](DATE) au [{day + 1} {name} {year}](DATE)",
+            f"du [{day:02d}/{month:02d}](DATE) au [{day + 1:02d}/{month:02d}/{year}](DATE)",
+            f"le [{day}-{roman}-{year}](DATE)", f"en [{month:02d}/{year}](DATE)", f"en [{month}/{year}](DATE)",
+            f"le [{'1er' if day == 1 else day} {name[:3]}. {year}](DATE)", f"à la mi-[{name} {year}](DATE)",
+            f"fin [{year}](DATE)", f"le [{year}.{month:02d}.{day:02d}](DATE)",
+            f"le [{day:02d}/{month:02d}/{year}](DATE) à 14h30", f"en date du [{day}.{month}.{year % 100:02d}](DATE)",
+            f"le [{day:02d} {month:02d} {year}](DATE)", f"depuis [{name.capitalize()} {year}](DATE)",
+            f"le [{day}-{day + 1}/{month:02d}/{year}](DATE)", f"([{year}-{month:02d}-{day:02d}](DATE)T10:30)",
+            f"le [{day:02d}.{month:02d}](DATE)", f"le [{day}/{month}](DATE)",
+        ]
+        return self.pick(forms)
+
     def ipp(self) -> str:
         digits = "".join(str(self.rng.randint(0, 9)) for _ in range(self.rng.randint(6, 11)))
         value = self.pick([digits, digits, f"{self.pick(['A', 'P', 'H', 'AB'])}{digits}", f"{digits[:4]} {digits[4:]}"])
@@ -175,7 +211,8 @@ class _Maker:
                              "N° patient : ", "Numéro patient : ", "NDA : ", "N° séjour : ", "N° de séjour ",
                              "Numéro de venue : ", "N° d'hospitalisation : ", "Identifiant patient : ",
                              "Réf. dossier : ", "N° d'admission : ", "Dossier médical n°", "ID patient : ",
-                             "N° de venue ", "Numéro de dossier "])
+                             "N° de venue ", "Numéro de dossier ", "IPP:", "IPP n°", "IEP ", "N° d'entrée : ",
+                             "Numéro d'identification : ", "Matricule : ", "N° d'épisode : "])
         return f"{context}[{value}](IPP)"
 
     def birth(self) -> str:
@@ -215,7 +252,31 @@ def _snippet(maker: _Maker) -> str:
     return m.pick(forms)()
 
 
-def generate(count: int = 400, seed: int = 20261125) -> list[str]:
+def _snippet_more(maker: _Maker) -> str:
+    m = maker
+    forms = [
+        lambda: f"Examens réalisés {m.date_rich()}. Contrôle prévu {m.date_rich()}.",
+        lambda: f"Copie à : {m.titled()} ; {m.titled()} ; {m.titled()}.",
+        lambda: f"Chère Madame [{m.surname()}](NOM),\nSuite à notre entretien du {m.date()}, ...",
+        lambda: f"Bonjour {m.titled()},\nMerci de recevoir {m.titled()} et son fils [{m.pick(FIRST_NAMES)}](PRENOM).",
+        lambda: f"Nom de naissance : [{m.surname().upper()}](NOM)\nNom d'usage : [{m.surname().upper()}](NOM)\n"
+                f"Prénom(s) : [{m.pick(FIRST_NAMES)}](PRENOM)\nSexe : F\n{m.birth()}",
+        lambda: f"Interne : {m.person()} - IDE : {m.person()} - Secrétaire : {m.person()}",
+        lambda: f"Le patient, M. [{m.surname()}](NOM), {m.rng.randint(20, 95)} ans, vit seul à [{m.pick(_TOWNS)}](VILLE).",
+        lambda: f"{m.person()} ({m.birth()}), {m.ipp()}, adressé(e) par {m.titled()}.",
+        lambda: f"Prise en charge au CH de [{m.pick(_TOWNS)}](VILLE) puis à [{m.pick(_TOWNS)}](VILLE) "
+                f"{m.date_rich()}.",
+        lambda: f"Contact : {m.phone()} (portable) ou {m.phone()} (domicile), mail : "
+                f"[{m.pick(FIRST_NAMES).lower()}.{m.surname().lower().replace(' ', '')}@orange.fr](MAIL)",
+        lambda: m.pick(_CLEAN),
+        lambda: m.pick(_CLEAN) + f" Revu le {m.date()} par {m.titled()}.",
+        lambda: f"M. et Mme [{m.surname()}](NOM), {m.address()}.",
+        lambda: f"{m.titled()}\n{m.address()}\nTél. : {m.phone()}\nRPPS : [1{m.rng.randint(10**9, 10**10 - 1)}](RPPS)",
+    ]
+    return m.pick(forms)()
+
+
+def generate(count: int = 600, seed: int = 20261125) -> list[str]:
     """`count` tagged snippets, reproducible from `seed`."""
     maker = _Maker(seed)
-    return [_snippet(maker) for _ in range(count)]
+    return [(_snippet if index % 2 else _snippet_more)(maker) for index in range(count)]

@@ -85,7 +85,7 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d)",
+    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.\-]\d)",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
     rf"(?<![\d])[0-3]?\d(?:er)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
@@ -109,10 +109,15 @@ _DATE_PATTERNS = [
     r"(?<!\d )(?<!\d)(?:\d ){6,7}\d(?! ?\d)",
     # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
     r"(?<!\d)\d ?\d ?[./] ?\d ?\d ?[./] ?(?:\d ?){3}\d(?! ?\d)",
+    # days listed or ranged before their month: "les 14, 15 et 16 novembre", "9-10/10/2011", "3 au 5 mars"
+    rf"(?<![\d/.,])[0-3]?\d(?:er)?(?=(?:(?:,\s|\s(?:et|ou|au|à)\s|\s?[-–]\s?)[0-3]?\d(?:er)?)+"
+    rf"(?:\s?(?:{_MONTHS})\b|/[01]?\d\b|\.[01]?\d\.\d))",
+    # roman months: 14-XI-1994, 3.IV.21
+    r"(?<![\w/.-])[0-3]?\d\s?[-/. ]\s?(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?[-/. ]\s?(?:19|20)?\d\d(?!\d)",
 ]
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
-_WORDED = {3, 4, 5, 6, 10}
+_WORDED = {3, 4, 5, 6, 11}
 _DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                if index not in _WORDED), re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
@@ -133,7 +138,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
                   r"appeler|rappeler|contacter|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
-    re.compile(r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
+    re.compile(r"(?<![\d+A-Z])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
                r"(?:\d{8}|(?P<sep>[\s.\-/])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
                r"|(?:\.\d{2}){3}(?!\.?\d))(?![\d])"),
     # 01 2048 3632
@@ -206,10 +211,17 @@ _PLACE_DATE_RE = re.compile(
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
-          r"Dre|Pre|Patiente?|Nom|Pr[ée]nom|Nom\s+de\s+naissance|Nom\s+d'usage|Nom\s+marital|Signataire|"
+          r"Dre|Pre|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
+          r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
+          r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
+          r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
           r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée]|"
           r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e|N[ée]e?\s+sous\s+le\s+nom\s+de)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
+_PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
+                            r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
+                            r"Manipulat(?:eur|rice)|Interne|Externe|Infirmi[eè]re?|Kin[ée]|Sage-femme|R[ée]f[ée]rent",
+                            re.IGNORECASE)
 _CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep"}
 _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
@@ -217,6 +229,18 @@ _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?
 _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|von|Von|VON|der|Der|DER|den|da|Da|DA|"
              r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|d'|D'|d’|D’)")
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
+# First names that, written in capitals, are medical abbreviations ("EVA 6/10": visual analogue scale).
+_CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
+_FAMILY_RE = re.compile(
+    r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
+    r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
+    r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?")
+_FIRST_PARTICLE_NAME_RE = re.compile(
+    rf"(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
+_PARTICLE_NAME_FIRST_RE = re.compile(
+    rf"(?<![\w'’-])(?:(?:De|DE|Du|DU|Des|DES|Le|LE|La|LA|Van|VAN|Von|VON|Da|DA|Dos|DOS|Di|DI|Del|DEL|Ben|BEN|El|EL|"
+    rf"D['’]|L['’])"
+    rf"(?:[ \t]|(?<=['’])))(?:{_PARTICLE}[ \t])?(?P<last>{_NAME_WORD}),?[ \t]+(?P<first>{_NAME_WORD})(?![\w'’-])")
 _TITLE_CASE_RE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])")
 
 
@@ -407,8 +431,14 @@ def _find_dates(text: str) -> list[PersonalData]:
             value = match.group(group).rstrip(" ,.")
             if not value or (pattern is _DATE_RE and not _plausible_date(value)):
                 continue
+            if re.fullmatch(r"\d{1,2}\s?/\s?\d{1,2}", value) and _SCORE_CONTEXT_RE.search(text[max(0, start - 30):start]):
+                continue  # "EVA 6/10", "acuité 10/10", "oeil gauche : 10/12"
             found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
     return found
+
+
+_SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|EN|ENS|acuit[ée]|AV|OD|OG|ODG|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
+                               r"cotation|douleur|vision|MRC|force)\b[^\n]{0,20}$", re.IGNORECASE)
 
 
 def _plausible_date(value: str) -> bool:
@@ -586,11 +616,13 @@ def _find_names(text: str) -> list[PersonalData]:
         title = match.group(0).strip(" .:\t").split()[0]
         if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper():
             continue
+        if _PROFESSION_RE.fullmatch(title.rstrip(".:")) and (not title[0].isupper() or "\n" in match.group(0)):
+            continue  # "un psychologue.\nInactive": a profession names someone only as a capitalised label
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
             # "Pr GARAUD, Mathéo": the first name after a comma follows a titled surname in capitals.
-            comma = re.match(rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;)\n]|$|[ \t](?:le|né|née|n°|[-–]|\d)))",
+            comma = re.match(rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;()\n]|$|[ \t](?:le|et|né|née|n°|[-–]|\d)))",
                              text[end:])
             if comma and text[match.end():end].split()[-1].isupper():
                 word = comma.group(1)
@@ -610,6 +642,8 @@ def _find_names(text: str) -> list[PersonalData]:
     for match in _NAME_TOKEN_RE.finditer(text):
         word = match.group(0)
         key = _key(word.rstrip("."))
+        if word.isupper() and key in _CAPS_ABBREVIATIONS:
+            continue
         if is_initial(word) or key in blocked or len(key) < 2 or re.match(r"[LD]['’][^\W\d_]+$", word) and word.isupper():
             continue  # "L'ADRESSE", "D'INFECTION" in headings; "D'ARVIEU" is taken after a title only
         neighbours = _neighbour_tokens(text, match.start(), match.end())
@@ -637,6 +671,19 @@ def _find_names(text: str) -> list[PersonalData]:
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
+    # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux".
+    for match in _FAMILY_RE.finditer(text):
+        end = take_names(match.end(), after_title=False, relaxed=True)
+        if end > match.end():
+            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
+    # Names with particles and no title: "J. DA SILVA", "Jean de la Fontaine", "Du Plessis Anne-Laure".
+    for match in _FIRST_PARTICLE_NAME_RE.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if (is_initial(first) or is_first_name(first)) and usable(last, False):
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _PARTICLE_NAME_FIRST_RE.finditer(text):
+        if is_first_name(match.group("first")) and usable(match.group("last"), False):
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
     # Two capitalised words in a row that are neither common words nor medical terms: "Zulmira Mauran".
     words = [(match.start(), match.end(), match.group(0)) for match in _TITLE_CASE_RE.finditer(text)]
     for (start, middle, first), (second_start, end, second) in zip(words, words[1:]):
@@ -657,7 +704,7 @@ def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:
     if after and (not after.group(1) or (word_is_caps and after.group(2).isupper() and len(after.group(2)) >= 3)
                   or _key(after.group(2)) in _lexicons()["first_names"]):
         tokens.append(after.group(2))
-    before = re.search(rf"({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$", text[max(0, start - 40):start])
+    before = re.search(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$", text[max(0, start - 40):start])
     if before and (not before.group(2) or (word_is_caps and before.group(1).isupper())):
         tokens.append(before.group(1))
     return tokens
