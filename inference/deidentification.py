@@ -85,15 +85,18 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.\-]\d)",
+    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.])",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:er)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:\s?er|°)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
     rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d\s?,\s?(?:19|20)\d\d\b",
     # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
     rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
-    rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b",
+    rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"
+    # a spelled day and its month: "vingt septembre", "premier mars"
+    rf"|\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+    rf"trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+(?:{_MONTHS})\b",
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
     rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?\s?(?:19|20)?\d\d(?!\d|:\d|h\d)",
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
@@ -154,17 +157,18 @@ _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
-                             r"s[ée]jour|visite|\bréf[ée]rence|\bréf\.|\bvenue|admission|hospitali[sz]ation|"
+                             r"s[ée]jour|visite|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|n°\s*(?:d'|de\s+)?(?:entr[ée]e|[ée]pisode|demande))"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)")
+_IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)"
+                            r"|\d{4,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,4}-?\d{4,12}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|all[ée]e|all\.|"
                  r"chemin|ch\.|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
                  r"rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
@@ -172,7 +176,7 @@ _STREET_TYPES = (r"rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard
 _ADDRESS_RE = re.compile(
     rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.]+){{1,8}}",
+    rf"[\w'’\-.]+){{0,8}}",
     re.IGNORECASE)
 _ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
                               r"|\.\s", re.IGNORECASE)
@@ -189,6 +193,11 @@ _POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")
+# A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
+_PLACE_BEFORE_CODE_RE = re.compile(
+    rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}),?[ \t]"
+    rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?[A-Z0-9][\w\-]*"
@@ -216,7 +225,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
           r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
           r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée]|"
-          r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e|N[ée]e?\s+sous\s+le\s+nom\s+de)")
+          r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
@@ -311,8 +320,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
         labelled = match.group(0).startswith("IPP") or _IPP_CONTEXT_RE.search(context)
-        if 5 <= len(digits) <= 16 and labelled and not re.fullmatch(
-                r"[0-3]?\d [01]?\d (?:19|20)?\d\d", match.group(0)):
+        if 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
+                r"[0-3]?\d [01]?\d (?:19|20)?\d\d|(?:19|20)\d\d[/-][01]?\d", match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -391,6 +400,7 @@ for _alternative in _STREET_TYPES.split("|"):
     _word = re.split(r"\\s|-", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
     _variants = {_word.replace(group, char) for group in ("[ée]", "[ôo]") for char in group[1:-1]}
     _STREET_WORDS |= {variant for variant in _variants if "[" not in variant}
+_STREET_WORDS |= {"r", "grand"}
 _PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",
                 "joignable", "joignables", "appeler", "rappeler", "contacter", "phone", "bip", "poste", "secrétariat",
                 "secretariat", "standard", "urgence"}
@@ -483,6 +493,8 @@ def _find_places(text: str) -> list[PersonalData]:
             if pattern is _ADDRESS_RE:
                 words = value[len(head):].split()
                 numbered = re.match(rf"\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
+                if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
+                    words = [head]  # "15 Grande Rue": the street type is the whole name
                 if not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):])):
                     continue  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
                 if not numbered and not words[0][:1].isupper() \
@@ -496,6 +508,10 @@ def _find_places(text: str) -> list[PersonalData]:
         if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE):
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
+    for match in _PLACE_BEFORE_CODE_RE.finditer(text):
+        value = match.group("value")
+        if _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
+            found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), value, 0.5))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _POSTCODE_RE.finditer(text):
@@ -634,7 +650,9 @@ def _find_names(text: str) -> list[PersonalData]:
             if following:
                 more = take_names(end + following.end(), after_title=False, relaxed=False)
                 candidate = text[end + following.end():more]
-                if more > end + following.end() and (candidate.split()[0].isupper()
+                plural = title.lower().rstrip(".") in ("drs", "prs", "docteurs", "professeurs", "mm", "mmes",
+                                                        "messieurs", "mesdames")
+                if more > end + following.end() and (plural or candidate.split()[0].isupper()
                                                      or _key(candidate.split()[0]) in first_names):
                     found.append(PersonalData("PERSONNE", end + following.end(), more, candidate, 0.7))
     # Names without a title: a known first name with its neighbours, an all-caps word next to another name-like
