@@ -3,6 +3,7 @@
     python -m export.request_eval --engine rules                  # the current engine (inference.Engine)
     python -m export.request_eval --pred predictions.jsonl        # {"id", "request_type", "elements", "allergy"...}
     python -m export.request_eval --engine rules --gold other.jsonl --out report.md --json metrics.json
+    python -m export.request_eval --engine rules --dev             # the development sets (export/data), for tuning
 
 From Python: `evaluate(gold, predict)` where `predict(text) -> Prediction`; `markdown(metrics)` renders the report.
 The SPEC §5 examples are checked by their text, as the SPEC states them.
@@ -20,6 +21,8 @@ from export.request_data import ELEMENTS, TYPES, URGENCY_LEVELS
 
 GOLD_DEFAULT = Path(__file__).resolve().parent.parent / "resources" / "eval" / "requests_handwritten.jsonl"
 RULES_DEFAULT = Path(__file__).resolve().parent.parent / "resources" / "rules" / "completeness.yaml"
+# Hand-written development sets: tune on these (and on generated documents), never on GOLD_DEFAULT.
+DEV_SETS = sorted((Path(__file__).resolve().parent / "data").glob("requests_dev_handwritten*.jsonl"))
 
 
 @dataclass
@@ -253,17 +256,22 @@ def main(argv: Iterable[str] | None = None) -> int:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--engine", choices=["rules"], help="run the inference engine on each text")
     src.add_argument("--pred", type=Path, help="JSONL of predictions keyed by id")
-    p.add_argument("--gold", type=Path, default=GOLD_DEFAULT)
+    gold_src = p.add_mutually_exclusive_group()
+    gold_src.add_argument("--gold", type=Path, nargs="+", default=[GOLD_DEFAULT], help="gold JSONL file(s)")
+    gold_src.add_argument("--dev", action="store_true", help="score the hand-written development sets instead")
     p.add_argument("--out", type=Path, help="write the markdown report here too")
     p.add_argument("--json", type=Path, help="write the metrics as JSON")
     p.add_argument("--errors", type=int, default=30, help="how many wrong documents to list")
     args = p.parse_args(list(argv) if argv is not None else None)
-    gold = load_jsonl(args.gold)
+    paths = DEV_SETS if args.dev else args.gold
+    gold = [record for path in paths for record in load_jsonl(path)]
     if args.engine:
         metrics = evaluate(gold, predict=engine_predictor(args.engine))
     else:
         metrics = evaluate(gold, predictions=predictions_from_jsonl(args.pred))
-    report = markdown(metrics, max_errors=args.errors)
+    title = "Request understanding — " + ("hand-written set" if paths == [GOLD_DEFAULT]
+                                          else ", ".join(path.name for path in paths))
+    report = markdown(metrics, title=title, max_errors=args.errors)
     sys.stdout.write(report)
     if args.out:
         args.out.write_text(report, encoding="utf-8")
