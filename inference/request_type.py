@@ -1,7 +1,9 @@
 """Rule-based request type (SPEC §3): weighted cue phrases, the strongest type wins.
 
-This is the transparent fallback and the baseline the fine-tuned request model must beat; the pipeline prefers
-the model's answer when a model is shipped.
+The cues are the words a French clinic uses for each kind of request (a secretary would sort the mail by them).
+`autre` has its own cues (appointments cancelled, invoices, records, thanks...). When no cue at all is found,
+the rules say nothing: every type gets the same score, so that a request model, when shipped, decides alone
+(`inference.fusion`); the rules alone then answer `autre`.
 """
 from __future__ import annotations
 
@@ -23,56 +25,134 @@ LABELS = {
     "autre": "Autre",
 }
 
-_IMAGING = r"(?:scanner|tdm|irm|echographie|echo|radiographie|radio|mammographie|doppler|scintigraphie|tep|angioscanner|uroscanner|arthroscanner|densitometrie|imagerie)"
-_LAB = r"(?:bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire)|prise de sang|nfs|crp|ionogramme|hba1c|tsh|ecbu|serologie|dosage|glycemie|ferritine|creatinine|inr|psa)"
-_ASK = r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|realiser|pratiquer|a faire)"
+_IMAGING = (
+    r"(?:scanner|tdm|irm|echographie|echo|radiographie|radios?|rx|mammographie|doppler|scintigraphie|tep|"
+    r"angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|osteodensitometrie|imagerie|panoramique|"
+    r"cone beam|arthrographie|transit|hysterosalpingographie|cystographie|angio-irm)"
+)
+_LAB = (
+    r"(?:bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|pre-?op\w*|"
+    r"d'hemostase|complet)|prise de sang|nfs|crp|ionogramme|hba1c|tsh|ecbu|serologie|dosage|glycemie|ferritine|"
+    r"creatinine|inr|psa|lithiemie|bhcg|analyses? (?:de sang|d'urines?)|hemocultures?|coproculture|prelevement)"
+)
+_ASK = (
+    r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
+    r"realiser|pratiquer|a faire|faire|ordonnance (?:pour|de|d')|besoin d'|a programmer|a prevoir)"
+)
+_EXAMS_REPORTED = (
+    rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
+    r"echocardiographie|epreuve d'effort|efr|spirometrie|polysomnographie|analyses|examen|laboratoire|biologie|"
+    r"prise de sang|bilan)"
+)
+_SPECIALTY = (
+    r"(?:cardio|pneumo|neuro|gastro|hepato|dermato|rhumato|endocrino|diabeto|uro|gyneco|ortho|psy|orl|ophtalmo|"
+    r"chir|nephro|hemato|onco|geria|infectio|allergo|pediatr|stomato|vasculaire|algolog)\w*"
+)
+_SPECIALIST = (
+    r"(?:specialiste|chirurgien\w*|cardiologue|dermatologue|pneumologue|neurologue|gastro-?enterologue|"
+    r"rhumatologue|endocrinologue|urologue|gynecologue|ophtalmologue|orl|psychiatre|allergologue|nephrologue|"
+    r"hematologue|oncologue|geriatre|orthopediste|angiologue|phlebologue)"
+)
+_POSSESSIVE = r"(?:les |mes |des |le |mon |ma |la |l'|son |sa |ses |votre |vos )?"
 
 _CUES: dict[str, list[tuple[str, float]]] = {
     "renouvellement": [
-        (r"\brenouvel\w*", 3.0), (r"\b(?:refaire|renouveler) (?:l'|son |sa |mon |ma )?ordonnance\b", 3.0),
-        (r"\bplus de (?:medicaments?|comprimes|traitement)\b", 2.0), (r"\bfin de (?:boite|traitement)\b", 1.5),
+        (r"\brenouv\w*", 3.0),
+        (r"\b(?:refaire|prolonger|reconduire|represcrire|reprendre)\b[^.\n]{0,25}\b(?:ordonnance|ordo|prescription|traitement)\b", 3.0),
+        (r"\b(?:ordonnance|ordo)\b[^.\n]{0,40}\b(?:la|le|en) (?:refaire|represcrire|prolonger)\b", 2.0),
+        (r"\b(?:faire|refaire) (?:une |l'|mon |son )?(?:ordo|ordonnance)\b(?! (?:pour|de) (?:faire|une|un|la|le|l'))", 1.5),
+        (r"\b(?:n'(?:a|ai|avons) plus (?:de|d')|plus de (?:medicaments?|comprimes|traitement)|a court (?:de|d')|"
+         r"fini (?:ma|sa|mon|son|la|le) (?:boite|traitement|ordonnance|stock)|fin de (?:boite|traitement|stock)|"
+         r"ordonnance (?:expiree|perimee|terminee)|(?:arrive|arrivent) a (?:echeance|terme)|depann\w*)", 2.0),
+        (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
+        (r"\b(?:traitement habituel|a l'identique|meme traitement)\b", 1.0),
     ],
     "avis_specialiste": [
-        (r"\b(?:votre avis|pour avis|demande d'avis|avis specialise|avis (?:cardio|pneumo|neuro|gastro|dermato|rhumato|endocrino|uro|gyneco|ortho|psy)\w*)\b", 3.0),
-        (r"\bje vous (?:adresse|confie)\b", 2.5), (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
+        (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
+        (rf"\bavis {_SPECIALTY}", 3.0),
+        (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|nous vous adressons)\b", 2.5),
+        (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
+        (rf"\bconsultation (?:de |d')(?:{_SPECIALTY}|specialiste)", 2.0),
+        (rf"\b(?:voir|consulter|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
+        (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\bvotre (?:expertise|prise en charge specialisee)\b", 2.0),
     ],
     "imagerie": [
-        (rf"\b{_ASK}\w* (?:(?:d'|de |un |une |l'|la |le )\w* ?)?{_IMAGING}\b", 3.5), (rf"\b{_IMAGING}\b", 1.0),
+        (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_IMAGING}\b", 3.5),
+        (rf"\b{_IMAGING}\b", 1.0),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
     "biologie": [
-        (rf"\b{_ASK}\w* (?:(?:d'|de |un |une |l'|la |le )\w* ?)?{_LAB}\b", 3.5), (rf"\b{_LAB}\b", 0.8),
+        (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_LAB}\b", 3.5),
+        (rf"\b{_LAB}\b", 0.8),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
     ],
     "resultats": [
         (r"\b(?:compte[ -]rendu (?:de laboratoire|d'analyses|d'examen|d'imagerie|de biologie)|resultats? (?:d'analyses|de (?:la )?biologie|du bilan|de l'examen)|valeurs (?:de reference|usuelles)|biologiste|laboratoire de biologie)\b", 3.0),
-        (r"\b(?:ci-joint|veuillez trouver|je vous transmets|transmission) (?:les |des )?resultats\b", 3.0),
+        (rf"\b(?:ci-joint|voici|veuillez trouver(?: ci-joint)?|je vous (?:transmets|envoie|adresse|fais parvenir)|transmission (?:de|des)) {_POSSESSIVE}(?:resultats?|compte[ -]rendu|analyses)\b", 3.0),
+        (rf"\bcompte[ -]rendu (?:de |d'|du )?{_POSSESSIVE}{_EXAMS_REPORTED}\b", 3.5),
+        (r"\bresultats? (?:recus?|du jour|urgents?|de (?:mon|ma|mes|son|sa|ses) \w+)", 2.5),
+        (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le)\b", 2.5),
+        (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
+        (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
+        (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|creatinine|hemoglobine)(?: du jour)?\s*:?\s*(?:a |=\s*)?\d+(?:[.,]\d+)?", 1.0),
     ],
     "hospitalisation": [
-        (r"\b(?:hospitalis\w*|admission|admettre|demande d'entree|transfert|lit (?:d'hospitalisation|en)|hdj|hopital de jour)\b", 2.5),
+        (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
+         r"entree (?:programmee|prevue)|transfert (?:demande|en|vers|dans)|demande de transfert|accepter (?:le|son) transfert|"
+         r"hospitalisation (?:a domicile|de jour|programmee|souhaitee|en)|prise en charge en (?:had|ssr|usld)|"
+         r"had|ssr|hdj|hopital de jour|lit (?:d'hospitalisation|en|disponible)|mutation en)\b", 3.0),
+        (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
+        (r"\bhospitalis\w*|\badmission\b", 1.0),
+        (r"\badresse(?:e)? aux urgences\b", 2.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
     ],
     "certificat": [
-        (r"\bcertificat\w*\b", 3.5), (r"\b(?:aptitude|non[ -]contre[ -]indication|arret de travail|dispense)\b", 2.0),
+        (r"\bcertif\w*", 2.5),
+        (r"\b(?:demande|besoin|faire|etablir|remplir|obtenir|rediger|delivrer)\w*\b[^.\n]{0,30}\b(?:certif\w*|dispense|attestation|questionnaire (?:de sante|medical))", 2.0),
+        (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
+        (r"\barret de travail\b", 1.0),
     ],
     "consultation": [
         (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 1.2),
-        (r"\b(?:se plai(?:nt|gnant)|depuis \d+ (?:jours|semaines|mois)|nouveau probleme|j'ai (?:mal|des douleurs))\b", 1.2),
+        (r"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
+         r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
+        (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 1.2),
     ],
     "compte_rendu": [
-        (r"\b(?:compte[ -]rendu (?:de consultation|d'hospitalisation|operatoire)|lettre de (?:sortie|liaison)|cr d'hospitalisation|synthese (?:du sejour|d'hospitalisation))\b", 3.5),
-        (r"\b(?:a ete hospitalise(?:e)?|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique)|sortie (?:le|du)|traitement de sortie|conclusion)\b", 1.5),
+        (r"\b(?:compte[ -]rendu (?:de |d')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|d'intervention|accouchement)|"
+         r"lettre de (?:sortie|liaison)|cr d'hospitalisation|synthese|bilan de sortie|fiche de liaison)\b", 3.5),
+        (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
+         r"suites (?:simples|operatoires|de couches)|sortie (?:le|du|a j)|traitement de sortie|traitement poursuivi)\b", 1.5),
+        (r"\b(?:j'ai (?:vu|revu|examine)|(?:vu|revu|examine)e? (?:ce jour|le \d|en consultation|aujourd'hui)|vue? le \d|je (?:propose|preconise) de|"
+         r"je (?:le|la|vous le|vous la) (?:laisse|revois|reverrai)|reevaluation|a revoir dans|prochain (?:controle|rendez-vous)|conduite a tenir)\b", 1.5),
+        (r"^\s*(?:vue?|revue?) (?:m\.|mme|mr|mlle|pour|en|le)\b|^\s*(?:intervention|operateur|prescription|evolution)\s*:", 1.5),
+        (r"\b(?:certificat|arret de travail|ordonnance)\b[^.\n]{0,40}\b(?:remise?s?|delivree?s?|donnee?s?)\b", 1.5),
+        (r"\bconclusion\b", 1.0),
+    ],
+    "autre": [
+        (r"\b(?:annul\w*|(?:reporter|decaler|deplacer) (?:mon|son|le|notre) (?:rendez-vous|rdv))", 3.0),
+        (r"\b(?:facture|impaye\w*|reglement|honoraires|devis|mutuelle|tiers payant|feuille de soins|carte vitale|"
+         r"changement d'adresse|nouvelle adresse|mettre a jour (?:mon|son) dossier|copie (?:de|du) (?:mon |son )?dossier|"
+         r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
+         r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
+        (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?\w+", 2.0),
+        (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),
+        (r"\b(?:est-ce que je peux|puis-je|peut-on|est-il possible de) (?:prendre|associer|arreter|donner|melanger)\b", 1.5),
     ],
 }
 
-_COMPILED = {code: [(re.compile(pattern), weight) for pattern, weight in cues] for code, cues in _CUES.items()}
+_COMPILED = {
+    code: [(re.compile(pattern, re.MULTILINE), weight) for pattern, weight in cues] for code, cues in _CUES.items()
+}
 _MIN_SCORE = 1.0
 
 
 def request_type_scores(text: str) -> dict[str, float]:
-    """Each type's share of the cue weight (summing to 1); all on `autre` when nothing points anywhere."""
+    """Each type's share of the cue weight (summing to 1); the same score for every type when nothing points
+    anywhere (no evidence: the rules do not vote)."""
     folded = fold(text)
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
@@ -80,11 +160,13 @@ def request_type_scores(text: str) -> dict[str, float]:
     }
     total = sum(weights.values())
     if max(weights.values()) < _MIN_SCORE:
-        return {code: float(code == "autre") for code in LABELS}
+        return {code: 1 / len(LABELS) for code in LABELS}
     return {code: weights.get(code, 0.0) / total for code in LABELS}
 
 
 def best_request_type(scores: dict[str, float]) -> RequestType:
-    """The type whose cues weigh most (`autre` when nothing points anywhere); the score is that type's share."""
+    """The type whose cues weigh most, `autre` when no type stands out; the score is that type's share."""
     best = max(scores, key=scores.get)
+    if scores[best] - min(scores.values()) < 1e-9:
+        best = "autre"
     return RequestType(best, LABELS[best], round(scores[best], 3))
