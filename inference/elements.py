@@ -55,11 +55,19 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:demande|souhaite|sollicite)(?:rait)? (?:de |d'|un |une |le |la |l'|votre )",
         r"\bconsulte(?:r)? pour\b",
         r"\b(?:consultation|rdv|rendez-vous|hospitalisation|examen|bilan)(?: \w+)? (?:pour|car|suite a)\b",
-        r"\b(?:consultation|renouvellement|certificat|avis) (?:pour|de|d'|concernant|au sujet)\b",
+        r"\b(?:consultation|renouvellement|certificat|avis)(?: \w+)? (?:pour|de|d'|concernant|au sujet)\b",
+        r"^\s*(?:avis|demande)\b",
         r"\b(?:indication|renseignements cliniques|contexte)\s*:",
         r"\bdans le cadre d(?:e|')\b",
         r"\b(?:je|nous) (?:voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|sollicite|dois annuler)\b",
-        r"\b(?:pourriez|pouvez|pourrais|pourriez)-vous\b",
+        r"\b(?:pourriez|pouvez|pourrais|pourriez|pourrait|peut)[- ](?:vous|on|elle|il)\b",
+        r"\b(?:est-ce que|est ce que) (?:je|vous|on) (?:peux|peu|pourrais|pouvez|pourriez|peut|dois)\b",
+        r"\bje (?:peux|peu|pourrais) (?:venir|passer|avoir)\b",
+        r"\b(?:il me faut|il lui faut|j'ai besoin d|j'aurais besoin d|besoin d'une? )",
+        r"\b(?:svp|stp|s'il vous plait)\b",
+        r"\brenouv\w*",
+        r"\b(?:surveillance|depistage|a (?:re)?controler|controle (?:dans|a \d|annuel))\b",
+        r"\bque (?:fait-on|faire|faut-il faire)\b",
         r"\b(?:merci de|je vous remercie de|je vous saurais gre de) (?:bien vouloir )?\w+",
         r"\b(?:voici|ci-joint|je vous (?:transmets|envoie|adresse)) (?:mes |les |le |la |l')?\w+",
         r"^\s*(?:objet|concerne)\s*:",
@@ -73,6 +81,8 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:opere(?:e)? (?:d'|de |en )|ancien(?:ne)? \w+|aux antecedents)\b",
         r"\b(?:histoire|terrain)\s*:",
         r"\bsans antecedent",
+        r"\b(?:tabagisme|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
+        r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
     ],
     "allergies": [
         r"\ballerg\w*",
@@ -83,12 +93,13 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:traitement|ttt|tt)(?: (?:habituel|actuel|en cours|de fond|chronique|au long cours))?\s*:",
         r"\b(?:traitement|ttt) (?:habituel|actuel|en cours|de fond|chronique|au long cours|de sortie)\b",
         r"\b(?:medicaments?|ordonnance|traitements?) (?:pour|contre|de fond|habituels?|actuels?)\b",
-        r"\brenouvellement (?:de (?:son |sa |ses |mon |ma |mes )?|d')(?:ordonnance|traitement|medicaments?|\w+)",
+        r"\brenouvellement (?:de (?:son |sa |ses |mon |ma |mes )?|d')(?:ordonnances?|traitements?|medicaments?)",
         r"\bsous (?:traitement|ttt)\b",
         r"\b(?:son|sa|ses|mon|ma|mes|leur|leurs) (?:traitements?|ttt|medicaments?|ordonnance)\b",
         r"\bsans traitement\b",
         r"\bpas de traitement\b",
-        r"\b(?:prend|prise de) (?:du |de la |de l'|des )?\w+",
+        r"\b(?:prend|prise de) (?:du |de la |de l'|des )?(?!(?:sang|poids|rendez-vous|rdv|contact|tension|parole|conscience)\b)\w+",
+        r"\b(?:pilule|contraception \w+|insuline|kine(?:sitherapie)?|seances de \w+|dialyse|platre|attelle|oxygenotherapie)\b",
     ],
     "diagnostic": [
         r"\b(?:diagnostic|dg|dgc|conclusion|au total|hypothese diagnostique)\s*:",
@@ -96,7 +107,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:diagnostic|diagnostique(?:e)?) (?:de |d'|retenu)",
     ],
     "posologie": [
-        r"\b\d+(?:[.,]\d+)? ?(?:mg|g|µg|mcg|ug|ml|ui|mui|gouttes?|cp|cps|comprimes?|gelules?|sachets?|bouffees?|inhalations?|ampoules?|unites?)\b(?: ?(?:/|par) ?(?:j|jour|24 ?h|prise))?",
+        r"\b\d+(?:[.,]\d+)? ?(?:mg|g|µg|mcg|ug|ml|ui|mui|gouttes?|cp|cps|comprimes?|gelules?|sachets?|bouffees?|inhalations?|ampoules?|unites?)\b(?: ?(?:/|par) ?(?:j|jour|24 ?h|prise))?(?!\s*/\s*(?:l|dl|ml|mm3?|min)\b)",
         r"\b(?:\d|un|une|deux|trois) (?:fois|prises?) par (?:jour|semaine)\b",
         r"\b(?:matin(?:,| et) (?:midi|soir)|matin et soir|le soir au coucher|au coucher|x ?\d ?/ ?j|\d ?x ?/ ?j)\b",
         r"\b(?:pendant|durant) \d+ (?:jours|semaines|mois)\b",
@@ -143,6 +154,11 @@ _NOT_A_DIAGNOSIS_BEFORE = re.compile(
     r"(?:pense a|pense qu'il s'agit d'|a peur d'|a peur de|craint|crainte d'|crainte de|inquiet(?:e)? (?:d'|de)|"
     r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) )\s*(?:une |un |la |le |l'|des |du )?$"
 )
+
+# A drug tested on a germ (antibiogram) or only named as out of stock is not the patient's treatment.
+_NOT_TAKEN_BEFORE = re.compile(r"(?:resistante?s? (?:a|aux?)|sensibles? (?:a|aux?)|intermediaires? (?:a|aux?)|rupture de stock (?:de|du|d'))\s*(?:l'|la |le |les )?$")
+# "Levothyrox 75", "Kardegic 75": a bare strength right after a drug's name is its dose.
+_STRENGTH_AFTER = re.compile(r"\s+\d+(?:[.,]\d+)?\b(?!\s*(?:ans?|mois|jours?|semaines?|h\b|%|/|[.,:]\d))")
 
 _ENTITY_ELEMENT = {
     "SYMPTOME": "symptomes",
@@ -200,6 +216,10 @@ def find_present_elements(
         element = _ENTITY_ELEMENT.get(entity.label)
         if element == "symptomes" and entity.hypothesis:
             continue
+        if element == "traitement_en_cours" and _NOT_TAKEN_BEFORE.search(folded[max(0, entity.start - 30) : entity.start]):
+            continue
+        if element == "traitement_en_cours" and (strength := _STRENGTH_AFTER.match(folded, entity.end)):
+            add("posologie", entity.start, strength.end())
         if element == "examen_demande" and (
             entity.source == "model" or entity.history or not _REQUEST_CUE.search(_line_of(folded, entity))
         ):

@@ -1,8 +1,9 @@
 """Combining the request model's scores with the rules' evidence (issue 4).
 
 The model reads the whole document and is good at its gist (what kind of request, which elements are there); the
-rules know exactly where the evidence is. An element is present when both agree loosely, or when the model is
-sure; the evidence shown is always the rules' (possibly none when only the model saw it). The type is the
+rules know exactly where the evidence is. An element is present when the rules found it (for the few elements
+whose cue words are ambiguous, only if the model does not rule it out), or when the model is sure; the evidence
+shown is always the rules' (possibly none when only the model saw it). The type is the
 product of the two score distributions, the rules' floored so that a type without cues stays possible. Floors and
 thresholds were set on development data (generated documents and export/data/requests_dev_handwritten.jsonl),
 never on the hand-written evaluation set.
@@ -15,7 +16,11 @@ from inference.request_type import LABELS
 
 RULES_FLOOR = 0.2  # added to each rule score before multiplying by the model's probability
 MODEL_EXPONENT = 0.5  # the model is over-confident on real letters (trained on generated ones): temper it
-WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules found
+WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules found (elements in MODEL_CONFIRMS)
+# Cue words that are ambiguous without the whole document: an exam named (done or asked for?), a doctor named (who
+# signs or who is addressed?), a disease named (the request's diagnosis or history?). For these the model must
+# confirm the rules' evidence; explicit statements (allergy, dose, history, urgency...) stand on the rules alone.
+MODEL_CONFIRMS = frozenset({"examen_demande", "medecin_demandeur", "diagnostic"})
 WITHOUT_EVIDENCE = 0.8  # model probability needed to assert an element the rules did not find
 ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy rules
 
@@ -34,7 +39,8 @@ def fuse_elements(evidence: dict[str, list[Span]], prediction: RequestPrediction
     present: dict[str, list[Span]] = {}
     for element, probability in prediction.element_probs.items():
         spans = evidence.get(element)
-        if (spans and probability >= WITH_EVIDENCE) or probability >= WITHOUT_EVIDENCE:
+        confirmed = element not in MODEL_CONFIRMS or probability >= WITH_EVIDENCE
+        if (spans and confirmed) or probability >= WITHOUT_EVIDENCE:
             present[element] = spans or []
     for element, spans in evidence.items():
         if element not in prediction.element_probs:
