@@ -174,11 +174,16 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle")
 _ADDRESS_RE = re.compile(
-    rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[ABab])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
-    rf"(?:{_STREET_TYPES})\b\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
+    rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
+    rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{0,8}}",
     re.IGNORECASE)
-_ADDRESS_STOP_RE = re.compile(r"\s(?:à|a|au|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
+# Street types that are also common words: without a number, the next word must be capitalised.
+_COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
+                        "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
+_ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
                               r"|\.\s", re.IGNORECASE)
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
@@ -195,12 +200,13 @@ _POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}),?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?[A-Z0-9][\w\-]*"
+    r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:(?: |\n(?=-))(?:{_CITY_WORD}))*"
@@ -484,7 +490,8 @@ def _find_places(text: str) -> list[PersonalData]:
                              (_FOREIGN_STREET_RE, _FOREIGN_STREET_RE.finditer(text))):
         for match in matches:
             value = match.group(0)
-            street = re.search(rf"\b(?:{_STREET_TYPES})\b\.?", value, re.IGNORECASE) if pattern is _ADDRESS_RE else None
+            street = (re.search(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", value, re.IGNORECASE)
+                      if pattern is _ADDRESS_RE else None)
             head = value[:street.end()] if street else ""
             stop = _ADDRESS_STOP_RE.search(value, len(head))
             if stop:
@@ -500,6 +507,10 @@ def _find_places(text: str) -> list[PersonalData]:
                 if not numbered and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
+                kind = street.group(0).lower() if street else ""
+                named = next((word for word in words if word.lower() not in _ADDRESS_PARTICLES), "")
+                if not numbered and (kind in _COMMON_STREET_WORDS and not named[:1].isupper() or kind == "r."):
+                    continue  # "au cours de la maladie", "par voie orale"; "R. Dupont" is an initial
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
