@@ -138,6 +138,45 @@ def made_letters() -> list[Sample]:
         "(Kardégic 75 mg, Crestor 10 mg). Vous pouvez me joindre au [07 81 23 45 67](TEL) ou par courriel "
         "([mc.fontaine@orange.fr](MAIL)).\nFait à [Aix-en-Provence](VILLE) le [18/01/2024](DATE).\n[M.-C. "
         "Fontaine](NOM)",
+        "Cabinet de rhumatologie\nDr [Soizic](PRENOM) [KERDRAON](NOM)\n[Résidence Ker Avel](ADRESSE), "
+        "[bât. B](ADRESSE), [3 bis rue de Pen Ar Creac'h](ADRESSE)\n[BP 412](ADRESSE) - F-[29204](ZIP) "
+        "[BREST CEDEX 1](VILLE)\n\n[BREST](VILLE), le [1er mars 2024](DATE)\n\nChère Consœur,\n"
+        "Je revois ce jour Mme [Maïwenn](PRENOM) [LE GALL](NOM) épouse [QUÉRÉ](NOM), née le [3.3.1961](DATE_NAISSANCE), "
+        "IPP [0456 78123](IPP), pour une polyarthrite rhumatoïde et un syndrome de Gougerot-Sjögren. "
+        "Méthotrexate 15 mg par semaine, Speciafoldine 5 mg. Dernière perfusion les [12](DATE), [13](DATE) et "
+        "[14 janv.](DATE) ; prochain bilan en [avr. 24](DATE).\nSon fils [Erwan](PRENOM) l'accompagne "
+        "([06 98 12 44 07](TEL)).\nBien confraternellement,\n[S.](PRENOM) [Kerdraon](NOM)",
+        "CENTRE HOSPITALIER DE [BASTIA](VILLE)\n[Route Impériale](ADRESSE) - [20600](ZIP) [Bastia](VILLE)\n"
+        "N° de séjour : [2024/004512](NDA)   N° patient : [A0087123](IPP)\n\nLettre de sortie\n"
+        "Patient : [ALBERTINI](NOM) [Dumè](PRENOM), né(e) le [12 octobre 1948](DATE_NAISSANCE) à "
+        "[Corte](VILLE)\nAdresse : [lieu-dit Casanova](ADRESSE), [20250](ZIP) [Corte](VILLE)\n"
+        "Entré le [02/02/24](DATE), sorti le [9-II-2024](DATE).\nDiagnostic : pneumopathie à Legionella, "
+        "maladie de Horton sous Cortancyl 10 mg.\nMédecin traitant : Dr [Paoli](NOM) ([04 95 31 22 10](TEL)).\n"
+        "Signé électroniquement par le Pr [Anne-Laure](PRENOM) [CASTELLANI-ROSSI](NOM) le [10/02/2024](DATE).",
+        "Compte rendu opératoire du [vingt septembre deux mille vingt-trois](DATE)\nOpérateur : Pr "
+        "[Nguyen](NOM) [Van Minh](PRENOM) - Aide : Dr [Ben Youssef](NOM) - IBODE : [Karima](PRENOM) "
+        "[Haddad](NOM)\nAnesthésiste : Dr [O'Neill](NOM)\nPatiente : Mme [DE LA FONTAINE](NOM) "
+        "[Bérangère](PRENOM), DDN [14/06/1957](DATE_NAISSANCE), NIP [7781236](IPP)\nIndication : "
+        "cholécystite lithiasique, signe de Murphy positif. Cholécystectomie cœlioscopique selon la technique "
+        "de Mouret, drain de Redon.\nScore ASA 2. Sortie prévue le [22/09](DATE).",
+        "Objet : certificat\nJe soussigné, Docteur [Thibault](PRENOM) [Vasseur-Delcourt](NOM), certifie avoir "
+        "examiné ce jour, le [5 juin 2023](DATE), M. [Kylian](PRENOM) [Moreau](NOM), [17 ans](AGE), demeurant "
+        "[27 Grande Rue](ADRESSE), [25000](ZIP) [Besançon](VILLE), et n'avoir pas constaté de contre-indication "
+        "à la pratique du football.\nSes parents, M. et Mme [Moreau](NOM), sont joignables au "
+        "[03.81.52.17.90](TEL) ou à [famille.moreau@free.fr](MAIL).\nFait à [Besançon](VILLE), le "
+        "[05/06/2023](DATE).",
+        "Bilan biologique - Laboratoire des [Trois Cailloux](HOPITAL)\n[12, pl. de la Mairie](ADRESSE), "
+        "[80000](ZIP) [Amiens](VILLE) - Tél. [03 22 91 00 00](TEL)\nPatient(e) : [DUBOIS](NOM) [Ginette](PRENOM) "
+        "née [PRUVOST](NOM)   Né(e) le : [02-11-1939](DATE_NAISSANCE)   Dossier : [L240312-0087](IPP)\n"
+        "Prélèvement du [12.03.2024](DATE) à 7h40, reçu le [12.03.2024](DATE).\nHbA1c 7,4 % ; "
+        "créatinine 104 µmol/L ; DFG 44 mL/min/1,73 m2 ; TSH 3,2 mUI/L ; EVA 6/10.\nPrescripteur : "
+        "Dr [J.-M.](PRENOM) [Lefebvre](NOM), médecin traitant.",
+        "Madame, Monsieur,\nje suis la fille de Mme [Josiane](PRENOM) [Pelletier](NOM) (né le "
+        "[4 avril 1935](DATE_NAISSANCE)), hospitalisée chez vous depuis le [3](DATE) au service de gériatrie. "
+        "Elle vit seule au [14, chemin des Écoliers](ADRESSE), [appartement 12](ADRESSE), [3e étage](ADRESSE) à "
+        "[Saint-Jean-de-Luz](VILLE) ([64500](ZIP)). Son traitement : Eliquis 2,5 mg, Lasilix 40 mg, "
+        "Lévothyrox 50 µg. Maladie d'Alzheimer débutante.\nMerci de me rappeler au [+33 6 71 20 45 98](TEL).\n"
+        "[Claire](PRENOM) [Pelletier-Etchegaray](NOM)",
     ]
     return [parse_snippet(letter) for letter in letters]
 

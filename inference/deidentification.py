@@ -100,6 +100,9 @@ _DATE_PATTERNS = [
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
     rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?\s?(?:19|20)?\d\d(?!\d|:\d|h\d)",
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
+    # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
+    r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
+    r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,.]\d|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|semaines?))",
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
@@ -120,7 +123,7 @@ _DATE_PATTERNS = [
 ]
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
-_WORDED = {3, 4, 5, 6, 11}
+_WORDED = {index for index, pattern in enumerate(_DATE_PATTERNS) if pattern.startswith(r"\b(?:")}
 _DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                if index not in _WORDED), re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
@@ -162,7 +165,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)"
-                            r"|\d{4,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,4}-?\d{4,12}(?![\w@]))")
+                            r"|\d{4,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,4}-?\d{4,12}(?:[-/]\d{1,8})?(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
@@ -538,18 +541,23 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
-        if head not in lexicons["not_names"] and head not in lexicons["medical"]:
+        participle = re.fullmatch(rf"[{_UP}][{_LO}]+(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
+        if head not in lexicons["not_names"] and head not in lexicons["medical"] and not participle:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
         first = _town_head(value)
-        if first in lexicons["cities"] or (first not in lexicons["not_names"] and first not in lexicons["medical"]
+        if first in lexicons["medical"]:
+            continue  # "pneumopathie à Legionella", "drain de Redon"
+        if first in lexicons["cities"] or (first not in lexicons["not_names"]
                                            and first not in lexicons["first_names"]
                                            and not match.group(0).lower().startswith(("de ", "du "))):
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     for match in re.finditer(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                              rf"[{_UP}][{_LO}{_UP}'’\-]+)?", text):
         value = match.group(0)
+        if _key(value) in lexicons["medical"]:
+            continue
         if _key(value) in lexicons["cities"] or (_key(value.split()[0]) in lexicons["cities"] and " " not in value):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     return found
