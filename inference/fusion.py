@@ -15,12 +15,15 @@ from inference.request_model import RequestPrediction
 from inference.request_type import LABELS
 
 RULES_FLOOR = 0.2  # added to each rule score before multiplying by the model's probability
-MODEL_EXPONENT = 0.5  # the model is over-confident on real letters (trained on generated ones): temper it
+MODEL_EXPONENT = 0.25  # the model is over-confident on real letters (trained on generated ones): temper it
 WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules found (elements in MODEL_CONFIRMS)
 # Cue words that are ambiguous without the whole document: an exam named (done or asked for?), a doctor named (who
 # signs or who is addressed?), a disease named (the request's diagnosis or history?). For these the model must
 # confirm the rules' evidence; explicit statements (allergy, dose, history, urgency...) stand on the rules alone.
 MODEL_CONFIRMS = frozenset({"examen_demande", "medecin_demandeur", "diagnostic"})
+# Drugs and doses are found by the lexicons and dose patterns wherever they are written: the model alone does not
+# assert them (on hand-written letters it mistakes lab values for doses).
+EVIDENCE_REQUIRED = frozenset({"traitement_en_cours", "posologie"})
 WITHOUT_EVIDENCE = 0.8  # model probability needed to assert an element the rules did not find
 ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy rules
 
@@ -40,7 +43,8 @@ def fuse_elements(evidence: dict[str, list[Span]], prediction: RequestPrediction
     for element, probability in prediction.element_probs.items():
         spans = evidence.get(element)
         confirmed = element not in MODEL_CONFIRMS or probability >= WITH_EVIDENCE
-        if (spans and confirmed) or probability >= WITHOUT_EVIDENCE:
+        sure = probability >= WITHOUT_EVIDENCE and element not in EVIDENCE_REQUIRED
+        if (spans and confirmed) or sure:
             present[element] = spans or []
     for element, spans in evidence.items():
         if element not in prediction.element_probs:

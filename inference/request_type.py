@@ -33,11 +33,13 @@ _IMAGING = (
 _LAB = (
     r"(?:bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|pre-?op\w*|"
     r"d'hemostase|complet)|prise de sang|nfs|crp|ionogramme|hba1c|tsh|ecbu|serologie|dosage|glycemie|ferritine|"
-    r"creatinine|inr|psa|lithiemie|bhcg|analyses? (?:de sang|d'urines?)|hemocultures?|coproculture|prelevement)"
+    r"creatinine|inr|psa|lithiemie|bhcg|analyses?|hemocultures?|coproculture|prelevement|troponine|cpk|d-dimeres|"
+    r"serologies?|test (?:de depistage|sanguin)|depistage (?:des ist|du vih|de l'hepatite)|ist|vih|bilan)"
 )
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
-    r"realiser|pratiquer|a faire|faire|ordonnance (?:pour|de|d')|besoin d'|a programmer|a prevoir)"
+    r"realiser|pratiquer|a faire|faire|doser|ordonnance (?:pour|de|d')|besoin d'|a programmer|a prevoir|prevoir|"
+    r"prescrire|prescription (?:de|d'|pour))"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
@@ -46,12 +48,14 @@ _EXAMS_REPORTED = (
 )
 _SPECIALTY = (
     r"(?:cardio|pneumo|neuro|gastro|hepato|dermato|rhumato|endocrino|diabeto|uro|gyneco|ortho|psy|orl|ophtalmo|"
-    r"chir|nephro|hemato|onco|geria|infectio|allergo|pediatr|stomato|vasculaire|algolog)\w*"
+    r"chir|nephro|hemato|onco|geria|infectio|allergo|pediatr|stomato|vasculaire|algolog|addicto|neurochir|procto|"
+    r"phlebo|angio|hepato|medecine interne|interniste)\w*"
 )
 _SPECIALIST = (
     r"(?:specialiste|chirurgien\w*|cardiologue|dermatologue|pneumologue|neurologue|gastro-?enterologue|"
     r"rhumatologue|endocrinologue|urologue|gynecologue|ophtalmologue|orl|psychiatre|allergologue|nephrologue|"
-    r"hematologue|oncologue|geriatre|orthopediste|angiologue|phlebologue)"
+    r"hematologue|oncologue|geriatre|orthopediste|angiologue|phlebologue|stomato\w*|cardio|dermato|gastro|pneumo|"
+    r"rhumato|endocrino|neuro|psy|ophtalmo|gyneco|uro)\b"
 )
 _POSSESSIVE = r"(?:les |mes |des |le |mon |ma |la |l'|son |sa |ses |votre |vos )?"
 
@@ -63,7 +67,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:faire|refaire) (?:une |l'|mon |son )?(?:ordo|ordonnance)\b(?! (?:pour|de) (?:faire|une|un|la|le|l'))", 1.5),
         (r"\b(?:n'(?:a|ai|avons) plus (?:de|d')|plus de (?:medicaments?|comprimes|traitement)|a court (?:de|d')|"
          r"fini (?:ma|sa|mon|son|la|le) (?:boite|traitement|ordonnance|stock)|fin de (?:boite|traitement|stock)|"
-         r"ordonnance (?:expiree|perimee|terminee)|(?:arrive|arrivent) a (?:echeance|terme)|depann\w*)", 2.0),
+         r"(?:ordonnance|prescription) (?:expiree|perimee|terminee|finie)|(?:arrive|arrivent) a (?:echeance|terme)|depann\w*|"
+         r"(?:il|elle) (?:me|lui|leur|nous) reste (?:\d+|un|une|deux|trois|quelques) (?:comprimes?|cp|boites?|jours?|sachets?|doses?)|"
+         r"(?:la mienne|la sienne|l'ancienne|l'ordonnance|mon ordonnance|son ordonnance) (?:est|etait) (?:finie|terminee|perimee|expiree))", 2.0),
+        (r"(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
         (r"\b(?:traitement habituel|a l'identique|meme traitement)\b", 1.0),
@@ -73,10 +81,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\bavis {_SPECIALTY}", 3.0),
         (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|nous vous adressons)\b", 2.5),
         (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
-        (rf"\bconsultation (?:de |d')(?:{_SPECIALTY}|specialiste)", 2.0),
+        (rf"\bconsultation (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
         (rf"\b(?:voir|consulter|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
-        (r"\bvotre (?:expertise|prise en charge specialisee)\b", 2.0),
+        (r"\b(?:votre|ton) (?:expertise|eclairage|prise en charge specialisee)\b", 2.0),
+        (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 1.5),
+        (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
     ],
     "imagerie": [
         (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_IMAGING}\b", 3.5),
@@ -93,6 +103,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\b(?:ci-joint|voici|veuillez trouver(?: ci-joint)?|je vous (?:transmets|envoie|adresse|fais parvenir)|transmission (?:de|des)) {_POSSESSIVE}(?:resultats?|compte[ -]rendu|analyses)\b", 3.0),
         (rf"\bcompte[ -]rendu (?:de |d'|du )?{_POSSESSIVE}{_EXAMS_REPORTED}\b", 3.5),
         (r"\bresultats? (?:recus?|du jour|urgents?|de (?:mon|ma|mes|son|sa|ses) \w+)", 2.5),
+        (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
+        (r"\b(?:lettre|courrier|compte[ -]rendu|conclusions?) (?:du|de la|de l') (?:radiologue|laboratoire|labo|biologiste|cardiologue|pneumologue)\b", 2.5),
+        (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
         (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le)\b", 2.5),
         (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
@@ -103,7 +116,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
          r"entree (?:programmee|prevue)|transfert (?:demande|en|vers|dans)|demande de transfert|accepter (?:le|son) transfert|"
          r"hospitalisation (?:a domicile|de jour|programmee|souhaitee|en)|prise en charge en (?:had|ssr|usld)|"
-         r"had|ssr|hdj|hopital de jour|lit (?:d'hospitalisation|en|disponible)|mutation en)\b", 3.0),
+         r"had|ssr|hdj|hopital de jour|lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|"
+         r"sejour (?:en|dans|de)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"\bhospitalis\w*|\badmission\b", 1.0),
         (r"\badresse(?:e)? aux urgences\b", 2.0),
@@ -116,10 +130,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\barret de travail\b", 1.0),
     ],
     "consultation": [
-        (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 1.2),
+        (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
         (r"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
          r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
-        (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 1.2),
+        (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
+        (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
         (r"\b(?:compte[ -]rendu (?:de |d')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|d'intervention|accouchement)|"
@@ -130,6 +145,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"je (?:le|la|vous le|vous la) (?:laisse|revois|reverrai)|reevaluation|a revoir dans|prochain (?:controle|rendez-vous)|conduite a tenir)\b", 1.5),
         (r"^\s*(?:vue?|revue?) (?:m\.|mme|mr|mlle|pour|en|le)\b|^\s*(?:intervention|operateur|prescription|evolution)\s*:", 1.5),
         (r"\b(?:certificat|arret de travail|ordonnance)\b[^.\n]{0,40}\b(?:remise?s?|delivree?s?|donnee?s?)\b", 1.5),
+        (r"\b(?:est venue?|(?:ta|votre) patiente?|ton patient|j'ai (?:prescrit|introduit|instaure|augmente|diminue|arrete|modifie)|"
+         r"il s'agit d'une?|je n'ai pas (?:modifie|change))\b", 1.5),
         (r"\bconclusion\b", 1.0),
     ],
     "autre": [
@@ -138,6 +155,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"changement d'adresse|nouvelle adresse|mettre a jour (?:mon|son) dossier|copie (?:de|du) (?:mon |son )?dossier|"
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
+        (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),
         (r"\b(?:est-ce que je peux|puis-je|peut-on|est-il possible de) (?:prendre|associer|arreter|donner|melanger)\b", 1.5),

@@ -1,0 +1,102 @@
+"""Request type and elements on realistic clinic mail: the cue vocabularies of inference.request_type and
+inference.elements, the fusion with the request model, and the dev-set option of the evaluation command."""
+from __future__ import annotations
+
+import pytest
+
+from export import request_eval
+from inference import Engine
+from inference.request_type import best_request_type, request_type_scores
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine.load(ocr=False)
+
+
+DOCUMENTS = [
+    ("renouvellement", "Bonjour, il ne me reste que 3 comprimés de Kardégic, pouvez-vous me refaire mon ordonnance ? "
+                       "Merci, Gérard Lenoir"),
+    ("renouvellement", "Pharmacie du Centre. M. Bastien Alain se présente avec une ordonnance périmée de Coversyl "
+                       "5 mg. Merci de nous faxer une nouvelle ordonnance. Le pharmacien"),
+    ("avis_specialiste", "Cher confrère, je vous adresse Mme Collin, 66 ans, pour avis sur des troubles de la marche "
+                         "d'aggravation progressive. Bien confraternellement, Dr Simon"),
+    ("avis_specialiste", "Bonjour docteur, pourriez-vous me faire un courrier pour un dermatologue ? J'ai un grain "
+                         "de beauté qui a changé. Aline Rey"),
+    ("imagerie", "Merci de pratiquer une échographie rénale chez M. Noël, 58 ans, pour coliques néphrétiques "
+                 "récidivantes. Dr Fabre"),
+    ("biologie", "Faire pratiquer : NFS, CRP, ferritine. Indication : asthénie depuis 2 mois. Dr Cordier"),
+    ("resultats", "Bonjour docteur, voici mes résultats de prise de sang : ferritine 9 µg/L, hémoglobine "
+                  "11,1 g/dL. Bonne journée, Mme Perrot"),
+    ("resultats", "Laboratoire Saint-Martin\nPrélevé le 02/03/2025\nMme GIRAUD Anne\nTSH : 6,8 mUI/L (0,4 - 4,0)\n"
+                  "Validé par le Dr Vidal, biologiste"),
+    ("hospitalisation", "Demande d'admission en SSR pour Mme Robin, 84 ans, après prothèse de hanche. Dr Garnier, "
+                        "chirurgie orthopédique"),
+    ("certificat", "Bonjour, j'aurais besoin d'un certif pour le tennis de ma fille (12 ans). Merci ! Mme Duval"),
+    ("consultation", "Bonjour, j'ai une douleur au genou depuis une semaine, je voudrais un rendez-vous jeudi si "
+                     "possible. Jonathan Petit"),
+    ("compte_rendu", "Compte rendu de consultation\nJ'ai revu ce jour M. Lucas, 70 ans, pour son insuffisance "
+                     "cardiaque, stable sous bisoprolol 5 mg. Je propose de le revoir dans 6 mois. Dr Hamel"),
+    ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
+    ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
+]
+
+
+@pytest.mark.parametrize("expected, text", DOCUMENTS, ids=[f"{t}-{i}" for i, (t, _) in enumerate(DOCUMENTS)])
+def test_the_type_a_user_sees(engine, expected, text):
+    assert engine.analyse_text(text).request_type.code == expected
+
+
+@pytest.mark.parametrize("expected, text", DOCUMENTS, ids=[f"{t}-{i}" for i, (t, _) in enumerate(DOCUMENTS)])
+def test_the_rules_alone_name_the_type(expected, text):
+    assert best_request_type(request_type_scores(text)).code == expected
+
+
+def test_no_cue_means_no_vote_and_autre_for_the_rules_alone():
+    scores = request_type_scores("Patiente vue par le remplaçant la semaine dernière.")
+    assert len(set(scores.values())) == 1
+    assert best_request_type(scores).code == "autre"
+
+
+def test_a_renewal_word_about_a_file_is_not_a_renewal_of_treatment(engine):
+    analysis = engine.analyse_text("Objet : certificat médical MDPH. M. Lenoir sollicite le renouvellement de son "
+                                   "dossier MDPH : merci de remplir le certificat médical joint.")
+    assert analysis.request_type.code == "certificat"
+    assert "traitement_en_cours" not in analysis.elements.present
+
+
+def test_a_bare_strength_after_a_drug_is_its_dose(engine):
+    analysis = engine.analyse_text("Merci de renouveler le Levothyrox 75 de Mme Carré. Dr Morin")
+    assert any("Levothyrox 75" in span.text for span in analysis.elements.present["posologie"])
+
+
+def test_a_lab_value_is_not_a_dose(engine):
+    analysis = engine.analyse_text("Bonjour, mon cholestérol est à 2,8 g/L sur la prise de sang d'hier. M. Lefort")
+    assert "posologie" not in analysis.elements.present
+    assert "traitement_en_cours" not in analysis.elements.present
+
+
+def test_drugs_of_an_antibiogram_are_not_the_patients_treatment(engine):
+    analysis = engine.analyse_text("ECBU : E. coli. Antibiogramme : résistant à l'amoxicilline, sensible à la "
+                                   "ceftriaxone.")
+    assert "traitement_en_cours" not in analysis.elements.present
+
+
+@pytest.mark.parametrize("text, element", [
+    ("Avis cardio pour M. Roux, 70 ans, essoufflé. Il est diabétique et fumeur. Dr Blanc", "antecedents"),
+    ("Mme Brun appelle : douleur de l'épaule depuis une chute. Pas de traitement. Pas d'allergie.",
+     "traitement_en_cours"),
+    ("renouvellement pilule svp, Mme Faure 27 ans", "motif"),
+    ("Surveillance du lithium : lithiémie, TSH, créatinine. Dr Girard", "motif"),
+])
+def test_elements_stated_plainly_are_present(engine, text, element):
+    assert element in engine.analyse_text(text).elements.present
+
+
+def test_request_eval_scores_the_dev_sets(tmp_path, capsys):
+    assert len(request_eval.DEV_SETS) >= 2
+    out = tmp_path / "dev.md"
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(request_eval.DEV_SETS[0].read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert request_eval.main(["--engine", "rules", "--gold", str(gold), "--out", str(out)]) == 0
+    assert "one.jsonl" in out.read_text(encoding="utf-8") and "1 documents." in capsys.readouterr().out
