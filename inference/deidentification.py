@@ -453,7 +453,21 @@ def _find_dates(text: str) -> list[PersonalData]:
             if re.fullmatch(r"\d{1,2}\s?/\s?\d{1,2}", value) and _SCORE_CONTEXT_RE.search(text[max(0, start - 30):start]):
                 continue  # "EVA 6/10", "acuité 10/10", "oeil gauche : 10/12"
             found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
+    for match in _GROUPED_DIGITS_RE.finditer(text):
+        # digits typed in irregular groups, "05 1 2 2 0 2 4": a date when they spell one (ddmmyyyy)
+        if _date_digits(match.group(0).replace(" ", "")):
+            found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
+    for match in _SHORT_YEAR_RE.finditer(text):
+        found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
     return found
+
+
+_GROUPED_DIGITS_RE = re.compile(r"(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
+# A two-digit year after "en", "depuis", "année(s)": "née en 52", "opérée en 98", "depuis 85"
+_SHORT_YEAR_RE = re.compile(r"(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|"
+                            r"semaines?|min|minutes|heures?|h\b|fois|cp|UI|gouttes|€|euros|secondes|s\b|ml))"
+                            r"|(?<=\bdepuis )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|semaines?|"
+                            r"min|minutes|heures?|h\b|fois|cp|UI|€|euros|s\b))", re.IGNORECASE)
 
 
 _SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|EN|ENS|acuit[ée]|AV|OD|OG|ODG|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
