@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from export.deid_eval import made_letters, parse_snippet, score
-from inference.deidentification import _valid_nir, deidentify, find_personal_data
+from inference.deidentification import PLACEHOLDERS, _valid_nir, deidentify, find_personal_data
 
 LETTER = """Nantes, le 12/03/2024
 Dr Paul LEMOINE - RPPS 10003456789
@@ -127,3 +127,95 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("PERSONNE", "Anne"), ("PERSONNE", "ROUX"), ("DATE", "12/03/2024")
     ]
     assert [gold.label for gold in sample.unscored] == ["HOPITAL"]
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        # addresses: bis/ter, abbreviations, lieu-dit, post boxes, apartment and floor lines
+        ("Demeurant 12 bis rue de la Paix, 75002 Paris.", "ADRESSE", "12 bis rue de la Paix"),
+        ("Cabinet : 10 pl. de la Mairie 80000 Amiens", "ADRESSE", "10 pl. de la Mairie"),
+        ("Adresse : 15, Grande Rue 25000 Besançon", "ADRESSE", "15, Grande Rue"),
+        ("Adresse : lieu-dit Kergoff, 29000 Quimper", "ADRESSE", "lieu-dit Kergoff"),
+        ("Le Bourg 29400 Lampaul", "ADRESSE", "Le Bourg"),
+        ("BP 634 12022 Uzès", "ADRESSE", "BP 634"),
+        ("CS 73162 57646 Gif-sur-Yvette", "ADRESSE", "CS 73162"),
+        ("3 rue Pasteur, bâtiment C, 2ème étage, 13002 Marseille", "ADRESSE", "bâtiment C"),
+        ("3 rue Pasteur, bâtiment C, 2ème étage, 13002 Marseille", "ADRESSE", "2ème étage"),
+        ("Appartement 43, 39 B, montée de la République, 20090 Ajaccio", "ADRESSE", "Appartement 43"),
+        ("Il habite au 12 rue du Pont au Change à Paris.", "ADRESSE", "12 rue du Pont au Change"),
+        # postal codes and towns
+        ("F-75012 Paris", "CODE_POSTAL", "75012"),
+        ("29 ter clos des Acacias\n20137 Bastia", "CODE_POSTAL", "20137"),
+        ("2 avenue Foch 88018 GIF-SUR-YVETTE CEDEX 1", "CODE_POSTAL", "88018"),
+        ("2 avenue Foch, 97232 Le Lamentin", "VILLE", "Le Lamentin"),
+        ("2 avenue Foch, 43000 LE PUY-EN-VELAY", "VILLE", "LE PUY-EN-VELAY"),
+        ("SAINT-JEAN-DE-LUZ, le 08/11/2008", "VILLE", "SAINT-JEAN-DE-LUZ"),
+        ("Fait à La Teste-de-Buch le 16-12-1943.", "VILLE", "La Teste-de-Buch"),
+        # dates
+        ("Perfusions les 14, 15 et 16 novembre.", "DATE", "14"),
+        ("Hospitalisée du 9-10/10/2011.", "DATE", "9"),
+        ("Opérée le 14-XI-1994.", "DATE", "14-XI-1994"),
+        ("Né le 1 er mars 1950.", "DATE_NAISSANCE", "1 er mars 1950"),
+        ("Revue le vingt septembre.", "DATE", "vingt septembre"),
+        ("Hospitalisée chez vous depuis le 3 au service.", "DATE", "3"),
+        ("Opérée en 98 d'une cholécystite.", "DATE", "98"),
+        ("05 1 2 2 0 2 4", "DATE", "05 1 2 2 0 2 4"),
+        # identifiers
+        ("NDA : 6908 34139", "IPP", "6908 34139"),
+        ("N° de séjour : 2024-000123", "IPP", "2024-000123"),
+        ("Réf : AB12345", "IPP", "AB12345"),
+        ("Dossier : L240312-0087", "IPP", "L240312-0087"),
+        ("Numéro de venue : 402685", "IPP", "402685"),
+        # names
+        ("Mme Loïc Dareix épouse TOREVAL, née en 1950", "PERSONNE", "TOREVAL"),
+        ("Née PELCHAND-TOREIX le 8/4/1959 à Marseille.", "PERSONNE", "PELCHAND-TOREIX"),
+        ("Nom de naissance : DOS SANTOS", "PERSONNE", "DOS SANTOS"),
+        ("Rendez-vous avec le Dr L. DE LA TOUR.", "PERSONNE", "L. DE LA TOUR"),
+        ("Vu par Mme la Docteure Van der Berg.", "PERSONNE", "Van der Berg"),
+        ("Validé par le Pr GARAUD, Mathéo, le 3 mars.", "PERSONNE", "Mathéo"),
+        ("SAUNARD-FONENQ ANNE-LAURE", "PERSONNE", "SAUNARD-FONENQ ANNE-LAURE"),
+        ("Merci de recevoir son fils Loïc.", "PERSONNE", "Loïc"),
+        ("Copie : J. DA SILVA, kinésithérapeute", "PERSONNE", "J. DA SILVA"),
+        ("Vu avec les Drs Martin et Durand.", "PERSONNE", "Durand"),
+        ("Secrétaire : Odile Kerbrat", "PERSONNE", "Odile Kerbrat"),
+    ],
+)
+def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
+    start = text.index(value)
+    found = [item for item in find_personal_data(text) if item.start < start + len(value) and start < item.end]
+    covered = {index for item in found for index in range(item.start, item.end)}
+    assert all(index in covered for index in range(start, start + len(value)) if text[index].isalnum()), found
+    assert label in {item.label for item in found}, found
+    assert PLACEHOLDERS[label] in deidentify(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Score de Glasgow à 15, EVA 6/10, acuité visuelle 10/10 à droite et 8/10 à gauche.",
+        "Au cours de la maladie, traitement par voie orale ; passage aux urgences.",
+        "Pneumopathie à Legionella, infection à Pseudomonas, drain de Redon.",
+        "Classe NYHA II, score ASA 2, protocole FOLFOX.",
+        "Prélevé le 12/04/2024 à 08h15.",
+    ],
+)
+def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) -> None:
+    labels = {item.label for item in find_personal_data(sentence)}
+    assert not labels & {"PERSONNE", "VILLE", "ADRESSE"}
+    for word in ("EVA", "Legionella", "Pseudomonas", "Redon", "NYHA", "cours", "voie", "Prélevé"):
+        if word in sentence:
+            assert word in deidentify(sentence)
+
+
+def test_a_letter_with_new_formats_keeps_its_medical_words() -> None:
+    letter = ("BREST, le 1er mars 2024\nMme Maïwenn LE GALL épouse QUÉRÉ, née le 3.3.1961, IPP 0456 78123,\n"
+              "Résidence Ker Avel, bât. B, 3 bis rue de Pen Ar Creac'h, BP 412 - F-29204 BREST CEDEX 1\n"
+              "Syndrome de Gougerot-Sjögren, maladie de Horton sous Cortancyl ; Lévothyrox 75 µg ; "
+              "thyroïdite de Hashimoto.\nSon fils Erwan l'accompagne (06 98 12 44 07).")
+    view = deidentify(letter)
+    for secret in ("BREST", "LE GALL", "QUÉRÉ", "Maïwenn", "1961", "78123", "Ker Avel", "Creac'h", "412", "29204",
+                   "Erwan", "44 07"):
+        assert secret not in view, secret
+    for word in ("Gougerot-Sjögren", "Horton", "Cortancyl", "Lévothyrox", "Hashimoto"):
+        assert word in view, word
