@@ -153,6 +153,8 @@ _PHONE_RES = [
     re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
 ]
+_PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:[ .\-]\d{1,4}){1,4}"
+                             r"(?![\d/]|[.,]\d| \d)")
 _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|le\s+suivant)?\s*:?\s*"
                                      r"(?P<number>\+?[\dO][\d\s.\-/]{1,16}\d)(?!\d)", re.IGNORECASE)
 
@@ -313,6 +315,11 @@ def _find_numbers(text: str) -> list[PersonalData]:
     for pattern in _PHONE_RES:
         for match in pattern.finditer(text):
             found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.9))
+    for match in _PHONE_LOOSE_RE.finditer(text):
+        # ten digits from 0 in irregular groups: "0 800 123 456", "0612 345 678", "(+33) 6 12 34 56 78"
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) == 10 or (match.group(0).startswith("(") and len(digits) == 11):
+            found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.6))
     for match in _finditer(_PHONE_AFTER_CONTEXT_RE, text, _windows(text, _PHONE_WORDS, 0, 60)):
         number = match.group("number").rstrip(" .-/")
         digits = re.sub(r"\D", "", number)

@@ -219,3 +219,8 @@ def test_a_letter_with_new_formats_keeps_its_medical_words() -> None:
         assert secret not in view, secret
     for word in ("Gougerot-Sjögren", "Horton", "Cortancyl", "Lévothyrox", "Hashimoto"):
         assert word in view, word
+
+
+@pytest.mark.parametrize("number", ["0 800 123 456", "0612 345 678", "06 12 345 678", "(+33) 6 12 34 56 78"])
+def test_phone_numbers_in_irregular_groups(number: str) -> None:
+    assert deidentify(f"Joignable au {number} le matin.") == "Joignable au [TEL] le matin."
