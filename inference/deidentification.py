@@ -220,7 +220,9 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
-    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
+    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|"
+    rf"(?:H[ôo]pital|Clinique|Polyclinique|Universit[ée]|Centre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
+    rf"Mairie|Pr[ée]fecture)\s+(?:de|d'|d’)|aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
     rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
