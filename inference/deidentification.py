@@ -646,8 +646,9 @@ def _find_names(text: str) -> list[PersonalData]:
         while tokens < 5:
             gap = re.match(r"[ \t]{0,3}", text[cursor:]) if tokens else None
             start = cursor + (gap.end() if gap else 0)
-            if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’"):
-                break
+            glued = after_title and text[cursor - 1:cursor].islower() and text[cursor:cursor + 1].isupper()
+            if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’") and not glued:
+                break  # "Dr BouclieMirelle": after a title, a name glued to the next one is still a name
             particle = (re.match(rf"(?:{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))){{1,3}}", text[start:])
                         if tokens or after_title else None)
             if particle:
