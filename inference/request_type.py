@@ -49,7 +49,7 @@ _EXAMS_REPORTED = (
 _SPECIALTY = (
     r"(?:cardio|pneumo|neuro|gastro|hepato|dermato|rhumato|endocrino|diabeto|uro|gyneco|ortho|psy|orl|ophtalmo|"
     r"chir|nephro|hemato|onco|geria|infectio|allergo|pediatr|stomato|vasculaire|algolog|addicto|neurochir|procto|"
-    r"phlebo|angio|hepato|medecine interne|interniste)\w*"
+    r"phlebo|angio|hepato|medecine interne|interniste|memoire|douleur)\w*"
 )
 _SPECIALIST = (
     r"(?:specialiste|chirurgien\w*|cardiologue|dermatologue|pneumologue|neurologue|gastro-?enterologue|"
@@ -61,7 +61,7 @@ _POSSESSIVE = r"(?:les |mes |des |le |mon |ma |la |l'|son |sa |ses |votre |vos )
 
 _CUES: dict[str, list[tuple[str, float]]] = {
     "renouvellement": [
-        (r"\brenouv\w*", 3.0),
+        (r"\brenouv\w*\b(?! (?:de |d'|du )(?:mon |son |sa |ma |la |le |l'|leur )?(?:permis|dossier|carte|passeport|titre|licence|contrat|abonnement|adhesion|inscription|mdph|arret))", 3.0),
         (r"\b(?:refaire|prolonger|reconduire|represcrire|reprendre)\b[^.\n]{0,25}\b(?:ordonnance|ordo|prescription|traitement)\b", 3.0),
         (r"\b(?:ordonnance|ordo)\b[^.\n]{0,40}\b(?:la|le|en) (?:refaire|represcrire|prolonger)\b", 2.0),
         (r"\b(?:faire|refaire) (?:une |l'|mon |son )?(?:ordo|ordonnance)\b(?! (?:pour|de) (?:faire|une|un|la|le|l'))", 1.5),
@@ -74,6 +74,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
+        (r"\b(?:meme ordonnance|meme prescription|memes medicaments)\b", 2.0),
         (r"\b(?:traitement habituel|a l'identique|meme traitement)\b", 1.0),
     ],
     "avis_specialiste": [
@@ -84,19 +85,22 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\bconsultation (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
         (rf"\b(?:voir|consulter|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
-        (r"\b(?:votre|ton) (?:expertise|eclairage|prise en charge specialisee)\b", 2.0),
+        (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
+        (r"\borientation (?:\w+ )?vers\b", 2.0),
         (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 1.5),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
     ],
     "imagerie": [
         (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_IMAGING}\b", 3.5),
         (rf"\b{_IMAGING}\b", 1.0),
+        (rf"^\W*{_IMAGING}\b", 1.5),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
     "biologie": [
         (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_LAB}\b", 3.5),
         (rf"\b{_LAB}\b", 0.8),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
+        (r"^\W*dosages? (?:de |du |des |d')", 2.0),
     ],
     "resultats": [
         (r"\b(?:compte[ -]rendu (?:de laboratoire|d'analyses|d'examen|d'imagerie|de biologie)|resultats? (?:d'analyses|de (?:la )?biologie|du bilan|de l'examen)|valeurs (?:de reference|usuelles)|biologiste|laboratoire de biologie)\b", 3.0),
@@ -104,10 +108,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\bcompte[ -]rendu (?:de |d'|du )?{_POSSESSIVE}{_EXAMS_REPORTED}\b", 3.5),
         (r"\bresultats? (?:recus?|du jour|urgents?|de (?:mon|ma|mes|son|sa|ses) \w+)", 2.5),
         (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
+        (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint)\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|analyses|prise de sang|bilan|{_IMAGING}|photo)\b", 3.0),
         (r"\b(?:lettre|courrier|compte[ -]rendu|conclusions?) (?:du|de la|de l') (?:radiologue|laboratoire|labo|biologiste|cardiologue|pneumologue)\b", 2.5),
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
-        (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le)\b", 2.5),
+        (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|bacteriologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le|realise(?:e)? le)\b", 2.5),
         (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
+        (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}\b(?:du|le) \d{{1,2}}[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
         (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|creatinine|hemoglobine)(?: du jour)?\s*:?\s*(?:a |=\s*)?\d+(?:[.,]\d+)?", 1.0),
@@ -116,10 +122,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
          r"entree (?:programmee|prevue)|transfert (?:demande|en|vers|dans)|demande de transfert|accepter (?:le|son) transfert|"
          r"hospitalisation (?:a domicile|de jour|programmee|souhaitee|en)|prise en charge en (?:had|ssr|usld)|"
-         r"had|ssr|hdj|hopital de jour|lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|"
-         r"sejour (?:en|dans|de)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
+         r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|"
+         r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"\bhospitalis\w*|\badmission\b", 1.0),
+        (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
         (r"\badresse(?:e)? aux urgences\b", 2.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
     ],
@@ -127,6 +134,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcertif\w*", 2.5),
         (r"\b(?:demande|besoin|faire|etablir|remplir|obtenir|rediger|delivrer)\w*\b[^.\n]{0,30}\b(?:certif\w*|dispense|attestation|questionnaire (?:de sante|medical))", 2.0),
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
+        (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence)\b", 1.5),
         (r"\barret de travail\b", 1.0),
     ],
     "consultation": [
@@ -134,11 +142,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
          r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
+        (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
-        (r"\b(?:compte[ -]rendu (?:de |d')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|d'intervention|accouchement)|"
-         r"lettre de (?:sortie|liaison)|cr d'hospitalisation|synthese|bilan de sortie|fiche de liaison)\b", 3.5),
+        (r"\b(?:(?:compte[ -]rendu|cr)\W{0,4}(?:de |d'|du )?(?:la |l')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|intervention|accouchement)|"
+         r"lettre de (?:sortie|liaison)|synthese|bilan de sortie|fiche de liaison)\b", 4.0),
         (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
          r"suites (?:simples|operatoires|de couches)|sortie (?:le|du|a j)|traitement de sortie|traitement poursuivi)\b", 1.5),
         (r"\b(?:j'ai (?:vu|revu|examine)|(?:vu|revu|examine)e? (?:ce jour|le \d|en consultation|aujourd'hui)|vue? le \d|je (?:propose|preconise) de|"

@@ -37,6 +37,17 @@ DOCUMENTS = [
                      "possible. Jonathan Petit"),
     ("compte_rendu", "Compte rendu de consultation\nJ'ai revu ce jour M. Lucas, 70 ans, pour son insuffisance "
                      "cardiaque, stable sous bisoprolol 5 mg. Je propose de le revoir dans 6 mois. Dr Hamel"),
+    ("renouvellement", "Bonsoir, je pourrais avoir la même ordonnance que le mois dernier pour ma tension ? "
+                       "Merci, Josette Marin"),
+    ("certificat", "Pour le renouvellement de mon permis de conduire, la préfecture demande un avis médical. "
+                   "M. Giraud"),
+    ("biologie", "Dosage de la digoxinémie et kaliémie chez Mme Ferrand, sous Digoxine. Dr Vasseur"),
+    ("resultats", "Holter tensionnel du 12/05/2025 — M. Garcia, 61 ans. Moyenne diurne 148/92 mmHg. "
+                  "Conclusion : HTA non contrôlée. Dr Bernard"),
+    ("compte_rendu", "CR de séjour — soins de suite\nM. Roux, 82 ans, séjour de rééducation après une pneumopathie. "
+                     "Retour à domicile avec kinésithérapie. Dr Lamy"),
+    ("avis_specialiste", "Orientation vers un rhumatologue souhaitée pour Mme Petit, 50 ans, douleurs articulaires "
+                         "diffuses depuis 4 mois. Dr Colin"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
