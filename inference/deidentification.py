@@ -253,6 +253,13 @@ _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|vo
 _NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 # First names that, written in capitals, are medical abbreviations ("EVA 6/10": visual analogue scale).
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
+_LABELLED_NAME_RE = re.compile(
+    r"\b(?:nom(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+jeune\s+fille|\s+patronymique|\s+de\s+famille|"
+    r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*:[ \t]*"
+    r"(?=(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}))", re.IGNORECASE)
+_NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
+                     "tel", "telephone", "dossier", "sejour", "f", "m", "h"}
+_PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el"}
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
@@ -732,6 +739,19 @@ def _find_names(text: str) -> list[PersonalData]:
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
+    # After an explicit "Nom :" / "Prénom :" label, the value is a name whatever its case ("nom : dupont").
+    for match in _LABELLED_NAME_RE.finditer(text):
+        words = []
+        for word in re.finditer(r"[^\W\d_][\w'’-]*", match.group("value")):
+            key = _key(word.group(0))
+            if key in _NAME_LABEL_STOPS or (key in not_names and key not in _PARTICLE_KEYS):
+                break
+            words.append(word)
+        while words and _key(words[-1].group(0)) in _PARTICLE_KEYS:
+            words.pop()
+        if words:
+            start, end = match.start("value") + words[0].start(), match.start("value") + words[-1].end()
+            found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.8))
     # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux".
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)

@@ -224,3 +224,8 @@ def test_a_letter_with_new_formats_keeps_its_medical_words() -> None:
 @pytest.mark.parametrize("number", ["0 800 123 456", "0612 345 678", "06 12 345 678", "(+33) 6 12 34 56 78"])
 def test_phone_numbers_in_irregular_groups(number: str) -> None:
     assert deidentify(f"Joignable au {number} le matin.") == "Joignable au [TEL] le matin."
+
+
+def test_a_labelled_name_is_masked_whatever_its_case() -> None:
+    assert deidentify("nom : dupont prénom : jean") == "nom : [NOM] prénom : [NOM]"
+    assert deidentify("Nom de l'examen : scanner") == "Nom de l'examen : scanner"
