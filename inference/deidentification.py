@@ -260,6 +260,11 @@ _LABELLED_NAME_RE = re.compile(
 _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
                      "tel", "telephone", "dossier", "sejour", "f", "m", "h"}
 _PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el"}
+_ROLE_LABEL_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
+    r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
+    r"destinataires?|copies?(?:\s+[àa])?|cc|signataires?|kin[ée]s?|psychologues?|di[ée]t[ée]ticiennes?|"
+    r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?)[ \t]*:[ \t]*", re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
@@ -752,6 +757,21 @@ def _find_names(text: str) -> list[PersonalData]:
         if words:
             start, end = match.start("value") + words[0].start(), match.start("value") + words[-1].end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.8))
+    # After a staff label, a list of names in any case: "Infirmiers : theodore roux, marie cécile lefevre".
+    for match in _ROLE_LABEL_RE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line = text[match.end():line_end if line_end >= 0 else len(text)]
+        offset = match.end()
+        for item in re.finditer(r"(?:[^,;/|()\n:\-–]|(?<=\w)-(?=\w))+", line[:160]):
+            if line[item.end():item.end() + 2].lstrip().startswith(":"):
+                break  # the next label
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", item.group(0)))
+            keys = [_key(word.group(0).rstrip(".")) for word in words]
+            if not words or len(words) > 4 or any(key in blocked and key not in _PARTICLE_KEYS for key in keys):
+                break
+            start = offset + item.start() + words[0].start()
+            end = offset + item.start() + words[-1].end()
+            found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))
     # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux".
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)

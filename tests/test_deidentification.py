@@ -229,3 +229,10 @@ def test_phone_numbers_in_irregular_groups(number: str) -> None:
 def test_a_labelled_name_is_masked_whatever_its_case() -> None:
     assert deidentify("nom : dupont prénom : jean") == "nom : [NOM] prénom : [NOM]"
     assert deidentify("Nom de l'examen : scanner") == "Nom de l'examen : scanner"
+
+
+def test_staff_lists_after_a_role_label_are_names() -> None:
+    view = deidentify("Infirmiers : theodore roux, marie cécile lefevre\nIDE : CHALIER, Marie - Secrétaire : O. Kerbrat")
+    assert view == "Infirmiers : [NOM], [NOM]\nIDE : [NOM], [NOM] - Secrétaire : [NOM]"
+    assert deidentify("En cas de jaunisse, prévenez votre médecin : jaunisse, urines foncées.") == (
+        "En cas de jaunisse, prévenez votre médecin : jaunisse, urines foncées.")
