@@ -6,6 +6,7 @@ unless a title ("Dr", "Mme") says so. Lexicons live in resources/deid (see its R
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -816,14 +817,23 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
     ordered = sorted(found, key=lambda item: (-_PRIORITY.get(item.label, 0), -item.score, -(item.end - item.start),
                                               item.start))
     kept: list[PersonalData] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept spans, sorted and disjoint: overlaps are found by bisection
+
+    def overlapping(start: int, end: int) -> list[tuple[int, int]]:
+        index = bisect.bisect_left(taken, (end, end)) - 1
+        spans = []
+        while index >= 0 and taken[index][1] > start:
+            spans.append(taken[index])
+            index -= 1
+        return spans
+
     for item in ordered:
         if item.end <= item.start:
             continue
-        overlaps = [span for span in taken if span[0] < item.end and item.start < span[1]]
+        overlaps = overlapping(item.start, item.end)
         if not overlaps:
             kept.append(item)
-            taken.append((item.start, item.end))
+            bisect.insort(taken, (item.start, item.end))
             continue
         # Keep the uncovered pieces of a lower-priority finding when they are long enough to matter.
         pieces = [(item.start, item.end)]
@@ -839,7 +849,7 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
                     kept.append(PersonalData(item.label, stripped_start, stripped_end,
                                              item.text[stripped_start - item.start:stripped_end - item.start],
                                              item.score))
-                    taken.append((stripped_start, stripped_end))
+                    bisect.insort(taken, (stripped_start, stripped_end))
     return sorted(kept, key=lambda item: item.start)
 
 
