@@ -190,7 +190,8 @@ _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
-                              r"|\.\s", re.IGNORECASE)
+                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
+                              re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\b(?:demeurant|domicili[ée]e?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"

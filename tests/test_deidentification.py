@@ -144,6 +144,8 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("3 rue Pasteur, bâtiment C, 2ème étage, 13002 Marseille", "ADRESSE", "2ème étage"),
         ("Appartement 43, 39 B, montée de la République, 20090 Ajaccio", "ADRESSE", "Appartement 43"),
         ("Il habite au 12 rue du Pont au Change à Paris.", "ADRESSE", "12 rue du Pont au Change"),
+        ("Domicile : 4 rue Mal. Foch, 12 av. J. Jaurès", "ADRESSE", "4 rue Mal. Foch"),
+        ("Domicile : 4 rue Mal. Foch, 12 av. J. Jaurès", "ADRESSE", "12 av. J. Jaurès"),
         # postal codes and towns
         ("F-75012 Paris", "CODE_POSTAL", "75012"),
         ("29 ter clos des Acacias\n20137 Bastia", "CODE_POSTAL", "20137"),
