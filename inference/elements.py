@@ -60,6 +60,10 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:indication|renseignements cliniques|contexte)\s*:",
         r"\bdans le cadre d(?:e|')\b",
         r"\b(?:je|nous) (?:voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|sollicite|dois annuler)\b",
+        r"\bj'(?:aimerais|aurais besoin|ai besoin)\b|\b(?:pourrais|peux)-tu\b|\bpriere de\b",
+        r"\b(?:a faire|a realiser|a pratiquer|a programmer|a prevoir)\b",
+        r"\b(?:avis|rdv|rendez-vous|consultation|examen|bilan|orientation|admission|hospitalisation) (?:\w+ )?(?:souhaite|demande)e?s?\b",
+        r"\b(?:venue?|adressee?) (?:pour|consulter)\b|\bsejour (?:de \w+ )?(?:pour|apres)\b",
         r"\b(?:pourriez|pouvez|pourrais|pourriez|pourrait|peut)[- ](?:vous|on|elle|il)\b",
         r"\b(?:est-ce que|est ce que) (?:je|vous|on) (?:peux|peu|pourrais|pouvez|pourriez|peut|dois)\b",
         r"\bje (?:peux|peu|pourrais) (?:venir|passer|avoir)\b",
@@ -83,6 +87,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bsans antecedent",
         r"\b(?:tabagisme|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
         r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
+        r"\b(?:pere|mere|frere|soeur|parents?) (?:est |a ete )?(?:decedee? d|a eu|atteinte? d|suivie? pour)|\bdans la famille\b",
     ],
     "allergies": [
         r"\ballerg\w*",
@@ -120,17 +125,20 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
         r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|sec|s)\b",
         r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
-        r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsie)\b[^.\n]{0,30}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)|negati(?:f|ve)|revele|montre|retrouve)\b",
+        r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsies?|efr|patch-tests?|tests?|cultures?|examen direct|pcr|serologies?|mammographie|holter|eeg|emg|fibroscopie|coloscopie|doppler|ett|echocardiographie|examen (?:clinique|neurologique|cardiovasculaire))\b[^.\n]{0,30}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)s?|negati(?:f|ve)s?|revele|montre|retrouve|rien de suspect|acr \d|bi-?rads \d)\b",
     ],
     "medecin_demandeur": [
         r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
-        r"^\s*(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste)\b",
+        r"^\s*(?:le |la |l')?(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste|secretariat)\b",
+        r"\b(?:message|appel|fax|mail)(?: de l'| du | de la | de | )(?:ide|infirmiere|pharmacie|pharmacien\w*|laboratoire|labo|cabinet)\b",
         r"\b(?:confraternellement|bien confraternellement|cordialement|amities confraternelles)\b",
     ],
     "date_demande": [
         r"\b(?:fait a [^,\n]{1,40},? le|date(?: de (?:la )?(?:demande|prescription|prelevement|l'examen|consultation|redaction|edition))?\s*:|(?:preleve|realise|edite|valide|redige)(?:e)? le|examen du|compte[ -]rendu du)\s*" + _DATE,
         r"^[^\n\d]{0,40}?\ble\s+" + _DATE + r"\s*$",
         r"^\s*" + _DATE + r"\s*$",
+        r"^[^\n\d]{3,80}?(?:—|-|,| du)\s*" + _DATE + r"\s*$",
+        r"^\s*le\s+" + _DATE + r"\b",
     ],
 }
 
@@ -208,7 +216,7 @@ def find_present_elements(
         if entity.label == "PATHOLOGIE":
             if not entity.history and _is_diagnosis(folded, entity):
                 add("diagnostic", entity.start, entity.end)
-            if entity.history:
+            if entity.history or entity.family:  # a relative's disease is family history
                 add("antecedents", entity.start, entity.end)
             continue
         if entity.family:

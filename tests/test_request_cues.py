@@ -6,6 +6,7 @@ import pytest
 
 from export import request_eval
 from inference import Engine
+from inference.elements import find_present_elements
 from inference.request_type import best_request_type, request_type_scores
 
 
@@ -99,9 +100,19 @@ def test_drugs_of_an_antibiogram_are_not_the_patients_treatment(engine):
      "traitement_en_cours"),
     ("renouvellement pilule svp, Mme Faure 27 ans", "motif"),
     ("Surveillance du lithium : lithiémie, TSH, créatinine. Dr Girard", "motif"),
+    ("Avis cardio souhaité pour M. Roux, 55 ans, dyspnée. Sa mère est décédée d'un infarctus à 50 ans.",
+     "antecedents"),
+    ("Échographie abdominale du 12/02/2025\nM. Petit, 50 ans. Foie normal. Pas de lithiase.", "date_demande"),
+    ("Bonjour, les patch-tests faits à l'hôpital sont négatifs. Mme Noël", "resultats_examens"),
 ])
 def test_elements_stated_plainly_are_present(engine, text, element):
     assert element in engine.analyse_text(text).elements.present
+
+
+def test_the_writer_named_by_the_message_is_evidence_of_who_asks():
+    found = find_present_elements("Message de la pharmacie : Mme Caron n'a plus de Lasilix, merci de faxer une "
+                                  "ordonnance.", [], [])
+    assert [span.text for span in found["medecin_demandeur"]] == ["Message de la pharmacie"]
 
 
 def test_request_eval_scores_the_dev_sets(tmp_path, capsys):
