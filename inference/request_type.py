@@ -38,8 +38,8 @@ _LAB = (
 )
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
-    r"realiser|pratiquer|a faire|faire|doser|ordonnance (?:pour|de|d')|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescrire|prescription (?:de|d'|pour))"
+    r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
+    r"prescri|controle|surveillance|verifier|recontroler)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
@@ -74,7 +74,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
-        (r"\b(?:meme ordonnance|meme prescription|memes medicaments)\b", 2.0),
+        (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
+        (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
         (r"\b(?:traitement habituel|a l'identique|meme traitement)\b", 1.0),
     ],
     "avis_specialiste": [
@@ -87,17 +88,18 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b", 2.0),
+        (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
         (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 1.5),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
     ],
     "imagerie": [
-        (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_IMAGING}\b", 3.5),
+        (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_IMAGING}\b", 3.5),
         (rf"\b{_IMAGING}\b", 1.0),
         (rf"^\W*{_IMAGING}\b", 1.5),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
     "biologie": [
-        (rf"\b{_ASK}\w*(?: |\s*:\s*)(?:(?:d'|de |un |une |l'|la |le |des |les )\w* ?)?{_LAB}\b", 3.5),
+        (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_LAB}\b", 3.5),
         (rf"\b{_LAB}\b", 0.8),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
@@ -108,7 +110,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\bcompte[ -]rendu (?:de |d'|du )?{_POSSESSIVE}{_EXAMS_REPORTED}\b", 3.5),
         (r"\bresultats? (?:recus?|du jour|urgents?|de (?:mon|ma|mes|son|sa|ses) \w+)", 2.5),
         (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
-        (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint)\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|analyses|prise de sang|bilan|{_IMAGING}|photo)\b", 3.0),
+        (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
+        (r"^\W*resultats?\s*(?:—|-|:)", 2.5),
+        (r"\b(?:test|pcr|serologie|antigenique|ecbu|culture|prelevement)\b[^.\n]{0,40}\b(?:positi(?:f|ve)|negati(?:f|ve))", 1.5),
         (r"\b(?:lettre|courrier|compte[ -]rendu|conclusions?) (?:du|de la|de l') (?:radiologue|laboratoire|labo|biologiste|cardiologue|pneumologue)\b", 2.5),
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
         (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|bacteriologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le|realise(?:e)? le)\b", 2.5),

@@ -49,6 +49,11 @@ DOCUMENTS = [
                      "Retour à domicile avec kinésithérapie. Dr Lamy"),
     ("avis_specialiste", "Orientation vers un rhumatologue souhaitée pour Mme Petit, 50 ans, douleurs articulaires "
                          "diffuses depuis 4 mois. Dr Colin"),
+    ("resultats", "Bonjour docteur, j'ai reçu mes résultats de l'échographie : kyste simple de 2 cm sur "
+                  "l'ovaire droit. Que dois-je faire ? Claire Moreau"),
+    ("biologie", "Contrôle de l'INR et de la NFS dans 5 jours chez Mme Joly, sous Préviscan. Dr Bertin"),
+    ("avis_specialiste", "Appel au pneumologue de garde pour M. Durand, 70 ans, hémoptysie de faible abondance "
+                         "depuis ce matin. Dr Roche"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
