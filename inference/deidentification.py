@@ -145,7 +145,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
                   r"appeler|rappeler|contacter|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
-    re.compile(r"(?<![\d+A-Z])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
+    re.compile(r"(?<![\d+])(?<!\b[A-Z])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
                r"(?:\d{8}|(?P<sep>[\s.\-/])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
                r"|(?:\.\d{2}){3}(?!\.?\d))(?![\d])"),
     # 01 2048 3632
@@ -189,7 +189,7 @@ _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b|\s[-–]\s"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
@@ -214,9 +214,9 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?[A-Z0-9][\w\-]*"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
-_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:(?: |\n(?=-))(?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -244,7 +244,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
-                            r"Manipulat(?:eur|rice)|Interne|Externe|Infirmi[eè]re?|Kin[ée]|Sage-femme|R[ée]f[ée]rent",
+                            r"Manipulat(?:eur|rice)",
                             re.IGNORECASE)
 _CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep"}
 _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
@@ -346,6 +346,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
         found.extend(_digit_run(text, match))
     for match in _ALNUM_ID_RE.finditer(text):
         value = match.group(0)
+        if value.startswith(("TEL", "FAX")):
+            continue  # "TEL0612345678" is a phone number behind its label
         if sum(char.isdigit() for char in value) >= 4 and re.search(r"[A-Z]", value.removeprefix("IPP")):
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.6))
     for match in _IPP_SPACED_RE.finditer(text):
@@ -360,7 +362,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
         context = text[max(0, match.start() - 40):match.start()]
         if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
-        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not _date_digits(digits):
+        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not (len(digits) == 8 and _date_digits(digits)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
     return found
 
@@ -548,7 +550,8 @@ def _find_places(text: str) -> list[PersonalData]:
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
                 kind = street.group(0).lower() if street else ""
-                named = next((word for word in words if word.lower() not in _ADDRESS_PARTICLES), "")
+                named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
+                              if word.lower() not in _ADDRESS_PARTICLES), "")
                 if not numbered and (kind in _COMMON_STREET_WORDS and not named[:1].isupper() or kind == "r."):
                     continue  # "au cours de la maladie", "par voie orale"; "R. Dupont" is an initial
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
@@ -570,6 +573,14 @@ def _find_places(text: str) -> list[PersonalData]:
         city = _CITY_AFTER_CP_RE.match(text, match.end())
         if city:
             value = city.group("city").rstrip(" ,.")
+            if "\n" in value:
+                # a town may go on to the next line ("Nogent sur\nMarne", "PARIS\nCEDEX 14"); a label does not
+                head, tail = value.split("\n", 1)
+                after = text[city.start("city") + len(value):city.start("city") + len(value) + 2]
+                first = tail.split()[0] if tail.split() else ""
+                label_like = _key(first.strip("-")) in lexicons["not_names"] and _key(first) != "cedex"
+                if label_like or (tail == first and after[:1] and after[:1] in ".:(") or re.match(r"\s*:", after):
+                    value = head.rstrip(" ,.")
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
             if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
@@ -844,8 +855,8 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
         for start, end in pieces:
             chunk = item.text[start - item.start:end - item.start]
             if sum(char.isalnum() for char in chunk) >= 2:
-                stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-"))
-                stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-")))
+                stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
+                stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
                 if stripped_end > stripped_start:
                     kept.append(PersonalData(item.label, stripped_start, stripped_end,
                                              item.text[stripped_start - item.start:stripped_end - item.start],
