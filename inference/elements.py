@@ -39,6 +39,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bddn\s*:?\s*" + _DATE,
         r"\bage(?:e)? de \d{1,3}",
         r"\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
+        r"\b(?:nourrisson|bebe|enfant|nouveau-ne|fille|garcon) (?:de |d')\d{1,2} (?:jours|semaines|mois)\b",
     ],
     "sexe": [
         r"\b(?:patiente|femme|homme|garcon|fille|fillette|enceinte|nourrisson de sexe \w+)\b",
@@ -61,6 +62,9 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bdans le cadre d(?:e|')\b",
         r"\b(?:je|nous) (?:voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|sollicite|dois annuler)\b",
         r"\bj'(?:aimerais|aurais besoin|ai besoin)\b|\b(?:pourrais|peux)-tu\b|\bpriere de\b",
+        r"\b(?:faut-il|dois-je|devrais-je|puis-je|est-ce qu'(?:on|il|elle)|(?:je|nous) vous sollicit\w*)",
+        r"\b(?:bilan|exploration|recherche) (?:\w+ )?(?:de|d'|des|du) ",
+        r"\b(?:echographie|radio\w*|scanner|irm|doppler|mammographie|analyses?|prise de sang)\b[^.\n]{0,40}? pour (?!le |la |les )\w",
         r"\b(?:a faire|a realiser|a pratiquer|a programmer|a prevoir)\b",
         r"\b(?:avis|rdv|rendez-vous|consultation|examen|bilan|orientation|admission|hospitalisation) (?:\w+ )?(?:souhaite|demande)e?s?\b",
         r"\b(?:venue?|adressee?) (?:pour|consulter)\b|\bsejour (?:de \w+ )?(?:pour|apres)\b",
@@ -85,7 +89,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:opere(?:e)? (?:d'|de |en )|ancien(?:ne)? \w+|aux antecedents)\b",
         r"\b(?:histoire|terrain)\s*:",
         r"\bsans antecedent",
-        r"\b(?:tabagisme|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
+        r"\b(?:tabagisme|tabagique|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
         r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
         r"\b(?:pere|mere|frere|soeur|parents?) (?:est |a ete )?(?:decedee? d|a eu|atteinte? d|suivie? pour)|\bdans la famille\b",
     ],
@@ -120,18 +124,20 @@ _FOLDED_CUES: dict[str, list[str]] = {
     "examen_demande": [
         r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
         r"\b(?:nfs|crp|vs|ionogramme|iono|creatinine|creatininemie|dfg|bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|d'hemostase)|hba1c|tsh|bhcg|inr|tp|tca|ferritine|glycemie|ecbu|hemoculture|serologie|pcr|prise de sang|bilan sanguin|bilan complet|d-dimeres|troponine|bnp|nt-probnp|psa|vitamine d|transaminases|asat|alat|ggt|lipase|ldl|cholesterol|triglycerides|albumine|calcemie|kaliemie|natremie|uree|acide urique|frottis)\b",
+        r"\b(?:bilan (?:de la |du |des )?(?:thyroide|foie|reins?|fer|coagulation)|analyses? (?:d'urines?|de sang)|tests? (?:de depistage|antigenique|pcr|de grossesse)|depistage (?:des |du |de la |de l')?\w+|dosages? (?:de la |du |des |de l')?\w+|osteodensitometrie)\b",
     ],
     "resultats_examens": [
         r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
         r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|sec|s)\b",
         r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
-        r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsies?|efr|patch-tests?|tests?|cultures?|examen direct|pcr|serologies?|mammographie|holter|eeg|emg|fibroscopie|coloscopie|doppler|ett|echocardiographie|examen (?:clinique|neurologique|cardiovasculaire))\b[^.\n]{0,30}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)s?|negati(?:f|ve)s?|revele|montre|retrouve|rien de suspect|acr \d|bi-?rads \d)\b",
+        r"\bph\s*:?\s*\d[.,]\d+",
+        r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie|analyses?|prise de sang|cultures?)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsies?|efr|patch-tests?|tests?|cultures?|examen direct|pcr|serologies?|mammographie|holter|eeg|emg|fibroscopie|coloscopie|doppler|ett|echocardiographie|examen (?:clinique|neurologique|cardiovasculaire))\b[^.\n]{0,45}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)s?|negati(?:f|ve)s?|revele|montre|retrouve|rien de suspect|acr \d|bi-?rads \d)\b",
     ],
     "medecin_demandeur": [
         r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
         r"^\s*(?:le |la |l')?(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste|secretariat)\b",
         r"\b(?:message|appel|fax|mail)(?: de l'| du | de la | de | )(?:ide|infirmiere|pharmacie|pharmacien\w*|laboratoire|labo|cabinet)\b",
-        r"\b(?:confraternellement|bien confraternellement|cordialement|amities confraternelles)\b",
+        r"\b(?:confraternellement|bien confraternellement|amities confraternelles)\b",
     ],
     "date_demande": [
         r"\b(?:fait a [^,\n]{1,40},? le|date(?: de (?:la )?(?:demande|prescription|prelevement|l'examen|consultation|redaction|edition))?\s*:|(?:preleve|realise|edite|valide|redige)(?:e)? le|examen du|compte[ -]rendu du)\s*" + _DATE,
@@ -139,6 +145,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"^\s*" + _DATE + r"\s*$",
         r"^[^\n\d]{3,80}?(?:—|-|,| du)\s*" + _DATE + r"\s*$",
         r"^\s*le\s+" + _DATE + r"\b",
+        r"^[^\n]{0,40}?\b(?:test|examen|prelevement|bilan|analyses?|resultats?)\b[^\n]{0,40}? du " + _DATE,
     ],
 }
 
@@ -146,7 +153,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
 _CASED_CUES: dict[str, list[str]] = {
     "identite_patient": [rf"\b{_TITLE} {_NAME}", r"\b(?:Nom|NOM|Patient(?:e)?)\s*:\s*[A-ZÀ-Ý]\S+"],
     "sexe": [rf"\b{_TITLE} {_NAME}"],
-    "medecin_demandeur": [rf"\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}", r"\bDr\b"],
+    "medecin_demandeur": [rf"\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}", r"\bDr\b(?!\s*,)"],
 }
 
 _COMPILED_FOLDED = {
@@ -229,7 +236,7 @@ def find_present_elements(
         if element == "traitement_en_cours" and (strength := _STRENGTH_AFTER.match(folded, entity.end)):
             add("posologie", entity.start, strength.end())
         if element == "examen_demande" and (
-            entity.source == "model" or entity.history or not _REQUEST_CUE.search(_line_of(folded, entity))
+            entity.source == "model" or entity.history or not _REQUEST_CUE.search(_clause_of(folded, entity))
         ):
             continue
         if element:
@@ -250,20 +257,32 @@ _REQUEST_CUE = re.compile(
     r"je vous remercie|pourriez|pouvez|serait-il|a faire|en vue d|indication|besoin d)"
 )
 _RESULT_AFTER = re.compile(
-    r"^[^\n.]{0,40}?(?:\s:\s*\S|:\s*\S|=|\d+(?:[.,]\d+)? ?(?:g/|mg|mmol|µmol|umol|ui|u/|%|/mm3|ng|pg)|"
+    r"^[^\n.]{0,40}?(?:\s:\s*\S|:\s*\S|=|\d+(?:[.,]\d+)? ?(?:g/|mg|mmol|µmol|umol|ui|u/|%|/mm3|ng|pg|ml/|ml\b|/min)|"
+    r"^\s*(?:a |de |:\s*)?\d+(?:[.,]\d+)?\b|\b(?:realise|effectue|fait)e?s? le\b|^\s*du \d|"
     r"\bnormal\w*|sans anomalie|\bmontr\w*|\bretrouv\w*|\brevel\w*|\bpositi\w*|\bnegati\w*|\bobjectiv\w*|\ben faveur)"
 )
 
 
-def _line_of(folded: str, span: Span | Entity) -> str:
-    line_start = folded.rfind("\n", 0, span.start) + 1
-    line_end = folded.find("\n", span.end)
-    return folded[line_start : len(folded) if line_end < 0 else line_end]
+# An exam named after these words has been done: it is reported, not asked for.
+_REPORTED_BEFORE = re.compile(
+    r"(?:compte[ -]rendu (?:de |d'|du )?|resultats? (?:de |d'|du )?|conclusions? (?:de |d'|du )?|j'ai (?:recu|eu|fait) |"
+    r"(?:mon|ma|mes|son|sa|ses) (?:dernier |derniere )?)(?:la |le |l'|les |mon |ma |mes |son |sa |ses )?$"
+)
+_CLAUSE_END = re.compile(r"[\n;!?]|\.(?=\s)")
+
+
+def _clause_of(folded: str, span: Span | Entity) -> str:
+    """The sentence (or line) around a span: a request elsewhere in a long paragraph does not ask for this exam."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, span.start)), default=0)
+    end = _CLAUSE_END.search(folded, span.end)
+    return folded[start : end.start() if end else len(folded)]
 
 
 def _is_asked(folded: str, span: Span) -> bool:
-    """An exam counts as asked for unless its line only reports it with a result and asks nothing."""
-    if _REQUEST_CUE.search(_line_of(folded, span)):
+    """An exam counts as asked for unless it is reported (done, with its result) and its sentence asks nothing."""
+    if _REPORTED_BEFORE.search(folded[max(0, span.start - 40) : span.start]):
+        return False
+    if _REQUEST_CUE.search(_clause_of(folded, span)):
         return True
     return not _RESULT_AFTER.search(folded[span.end : span.end + 60])
 

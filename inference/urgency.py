@@ -25,7 +25,7 @@ _QUICK = re.compile(
     r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
     r"dans la semaine|cette semaine|sous (?:huitaine|quinzaine)|dans les meilleurs delais|prioritaire|vite|"
     r"d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin)|"
-    r"(?:sous|dans les|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus)\b"
+    r"(?:sous|dans les|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus|a j\d{1,2})\b"
 )
 
 

@@ -120,6 +120,24 @@ def test_the_writer_named_by_the_message_is_evidence_of_who_asks():
     assert [span.text for span in found["medecin_demandeur"]] == ["Message de la pharmacie"]
 
 
+def test_an_exam_reported_with_its_result_is_not_asked_for_by_a_request_elsewhere_in_the_paragraph():
+    text = ("Docteur, Mme Garcia, 60 ans, a une kaliémie basse à 3,1 mmol/L sous diurétique. "
+            "Je vous remercie de la recevoir pour avis.")
+    assert "examen_demande" not in find_present_elements(text, [], [])
+    asked = find_present_elements("Merci de faire une kaliémie de contrôle. Dr Roy", [], [])
+    assert "examen_demande" in asked
+
+
+def test_a_greeting_to_the_doctor_is_not_who_asks():
+    found = find_present_elements("Dr, je voudrais continuer ma pilule. Mme Sanchez", [], [])
+    assert "medecin_demandeur" not in found
+
+
+def test_a_babys_age_in_weeks_is_an_age():
+    found = find_present_elements("Échographie des hanches pour un nourrisson de 3 semaines, siège.", [], [])
+    assert "age" in found
+
+
 def test_request_eval_scores_the_dev_sets(tmp_path, capsys):
     assert len(request_eval.DEV_SETS) >= 2
     out = tmp_path / "dev.md"
