@@ -69,14 +69,15 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"fini (?:ma|sa|mon|son|la|le) (?:boite|traitement|ordonnance|stock)|fin de (?:boite|traitement|stock)|"
          r"(?:ordonnance|prescription) (?:expiree|perimee|terminee|finie)|(?:arrive|arrivent) a (?:echeance|terme)|depann\w*|"
          r"(?:il|elle) (?:me|lui|leur|nous) reste (?:\d+|un|une|deux|trois|quelques) (?:comprimes?|cp|boites?|jours?|sachets?|doses?)|"
-         r"(?:la mienne|la sienne|l'ancienne|l'ordonnance|mon ordonnance|son ordonnance) (?:est|etait) (?:finie|terminee|perimee|expiree))", 2.0),
+         r"(?:la mienne|la sienne|l'ancienne|ordo|ordonnance|prescription)\b[^.\n]{0,20}? (?:est|etait|sont) (?:finie|terminee|perimee|expiree))", 2.0),
+        (r"\b(?:pour|de|d') (?:l'|une |son |sa |mon |ma )?(?:ordonnance|ordo|prescription) (?:de |d'|pour )(?:ses|son|sa|mes|mon|ma|leur|leurs)\b", 2.0),
         (r"(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
         (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
         (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
-        (r"\b(?:traitement habituel|a l'identique|meme traitement)\b", 1.0),
+        (r"\b(?:traitement habituel|medicaments habituels|a l'identique|meme traitement)\b", 1.5),
     ],
     "avis_specialiste": [
         (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
@@ -138,7 +139,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcertif\w*", 2.5),
         (r"\b(?:demande|besoin|faire|etablir|remplir|obtenir|rediger|delivrer)\w*\b[^.\n]{0,30}\b(?:certif\w*|dispense|attestation|questionnaire (?:de sante|medical))", 2.0),
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
-        (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence)\b", 1.5),
+        (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence|justificatif)\b", 1.5),
         (r"\barret de travail\b", 1.0),
     ],
     "consultation": [

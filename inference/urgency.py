@@ -19,13 +19,14 @@ _PROGRAMMED = re.compile(
 )
 _URGENT = re.compile(
     r"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|urgence|ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
-    r"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|cette nuit|(?:sous|dans les|d'ici|avant) \d+ ?(?:h|heures))\b"
+    r"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
 )
 _QUICK = re.compile(
     r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
     r"dans la semaine|cette semaine|sous (?:huitaine|quinzaine)|dans les meilleurs delais|prioritaire|vite|"
     r"d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin)|"
-    r"(?:sous|dans les|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus|a j\d{1,2})\b"
+    r"(?:sous|dans les|dans|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus|a j\d{1,2}|"
+    r"(?:sous|dans les|d'ici|avant) (?:\d+ ?(?:a|-) ?)?(?:2[5-9]|[3-9]\d) ?(?:h|heures))\b"
 )
 
 

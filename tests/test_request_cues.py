@@ -54,6 +54,9 @@ DOCUMENTS = [
     ("biologie", "Contrôle de l'INR et de la NFS dans 5 jours chez Mme Joly, sous Préviscan. Dr Bertin"),
     ("avis_specialiste", "Appel au pneumologue de garde pour M. Durand, 70 ans, hémoptysie de faible abondance "
                          "depuis ce matin. Dr Roche"),
+    ("renouvellement", "Bonjour, l'ordonnance de janvier est terminée, il me faudrait mes médicaments habituels. "
+                       "Paul Leroy"),
+    ("certificat", "Bonjour, il me faut un justificatif médical pour mon absence au travail mardi. Léa Morin"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
@@ -136,6 +139,15 @@ def test_a_greeting_to_the_doctor_is_not_who_asks():
 def test_a_babys_age_in_weeks_is_an_age():
     found = find_present_elements("Échographie des hanches pour un nourrisson de 3 semaines, siège.", [], [])
     assert "age" in found
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Scanner à faire sous 24 h.", "urgent"),
+    ("Admission souhaitée dans les 48 à 72 h.", "rapide"),
+    ("Radio de contrôle dans 10 jours.", "rapide"),
+])
+def test_urgency_by_delay(engine, text, level):
+    assert engine.analyse_text(text).urgency.level == level
 
 
 def test_request_eval_scores_the_dev_sets(tmp_path, capsys):
