@@ -33,7 +33,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bne(?:e)? le \d",
     ],
     "age": [
-        r"\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
+        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
         r"\bne(?:e)? le " + _DATE,
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
@@ -63,7 +63,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:je|nous) (?:voudrais|voudrions|souhaite|souhaiterais|souhaitons|aimerais|sollicite|dois annuler)\b",
         r"\bj'(?:aimerais|aurais besoin|ai besoin)\b|\b(?:pourrais|peux)-tu\b|\bpriere de\b",
         r"\b(?:faut-il|dois-je|devrais-je|puis-je|est-ce qu'(?:on|il|elle)|(?:je|nous) vous sollicit\w*)",
-        r"\b(?:bilan|exploration|recherche) (?:\w+ )?(?:de|d'|des|du) ",
+        r"\b(?:bilan|exploration|recherche) (?:\w+ )?(?:de |d'|des |du )",
         r"\b(?:echographie|radio\w*|scanner|irm|doppler|mammographie|analyses?|prise de sang)\b[^.\n]{0,40}? pour (?!le |la |les )\w",
         r"\b(?:a faire|a realiser|a pratiquer|a programmer|a prevoir)\b",
         r"\b(?:avis|rdv|rendez-vous|consultation|examen|bilan|orientation|admission|hospitalisation) (?:\w+ )?(?:souhaite|demande)e?s?\b",
@@ -91,6 +91,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bsans antecedent",
         r"\b(?:tabagisme|tabagique|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
         r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
+        r"\b(?:je fais|il fait|elle fait) (?:de l'|de la |du |des )(?:hypertension|tension|diabete|cholesterol|asthme)\b",
         r"\b(?:pere|mere|frere|soeur|parents?) (?:est |a ete )?(?:decedee? d|a eu|atteinte? d|suivie? pour)|\bdans la famille\b",
     ],
     "allergies": [
@@ -128,7 +129,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "resultats_examens": [
         r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
-        r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|sec|s)\b",
+        r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|g/24 ?h|sec|s)\b",
         r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
         r"\bph\s*:?\s*\d[.,]\d+",
         r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie|analyses?|prise de sang|cultures?)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsies?|efr|patch-tests?|tests?|cultures?|examen direct|pcr|serologies?|mammographie|holter|eeg|emg|fibroscopie|coloscopie|doppler|ett|echocardiographie|examen (?:clinique|neurologique|cardiovasculaire))\b[^.\n]{0,45}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)s?|negati(?:f|ve)s?|revele|montre|retrouve|rien de suspect|acr \d|bi-?rads \d)\b",
@@ -137,6 +138,8 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
         r"^\s*(?:le |la |l')?(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste|secretariat)\b",
         r"\b(?:message|appel|fax|mail)(?: de l'| du | de la | de | )(?:ide|infirmiere|pharmacie|pharmacien\w*|laboratoire|labo|cabinet)\b",
+        r",\s*(?:ide|infirmiere|pharmacienne?|sage-femme|biologiste|interne|kinesitherapeute)\b",
+        r"^\s*(?:centre de sante|centre medical|maison de sante|maison medicale|sos medecins)\b",
         r"\b(?:confraternellement|bien confraternellement|amities confraternelles)\b",
     ],
     "date_demande": [

@@ -39,7 +39,7 @@ _LAB = (
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescri|controle|surveillance|verifier|recontroler)"
+    r"prescri|controle|surveillance|verifier|recontroler|fais|il me faut|il lui faut)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
@@ -71,7 +71,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:il|elle) (?:me|lui|leur|nous) reste (?:\d+|un|une|deux|trois|quelques) (?:comprimes?|cp|boites?|jours?|sachets?|doses?)|"
          r"(?:la mienne|la sienne|l'ancienne|ordo|ordonnance|prescription)\b[^.\n]{0,20}? (?:est|etait|sont) (?:finie|terminee|perimee|expiree))", 2.0),
         (r"\b(?:pour|de|d') (?:l'|une |son |sa |mon |ma )?(?:ordonnance|ordo|prescription) (?:de |d'|pour )(?:ses|son|sa|mes|mon|ma|leur|leurs)\b", 2.0),
-        (r"(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir|recuperer|chercher|passer prendre) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
@@ -82,9 +82,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "avis_specialiste": [
         (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
         (rf"\bavis {_SPECIALTY}", 3.0),
-        (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|nous vous adressons)\b", 2.5),
+        (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b", 2.5),
+        (r"\b(?:lettre|courrier) pour (?:en )?(?:voir|consulter)\b", 2.0),
         (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
-        (rf"\bconsultation (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
+        (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
         (rf"\b(?:voir|consulter|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
@@ -96,12 +97,14 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "imagerie": [
         (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_IMAGING}\b", 3.5),
         (rf"\b{_IMAGING}\b", 1.0),
+        (rf"\b{_IMAGING}\b[^.\n?]{{0,60}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (rf"^\W*{_IMAGING}\b", 1.5),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
     "biologie": [
         (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_LAB}\b", 3.5),
         (rf"\b{_LAB}\b", 0.8),
+        (rf"\b{_LAB}\b[^.\n?]{{0,60}}[.?]?[^.\n?]{{0,30}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
     ],
@@ -113,12 +116,14 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
         (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
         (r"^\W*resultats?\s*(?:—|-|:)", 2.5),
+        (r"\b(?:envoye|transmis|recu|donne|rendu)s? (?:le |les |mes |ses )?resultats?\b|\ble resultat\s*:", 2.5),
+        (r"\b(?:centre|cabinet|institut) (?:d'|de )?(?:imagerie|radiologie)\b", 2.0),
         (r"\b(?:test|pcr|serologie|antigenique|ecbu|culture|prelevement)\b[^.\n]{0,40}\b(?:positi(?:f|ve)|negati(?:f|ve))", 1.5),
         (r"\b(?:lettre|courrier|compte[ -]rendu|conclusions?) (?:du|de la|de l') (?:radiologue|laboratoire|labo|biologiste|cardiologue|pneumologue)\b", 2.5),
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
         (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|bacteriologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le|realise(?:e)? le)\b", 2.5),
         (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
-        (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}\b(?:du|le) \d{{1,2}}[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
+        (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}(?:\bdu|\ble|—|-|,)\s*\d{{1,2}}[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
         (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|creatinine|hemoglobine)(?: du jour)?\s*:?\s*(?:a |=\s*)?\d+(?:[.,]\d+)?", 1.0),
@@ -161,6 +166,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:certificat|arret de travail|ordonnance)\b[^.\n]{0,40}\b(?:remise?s?|delivree?s?|donnee?s?)\b", 1.5),
         (r"\b(?:est venue?|(?:ta|votre) patiente?|ton patient|j'ai (?:prescrit|introduit|instaure|augmente|diminue|arrete|modifie)|"
          r"il s'agit d'une?|je n'ai pas (?:modifie|change))\b", 1.5),
+        (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bconclusion\b", 1.0),
     ],
     "autre": [
@@ -170,7 +176,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
-        (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?\w+", 2.0),
+        (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),
         (r"\b(?:est-ce que je peux|puis-je|peut-on|est-il possible de) (?:prendre|associer|arreter|donner|melanger)\b", 1.5),
     ],

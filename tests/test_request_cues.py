@@ -57,6 +57,17 @@ DOCUMENTS = [
     ("renouvellement", "Bonjour, l'ordonnance de janvier est terminée, il me faudrait mes médicaments habituels. "
                        "Paul Leroy"),
     ("certificat", "Bonjour, il me faut un justificatif médical pour mon absence au travail mardi. Léa Morin"),
+    ("renouvellement", "Mme Poirier passera récupérer son ordonnance de Kardégic jeudi."),
+    ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
+                         "Bruno Laine"),
+    ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
+                         "Dr Pons"),
+    ("biologie", "Bonjour, je voudrais faire une prise de sang pour le cholestérol, pouvez-vous me la prescrire ? "
+                 "Anne Roy"),
+    ("resultats", "CENTRE D'IMAGERIE DU PARC\nÉchographie abdominale — 03/03/2025\nM. Vidal, 45 ans\n"
+                  "Foie normal, pas de lithiase. Dr Morel"),
+    ("compte_rendu", "CONSULTATION DE RHUMATOLOGIE — 12/02/2025\nMme Simon, 66 ans, revue pour sa polyarthrite "
+                     "rhumatoïde, en rémission sous méthotrexate 15 mg/semaine. Dr Klein"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
@@ -108,6 +119,7 @@ def test_drugs_of_an_antibiogram_are_not_the_patients_treatment(engine):
      "traitement_en_cours"),
     ("renouvellement pilule svp, Mme Faure 27 ans", "motif"),
     ("Surveillance du lithium : lithiémie, TSH, créatinine. Dr Girard", "motif"),
+    ("Bonjour, je fais de l'hypertension depuis 10 ans et j'ai des vertiges. Jean Roy", "antecedents"),
     ("Avis cardio souhaité pour M. Roux, 55 ans, dyspnée. Sa mère est décédée d'un infarctus à 50 ans.",
      "antecedents"),
     ("Échographie abdominale du 12/02/2025\nM. Petit, 50 ans. Foie normal. Pas de lithiase.", "date_demande"),
@@ -134,6 +146,10 @@ def test_an_exam_reported_with_its_result_is_not_asked_for_by_a_request_elsewher
 def test_a_greeting_to_the_doctor_is_not_who_asks():
     found = find_present_elements("Dr, je voudrais continuer ma pilule. Mme Sanchez", [], [])
     assert "medecin_demandeur" not in found
+
+
+def test_a_duration_in_years_is_not_an_age():
+    assert "age" not in find_present_elements("Hypertension depuis 5 ans, céphalées ce matin.", [], [])
 
 
 def test_a_babys_age_in_weeks_is_an_age():
