@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,12 +34,13 @@ from inference.ner_model import NerModel
 from inference.qualifiers import qualify
 from inference.questions import QuestionTemplates
 from inference.relations import find_treats
-from inference.request_model import RequestModel
+from inference.request_model import RequestModel, StaleHeads
 from inference.request_type import best_request_type, request_type_scores
 from inference.resources import resources_dir
 from inference.summary import summarise
 from inference.urgency import classify_urgency
 
+log = logging.getLogger("medclair.engine")
 
 # The model adds what the lexicons cannot list (unknown brand names, anatomy, paraphrased symptoms); doses are
 # better found by the dose rules, which also attach them to their drug.
@@ -80,8 +82,12 @@ class Engine:
         request_model = None
         if (request_folder / "request.json").is_file():
             shared = {ner_folder.resolve(): ner.encoder} if ner else {}
-            request_model = RequestModel.load(request_folder, loaded=shared)
-            models["request_type"] = models["elements"] = _file_version(request_folder / "heads.npz")
+            try:
+                request_model = RequestModel.load(request_folder, loaded=shared)
+            except StaleHeads as error:
+                log.warning("request heads not used, rules only: %s", error)
+            else:
+                models["request_type"] = models["elements"] = _file_version(request_folder / "heads.npz")
         engine = cls(
             rules=CompletenessRules.load(rules / "completeness.yaml"),
             questions=QuestionTemplates.load(rules / "questions.yaml"),

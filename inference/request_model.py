@@ -11,6 +11,7 @@ feature blocks, thresholds, the encoder it was trained on), MODEL_CARD.md.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,18 @@ class RequestPrediction:
         return max(self.urgency_probs, key=self.urgency_probs.get)
 
 
+class StaleHeads(ValueError):
+    """The heads' encoder was replaced (e.g. a retrained entity model): their features would mean nothing."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 class RequestModel:
     """`RequestModel.load(folder, encoder=ner.encoder).predict(run_or_text) -> RequestPrediction`."""
 
@@ -116,6 +129,10 @@ class RequestModel:
             weights = {k: npz[k].astype(np.float32) for k in npz.files}
         if encoder is None and config.get("encoder"):
             target = (folder / config["encoder"]).resolve()
+            expected = config.get("encoder_sha256")
+            if expected and _sha256(target / "model.onnx") != expected:
+                raise StaleHeads(f"{folder}: heads trained on encoder {expected[:12]}, but {target} holds another "
+                                 "model; rebuild them (python -m export.request_model features/train/export)")
             encoder = (loaded or {}).get(target) or Encoder.load(target, threads=threads)
         return cls(config, weights, encoder)
 

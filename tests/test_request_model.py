@@ -190,3 +190,21 @@ def test_engine_reads_each_document_once_for_entities_and_request() -> None:
 
     engine = Engine.load(ocr=False)
     assert engine.request_model.encoder is engine.ner.encoder
+
+
+@pytest.mark.skipif(not _shipped_heads_match_encoder(), reason="no shipped request heads bound to the shipped encoder")
+def test_engine_ignores_heads_trained_on_another_encoder(tmp_path: Path) -> None:
+    """A retrained entity model without rebuilt heads must not feed them features they never saw: rules only."""
+    import shutil
+
+    from inference.pipeline import Engine
+
+    resources = tmp_path / "resources"
+    shutil.copytree(SHIPPED.parent.parent, resources)
+    config_path = resources / "models" / "request" / "request.json"
+    config = json.loads(config_path.read_text())
+    config["encoder_sha256"] = "0" * 64
+    config_path.write_text(json.dumps(config))
+    engine = Engine.load(resources=resources, ocr=False)
+    assert engine.request_model is None and engine.models["request_type"] == "rules-v1"
+    assert engine.analyse_text("Pouvez-vous renouveler son Kardégic 75 mg ?").request_type.code == "renouvellement"
