@@ -39,7 +39,7 @@ _LAB = (
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescri|controle|surveillance|verifier|recontroler|fais|il me faut|il lui faut)"
+    r"prescri|controle|surveillance|verifier|recontroler|fais|il me faut|il lui faut|veut|veux|voudrai[st]?|souhaite)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
@@ -74,6 +74,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir|recuperer|chercher|passer prendre) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
+        (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule)\b[^.\n]{0,40}? (?:est|sont) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
         (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
         (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
@@ -82,7 +84,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "avis_specialiste": [
         (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
         (rf"\bavis {_SPECIALTY}", 3.0),
-        (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b", 2.5),
+        (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b(?! aux urgences)", 2.5),
         (r"\b(?:lettre|courrier) pour (?:en )?(?:voir|consulter)\b", 2.0),
         (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
         (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
@@ -91,7 +93,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b", 2.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
-        (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 1.5),
+        (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de|je vous remercie de|je te remercie de|je vous serais reconnaissant de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 2.0),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
     ],
     "imagerie": [
@@ -99,11 +101,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\b{_IMAGING}\b", 1.0),
         (rf"\b{_IMAGING}\b[^.\n?]{{0,60}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (rf"^\W*{_IMAGING}\b", 1.5),
+        (rf"^\W*(?:ordonnance|prescription)\b[^\n]{{0,40}}\n(?:[^\n]*\n){{0,3}}\W*(?:[a-z' ]{{0,15}}:\s*)?{_IMAGING}\b", 2.5),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
     "biologie": [
         (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_LAB}\b", 3.5),
         (rf"\b{_LAB}\b", 0.8),
+        (rf"^\W*(?:ordonnance|prescription)\b[^\n]{{0,40}}\n(?:[^\n]*\n){{0,3}}\W*(?:[a-z' ]{{0,15}}:\s*)?{_LAB}\b", 2.5),
         (rf"\b{_LAB}\b[^.\n?]{{0,60}}[.?]?[^.\n?]{{0,30}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
@@ -117,7 +121,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
         (r"^\W*resultats?\s*(?:—|-|:)", 2.5),
         (r"\b(?:envoye|transmis|recu|donne|rendu)s? (?:le |les |mes |ses )?resultats?\b|\ble resultat\s*:", 2.5),
-        (r"\b(?:centre|cabinet|institut) (?:d'|de )?(?:imagerie|radiologie)\b", 2.0),
+        (r"\b(?:(?:centre|cabinet|institut) (?:d'|de )?(?:imagerie|radiologie)|imagerie medicale)\b", 2.5),
         (r"\b(?:test|pcr|serologie|antigenique|ecbu|culture|prelevement)\b[^.\n]{0,40}\b(?:positi(?:f|ve)|negati(?:f|ve))", 1.5),
         (r"\b(?:lettre|courrier|compte[ -]rendu|conclusions?) (?:du|de la|de l') (?:radiologue|laboratoire|labo|biologiste|cardiologue|pneumologue)\b", 2.5),
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
@@ -137,7 +141,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"\bhospitalis\w*|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
-        (r"\badresse(?:e)? aux urgences\b", 2.0),
+        (r"\b(?:adresse|envoie)(?:e)? aux urgences\b", 3.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
     ],
     "certificat": [
@@ -166,7 +170,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:certificat|arret de travail|ordonnance)\b[^.\n]{0,40}\b(?:remise?s?|delivree?s?|donnee?s?)\b", 1.5),
         (r"\b(?:est venue?|(?:ta|votre) patiente?|ton patient|j'ai (?:prescrit|introduit|instaure|augmente|diminue|arrete|modifie)|"
          r"il s'agit d'une?|je n'ai pas (?:modifie|change))\b", 1.5),
-        (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
+        (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|^\W*consultation (?:de |d')\w+[^\n]{0,30}?(?:—|-|:)|"
+         r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
+        (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
         (r"\bconclusion\b", 1.0),
     ],
     "autre": [
@@ -175,6 +181,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"changement d'adresse|nouvelle adresse|mettre a jour (?:mon|son) dossier|copie (?:de|du) (?:mon |son )?dossier|"
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
+        (r"\b(?:attestation|justificatif|bulletin) de (?:presence|situation|sejour|hospitalisation)\b", 4.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),

@@ -68,6 +68,18 @@ DOCUMENTS = [
                   "Foie normal, pas de lithiase. Dr Morel"),
     ("compte_rendu", "CONSULTATION DE RHUMATOLOGIE — 12/02/2025\nMme Simon, 66 ans, revue pour sa polyarthrite "
                      "rhumatoïde, en rémission sous méthotrexate 15 mg/semaine. Dr Klein"),
+    ("renouvellement", "Ordonnance à refaire : Kardégic, Tahor, pour le résident de la chambre 3. EHPAD Les Lilas"),
+    ("renouvellement", "Bonjour, ma boîte de Lévothyrox est presque finie, pouvez-vous me le represcrire ? "
+                       "Marie Dupré"),
+    ("avis_specialiste", "Chère consœur, je vous remercie de recevoir Mme Roy, 40 ans, pour des migraines "
+                         "rebelles. Dr Petit"),
+    ("hospitalisation", "Je vous adresse aux urgences M. Blanc, 80 ans, pour une rétention aiguë d'urine. "
+                        "Dr Colin"),
+    ("biologie", "Ordonnance\nM. Roux Alain, 52 ans\nBilan lipidique, glycémie à jeun.\nDr Noël"),
+    ("compte_rendu", "Consultation de pneumologie — M. Garnier, 70 ans, vu pour sa BPCO, stable sous Spiriva. "
+                     "Dr Caron"),
+    ("autre", "Bonjour, pourriez-vous me donner une attestation de présence pour la consultation d'hier, pour "
+              "mon employeur ? Luc Perrin"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
