@@ -27,7 +27,7 @@ LABELS = {
 
 _IMAGING = (
     r"(?:scanner|tdm|irm|echographie|echo|radiographie|radios?|rx|mammographie|doppler|scintigraphie|tep|"
-    r"angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|osteodensitometrie|imagerie|panoramique|"
+    r"angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|osteodensitometrie|imagerie|panoramique|cliches?|asp|"
     r"cone beam|arthrographie|transit|hysterosalpingographie|cystographie|angio-irm)"
 )
 _LAB = (
@@ -74,6 +74,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir|recuperer|chercher|passer prendre) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:a prolonger|a reconduire|reconduire|reconduction|prolonger)\b(?! (?:mon |son |l'|d'un |de l')?arret)", 2.5),
         (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
         (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule)\b[^.\n]{0,40}? (?:est|sont) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
@@ -92,6 +93,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b", 2.0),
+        (r"\btele-?expertise\b", 3.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
         (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de|je vous remercie de|je te remercie de|je vous serais reconnaissant de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 2.0),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
@@ -136,7 +138,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
          r"entree (?:programmee|prevue)|transfert (?:demande|en|vers|dans)|demande de transfert|accepter (?:le|son) transfert|"
          r"hospitalisation (?:a domicile|de jour|programmee|souhaitee|en)|prise en charge en (?:had|ssr|usld)|"
-         r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|"
+         r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|mise en observation|uhcd|"
          r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"\bhospitalis\w*|\badmission\b", 1.0),
@@ -150,6 +152,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
         (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence|justificatif)\b", 1.5),
         (r"\barret de travail\b", 1.0),
+        (r"\b(?:pai|projet d'accueil individualise)\b|\b(?:remplir|completer) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
     "consultation": [
         (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
@@ -157,11 +160,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
+        (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
         (r"\b(?:(?:compte[ -]rendu|cr)\W{0,4}(?:de |d'|du )?(?:la |l')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|intervention|accouchement)|"
-         r"lettre de (?:sortie|liaison)|synthese|bilan de sortie|fiche de liaison)\b", 4.0),
+         r"lettre de (?:sortie|liaison|consultation)|synthese|bilan de (?:sortie|consultation)|fiche de liaison|crh|"
+         r"(?:courrier|lettre|compte[ -]rendu) de fin d'hospitalisation)\b", 4.0),
         (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
          r"suites (?:simples|operatoires|de couches)|sortie (?:le|du|a j)|traitement de sortie|traitement poursuivi)\b", 1.5),
         (r"\b(?:j'ai (?:vu|revu|examine)|(?:vu|revu|examine)e? (?:ce jour|le \d|en consultation|aujourd'hui)|vue? le \d|je (?:propose|preconise) de|"
@@ -182,6 +187,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
         (r"\b(?:attestation|justificatif|bulletin) de (?:presence|situation|sejour|hospitalisation)\b", 4.0),
+        (r"\b(?:pharmacovigilance|information de securite|ansm|rappel de lots?|campagne de \w+)\b", 2.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),

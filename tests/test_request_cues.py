@@ -80,6 +80,13 @@ DOCUMENTS = [
                      "Dr Caron"),
     ("autre", "Bonjour, pourriez-vous me donner une attestation de présence pour la consultation d'hier, pour "
               "mon employeur ? Luc Perrin"),
+    ("renouvellement", "Les soins infirmiers de M. Petit (pansements) sont à prolonger d'un mois. L'IDE"),
+    ("avis_specialiste", "Télé-expertise cardiologie — ECG joint — M. Roy, 70 ans, bloc de branche gauche nouveau ? "
+                         "Dr Morel"),
+    ("hospitalisation", "Demande de mise en observation en UHCD pour Mme Caron, 90 ans, malaise. Dr Faure, urgences"),
+    ("certificat", "Bonjour, pouvez-vous compléter le PAI de ma fille pour son asthme ? Mme Leroy"),
+    ("compte_rendu", "Courrier de fin d'hospitalisation — Pneumologie\nM. Roux, 75 ans, hospitalisé pour une "
+                     "pneumopathie, évolution favorable sous amoxicilline. Dr Blanc"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
 ]
