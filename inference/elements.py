@@ -38,7 +38,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
         r"\bage(?:e)? de \d{1,3}",
-        r"\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
+        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!de )\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
         r"\b(?:nourrisson|bebe|enfant|nouveau-ne|fille|garcon) (?:de |d')\d{1,2} (?:jours|semaines|mois)\b",
     ],
     "sexe": [
@@ -73,7 +73,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bje (?:peux|peu|pourrais) (?:venir|passer|avoir)\b",
         r"\b(?:il me faut|il lui faut|j'ai besoin d|j'aurais besoin d|besoin d'une? )",
         r"\b(?:svp|stp|s'il vous plait)\b",
-        r"\brenouv\w*",
+        r"\brenouv\w*|\b(?:reconduire|prolonger|a prolonger)\b",
         r"\b(?:surveillance|depistage|a (?:re)?controler|controle (?:dans|a \d|annuel))\b",
         r"\bque (?:fait-on|faire|faut-il faire)\b",
         r"\b(?:merci de|je vous remercie de|je vous saurais gre de) (?:bien vouloir )?\w+",
@@ -170,7 +170,10 @@ _COMPILED_CASED = {element: [re.compile(pattern) for pattern in patterns] for el
 # A disease named by the patient's fear, or as the reason for drugs, is not a diagnosis.
 _NOT_A_DIAGNOSIS_BEFORE = re.compile(
     r"(?:pense a|pense qu'il s'agit d'|a peur d'|a peur de|craint|crainte d'|crainte de|inquiet(?:e)? (?:d'|de)|"
-    r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) )\s*(?:une |un |la |le |l'|des |du )?$"
+    r"(?:pense|crois|croit) avoir|"
+    r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) |"
+    r"(?:verifier|controler|surveiller|depister|vaccin(?:ation)? contre) (?:son |sa |ses |mon |ma |mes )?|"
+    r"(?<!suivi )(?<!suivie )(?:pour|contre) (?:son|sa|ses|mon|ma|mes) )\s*(?:une |un |la |le |l'|des |du )?$"
 )
 
 # A drug tested on a germ (antibiogram) or only named as out of stock is not the patient's treatment.

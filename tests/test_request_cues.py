@@ -167,6 +167,15 @@ def test_a_greeting_to_the_doctor_is_not_who_asks():
     assert "medecin_demandeur" not in found
 
 
+@pytest.mark.parametrize("text", [
+    "Docteur, je pense avoir une angine, très mal à la gorge. Lucas Bernard",
+    "M. Roy veut une prise de sang pour vérifier son diabète.",
+    "Merci de reconduire la metformine 1000 mg pour son diabète. Dr Morel",
+])
+def test_a_disease_feared_or_named_as_a_purpose_is_not_the_diagnosis(engine, text):
+    assert "diagnostic" not in engine.analyse_text(text).elements.present
+
+
 def test_a_duration_in_years_is_not_an_age():
     assert "age" not in find_present_elements("Hypertension depuis 5 ans, céphalées ce matin.", [], [])
 
