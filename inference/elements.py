@@ -201,13 +201,21 @@ class PatientFacts:
 _CARER_BEFORE = re.compile(r"(?:\bdr\.?|\bdocteur|\bpr\.?|\bprofesseur|\bconfrere|\bconsoeur|\bbiologiste|\binterne|\bpharmacien\w*|\binfirmi\w*|\bide)\s*$")
 
 
+# Names that are neither the patient nor the requester: relatives ("son fils Loïc ...") and office staff.
+_NOT_PATIENT_BEFORE = re.compile(
+    r"(?:\b(?:son|sa|ses|leur|votre)\s+(?:fils|fille|mari|femme|epoux|epouse|conjoint\w*|compagn\w+|mere|pere|"
+    r"soeur|frere|enfants?|petite?-(?:fils|fille)|beau-\w+|belle-\w+|ami\w*|voisin\w*|aidant\w*|tuteur|tutrice|"
+    r"curat\w+)|\bsecretai\w+|\bsecretariat|\bassistante?)\s*[:,]?\s*$")
+
+
 def find_present_elements(
     text: str, entities: list[Entity], lab_results: list[LabResult], people: list[Span] = ()
 ) -> dict[str, list[Span]]:
     """Elements present in `text`, each with its evidence spans (sorted, de-duplicated).
 
     `people` are the names and patient ids found by de-identification: a name is the patient's identity unless
-    a carer's title stands before it (the doctor who signs is `medecin_demandeur`).
+    a carer's title stands before it (the doctor who signs is `medecin_demandeur`); relatives and office staff
+    are neither.
     """
     folded = fold(text)
     found: dict[str, list[Span]] = {}
@@ -251,6 +259,8 @@ def find_present_elements(
         add("resultats_examens", result.start, result.end)
     for person in people:
         before = folded[max(0, person.start - 25) : person.start]
+        if _NOT_PATIENT_BEFORE.search(before):
+            continue
         add("medecin_demandeur" if _CARER_BEFORE.search(before) else "identite_patient", person.start, person.end)
     if "examen_demande" in found:
         found["examen_demande"] = [span for span in found["examen_demande"] if _is_asked(folded, span)]

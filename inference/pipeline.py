@@ -122,10 +122,16 @@ class Engine:
         with _timed(timings, "deidentify"):
             personal_data = find_personal_data(document.text)
             deidentified = deidentify(document.text, personal_data)
+            people = [
+                Span(*view.to_clean(item.start, item.end), item.text)
+                for item in personal_data
+                if item.label in ("PERSONNE", "IPP")
+            ]
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
             if self.ner:
-                entities = merge_entities(entities, self.ner.find_entities(text[:MODEL_MAX_CHARS]))
+                from_model = self.ner.find_entities(text[:MODEL_MAX_CHARS])
+                entities = merge_entities(entities, [entity for entity in from_model if not _overlaps(entity, people)])
             qualify(text, entities)
             entities += find_doses(text, entities)
             entities.sort(key=lambda entity: (entity.start, -entity.end))
@@ -146,11 +152,6 @@ class Engine:
             lab_results = find_lab_results(text, facts.sex, facts.age, self.lab_ranges)
         with _timed(timings, "elements"):
             back = _BackToOriginal(view, document)
-            people = [
-                Span(*view.to_clean(item.start, item.end), item.text)
-                for item in personal_data
-                if item.label in ("PERSONNE", "IPP")
-            ]
             found = find_present_elements(text, entities, lab_results, people)
             present = {**_header_elements(view, document), **back.elements(found)}
             if prediction:
@@ -212,6 +213,11 @@ def _file_version(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return f"sha256:{digest.hexdigest()[:16]}"
+
+
+def _overlaps(entity: Entity, spans: list[Span]) -> bool:
+    """A model entity on a person's name ("Secrétaire : Nadia ...") is a name the model took for a brand."""
+    return any(span.start < entity.end and entity.start < span.end for span in spans)
 
 
 def _span_of(entity: Entity) -> Span:

@@ -201,3 +201,12 @@ def test_request_eval_scores_the_dev_sets(tmp_path, capsys):
     gold.write_text(request_eval.DEV_SETS[0].read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     assert request_eval.main(["--engine", "rules", "--gold", str(gold), "--out", str(out)]) == 0
     assert "one.jsonl" in out.read_text(encoding="utf-8") and "1 documents." in capsys.readouterr().out
+
+
+def test_a_relative_or_the_secretary_named_in_the_letter_is_not_the_patient(engine):
+    analysis = engine.analyse_text(
+        "Secrétaire : Nadia Benali.\nPatiente de 82 ans accompagnée de son fils Loïc Martin pour douleurs "
+        "thoraciques depuis 2 jours. Merci de la recevoir en consultation de cardiologie.")
+    assert "identite_patient" not in analysis.elements.present
+    assert "identite_patient" in analysis.elements.missing
+    assert not [entity for entity in analysis.entities if entity.text.startswith("Nadia")]
