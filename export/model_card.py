@@ -12,16 +12,21 @@ pip install torch==2.13.0 && pip install -r requirements/train.txt && pip instal
 python -m export base --out .work/models/e5-base
 python -m export trim --src .work/models/e5-base --out .work/models/e5-fr --size 32000
 python -m export data --out .work/data/ner --seed 13
-python -m export train --base .work/models/e5-fr --data .work/data/ner --out .work/models/ner-l6 \\
-    --work .work/runs/ner-l6 --layers 6 --epochs 6 --lr 8e-5 --max-length 192 --threads 1 --max-minutes 45
-python -m export export-onnx --model .work/models/ner-l6 --out .work/onnx/ner-l6-fp32
-python -m export quantize --src .work/onnx/ner-l6-fp32 --out resources/models/ner
+python -m export train --base .work/models/e5-fr --data .work/data/ner --out .work/models/ner-l6q \\
+    --work .work/runs/ner-l6q --layers 6 --epochs 15 --lr 1e-4 --max-length 192 --threads 2 \\
+    --generated-keep 0.3 --max-minutes 40
+python -m export train --base .work/models/ner-l6q --data .work/data/ner --out .work/models/ner-l6r \\
+    --work .work/runs/ner-l6r --layers 6 --epochs 4 --lr 3e-5 --max-length 192 --threads 2 \\
+    --generated-keep 0.3 --seed 17 --max-minutes 25
+python -m export export-onnx --model .work/models/ner-l6r --out .work/onnx/ner-l6r-fp32
+python -m export quantize --src .work/onnx/ner-l6r-fp32 --out resources/models/ner
 python -m export evaluate --model resources/models/ner --data .work/data/ner --edsnlp
-python -m export parity --model resources/models/ner --torch .work/models/ner-l6 --data .work/data/ner/dev.jsonl \\
-    --limit 300 --threads 1
-python -m export benchmark --model resources/models/ner --fp32 .work/onnx/ner-l6-fp32 --torch .work/models/ner-l6 \\
+python -m export parity --model resources/models/ner --torch .work/models/ner-l6r --data .work/data/ner/dev.jsonl \\
+    --limit 300 --threads 2
+python -m export benchmark --model resources/models/ner --fp32 .work/onnx/ner-l6r-fp32 --torch .work/models/ner-l6r \\
     --reference-torch .work/models/e5-fr --data /work/shared/corpora/quaero/dev.jsonl --limit 40 --warmup 3
-python -m export model-card --model resources/models/ner"""
+python -m export model-card --model resources/models/ner \\
+    --train-record .work/models/ner-l6q/record_train.json --train-record .work/models/ner-l6r/record_train.json"""
 
 
 def _load(path: Path) -> dict:
@@ -71,10 +76,10 @@ def _targets(ev: dict, par: dict, bench: dict, quant: dict) -> list[str]:
 def run(args) -> None:
     folder = Path(args.model)
     rec = Record("model-card", vars(args))
-    base, trim, train = _load(Path(args.base_record)), _load(Path(args.trim_record)), _load(Path(args.train_record))
+    base, trim = _load(Path(args.base_record)), _load(Path(args.trim_record))
+    stages = [(json.loads(Path(p).read_text())["args"], _load(Path(p))) for p in args.train_record if Path(p).exists()]
     ev, par, bench, quant = (_load(folder / f"record_{n}.json") for n in ("evaluate", "parity", "benchmark",
                                                                          "quantize"))
-    train_args = json.loads(Path(args.train_record).read_text())["args"] if Path(args.train_record).exists() else {}
     size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and p.name != "MODEL_CARD.md")
     out = [f"# MedClair medical entity model (`{folder.name}`)", "",
            "Token classification (BIO) of French medical text into the product labels of SPEC §2.4: "
@@ -104,7 +109,7 @@ def run(args) -> None:
                    f"MiB; mean-pooled embedding cosine vs untrimmed on QUAERO dev texts "
                    f"{trim.get('cosine_vs_untrimmed_mean')} mean, {trim.get('cosine_vs_untrimmed_min')} worst; "
                    f"{trim.get('unk_tokens_on_quaero_dev')} `<unk>` on QUAERO dev.")
-    layers = train_args.get("layers", "0")
+    layers = stages[-1][0].get("layers", "0") if stages else "0"
     out += ["", "## Fine-tuning", "",
             f"Layer dropping: the bottom {layers} of 12 transformer layers are kept (half the compute).",
             "Data (`python -m export data`): QUAERO French Medical Corpus (CLEF eHealth 2015/16; GFDL; Névéol et "
@@ -116,10 +121,12 @@ def run(args) -> None:
             "disease, exam, anatomy, allergen and dose lists; random typos and abbreviations) for SYMPTOME, "
             "ALLERGENE, POSOLOGIE and letter style. QUAERO dev is used for model selection and evaluation; "
             "the official test split was not used."]
-    if train:
-        out.append(f"Trainer: {train.get('train_steps')} steps in {train.get('train_seconds')} s on 2 shared CPU "
-                   f"cores; args {json.dumps({k: train_args.get(k) for k in ('epochs', 'batch', 'lr', 'max_length', 'seed', 'max_minutes')})}; "
-                   f"dev F1 by epoch {json.dumps(train.get('dev_f1_by_epoch'))}; best {train.get('best_dev_f1')}.")
+    keys = ("base", "epochs", "batch", "lr", "max_length", "seed", "generated_keep", "max_minutes")
+    for number, (train_args, train) in enumerate(stages, 1):
+        out.append(f"Stage {number}: {train.get('train_steps')} steps in {train.get('train_seconds')} s on 2 CPU "
+                   f"cores; args {json.dumps({k: train_args.get(k) for k in keys})}; dev F1 by epoch "
+                   f"{json.dumps([round(e['f1'], 4) for e in train.get('dev_f1_by_epoch', [])])}; best "
+                   f"{train.get('best_dev_f1')} (the best epoch is kept).")
     out += ["", "## Evaluation (`python -m export evaluate`, exact span match, seqeval-style)", ""]
     if ev:
         out += ["QUAERO dev, QUAERO groups (predictions mapped back: MEDICAMENT/ALLERGENE→CHEM, "
@@ -181,6 +188,7 @@ def add_parser(sub) -> None:
     p.add_argument("--model", required=True, help="shipped runtime folder")
     p.add_argument("--base-record", default=".work/models/e5-base/record_base.json")
     p.add_argument("--trim-record", default=".work/models/e5-fr/record_trim.json")
-    p.add_argument("--train-record", default=".work/models/ner-l6/record_train.json")
+    p.add_argument("--train-record", action="append", default=[],
+                   help="record_train.json of each training stage, in order (repeat the option)")
     p.add_argument("--note", default="", help="free text (e.g. conditions of the measurements)")
     p.set_defaults(func=run)

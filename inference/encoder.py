@@ -24,8 +24,8 @@ class EncoderConfig:
     eos_id: int
     pad_id: int
     window: int = 256  # tokens per window, specials included
-    overlap: int = 64
-    batch_windows: int = 8
+    overlap: int = 32
+    batch_windows: int = 4
 
     @classmethod
     def read(cls, path: Path) -> "EncoderConfig":
