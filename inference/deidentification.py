@@ -58,7 +58,7 @@ def _lexicons() -> dict[str, set[str]]:
         "first_names": _load("first_names.txt"),
         "surnames": _load("surnames.txt"),
         "not_names": _load("not_names.txt"),
-        "medical": _load("eponyms.txt") | _load("drug_names.txt"),
+        "medical": _load("eponyms.txt") | _load("germs.txt") | _load("drug_names.txt"),
         "cities": _load("cities.txt"),
     }
 

@@ -22,8 +22,9 @@ WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules 
 # confirm the rules' evidence; explicit statements (allergy, dose, history, urgency...) stand on the rules alone.
 MODEL_CONFIRMS = frozenset({"examen_demande", "medecin_demandeur", "diagnostic"})
 # Drugs and doses are found by the lexicons and dose patterns wherever they are written: the model alone does not
-# assert them (on hand-written letters it mistakes lab values for doses).
-EVIDENCE_REQUIRED = frozenset({"traitement_en_cours", "posologie"})
+# assert them (on hand-written letters it mistakes lab values for doses). Nor the patient's identity: names are
+# found by de-identification, which also tells the patient from a relative or a secretary the model cannot.
+EVIDENCE_REQUIRED = frozenset({"traitement_en_cours", "posologie", "identite_patient"})
 WITHOUT_EVIDENCE = 0.8  # model probability needed to assert an element the rules did not find
 ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy rules
 

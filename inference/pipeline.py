@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Engine:
     ner: NerModel | None = None
     request_model: RequestModel | None = None
     ocr: bool = True
+    germ_genera: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True) -> "Engine":
@@ -97,9 +99,15 @@ class Engine:
             ner=ner,
             request_model=request_model,
             ocr=ocr,
+            germ_genera=_germ_genera(root / "deid" / "germs.txt"),
         )
         engine.analyse_text(_WARM_UP_TEXT)
         return engine
+
+    def _is_germ(self, entity: Entity) -> bool:
+        """The entity model sometimes takes a germ ("E. coli" in a urine culture) for a drug."""
+        first = entity.text.split()[0] if entity.text.split() else ""
+        return bool(_ABBREVIATED_SPECIES.match(entity.text)) or first.casefold() in self.germ_genera
 
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""
@@ -131,7 +139,8 @@ class Engine:
             entities = self.lexicons.find_entities(text)
             if self.ner:
                 from_model = self.ner.find_entities(text[:MODEL_MAX_CHARS])
-                entities = merge_entities(entities, [entity for entity in from_model if not _overlaps(entity, people)])
+                kept = [entity for entity in from_model if not _overlaps(entity, people) and not self._is_germ(entity)]
+                entities = merge_entities(entities, kept)
             qualify(text, entities)
             entities += find_doses(text, entities)
             entities.sort(key=lambda entity: (entity.start, -entity.end))
@@ -213,6 +222,16 @@ def _file_version(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return f"sha256:{digest.hexdigest()[:16]}"
+
+
+_ABBREVIATED_SPECIES = re.compile(r"[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
+
+
+def _germ_genera(path: Path) -> frozenset[str]:
+    if not path.is_file():
+        return frozenset()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.casefold() for line in lines if line)
 
 
 def _overlaps(entity: Entity, spans: list[Span]) -> bool:
