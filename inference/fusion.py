@@ -16,6 +16,7 @@ from inference.request_type import LABELS
 
 RULES_FLOOR = 0.2  # added to each rule score before multiplying by the model's probability
 MODEL_EXPONENT = 0.25  # the model is over-confident on real letters (trained on generated ones): temper it
+MODEL_FLOOR = 0.01  # added to each model probability: a near-zero probability does not veto the rules' clear cues
 WITH_EVIDENCE = 0.1  # model probability enough to confirm an element the rules found (elements in MODEL_CONFIRMS)
 # Cue words that are ambiguous without the whole document: an exam named (done or asked for?), a doctor named (who
 # signs or who is addressed?), a disease named (the request's diagnosis or history?). For these the model must
@@ -31,7 +32,7 @@ ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy ru
 
 def fuse_request_type(rule_scores: dict[str, float], prediction: RequestPrediction) -> RequestType:
     product = {
-        code: prediction.type_probs.get(code, 0.0) ** MODEL_EXPONENT * (rule_scores.get(code, 0.0) + RULES_FLOOR)
+        code: (prediction.type_probs.get(code, 0.0) + MODEL_FLOOR) ** MODEL_EXPONENT * (rule_scores.get(code, 0.0) + RULES_FLOOR)
         for code in LABELS
     }
     total = sum(product.values()) or 1.0

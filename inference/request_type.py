@@ -34,12 +34,17 @@ _LAB = (
     r"(?:bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|pre-?op\w*|"
     r"d'hemostase|complet)|prise de sang|nfs|crp|ionogramme|hba1c|tsh|ecbu|serologie|dosage|glycemie|ferritine|"
     r"creatinine|inr|psa|lithiemie|bhcg|analyses?|hemocultures?|coproculture|prelevement|troponine|cpk|d-dimeres|"
-    r"serologies?|test (?:de depistage|sanguin)|depistage (?:des ist|du vih|de l'hepatite)|ist|vih|bilan)"
+    r"serologies?|test (?:de depistage|sanguin)|depistage (?:des ist|du vih|de l'hepatite)|ist|vih|bilan|"
+    r"creat|uree|iono|t4l?|t3l?|pth|vit(?:amine)? (?:d|b12|b9)|25-oh|b12|folates|proteinurie|albuminurie|"
+    r"microalbuminurie|bnp|nt-probnp|hcg|uricemie|calcemie|kaliemie|natremie|hemoglobine|hb|plaquettes|"
+    r"quantiferon|vitesse de sedimentation|ggt|asat|alat|transaminases|cholesterol|ldl|triglycerides|eal|"
+    r"electrophorese|tca|fibrinogene|anticorps)"
 )
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescri|controle|surveillance|verifier|recontroler|fais|il me faut|il lui faut|veut|veux|voudrai[st]?|souhaite)"
+    r"prescri|controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
+    r"voudrai[st]?|souhaite)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
@@ -62,7 +67,10 @@ _POSSESSIVE = r"(?:les |mes |des |le |mon |ma |la |l'|son |sa |ses |votre |vos )
 _CUES: dict[str, list[tuple[str, float]]] = {
     "renouvellement": [
         (r"\brenouv\w*\b(?! (?:de |d'|du )(?:mon |son |sa |ma |la |le |l'|leur )?(?:permis|dossier|carte|passeport|titre|licence|contrat|abonnement|adhesion|inscription|mdph|arret))", 3.0),
-        (r"\b(?:refaire|prolonger|reconduire|represcrire|reprendre)\b[^.\n]{0,25}\b(?:ordonnance|ordo|prescription|traitement)\b", 3.0),
+        (r"\b(?:refaire|prolonger|reconduire|represcrire|reprendre)\b(?! (?:un|une|des) )[^.\n]{0,25}\b(?:ordonnance|ordo|prescription|traitement)\b", 3.0),
+        (r"\b(?:remettre|mettre|rajouter|ajouter|inscrire)\b[^.\n]{0,25}\bsur (?:l'|mon |ma |son |sa |une |la |leur )?(?:ordonnance|ordo|prescription)\b", 2.5),
+        (r"\b(?:j'ai|il a|elle a|on a) plus (?:de |d')(?!(?:douleurs?|fievre|symptomes?|mal|problemes?|nouvelles|appetit|force|energie|sommeil|regles|rendez-vous|rdv)\b)", 1.5),
+        (r"\b(?:mon|ma|mes|son|sa|ses|leur) (?!arret|contrat|stage|conge|abonnement)\w+ (?:se termine|se finit|se terminent|se finissent)\b", 1.5),
         (r"\b(?:ordonnance|ordo)\b[^.\n]{0,40}\b(?:la|le|en) (?:refaire|represcrire|prolonger)\b", 2.0),
         (r"\b(?:faire|refaire) (?:une |l'|mon |son )?(?:ordo|ordonnance)\b(?! (?:pour|de) (?:faire|une|un|la|le|l'))", 1.5),
         (r"\b(?:n'(?:a|ai|avons) plus (?:de|d')|plus de (?:medicaments?|comprimes|traitement)|a court (?:de|d')|"
@@ -94,6 +102,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
+        (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
+        (r"\b(?:l'|les |le |la )orienter\b|\borienter (?:vers|chez)\b", 2.0),
+        (r"\b(?:jeter|jettes?|jetiez|jetez) un (?:coup d')?(?:oe|\u0153)il\b", 2.5),
+        (r"\b(?:faire|rediger|ecrire) (?:un |une )?(?:petit |petite )?(?:courrier|lettre|mot)\b(?! (?:pour|a) (?:l'employeur|mon employeur|son employeur|l'ecole|la mutuelle|l'assurance|la cpam|la caf))", 2.0),
+        (r"\bspecialiste\b", 1.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
         (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de|je vous remercie de|je te remercie de|je vous serais reconnaissant de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 2.0),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
@@ -113,6 +126,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\b{_LAB}\b[^.\n?]{{0,60}}[.?]?[^.\n?]{{0,30}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
+        (rf"\b{_LAB}\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
+        (r"\bresultats? a (?:m'adresser|me (?:transmettre|faxer|communiquer|envoyer)|adresser|transmettre)\b", 1.5),
     ],
     "resultats": [
         (r"\b(?:compte[ -]rendu (?:de laboratoire|d'analyses|d'examen|d'imagerie|de biologie)|resultats? (?:d'analyses|de (?:la )?biologie|du bilan|de l'examen)|valeurs (?:de reference|usuelles)|biologiste|laboratoire de biologie)\b", 3.0),
@@ -120,8 +135,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\bcompte[ -]rendu (?:de |d'|du )?{_POSSESSIVE}{_EXAMS_REPORTED}\b", 3.5),
         (r"\bresultats? (?:recus?|du jour|urgents?|de (?:mon|ma|mes|son|sa|ses) \w+)", 2.5),
         (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
-        (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
+        (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|fais passer|fais parvenir|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
         (r"^\W*resultats?\s*(?:—|-|:)", 2.5),
+        (rf"\b{_EXAMS_REPORTED}\b[^.\n]{{0,20}}\bque (?:j'ai|il a|elle a|nous avons|on a) (?:faite?s?|passee?s?|eue?s?|recue?s?)\b|\ble labo(?:ratoire)? (?:dit|indique|trouve|a trouve|signale)\b", 2.5),
+        (rf"\b{_EXAMS_REPORTED}\b[^.\n]{{0,60}}\b(?:retrouve|objective|met en evidence|revele|conclut)\b", 2.0),
+        (r"\bradiologue\b", 1.5),
         (r"\b(?:envoye|transmis|recu|donne|rendu)s? (?:le |les |mes |ses )?resultats?\b|\ble resultat\s*:", 2.5),
         (r"\b(?:(?:centre|cabinet|institut) (?:d'|de )?(?:imagerie|radiologie)|imagerie medicale)\b", 2.5),
         (r"\b(?:test|pcr|serologie|antigenique|ecbu|culture|prelevement)\b[^.\n]{0,40}\b(?:positi(?:f|ve)|negati(?:f|ve))", 1.5),
@@ -141,7 +159,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|mise en observation|uhcd|"
          r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
-        (r"\bhospitalis\w*|\badmission\b", 1.0),
+        (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a))|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
         (r"\b(?:adresse|envoie)(?:e)? aux urgences\b", 3.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
@@ -152,11 +170,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
         (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence|justificatif)\b", 1.5),
         (r"\barret de travail\b", 1.0),
+        (r"\b(?:apte|inapte)\b|\breprise (?:du|de|de l') ?(?:travail|sport|ecole)\b", 1.5),
+        (r"\b(?:document|papier|mot|courrier) (?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
         (r"\b(?:pai|projet d'accueil individualise)\b|\b(?:remplir|completer) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
     "consultation": [
         (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
-        (r"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
+        (rf"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?(?! par (?:un |une |le |la )?{_SPECIALIST})|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
          r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
@@ -188,6 +208,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
         (r"\b(?:attestation|justificatif|bulletin) de (?:presence|situation|sejour|hospitalisation)\b", 4.0),
         (r"\b(?:pharmacovigilance|information de securite|ansm|rappel de lots?|campagne de \w+)\b", 2.0),
+        (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),
@@ -201,10 +222,14 @@ _COMPILED = {
 _MIN_SCORE = 1.0
 
 
+_MISSING_APOSTROPHE = re.compile(r"\b([jlndcmst]) (?=[aeiouyh])")
+
+
 def request_type_scores(text: str) -> dict[str, float]:
     """Each type's share of the cue weight (summing to 1); the same score for every type when nothing points
-    anywhere (no evidence: the rules do not vote)."""
-    folded = fold(text)
+    anywhere (no evidence: the rules do not vote). Apostrophes dropped in phone messages ("j ai plus de") are put
+    back so that the cues read them."""
+    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text))
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
         for code, cues in _COMPILED.items()

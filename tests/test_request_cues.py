@@ -58,6 +58,16 @@ DOCUMENTS = [
                        "Paul Leroy"),
     ("certificat", "Bonjour, il me faut un justificatif médical pour mon absence au travail mardi. Léa Morin"),
     ("renouvellement", "Mme Poirier passera récupérer son ordonnance de Kardégic jeudi."),
+    ("renouvellement", "bjr docteur j ai plus de kardegic vous pouvez me le remettre sur l ordonnance merci Mme Roy"),
+    ("avis_specialiste", "Sa cicatrice doit être vue par un dermatologue, pouvez-vous l'orienter ? Mme Caron, IDE"),
+    ("avis_specialiste", "Mon cher confrère, pourrais-tu jeter un œil à M. Lenoir, 70 ans, souffle systolique ?"),
+    ("biologie", "M. Durand, IRC : créat, urée, iono, PTH tous les 3 mois. Dr Blanc"),
+    ("resultats", "Je vous fais passer la prise de sang que j'ai faite lundi, faut-il reprendre un traitement ? "
+                  "Luc Petit"),
+    ("resultats", "L'échographie réalisée ce jour retrouve un foie stéatosique. Dr Vial, radiologue"),
+    ("certificat", "Mon employeur veut un document disant que je suis apte à reprendre. Paul Morel"),
+    ("autre", "Ma mère est hospitalisée à Lille, l'hôpital voudrait la liste de ses vaccins, pouvez-vous leur "
+              "envoyer ? Merci"),
     ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
                          "Bruno Laine"),
     ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
