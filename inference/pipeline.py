@@ -37,7 +37,7 @@ from inference.questions import QuestionTemplates
 from inference.relations import find_treats
 from inference.request_model import RequestModel, StaleHeads
 from inference.request_type import best_request_type, request_type_scores
-from inference.resources import resources_dir
+from inference.resources import file_sha256, resources_dir
 from inference.summary import summarise
 from inference.urgency import classify_urgency
 
@@ -217,11 +217,7 @@ def merge_entities(from_lexicon: list[Entity], from_model: list[Entity]) -> list
 
 def _file_version(path: Path) -> str:
     """A model or lexicon file's identity in the record: the start of its sha256."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return f"sha256:{digest.hexdigest()[:16]}"
+    return f"sha256:{file_sha256(path)[:16]}"
 
 
 _ABBREVIATED_SPECIES = re.compile(r"[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae

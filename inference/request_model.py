@@ -11,7 +11,6 @@ feature blocks, thresholds, the encoder it was trained on), MODEL_CARD.md.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .encoder import Encoder, EncoderRun
+from .resources import file_sha256
 
 HEADS = ("type", "elements", "allergy", "urgency")
 
@@ -95,14 +95,6 @@ class StaleHeads(ValueError):
     """The heads' encoder was replaced (e.g. a retrained entity model): their features would mean nothing."""
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class RequestModel:
     """`RequestModel.load(folder, encoder=ner.encoder).predict(run_or_text) -> RequestPrediction`."""
 
@@ -130,7 +122,7 @@ class RequestModel:
         if encoder is None and config.get("encoder"):
             target = (folder / config["encoder"]).resolve()
             expected = config.get("encoder_sha256")
-            if expected and _sha256(target / "model.onnx") != expected:
+            if expected and file_sha256(target / "model.onnx") != expected:
                 raise StaleHeads(f"{folder}: heads trained on encoder {expected[:12]}, but {target} holds another "
                                  "model; rebuild them (python -m export.request_model features/train/export)")
             encoder = (loaded or {}).get(target) or Encoder.load(target, threads=threads)
