@@ -1,7 +1,6 @@
 """Written record of each factory command: arguments, inputs, outputs, metrics, versions, timing."""
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import sys
@@ -10,16 +9,10 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
+from inference.resources import file_sha256 as sha256
+
 PACKAGES = ("torch", "transformers", "optimum", "optimum-onnx", "onnxruntime", "onnx", "tokenizers", "datasets",
             "accelerate", "numpy")
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _versions() -> dict[str, str]:
