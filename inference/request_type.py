@@ -44,11 +44,12 @@ _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
     r"prescri|controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
-    r"voudrai[st]?|souhaite)"
+    r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
-    r"echocardiographie|epreuve d'effort|efr|spirometrie|polysomnographie|analyses|examen|laboratoire|biologie|"
+    r"echocardiographie|epreuve d'effort|efr|spirometrie|polysomnographie|polygraphie|audiometrie|oxymetrie|"
+    r"capillaroscopie|manometrie|ph-?metrie|impedancemetrie|analyses|examen|laboratoire|biologie|"
     r"prise de sang|bilan)"
 )
 _SPECIALTY = (
@@ -84,7 +85,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:a prolonger|a reconduire|reconduire|reconduction|prolonger)\b(?! (?:mon |son |l'|d'un |de l')?arret)", 2.5),
         (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
-        (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule)\b[^.\n]{0,40}? (?:est|sont) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
+        (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule|plaquettes?|sachets|gouttes|patchs|stylos|flacons?)\b[^.\n]{0,40}? (?:est|sont|sera|seront|va etre|vont etre) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
+        (r"\b(?:(?:la |ma |sa )?derniere (?:plaquette|boite|boite de|tablette)|plus qu'une (?:plaquette|boite))\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
         (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
         (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
@@ -96,11 +98,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b(?! aux urgences)", 2.5),
         (r"\b(?:lettre|courrier) pour (?:en )?(?:voir|consulter)\b", 2.0),
         (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
-        (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
-        (rf"\b(?:voir|consulter|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
+        (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )?(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
+        (rf"\b(?:voir|consulter|parler a|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
-        (r"\borientation (?:\w+ )?vers\b", 2.0),
+        (r"\borientation (?:\w+ )?vers\b|\b(?:envoyer|adresser|diriger|orienter) vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
         (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
         (r"\b(?:l'|les |le |la )orienter\b|\borienter (?:vers|chez)\b", 2.0),
@@ -108,7 +110,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:faire|rediger|ecrire) (?:un |une )?(?:petit |petite )?(?:courrier|lettre|mot)\b(?! (?:pour|a) (?:l'employeur|mon employeur|son employeur|l'ecole|la mutuelle|l'assurance|la cpam|la caf))", 2.0),
         (r"\bspecialiste\b", 1.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
-        (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de|je vous remercie de|je te remercie de|je vous serais reconnaissant de) (?:bien vouloir )?(?:voir|recevoir|examiner)\b", 2.0),
+        (r"\b(?:pourrais-tu|pourriez-vous|peux-tu|merci de|je vous remercie de|je te remercie de|je vous serais reconnaissant de) (?:bien vouloir )?(?:le |la |l'|les )?(?:voir|recevoir|examiner)\b", 2.0),
         (rf"\b(?:courrier|lettre|mot) (?:pour|d'adressage|de liaison pour) (?:un |une |le |la |l')?{_SPECIALIST}", 2.5),
     ],
     "imagerie": [
@@ -137,7 +139,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:je vous (?:fais suivre|transfere|joins)|en piece jointe|ci-joint|veuillez trouver)\b", 1.5),
         (rf"\b(?:je vous (?:envoie|transmets|adresse|fais suivre|fais passer|fais parvenir|joins|transfere)|voici|ci-joint|veuillez trouver|j'ai (?:recu|eu))\b[^.\n?]{{0,40}}\b(?:resultats?|compte[ -]rendu|conclusions?|analyses|prise de sang|photo|{_EXAMS_REPORTED})\b", 3.0),
         (r"^\W*resultats?\s*(?:—|-|:)", 2.5),
-        (rf"\b{_EXAMS_REPORTED}\b[^.\n]{{0,20}}\bque (?:j'ai|il a|elle a|nous avons|on a) (?:faite?s?|passee?s?|eue?s?|recue?s?)\b|\ble labo(?:ratoire)? (?:dit|indique|trouve|a trouve|signale)\b", 2.5),
+        (rf"\b{_EXAMS_REPORTED}\b[^.\n]{{0,20}}\bque (?:j'ai|il a|elle a|nous avons|on a) (?:faite?s?|passee?s?|eue?s?|recue?s?)\b|\ble labo(?:ratoire)? (?:dit|indique|trouve|a trouve|signale|a (?:telephone|appele)|appelle|telephone)\b", 2.5),
         (rf"\b{_EXAMS_REPORTED}\b[^.\n]{{0,60}}\b(?:retrouve|objective|met en evidence|revele|conclut)\b", 2.0),
         (r"\bradiologue\b", 1.5),
         (r"\b(?:envoye|transmis|recu|donne|rendu)s? (?:le |les |mes |ses )?resultats?\b|\ble resultat\s*:", 2.5),
@@ -147,10 +149,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
         (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|bacteriologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le|realise(?:e)? le)\b", 2.5),
         (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
-        (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}(?:\bdu|\ble|—|-|,)\s*\d{{1,2}}[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
+        (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}(?:\bdu|\ble|—|-|,)\s*\d{{1,2}}(?: au \d{{1,2}})?[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
         (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|creatinine|hemoglobine)(?: du jour)?\s*:?\s*(?:a |=\s*)?\d+(?:[.,]\d+)?", 1.0),
+        (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|potassium|sodium|natremie|creatinine|hemoglobine|ferritine|psa|hba1c|plaquettes|leucocytes|troponine)\b(?: [\w.']+){1,4} a \d+(?:[.,]\d+)?", 1.0),
     ],
     "hospitalisation": [
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
@@ -170,6 +173,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
         (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence|justificatif)\b", 1.5),
         (r"\barret de travail\b", 1.0),
+        (r"\b(?:remplir|completer)\b[^.\n]{0,30}\b(?:questionnaire|formulaire|fiche medicale|dossier medical)\b|\b(?:pret immobilier|assurance emprunteur)\b", 2.5),
         (r"\b(?:apte|inapte)\b|\breprise (?:du|de|de l') ?(?:travail|sport|ecole)\b", 1.5),
         (r"\b(?:document|papier|mot|courrier) (?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
         (r"\b(?:pai|projet d'accueil individualise)\b|\b(?:remplir|completer) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
@@ -177,10 +181,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "consultation": [
         (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
         (rf"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?(?! par (?:un |une |le |la )?{_SPECIALIST})|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
-         r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
+         r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)(?! (?:prendre|chercher|recuperer|deposer))|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
         (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
+        (r"\b(?:premiere consultation|faire le point)\b", 2.0),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
@@ -195,7 +200,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:certificat|arret de travail|ordonnance)\b[^.\n]{0,40}\b(?:remise?s?|delivree?s?|donnee?s?)\b", 1.5),
         (r"\b(?:est venue?|(?:ta|votre) patiente?|ton patient|j'ai (?:prescrit|introduit|instaure|augmente|diminue|arrete|modifie)|"
          r"il s'agit d'une?|je n'ai pas (?:modifie|change))\b", 1.5),
-        (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|^\W*consultation (?:de |d')\w+[^\n]{0,30}?(?:—|-|:)|"
+        (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|^\W*consultation (?:de |d')\w+[^\n]{0,30}?(?:—|-|:)|^\W*consultation (?:de |d')\w+\s*$|"
          r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
         (r"\bconclusion\b", 1.0),
@@ -208,7 +213,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
         (r"\b(?:attestation|justificatif|bulletin) de (?:presence|situation|sejour|hospitalisation)\b", 4.0),
         (r"\b(?:pharmacovigilance|information de securite|ansm|rappel de lots?|campagne de \w+)\b", 2.0),
-        (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
+        (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin de) (?:le nom|la liste|une copie|les coordonnees|son dossier|le dossier|des renseignements|des informations)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),

@@ -68,6 +68,19 @@ DOCUMENTS = [
     ("certificat", "Mon employeur veut un document disant que je suis apte à reprendre. Paul Morel"),
     ("autre", "Ma mère est hospitalisée à Lille, l'hôpital voudrait la liste de ses vaccins, pouvez-vous leur "
               "envoyer ? Merci"),
+    ("renouvellement", "Docteur, mes comprimés pour la tension seront épuisés dans huit jours, mon fils pourrait passer "
+                       "prendre le papier. Respectueusement, Irène Collin"),
+    ("renouvellement", "coucou c'est la dernière plaquette de ma pilule, je peux avoir une ordo ? Zoé Marin"),
+    ("avis_specialiste", "Depuis mon divorce je n'arrive plus à dormir, pouvez-vous m'envoyer vers un psy ? Léa Roux"),
+    ("biologie", "La pharmacienne conseille une INR rapidement pour M. Faure, sous Previscan, saignement des gencives."),
+    ("resultats", "Polygraphie ventilatoire — nuit du 2 au 3/10/2025\nM. Roy, 60 ans. IAH 32/h, SAOS sévère. "
+                  "Dr Klein"),
+    ("resultats", "Le labo a téléphoné : sodium de Mme Carré à 124 ce matin."),
+    ("certificat", "Dans le cadre de votre prêt immobilier, merci de faire compléter par votre médecin le "
+                   "questionnaire de santé ci-joint. Assurances du Nord"),
+    ("consultation", "Motif : première consultation. J'ai de l'asthme et je voudrais faire le point. Hugo Lebrun"),
+    ("avis_specialiste", "Docteur, Mme Roy, 60 ans, a une kaliémie basse à 3,1 sous diurétique. Je vous remercie de la "
+                         "recevoir. Dr Morel"),
     ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
                          "Bruno Laine"),
     ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
