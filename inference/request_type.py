@@ -83,6 +83,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir|recuperer|chercher|passer prendre) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
         (r"\b(?:prescription|ordonnance) (?:de|d'|pour) (?:mon |ma |mes |son |sa |ses )?\w+ (?:pour (?:l'annee|un an|\d+ mois|6 mois|3 mois))|\bqsp\b", 1.5),
         (r"\bnouvelle (?:ordonnance|ordo|prescription)\b", 2.0),
+        (r"\b(?:ordonnance|ordo|prescription)\b[^.\n]{0,60}\b(?:n'est plus|n'etait plus|plus) (?:valable|valide)\b", 2.5),
+        (r"\b(?:me|lui|nous|leur) (?:la|le|les) (?:refaire|represcrire|renouveler|prolonger)\b|\ben (?:prescrire|represcrire|refaire) (?:un|une) (?:nouveau|nouvelle|autre)\b", 2.5),
+        (r"\b(?:stylos?|traitement|medicaments?|boites?|inhalateur|flacons?|pilule)\b[^.\n]{0,40}? (?:est|sont|sera|seront|a|ont) (?:bientot )?(?:perimee?s?|expiree?s?)\b", 2.0),
         (r"\b(?:a prolonger|a reconduire|reconduire|reconduction|prolonger)\b(?! (?:mon |son |l'|d'un |de l')?arret)", 2.5),
         (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
         (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule|plaquettes?|sachets|gouttes|patchs|stylos|flacons?)\b[^.\n]{0,40}? (?:est|sont|sera|seront|va etre|vont etre) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
@@ -95,18 +98,20 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     "avis_specialiste": [
         (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
         (rf"\bavis {_SPECIALTY}", 3.0),
+        (r"\b(?:sollicit\w*|demand\w*|souhait\w*|besoin d'|aimerai\w*|voudrai\w*) (?:de |d')?(?:l'|votre |ton |un |une )?avis\b(?! medical)", 3.0),
+        (r"\b(?:quant a|concernant|sur) l'indication\b|\bl'indication (?:eventuelle )?(?:d'un|d'une)\b", 1.5),
         (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b(?! aux urgences)", 2.5),
         (r"\b(?:lettre|courrier) pour (?:en )?(?:voir|consulter)\b", 2.0),
         (r"\b(?:recevoir|voir) en consultation\b|\bmerci de (?:bien vouloir )?recevoir\b", 2.0),
-        (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )?(?:un |une |le |la )?(?:{_SPECIALTY}|specialiste)", 2.5),
-        (rf"\b(?:voir|consulter|parler a|rendez-vous (?:chez|avec)|adresser a|lettre pour) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
+        (rf"\b(?:consultation|rdv|rendez-vous) (?:de |d'|en |chez )?(?:un |une |le |la |l')?(?:{_SPECIALTY}|specialiste)", 2.5),
+        (rf"\b(?:voir|consulter|parler a|rendez-vous (?:chez|avec)|adresser a|lettre pour|(?:faire )?(?:controler|examiner|verifier) par) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b|\b(?:envoyer|adresser|diriger|orienter) vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
         (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
         (r"\b(?:l'|les |le |la )orienter\b|\borienter (?:vers|chez)\b", 2.0),
-        (r"\b(?:jeter|jettes?|jetiez|jetez) un (?:coup d')?(?:oe|\u0153)il\b", 2.5),
+        (r"\b(?:jeter|jettes?|jetiez|jetez) un (?:coup d')?oeil\b", 2.5),
         (r"\b(?:faire|rediger|ecrire) (?:un |une )?(?:petit |petite )?(?:courrier|lettre|mot)\b(?! (?:pour|a) (?:l'employeur|mon employeur|son employeur|l'ecole|la mutuelle|l'assurance|la cpam|la caf))", 2.0),
         (r"\bspecialiste\b", 1.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
@@ -127,6 +132,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"^\W*(?:ordonnance|prescription)\b[^\n]{{0,40}}\n(?:[^\n]*\n){{0,3}}\W*(?:[a-z' ]{{0,15}}:\s*)?{_LAB}\b", 2.5),
         (rf"\b{_LAB}\b[^.\n?]{{0,60}}[.?]?[^.\n?]{{0,30}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
+        (r"\b(?:me|se|te|vous|le|la|les) faire depister\b|\bfaire (?:un|des) depistages?\b|\baller (?:directement )?au labo(?:ratoire)?\b", 2.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
         (rf"\b{_LAB}\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
         (r"\bresultats? a (?:m'adresser|me (?:transmettre|faxer|communiquer|envoyer)|adresser|transmettre)\b", 1.5),
@@ -153,7 +159,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
         (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|creatinine|hemoglobine)(?: du jour)?\s*:?\s*(?:a |=\s*)?\d+(?:[.,]\d+)?", 1.0),
-        (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|potassium|sodium|natremie|creatinine|hemoglobine|ferritine|psa|hba1c|plaquettes|leucocytes|troponine)\b(?: [\w.']+){1,4} a \d+(?:[.,]\d+)?", 1.0),
+        (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|potassium|sodium|natremie|creatinine|hemoglobine|ferritine|psa|hba1c|plaquettes|leucocytes|troponine)\b(?: [\w.']+){1,5}\s*(?::|=|\ba) ?\d+(?:[.,]\d+)?", 1.0),
+        (rf"\bresultats? (?:de la|du|de l'|des) (?:{_LAB}|{_EXAMS_REPORTED})\b", 2.5),
+        (r"^\W*conclusion\s*:", 1.0),
     ],
     "hospitalisation": [
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
@@ -164,7 +172,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a))|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
-        (r"\b(?:adresse|envoie)(?:e)? aux urgences\b", 3.0),
+        (r"\b(?:adresse|envoie)(?:e)? aux urgences\b|\b(?:je l'|je les |nous l')?(?:envoie|adresse|oriente|transfere)\w*\b[^.\n]{0,25}?\b(?:aux urgences|au sau|au service des urgences|a l'uhcd)\b", 3.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
     ],
     "certificat": [
@@ -176,7 +184,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:remplir|completer)\b[^.\n]{0,30}\b(?:questionnaire|formulaire|fiche medicale|dossier medical)\b|\b(?:pret immobilier|assurance emprunteur)\b", 2.5),
         (r"\b(?:apte|inapte)\b|\breprise (?:du|de|de l') ?(?:travail|sport|ecole)\b", 1.5),
         (r"\b(?:document|papier|mot|courrier) (?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
-        (r"\b(?:pai|projet d'accueil individualise)\b|\b(?:remplir|completer) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
+        (r"\b(?:pai|projet d'accueil individualise)\b", 1.5),
+        (r"\b(?:remplir|completer|faire|rediger|etablir) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
     "consultation": [
         (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
@@ -185,6 +194,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
         (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
+        (r"\b(?:que vous m'examiniez|m'examiner|me faire examiner|l'examiner|la faire examiner|le faire examiner)\b", 2.0),
         (r"\b(?:premiere consultation|faire le point)\b", 2.0),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
@@ -204,6 +214,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
         (r"\bconclusion\b", 1.0),
+        (r"\b(?:reconsulter|consulter (?:a nouveau|son medecin(?: traitant)?|votre medecin(?: traitant)?)) (?:si|en cas)\b", 1.5),
+        (r"^\W*(?:tele-?)?consultation (?:du|le)\s*\d{1,2}[/.]\d{1,2}", 3.0),
     ],
     "autre": [
         (r"\b(?:annul\w*|(?:reporter|decaler|deplacer) (?:mon|son|le|notre) (?:rendez-vous|rdv))", 3.0),
@@ -212,6 +224,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
          r"demande de pieces|rupture de stock|stage|cv)\b", 2.0),
         (r"\b(?:attestation|justificatif|bulletin) de (?:presence|situation|sejour|hospitalisation)\b", 4.0),
+        (r"\b(?:tension d'approvisionnement|rupture de stock|rupture d'approvisionnement|en rupture|indisponibles?|substitu\w*)\b|\bacceptez-vous que\b", 2.0),
         (r"\b(?:pharmacovigilance|information de securite|ansm|rappel de lots?|campagne de \w+)\b", 2.0),
         (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin de) (?:le nom|la liste|une copie|les coordonnees|son dossier|le dossier|des renseignements|des informations)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
@@ -234,7 +247,7 @@ def request_type_scores(text: str) -> dict[str, float]:
     """Each type's share of the cue weight (summing to 1); the same score for every type when nothing points
     anywhere (no evidence: the rules do not vote). Apostrophes dropped in phone messages ("j ai plus de") are put
     back so that the cues read them."""
-    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text))
+    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text)).replace("\u0153", "oe")
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
         for code, cues in _COMPILED.items()

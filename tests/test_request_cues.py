@@ -81,6 +81,24 @@ DOCUMENTS = [
     ("consultation", "Motif : première consultation. J'ai de l'asthme et je voudrais faire le point. Hugo Lebrun"),
     ("avis_specialiste", "Docteur, Mme Roy, 60 ans, a une kaliémie basse à 3,1 sous diurétique. Je vous remercie de la "
                          "recevoir. Dr Morel"),
+    ("renouvellement", "La pharmacie dit que mon ordonnance n'est plus valable pour le Tahor, pouvez-vous me la "
+                       "refaire ? Marc Giraud"),
+    ("renouvellement", "Le stylo d'adrénaline de Tom Roy pour la trousse PAI est périmé, pouvez-vous en prescrire un "
+                       "nouveau ? L'infirmière scolaire"),
+    ("avis_specialiste", "Chère Consœur, M. Roy, 85 ans, hospitalisé pour insuffisance cardiaque, a une sténose "
+                         "aortique serrée ; je sollicite l'avis de votre équipe quant à l'indication d'un TAVI."),
+    ("avis_specialiste", "Merci de lui prescrire une consultation chez l'ophtalmologiste. C. Roux, orthoptiste"),
+    ("biologie", "J'ai pris un risque il y a un mois, j'aimerais me faire dépister. Je peux aller directement au "
+                 "labo ? A. Diaz"),
+    ("resultats", "Résultat de la glycémie à jeun de ce matin : 1,30 g/L. Je dois m'inquiéter ? Paul Roy"),
+    ("resultats", "Échographie thyroïdienne\nNodule de 12 mm, TI-RADS 3.\nConclusion : nodule peu suspect. Dr Lenoir"),
+    ("hospitalisation", "Malaise avec douleur thoracique chez M. Roy, 60 ans : je l'envoie au SAU. Dr Carré"),
+    ("consultation", "Docteur, j'ai des douleurs au ventre depuis dix jours, je souhaiterais que vous m'examiniez. "
+                     "M. Roy"),
+    ("compte_rendu", "Téléconsultation du 03/12 : Mme Roy, 30 ans, rhinopharyngite. Paracétamol 1 g x3/j. "
+                     "Reconsulter si fièvre au-delà de 3 jours."),
+    ("autre", "Le Spiriva est en rupture de stock : acceptez-vous que nous délivrions un autre inhalateur ? "
+              "Pharmacie du Port"),
     ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
                          "Bruno Laine"),
     ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
