@@ -43,7 +43,7 @@ _LAB = (
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescri|controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
+    r"prescri|(?<!prochain )controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
     r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*)"
 )
 _EXAMS_REPORTED = (
@@ -88,10 +88,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:stylos?|traitement|medicaments?|boites?|inhalateur|flacons?|pilule)\b[^.\n]{0,40}? (?:est|sont|sera|seront|a|ont) (?:bientot )?(?:perimee?s?|expiree?s?)\b", 2.0),
         (r"\b(?:a prolonger|a reconduire|reconduire|reconduction|prolonger)\b(?! (?:mon |son |l'|d'un |de l')?arret)", 2.5),
         (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
-        (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule|plaquettes?|sachets|gouttes|patchs|stylos|flacons?)\b[^.\n]{0,40}? (?:est|sont|sera|seront|va etre|vont etre) (?:presque |bientot )?(?:fini|termine|epuise)e?s?\b", 2.0),
+        (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule|plaquettes?|sachets|gouttes|patchs|stylos|flacons?)\b[^.\n]{0,40}?(?: |c')(?:est|sont|sera|seront|va etre|vont etre) (?:presque |bientot )?(?:fini|termine|epuise|vide)e?s?\b", 2.0),
         (r"\b(?:(?:la |ma |sa )?derniere (?:plaquette|boite|boite de|tablette)|plus qu'une (?:plaquette|boite))\b", 2.0),
         (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
         (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
+        (r"\b(?:la |sa |de la )?(?:poursuite|suite|continuite) (?:du traitement|de (?:son|sa|ses|mon|ma|mes|leur|leurs) (?!arret)\w+)", 2.5),
+        (r"\b(?:besoin (?:encore )?(?:de |d')?|encore )(?:le |les |mon |mes |du |des |ses |son )?(?:medicaments?|traitement|comprimes)\b", 1.5),
+        (r"\b(?:chercher|prendre|recuperer) (?:le|la|l'|son|sa|mon|ma) (?:papier|ordonnance|ordo)\b", 1.5),
         (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
         (r"\b(?:traitement habituel|medicaments habituels|a l'identique|meme traitement)\b", 1.5),
     ],
@@ -107,6 +110,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (rf"\b(?:voir|consulter|parler a|rendez-vous (?:chez|avec)|adresser a|lettre pour|(?:faire )?(?:controler|examiner|verifier) par) (?:un |une |le |la |l')?{_SPECIALIST}\b", 2.5),
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
+        (r"\b(?:le|la|les|l') (?:convoquer|caser)\b|\b(?:tu pourrais|vous pourriez|pourrais-tu|pourriez-vous|peux-tu|pouvez-vous) (?:me )?(?:caser|convoquer)\b|\bpour (?:evaluation|avis et prise en charge)\b", 2.0),
         (r"\borientation (?:\w+ )?vers\b|\b(?:envoyer|adresser|diriger|orienter) vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
         (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
@@ -120,9 +124,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
     ],
     "imagerie": [
         (rf"\b{_ASK}\w*\b[^.\n?]{{0,30}}?\b{_IMAGING}\b", 3.5),
-        (rf"\b{_IMAGING}\b", 1.0),
+        (rf"(?<!a l')(?<!au )(?<!sur l')(?<!sur le )(?<!sur la )(?<!a la )\b{_IMAGING}\b(?![^\n:]{{0,30}}:\s*[a-z])", 1.0),
         (rf"\b{_IMAGING}\b[^.\n?]{{0,60}}\b(?:me |lui )?(?:le|la|les|l') (?:prescrire|faire)\b", 3.0),
         (rf"^\W*{_IMAGING}\b", 1.5),
+        (rf"\b{_IMAGING}\b[^.\n?]{{0,40}}\ba (?:faire|realiser|programmer|prevoir|pratiquer)\b", 3.0),
         (rf"^\W*(?:ordonnance|prescription)\b[^\n]{{0,40}}\n(?:[^\n]*\n){{0,3}}\W*(?:[a-z' ]{{0,15}}:\s*)?{_IMAGING}\b", 2.5),
         (r"\b(?:injecte|avec injection|produit de contraste|gadolinium|sans injection)\b", 1.0),
     ],
@@ -134,6 +139,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"\b(?:me|se|te|vous|le|la|les) faire depister\b|\bfaire (?:un|des) depistages?\b|\baller (?:directement )?au labo(?:ratoire)?\b", 2.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
+        (rf"\b{_LAB}\b[^.\n?]{{0,40}}\ba (?:faire|realiser|programmer|prevoir|pratiquer|doser|controler)\b", 3.0),
         (rf"\b{_LAB}\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
         (r"\bresultats? a (?:m'adresser|me (?:transmettre|faxer|communiquer|envoyer)|adresser|transmettre)\b", 1.5),
     ],
@@ -183,7 +189,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\barret de travail\b", 1.0),
         (r"\b(?:remplir|completer)\b[^.\n]{0,30}\b(?:questionnaire|formulaire|fiche medicale|dossier medical)\b|\b(?:pret immobilier|assurance emprunteur)\b", 2.5),
         (r"\b(?:apte|inapte)\b|\breprise (?:du|de|de l') ?(?:travail|sport|ecole)\b", 1.5),
-        (r"\b(?:document|papier|mot|courrier) (?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
+        (r"\b(?:n'est plus|non|pas) contagieu\w*|\bnon-contagion\b|\beviction\b", 2.0),
+        (r"\b(?:document|papier|mot|courrier) (?:(?:du|d'un) (?:medecin|docteur) |medical )?(?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
         (r"\b(?:pai|projet d'accueil individualise)\b", 1.5),
         (r"\b(?:remplir|completer|faire|rediger|etablir) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
@@ -196,6 +203,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
         (r"\b(?:que vous m'examiniez|m'examiner|me faire examiner|l'examiner|la faire examiner|le faire examiner)\b", 2.0),
         (r"\b(?:premiere consultation|faire le point)\b", 2.0),
+        (r"\b(?:passe|passer|venir) (?:a la maison|a domicile)\b|\bune visite a domicile\b|\bde vive voix\b|\b(?:de la|une|des) disponibilites?\b", 2.0),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
@@ -213,6 +221,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|^\W*consultation (?:de |d')\w+[^\n]{0,30}?(?:—|-|:)|^\W*consultation (?:de |d')\w+\s*$|"
          r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
+        (r"\bje (?:vois|revois|recois|revoit) (?:ce jour|aujourd'hui|en consultation)\b|\bque vous connaissez bien\b", 3.0),
+        (r"^\W*visite (?:[\w-]+ ){0,3}(?:du \d|j\d|—|-|:)", 2.5),
         (r"\bconclusion\b", 1.0),
         (r"\b(?:reconsulter|consulter (?:a nouveau|son medecin(?: traitant)?|votre medecin(?: traitant)?)) (?:si|en cas)\b", 1.5),
         (r"^\W*(?:tele-?)?consultation (?:du|le)\s*\d{1,2}[/.]\d{1,2}", 3.0),
@@ -247,7 +257,7 @@ def request_type_scores(text: str) -> dict[str, float]:
     """Each type's share of the cue weight (summing to 1); the same score for every type when nothing points
     anywhere (no evidence: the rules do not vote). Apostrophes dropped in phone messages ("j ai plus de") are put
     back so that the cues read them."""
-    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text)).replace("\u0153", "oe")
+    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text)).replace("\u0153", "oe").replace("\u03b2", "b")
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
         for code, cues in _COMPILED.items()

@@ -99,6 +99,19 @@ DOCUMENTS = [
                      "Reconsulter si fièvre au-delà de 3 jours."),
     ("autre", "Le Spiriva est en rupture de stock : acceptez-vous que nous délivrions un autre inhalateur ? "
               "Pharmacie du Port"),
+    ("renouvellement", "Merci de valider la poursuite du traitement de M. Roy : Lasilix 40 mg le matin. Dr Caron, "
+                       "médecin coordonnateur"),
+    ("renouvellement", "je besoin encore le médicament pour la tension, la boite c'est presque vide. Mr Diallo"),
+    ("avis_specialiste", "Salut Paul, tu pourrais caser Mme Roy cette semaine ? Nodule du sein palpable. Dr Lenoir"),
+    ("avis_specialiste", "Fistule de M. Roy : sténose suspectée à l'échographie. Pourriez-vous le convoquer pour "
+                         "évaluation ? Dr Carré, néphrologue"),
+    ("biologie", "Mme Roy, 30 ans, retard de règles : βHCG plasmatiques à faire ce jour. Dr Lenoir"),
+    ("certificat", "La crèche veut un mot du médecin disant que Léo n'est plus contagieux. Mme Roy"),
+    ("compte_rendu", "Je vois ce jour M. Roy, que vous connaissez bien, pour son cancer de prostate. PSA "
+                     "indétectable. Prochain contrôle du PSA dans 6 mois. Dr Klein"),
+    ("compte_rendu", "Visite post-natale à domicile J4 — Mme Roy, allaitement bien installé. Sage-femme L. Roux"),
+    ("consultation", "Mon mari a 39 de fièvre et ne peut pas se lever, le docteur peut-il passer à la maison ? "
+                     "Mme Roy"),
     ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
                          "Bruno Laine"),
     ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
