@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap, QTextCursor
+from PySide6.QtGui import (
+    QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap, QShowEvent, QTextCursor, QWindow,
+)
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -99,7 +100,12 @@ class MainWindow(QMainWindow):
         self._autolock.setSingleShot(True)
         self._autolock.timeout.connect(self.lock)
         self.set_autolock_minutes(DEFAULT_AUTOLOCK_MINUTES)
-        QApplication.instance().installEventFilter(self)
+        # User activity is watched on the top-level windows (input reaches a window before its widgets), not on
+        # the whole application: an application filter makes every paint, layout and timer event of the UI
+        # thread enter Python, and each entry waits for the GIL behind the analysis running in the backend
+        # thread (60-130 ms stalls per imported file).
+        QGuiApplication.instance().focusWindowChanged.connect(self._watch_window)
+        self.page_scroll.viewport().installEventFilter(self)
         backend.file_done.connect(self._file_done)
         backend.batch_started.connect(self._batch_started)
         backend.batch_finished.connect(self._batch_finished)
@@ -854,6 +860,14 @@ class MainWindow(QMainWindow):
         self._autolock.setInterval(int(minutes * 60000))
         self._autolock.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._watch_window(self.windowHandle())
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                             QEvent.Type.Wheel) and self.lock_dialog is None:
@@ -920,7 +934,7 @@ class MainWindow(QMainWindow):
         settings = _settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
-        QApplication.instance().removeEventFilter(self)
+        QGuiApplication.instance().focusWindowChanged.disconnect(self._watch_window)
         super().closeEvent(event)
 
 
