@@ -38,12 +38,12 @@ _LAB = (
     r"creat|uree|iono|t4l?|t3l?|pth|vit(?:amine)? (?:d|b12|b9)|25-oh|b12|folates|proteinurie|albuminurie|"
     r"microalbuminurie|bnp|nt-probnp|hcg|uricemie|calcemie|kaliemie|natremie|hemoglobine|hb|plaquettes|"
     r"quantiferon|vitesse de sedimentation|ggt|asat|alat|transaminases|cholesterol|ldl|triglycerides|eal|"
-    r"electrophorese|tca|fibrinogene|anticorps)"
+    r"electrophorese|tca|fibrinogene|anticorps|test pour|na)"
 )
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
-    r"prescri|(?<!prochain )controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
+    r"prescri|(?<!prochain )controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|on fait|nous faisons|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
     r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*)"
 )
 _EXAMS_REPORTED = (
@@ -55,7 +55,7 @@ _EXAMS_REPORTED = (
 _SPECIALTY = (
     r"(?:cardio|pneumo|neuro|gastro|hepato|dermato|rhumato|endocrino|diabeto|uro|gyneco|ortho|psy|orl|ophtalmo|"
     r"chir|nephro|hemato|onco|geria|infectio|allergo|pediatr|stomato|vasculaire|algolog|addicto|neurochir|procto|"
-    r"phlebo|angio|hepato|medecine interne|interniste|memoire|douleur)\w*"
+    r"phlebo|angio|hepato|medecine interne|interniste|memoire|douleur|medecine physique|readaptation|mpr)\w*"
 )
 _SPECIALIST = (
     r"(?:specialiste|chirurgien\w*|cardiologue|dermatologue|pneumologue|neurologue|gastro-?enterologue|"
@@ -97,6 +97,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:chercher|prendre|recuperer) (?:le|la|l'|son|sa|mon|ma) (?:papier|ordonnance|ordo)\b", 1.5),
         (r"\b(?:arrive|arrivent|touche|touchent) a (?:sa|son|leur) (?:fin|terme)\b|\bordonnance pour (?:les |des )?\d+ (?:prochains )?mois\b", 2.0),
         (r"\b(?:traitement habituel|medicaments habituels|a l'identique|meme traitement)\b", 1.5),
+        (r"\b(?:mes|ses|son|sa|leurs?) (?:medicaments|traitements?|pilules|comprimes) (?:du mois|habituels?|comme d'habitude)\b", 2.0),
     ],
     "avis_specialiste": [
         (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
@@ -111,6 +112,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bcher(?:e)? (?:confrere|consoeur|collegue|ami)\b", 1.0),
         (r"\b(?:votre|ton) (?:expertise|eclairage|opinion|prise en charge specialisee)\b", 2.0),
         (r"\b(?:le|la|les|l') (?:convoquer|caser)\b|\b(?:tu pourrais|vous pourriez|pourrais-tu|pourriez-vous|peux-tu|pouvez-vous) (?:me )?(?:caser|convoquer)\b|\bpour (?:evaluation|avis et prise en charge)\b", 2.0),
+        (r"\b(?:l'|le |la )evaluer\b", 2.5),
+        (r"\b(?:afin d'|pour )eliminer\b", 1.0),
         (r"\borientation (?:\w+ )?vers\b|\b(?:envoyer|adresser|diriger|orienter) vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
         (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
@@ -140,7 +143,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:me|se|te|vous|le|la|les) faire depister\b|\bfaire (?:un|des) depistages?\b|\baller (?:directement )?au labo(?:ratoire)?\b", 2.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
         (rf"\b{_LAB}\b[^.\n?]{{0,40}}\ba (?:faire|realiser|programmer|prevoir|pratiquer|doser|controler)\b", 3.0),
-        (rf"\b{_LAB}\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
+        (rf"(?<!\()(?<!, )(?<!,)\b{_LAB}(?:\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b)+(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
         (r"\bresultats? a (?:m'adresser|me (?:transmettre|faxer|communiquer|envoyer)|adresser|transmettre)\b", 1.5),
     ],
     "resultats": [
@@ -168,6 +171,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:inr|hb|tsh|crp|glycemie|kaliemie|potassium|sodium|natremie|creatinine|hemoglobine|ferritine|psa|hba1c|plaquettes|leucocytes|troponine)\b(?: [\w.']+){1,5}\s*(?::|=|\ba) ?\d+(?:[.,]\d+)?", 1.0),
         (rf"\bresultats? (?:de la|du|de l'|des) (?:{_LAB}|{_EXAMS_REPORTED})\b", 2.5),
         (r"^\W*conclusion\s*:", 1.0),
+        (r"\b(?:bilan|analyses?|prise de sang|biologie)\b[^.\n]{0,20}\b(?:est|sont|etait|etaient|revenue?s?) (?:normale?s?|sans anomalie|correcte?s?|negati\w+)\b", 2.0),
     ],
     "hospitalisation": [
         (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
@@ -187,6 +191,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:aptitude|non[ -]contre[ -]indication|dispense|questionnaire (?:de sante|medical)|enfant malade|accident du travail|bonne sante|mdph)\b", 1.5),
         (r"\b(?:attestant|attestation|atteste|papier (?:du|de|d'un) (?:medecin|docteur)|document medical|coups et blessures|constatation|permis de conduire|medecin agree|licence|justificatif)\b", 1.5),
         (r"\barret de travail\b", 1.0),
+        (r"\b(?:faire|avoir|donner|obtenir|rediger) (?:un |mon |l')?arret\b(?! de (?:bus|traitement))|\barret maladie\b", 2.5),
+        (r"\b(?:ne (?:peux|peut|pourrai|pourra) pas|n'ai pas pu|n'a pas pu) (?:aller )?(?:travailler|au travail)\b", 1.5),
         (r"\b(?:remplir|completer)\b[^.\n]{0,30}\b(?:questionnaire|formulaire|fiche medicale|dossier medical)\b|\b(?:pret immobilier|assurance emprunteur)\b", 2.5),
         (r"\b(?:apte|inapte)\b|\breprise (?:du|de|de l') ?(?:travail|sport|ecole)\b", 1.5),
         (r"\b(?:n'est plus|non|pas) contagieu\w*|\bnon-contagion\b|\beviction\b", 2.0),
@@ -195,10 +201,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:remplir|completer|faire|rediger|etablir) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
     "consultation": [
-        (r"\b(?:consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
+        (r"\b(?:(?:tele-?)?consultation|rendez-vous|rdv|consulter|voir le (?:docteur|medecin))\b", 0.8),
         (rf"\b(?:prendre (?:un )?(?:rendez-vous|rdv)|etre vue?(?! par (?:un |une |le |la )?{_SPECIALIST})|me voir|le voir|la voir|passer (?:vous voir|au cabinet|ce matin|ce soir|aujourd'hui|demain)|"
          r"(?:peux|peut|pourrais|pourrait)(?:-on|-elle|-il)? (?:passer|venir)(?! (?:prendre|chercher|recuperer|deposer))|je peu venir|venir (?:vous voir|consulter|au cabinet)|un creneau)\b", 1.5),
-        (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|consultation)\b", 1.5),
+        (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|(?:tele-?)?consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
         (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
         (r"\b(?:que vous m'examiniez|m'examiner|me faire examiner|l'examiner|la faire examiner|le faire examiner)\b", 2.0),
@@ -222,13 +228,14 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
         (r"\bje (?:vois|revois|recois|revoit) (?:ce jour|aujourd'hui|en consultation)\b|\bque vous connaissez bien\b", 3.0),
-        (r"^\W*visite (?:[\w-]+ ){0,3}(?:du \d|j\d|—|-|:)", 2.5),
+        (r"^\W*visite (?:[\w-]+ ){0,3}(?:du \d|j\d|—|-|:)|^\W*suivi\b[^\n]{0,40}(?:—|-|:|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}", 2.5),
+        (r"\b(?:est |a ete )?passee? aux urgences\b|\b(?:rentree?|retour) a domicile\b|\bprochain (?:passage|rdv)\b", 2.0),
         (r"\bconclusion\b", 1.0),
         (r"\b(?:reconsulter|consulter (?:a nouveau|son medecin(?: traitant)?|votre medecin(?: traitant)?)) (?:si|en cas)\b", 1.5),
         (r"^\W*(?:tele-?)?consultation (?:du|le)\s*\d{1,2}[/.]\d{1,2}", 3.0),
     ],
     "autre": [
-        (r"\b(?:annul\w*|(?:reporter|decaler|deplacer) (?:mon|son|le|notre) (?:rendez-vous|rdv))", 3.0),
+        (r"\b(?:annul\w*\b(?! (?:de |d')(?:notre |mon |son |leur |votre )?(?:voyage|sejour|vol|billet|location|inscription|seances de sport))|(?:reporter|decaler|deplacer) (?:mon|son|le|notre) (?:rendez-vous|rdv))", 3.0),
         (r"\b(?:facture|impaye\w*|reglement|honoraires|devis|mutuelle|tiers payant|feuille de soins|carte vitale|"
          r"changement d'adresse|nouvelle adresse|mettre a jour (?:mon|son) dossier|copie (?:de|du) (?:mon |son )?dossier|"
          r"communication de (?:l'ensemble de )?(?:mon|son) dossier|horaires|fermeture|conges|protocole de soins|"
@@ -237,6 +244,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:tension d'approvisionnement|rupture de stock|rupture d'approvisionnement|en rupture|indisponibles?|substitu\w*)\b|\bacceptez-vous que\b", 2.0),
         (r"\b(?:pharmacovigilance|information de securite|ansm|rappel de lots?|campagne de \w+)\b", 2.0),
         (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin de) (?:le nom|la liste|une copie|les coordonnees|son dossier|le dossier|des renseignements|des informations)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
+        (r"\barrivee? sans (?:la |l'|le )?(?:prescription|ordonnance|bon)\b|\bil manque (?:la |l'|le )(?:prescription|ordonnance|bon de demande|signature)\b", 4.0),
+        (r"\b(?:est-ce normal|faut-il s'inquieter|dois-je m'inquieter|c'est grave)\b", 1.5),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),

@@ -112,6 +112,21 @@ DOCUMENTS = [
     ("compte_rendu", "Visite post-natale à domicile J4 — Mme Roy, allaitement bien installé. Sage-femme L. Roux"),
     ("consultation", "Mon mari a 39 de fièvre et ne peut pas se lever, le docteur peut-il passer à la maison ? "
                      "Mme Roy"),
+    ("renouvellement", "BONJOUR JE VOUDRAIS MES MEDICAMENTS DU MOIS COMME D'HABITUDE. MERCI. MME ROY"),
+    ("avis_specialiste", "Chère consœur, M. Roy, 60 ans, a des douleurs articulaires diffuses depuis 6 mois. Je "
+                         "souhaiterais que vous puissiez l'évaluer afin d'éliminer un rhumatisme inflammatoire. "
+                         "Dr Morel"),
+    ("biologie", "c est possible de faire un test pour la maladie de lyme j ai ete piquee par une tique. Lea Roy"),
+    ("certificat", "J'ai une grippe, je ne peux pas aller travailler, pouvez-vous me faire un arrêt ? Paul Roy"),
+    ("certificat", "Suite à l'annulation de notre voyage pour raison médicale, l'assurance demande un certificat. "
+                   "M. Roy"),
+    ("consultation", "Est-ce possible d'avoir une téléconsultation ce soir ? Mon fils tousse. Mme Roy"),
+    ("compte_rendu", "Suivi IPA — 02/12/2025\nM. Roy, insuffisant cardiaque, poids stable. Prochain passage dans "
+                     "1 mois. A. Roux, IPA"),
+    ("compte_rendu", "Votre patiente Mme Roy est passée aux urgences cette nuit pour une entorse. Rentrée à "
+                     "domicile avec une attelle. Dr Vidal"),
+    ("autre", "Le tube de M. Roy est arrivé sans la prescription : merci de nous la faxer. Laboratoire Biomed"),
+    ("autre", "Mon fils a eu son vaccin il y a 8 jours et il a quelques boutons, est-ce normal ? Mme Roy"),
     ("avis_specialiste", "Bonjour, mon dermato a déménagé, pouvez-vous me faire une lettre pour en voir un autre ? "
                          "Bruno Laine"),
     ("avis_specialiste", "Demande de rendez-vous en neurologie pour M. Faure, 60 ans, tremblement de repos. "
