@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from inference.resources import read_word_list
+
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "deid"
 
 PLACEHOLDERS = {
@@ -35,15 +37,7 @@ class PersonalData:
 
 
 def _load(name: str) -> set[str]:
-    path = RESOURCES / name
-    if not path.is_file():
-        return set()
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(_key(line))
-    return words
+    return {_key(word) for word in read_word_list(RESOURCES / name)}
 
 
 @lru_cache(maxsize=65536)

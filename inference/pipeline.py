@@ -37,7 +37,7 @@ from inference.questions import QuestionTemplates
 from inference.relations import find_treats
 from inference.request_model import RequestModel, StaleHeads
 from inference.request_type import best_request_type, request_type_scores
-from inference.resources import file_sha256, resources_dir
+from inference.resources import file_sha256, read_word_list, resources_dir
 from inference.summary import summarise
 from inference.urgency import classify_urgency
 
@@ -78,12 +78,14 @@ class Engine:
         models = {"request_type": "rules-v1", "elements": "rules-v1", "lexicons": _file_version(root / "lexicons" / "terms.tsv")}
         ner_folder = root / "models" / "ner"
         ner = NerModel.load(ner_folder) if (ner_folder / "model.onnx").is_file() else None
+        shared = {}  # encoders already loaded, by folder, with their model's sha256
         if ner:
-            models["ner"] = _file_version(ner_folder / "model.onnx")
+            ner_sha256 = file_sha256(ner_folder / "model.onnx")
+            models["ner"] = _version(ner_sha256)
+            shared[ner_folder.resolve()] = (ner.encoder, ner_sha256)
         request_folder = root / "models" / "request"
         request_model = None
         if (request_folder / "request.json").is_file():
-            shared = {ner_folder.resolve(): ner.encoder} if ner else {}
             try:
                 request_model = RequestModel.load(request_folder, loaded=shared)
             except StaleHeads as error:
@@ -99,15 +101,15 @@ class Engine:
             ner=ner,
             request_model=request_model,
             ocr=ocr,
-            germ_genera=_germ_genera(root / "deid" / "germs.txt"),
+            germ_genera=frozenset(word.casefold() for word in read_word_list(root / "deid" / "germs.txt")),
         )
         engine.analyse_text(_WARM_UP_TEXT)
         return engine
 
     def _is_germ(self, entity: Entity) -> bool:
         """The entity model sometimes takes a germ ("E. coli" in a urine culture) for a drug."""
-        first = entity.text.split()[0] if entity.text.split() else ""
-        return bool(_ABBREVIATED_SPECIES.match(entity.text)) or first.casefold() in self.germ_genera
+        words = entity.text.split()
+        return bool(_ABBREVIATED_SPECIES.match(entity.text)) or bool(words) and words[0].casefold() in self.germ_genera
 
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""
@@ -217,17 +219,14 @@ def merge_entities(from_lexicon: list[Entity], from_model: list[Entity]) -> list
 
 def _file_version(path: Path) -> str:
     """A model or lexicon file's identity in the record: the start of its sha256."""
-    return f"sha256:{file_sha256(path)[:16]}"
+    return _version(file_sha256(path))
+
+
+def _version(sha256: str) -> str:
+    return f"sha256:{sha256[:16]}"
 
 
 _ABBREVIATED_SPECIES = re.compile(r"[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
-
-
-def _germ_genera(path: Path) -> frozenset[str]:
-    if not path.is_file():
-        return frozenset()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line.casefold() for line in lines if line)
 
 
 def _overlaps(entity: Entity, spans: list[Span]) -> bool:

@@ -111,21 +111,23 @@ class RequestModel:
 
     @classmethod
     def load(cls, folder: str | Path, encoder: Encoder | None = None, threads: int | None = None,
-             loaded: dict[Path, Encoder] | None = None) -> "RequestModel":
+             loaded: dict[Path, tuple[Encoder, str]] | None = None) -> "RequestModel":
         """`encoder`: the one to use; else the folder named by `encoder` in request.json, relative to `folder`
-        (the encoder the heads were trained on). `loaded` maps resolved folders to encoders already loaded, so
-        the engine's entity model and these heads share one session and one pass per document."""
+        (the encoder the heads were trained on). `loaded` maps resolved folders to encoders already loaded and
+        their model's sha256, so the engine's entity model and these heads share one session and one pass per
+        document, and the model file is not hashed twice."""
         folder = Path(folder)
         config = json.loads((folder / "request.json").read_text(encoding="utf-8"))
         with np.load(folder / "heads.npz") as npz:
             weights = {k: npz[k].astype(np.float32) for k in npz.files}
         if encoder is None and config.get("encoder"):
             target = (folder / config["encoder"]).resolve()
+            shared, digest = (loaded or {}).get(target, (None, None))
             expected = config.get("encoder_sha256")
-            if expected and file_sha256(target / "model.onnx") != expected:
+            if expected and (digest or file_sha256(target / "model.onnx")) != expected:
                 raise StaleHeads(f"{folder}: heads trained on encoder {expected[:12]}, but {target} holds another "
                                  "model; rebuild them (python -m export.request_model features/train/export)")
-            encoder = (loaded or {}).get(target) or Encoder.load(target, threads=threads)
+            encoder = shared or Encoder.load(target, threads=threads)
         return cls(config, weights, encoder)
 
     def logits(self, x: np.ndarray) -> dict[str, np.ndarray]:
