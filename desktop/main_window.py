@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap, QShowEvent, QTextCursor, QWindow,
+    QAction, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QPixmap, QShowEvent, QTextCursor,
+    QWindow,
 )
 from PySide6.QtWidgets import (
     QCheckBox,

@@ -72,7 +72,8 @@ def run_export(args) -> None:
             shutil.copy(raw, out / "model.onnx")
     tok = AutoTokenizer.from_pretrained(src, local_files_only=True)
     tok.backend_tokenizer.save(str(out / "tokenizer.json"))
-    (out / "encoder.json").write_text(json.dumps(encoder_json(tok, args.window, args.overlap, args.batch_windows)) + "\n")
+    runtime = encoder_json(tok, args.window, args.overlap, args.batch_windows)
+    (out / "encoder.json").write_text(json.dumps(runtime) + "\n")
     labels = src / "labels.json"
     if labels.exists():
         shutil.copy(labels, out / "labels.json")

@@ -32,7 +32,8 @@ ALLERGY_OVERRIDE = 0.95  # model probability needed to contradict the allergy ru
 
 def fuse_request_type(rule_scores: dict[str, float], prediction: RequestPrediction) -> RequestType:
     product = {
-        code: (prediction.type_probs.get(code, 0.0) + MODEL_FLOOR) ** MODEL_EXPONENT * (rule_scores.get(code, 0.0) + RULES_FLOOR)
+        code: (prediction.type_probs.get(code, 0.0) + MODEL_FLOOR) ** MODEL_EXPONENT
+        * (rule_scores.get(code, 0.0) + RULES_FLOOR)
         for code in LABELS
     }
     total = sum(product.values()) or 1.0
