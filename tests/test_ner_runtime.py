@@ -43,11 +43,32 @@ def test_decode_aggregates_subwords_to_words_with_exact_offsets() -> None:
     assert all(0.89 < s.score < 0.91 for s in spans)
 
 
-def test_decode_starts_a_new_entity_on_a_stray_inside_label() -> None:
+def mixed(rows: list[dict[str, float]]) -> np.ndarray:
+    """Token probabilities from {label: p} rows, the rest spread evenly."""
+    probs = np.zeros((len(rows), len(ID2LABEL)))
+    for i, row in enumerate(rows):
+        rest = (1 - sum(row.values())) / (len(ID2LABEL) - len(row))
+        probs[i] = [row.get(label, rest) for label in ID2LABEL]
+    return probs
+
+
+def test_decode_reads_a_stray_inside_label_as_the_start_of_its_entity() -> None:
     text = "paracétamol puis ibuprofène"
     offsets = [(0, 11), (11, 16), (16, 27)]
-    spans = decode(text, offsets, one_hot(["I-MEDICAMENT", "O", "I-MEDICAMENT"]), ID2LABEL)
-    assert [text[s.start:s.end] for s in spans] == ["paracétamol", "ibuprofène"]
+    probs = mixed([{"I-MEDICAMENT": 0.6, "B-MEDICAMENT": 0.3}, {"O": 0.9},
+                   {"I-MEDICAMENT": 0.6, "B-MEDICAMENT": 0.3}])
+    spans = decode(text, offsets, probs, ID2LABEL)
+    assert [(s.label, text[s.start:s.end]) for s in spans] == [("MEDICAMENT", "paracétamol"),
+                                                                ("MEDICAMENT", "ibuprofène")]
+
+
+def test_decode_keeps_one_label_through_a_mention() -> None:
+    text = "Doliprane codéiné"
+    offsets = [(0, 9), (9, 17)]
+    # argmax alone would say MEDICAMENT then a stray POSOLOGIE: the best valid path is one drug
+    probs = mixed([{"B-MEDICAMENT": 0.9}, {"I-POSOLOGIE": 0.5, "I-MEDICAMENT": 0.4}])
+    spans = decode(text, offsets, probs, ID2LABEL)
+    assert [(s.label, text[s.start:s.end]) for s in spans] == [("MEDICAMENT", "Doliprane codéiné")]
 
 
 @pytest.mark.skipif(not (SHIPPED / "model.onnx").exists(), reason="no shipped NER model")
