@@ -346,9 +346,10 @@ def ui_stall(folder: Path) -> dict:
 
 def models() -> dict:
     """Size and speed of each shipped model against PyTorch fp32, from the factory's own records (export/
-    writes record_<command>.json next to the model it made)."""
+    writes record_<command>.json next to the model it made). Folders without an ONNX graph (the request heads:
+    numpy layers reading the entity model's pass) have no runtime of their own to compare and are left out."""
     found = {}
-    for folder in sorted(path for path in MODELS.glob("*") if path.is_dir()):
+    for folder in sorted(path for path in MODELS.glob("*") if path.is_dir() and any(path.glob("*.onnx"))):
         records = {path.stem.removeprefix("record_"): json.loads(path.read_text()) for path in folder.glob("record_*.json")}
         entry = {"files_mb": round(sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 2**20, 1),
                  "onnx": sorted(path.name for path in folder.glob("*.onnx")), "records": sorted(records)}
@@ -451,8 +452,10 @@ def write_markdown(results: dict, path: Path) -> None:
         " `medclair import` and the GUI.",
         "- Models: read from the factory's records in each `resources/models/<name>/` (`record_benchmark.json`,"
         " `record_parity.json`, `record_quantize.json`, written by `python -m export benchmark` / `parity` /"
-        " `quantize`); \"pending\" while a record is missing. The engine measured above ran with the models"
-        f" {text['models']}: memory and latency include a model only when the engine loads it.",
+        " `quantize`); \"pending\" while a record is missing. The request heads (resources/models/request) are numpy"
+        " layers on the entity model's pass, with no graph of their own, so they have no row. The engine measured"
+        f" above ran with the models {text['models']}: memory and latency include a model only when the engine"
+        " loads it.",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
