@@ -29,6 +29,7 @@ TARGET_RECALL = 0.97
 HELDOUT_SHARE = 0.5
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "eds_pseudo_templates"
+HANDWRITTEN = Path(__file__).resolve().parent / "data" / "deid_dev_handwritten.txt"
 
 # eds-pseudo tag -> our label. HOPITAL is not in MedClair's label set (SPEC §2.3): reported, not scored.
 TAG_TO_LABEL = {
@@ -89,6 +90,12 @@ def load_split(corpus: Path = DEFAULT_CORPUS) -> dict[str, list[Sample]]:
         "dev": [parse_snippet(snippets[index]) for index in sorted(order[:cut])],
         "heldout": [parse_snippet(snippets[index]) for index in sorted(order[cut:])],
     }
+
+
+def handwritten_snippets(path: Path = HANDWRITTEN) -> list[Sample]:
+    """A development set written by hand in the templates' markup, in styles the templates lack (issue #5)."""
+    raw = path.read_text(encoding="utf-8")
+    return [parse_snippet(snippet.strip("\n")) for snippet in re.split(r"\n[ \t]*\n", raw) if snippet.strip()]
 
 
 def made_letters() -> list[Sample]:
@@ -350,7 +357,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m export.deid_eval", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=ROOT / "resources" / "deid")
-    parser.add_argument("--show", choices=["dev", "letters", "generated"],
+    parser.add_argument("--show", choices=["dev", "letters", "generated", "handwritten"],
                         help="score only this split and print its misses and false alarms (writes nothing)")
     parser.add_argument("--build-drug-names", action="store_true",
                         help="rebuild resources/deid/drug_names.txt from the BDPM file first")
@@ -368,7 +375,8 @@ def main(argv: list[str] | None = None) -> dict:
     generated = [parse_snippet(snippet) for snippet in generate()]
     if args.show:
         # The held-out split is never scored here: rule work looks at one development split at a time.
-        shown = score({"dev": split["dev"], "letters": letters, "generated": generated}[args.show])
+        shown = score({"dev": split["dev"], "letters": letters, "generated": generated,
+                       "handwritten": handwritten_snippets()}[args.show])
         for kind in ("misses", "mislabelled", "false_alarms"):
             for label, items in shown[kind].items():
                 for item in items:
