@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,7 +56,43 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     return files
 
 
-def import_file(engine: "Engine", store: Store, path: Path, username: str | None = None) -> ImportResult:
+class Lookahead:
+    """Reads the next file of a batch and runs its transformer pass in a worker thread while the current file
+    goes through the rules and the encrypted write, so that the two cores are both busy (onnxruntime and PyMuPDF
+    release the GIL). Errors stay with their file: `take` raises them when that file's turn comes."""
+
+    def __init__(self, engine: "Engine"):
+        self.engine = engine
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="medclair-lookahead")
+        self._pending: dict[Path, Future] = {}
+
+    def prepare(self, path: Path) -> None:
+        if path not in self._pending:
+            self._pending[path] = self._pool.submit(self._read, path)
+
+    def _read(self, path: Path) -> tuple[Document, float]:
+        start = time.perf_counter()
+        document = read_document(path, ocr=self.engine.ocr)
+        elapsed = (time.perf_counter() - start) * 1000
+        self.engine.prefetch_model_pass(document)
+        return document, elapsed
+
+    def take(self, path: Path) -> tuple[Document, float] | None:
+        """The prepared document and its reading time in ms, or None when `path` was not prepared."""
+        future = self._pending.pop(path, None)
+        return future.result() if future is not None else None
+
+    def discard(self, path: Path) -> None:
+        """Forget a prepared file that will not be analysed (already stored)."""
+        self._pending.pop(path, None)
+
+    def close(self) -> None:
+        self._pending.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def import_file(engine: "Engine", store: Store, path: Path, username: str | None = None,
+                lookahead: Lookahead | None = None) -> ImportResult:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -63,11 +100,16 @@ def import_file(engine: "Engine", store: Store, path: Path, username: str | None
         return ImportResult(path, ERROR, message=f"{path.name} : fichier introuvable ou illisible ({error.strerror}).")
     doc_id = store.find_sha256(hashlib.sha256(data).hexdigest())
     if doc_id is not None:
+        if lookahead is not None:
+            lookahead.discard(path)
         return ImportResult(path, DUPLICATE, doc_id, message=f"{path.name} : déjà importé.")
     try:
-        start = time.perf_counter()
-        document = read_document(path, ocr=engine.ocr)
-        timings = {"read": round((time.perf_counter() - start) * 1000, 3)}
+        prepared = lookahead.take(path) if lookahead is not None else None
+        if prepared is None:
+            start = time.perf_counter()
+            prepared = read_document(path, ocr=engine.ocr), (time.perf_counter() - start) * 1000
+        document, read_ms = prepared
+        timings = {"read": round(read_ms, 3)}
         analysis = engine.analyse_document(document, timings)
         highlights = page_highlights(document, analysis)
     except UnreadableDocument as error:
@@ -108,10 +150,17 @@ def import_paths(
     username: str | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[ImportResult]:
-    for path in expand_paths(paths):
-        if cancelled():
-            return
-        yield import_file(engine, store, path, username)
+    files = expand_paths(paths)
+    lookahead = Lookahead(engine)
+    try:
+        for index, path in enumerate(files):
+            if cancelled():
+                return
+            if index + 1 < len(files):
+                lookahead.prepare(files[index + 1])
+            yield import_file(engine, store, path, username, lookahead)
+    finally:
+        lookahead.close()
 
 
 def _progress_line(done: int, total: int, name: str, width: int = 30) -> str:
@@ -152,8 +201,8 @@ def run_import(paths: list[Path | str]) -> int:
     errors: list[str] = []
     with store:
         engine = Engine.load()
-        for done, path in enumerate(files, 1):
-            result = import_file(engine, store, path, username)
+        for done, result in enumerate(import_paths(engine, store, files, username), 1):
+            path = result.path
             counts[result.status] += 1
             if result.status == ERROR:
                 errors.append(result.message)

@@ -4,18 +4,24 @@ The document is tokenized once with offsets; token sequences longer than the win
 overlap, all windows run as one padded batch, and each token keeps the outputs of the window where it sits
 farthest from an edge. Token-level outputs (e.g. `logits`, `last_hidden_state`) come back aligned with the
 document's tokens and character offsets, so several heads (entities, request type) can read the same pass.
-The last document's pass is cached for exactly that reason.
+The last documents' passes are kept for exactly that reason (and so that a batch import can run the next
+document's pass in a worker thread while the current one goes through the rules: `Engine.prefetch_model_pass`).
 """
 from __future__ import annotations
 
 import json
 import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
+
+
+RECENT_RUNS = 2  # the document being analysed and the next one, prepared during a batch import
 
 
 @dataclass
@@ -64,7 +70,8 @@ class Encoder:
         self.config = config
         self.input_names = {i.name for i in session.get_inputs()}
         self.output_names = [o.name for o in session.get_outputs()]
-        self._last: EncoderRun | None = None
+        self._recent: OrderedDict[str, EncoderRun] = OrderedDict()
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, folder: str | Path, model_file: str = "model.onnx", threads: int | None = None) -> "Encoder":
@@ -81,9 +88,12 @@ class Encoder:
         return cls(session, tokenizer, EncoderConfig.read(folder / "encoder.json"))
 
     def run(self, text: str, outputs: list[str] | None = None) -> EncoderRun:
-        """All graph outputs for `text` (cached for the last text, so heads share one pass)."""
-        if self._last is not None and self._last.text == text:
-            return self._last
+        """All graph outputs for `text`, kept for the last RECENT_RUNS texts so that heads share one pass.
+        Safe to call from several threads (onnxruntime runs concurrently; only the cache is locked)."""
+        with self._lock:
+            cached = self._recent.get(text)
+        if cached is not None:
+            return cached
         enc = self.tokenizer.encode(text, add_special_tokens=False)
         ids, offsets = list(enc.ids), [tuple(o) for o in enc.offsets]
         run = EncoderRun(text, ids, offsets)
@@ -114,5 +124,13 @@ class Encoder:
                 run.outputs[name] = np.concatenate(parts, axis=0)
             else:
                 run.outputs[name] = np.zeros((0,), dtype=np.float32)
-        self._last = run
+        with self._lock:
+            self._recent[text] = run
+            while len(self._recent) > RECENT_RUNS:
+                self._recent.popitem(last=False)
         return run
+
+    def forget(self) -> None:
+        """Drop the kept passes (benchmarks time the pass itself)."""
+        with self._lock:
+            self._recent.clear()

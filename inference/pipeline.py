@@ -111,6 +111,13 @@ class Engine:
         words = entity.text.split()
         return bool(_ABBREVIATED_SPECIES.match(entity.text)) or bool(words) and words[0].casefold() in self.germ_genera
 
+    def prefetch_model_pass(self, document: Document) -> None:
+        """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
+        the previous document goes through the rules and the store): the encoder keeps it for the analysis."""
+        encoder = self.ner.encoder if self.ner else self.request_model.encoder if self.request_model else None
+        if encoder is not None:
+            encoder.run(clean(document.text).text[:MODEL_MAX_CHARS])
+
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""
         timings: dict[str, float] = {}

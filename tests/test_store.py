@@ -191,6 +191,22 @@ def test_import_goes_on_after_bad_files_and_skips_duplicates(data_dir, engine, l
         assert [rect[0] for rect in drug["rects"]] == [1]
 
 
+def test_batch_import_reads_ahead_without_changing_any_analysis(data_dir, engine, make_pdf, tmp_path):
+    """A batch reads the next file and runs its model pass in a worker thread: every stored analysis must be the
+    one that importing that file alone gives."""
+    letters = [make_pdf(f"lettre_{number}.pdf", LETTER.replace("58 ans", f"{50 + number} ans")
+                        + ("Sous metformine 850 mg matin et soir.\n" if number % 2 else "")) for number in range(4)]
+    with Store.create(PASSPHRASE) as store:
+        results = list(importer.import_paths(engine, store, letters, "cli:test"))
+        assert [r.status for r in results] == ["importe"] * 4
+        for path, result in zip(letters, results):
+            alone = engine.analyse(path)
+            stored = store.get_analysis(result.doc_id)
+            assert stored.document.filename == path.name
+            assert [(e.label, e.text) for e in stored.entities] == [(e.label, e.text) for e in alone.entities]
+            assert stored.elements.missing == alone.elements.missing
+
+
 def test_folder_import_takes_pdfs_texts_and_images(tmp_path, make_pdf):
     make_pdf("b.pdf", "Renouvellement.")
     (tmp_path / "a.txt").write_text("Bonjour", encoding="utf-8")
