@@ -111,7 +111,7 @@ _DATE_PATTERNS = [
     # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
     r"(?<!\d)\d ?\d ?[./] ?\d ?\d ?[./] ?(?:\d ?){3}\d(?! ?\d)",
     # days listed or ranged before their month: "les 14, 15 et 16 novembre", "9-10/10/2011", "3 au 5 mars"
-    rf"(?<![\d/.,])[0-3]?\d(?:er)?(?=(?:(?:,\s|\s(?:et|ou|au|à)\s|\s?[-–]\s?)[0-3]?\d(?:er)?)+"
+    rf"(?<![\d/.,])[0-3]?\d(?:er)?(?=(?:(?:,\s|\s(?:et|ou|au|à)\s(?:le\s|du\s)?|\s?[-–]\s?)[0-3]?\d(?:er)?)+"
     rf"(?:\s?(?:{_MONTHS})\b|/[01]?\d\b|\.[01]?\d\.\d))",
     # roman months: 14-XI-1994, 3.IV.21
     r"(?<![\w/.-])[0-3]?\d\s?[-/. ]\s?(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?[-/. ]\s?(?:19|20)?\d\d(?!\d)",
@@ -128,14 +128,14 @@ _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|m
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|fin|début|debut|depuis|mi-|pour)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+de\s+nais\w*|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+de\s+nais\w*\.?|DDN|d\.d\.n\.?|naissance|mise?\s+au\s+monde\s+le|"
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
 _SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"\b\d{1,3}\s*ans\s*[,(:]?\s*(?:n[ée]e?\s+le\s+)?$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
 
-_PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|"
+_PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe|fax|faxer|joindre|joignables?|DECT|"
                   r"appeler|rappeler|contacter|phone|bip|poste|secr[ée]tariat|standard|urgence")
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
@@ -162,7 +162,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)"
-                            r"|\d{4,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,4}-?\d{4,12}(?:[-/]\d{1,8})?(?![\w@]))")
+                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
@@ -171,7 +171,8 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|all[ée]e|all\.|"
                  r"chemin|ch\.|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
                  r"rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
-                 r"esplanade|promenade|mail|cit[ée]|hameau|lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
+                 r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
+                 r"lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle")
 _ADDRESS_RE = re.compile(
     rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
@@ -182,6 +183,8 @@ _ADDRESS_RE = re.compile(
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
+# Houses and farms named like streets, taken without a number only when capitalised.
+_CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
@@ -189,7 +192,8 @@ _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\b(?:demeurant|domicili[ée]e?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
-    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|\s+à\s))", re.IGNORECASE)
+    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|"
+    r"\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
@@ -215,12 +219,26 @@ _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
 _CITY_CONTEXT_RE = re.compile(
-    rf"\b(?:[àa]|habite\s+[àa]|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
+    rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|"
     rf"(?:H[ôo]pital|Clinique|Polyclinique|Universit[ée]|Centre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
-    rf"Mairie|Pr[ée]fecture)\s+(?:de|d'|d’)|aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
+    rf"Mairie|Pr[ée]fecture|[Pp]harmacie|[Mm]aternit[ée]|[Cc]abinet|[Aa]mbulances?|[Tt]axis?|[Ll]aboratoire|"
+    rf"[Mm]aison\s+de\s+sant[ée]|[Cc]entre\s+(?:de\s+r[ée][ée]ducation|m[ée]dical|de\s+sant[ée])|SSR|USLD|CMPP?|"
+    rf"[Ff]oyer|[Uu]rgences|SAMU|SMUR|[Gg]endarmerie|[Cc]ommune|[Ll]yc[ée]e|[Cc]oll[èe]ge|[ÉEée]cole)"
+    rf"(?:[ ]+[{_UP}][{_LO}'’\-]+){{0,2}}\s+(?:de|d'|d’)|"
+    rf"(?:Dr|Docteur|Pr|Professeur)\.?\s+[{_UP}][{_LO}{_UP}'’\-]+,\s+(?:de|d'|d’)|"
+    rf"aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
     rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
+# "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
+_ARTICLE_TOWN_RE = re.compile(rf"\b(?:du|au|DU|AU)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
+# Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
+_TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
+_TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
+_COMPOUND_TOWN_RE = re.compile(rf"(?<![\w'’-]){_TOWN_PART}(?:{_TOWN_LINK}{_TOWN_PART})+(?![\w'’-])")
+_TOWN_LINK_WORD_RE = re.compile(r"-(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux)-|-(?i:[ld])['’]")
+_TOWN_PREFIXES = {"saint", "sainte", "st", "ste", "pont", "port", "mont", "bourg", "chateau", "villeneuve", "villers",
+                  "neuville", "fontaine", "val", "notre"}
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:Fait\s+(?:à|au|aux)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
@@ -233,7 +251,10 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
           r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
           r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
-          r"R[ée]f[ée]rent|Sign[ée]\s+par|Valid[ée]\s+par|R[ée]dig[ée]\s+par|Dict[ée]\s+par|Messager|Identit[ée]|"
+          r"R[ée]f[ée]rent|Sign[ée]e?\s+par|Valid[ée]e?\s+par|R[ée]dig[ée]e?\s+par|Dict[ée]e?\s+par|"
+          r"Pr[ée]lev[ée]e?\s+par|"
+          r"Vue?\s+par|Examin[ée]e?\s+par|Interpr[ée]t[ée]e?\s+par|Relue?\s+par|Saisie?\s+par|Transcrite?\s+par|"
+          r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|"
           r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
@@ -255,6 +276,9 @@ _LABELLED_NAME_RE = re.compile(
     r"(?=(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}))", re.IGNORECASE)
 _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
                      "tel", "telephone", "dossier", "sejour", "f", "m", "h"}
+_SURNAME_ARTICLES = {"Le", "LE", "La", "LA", "Du", "DU", "De", "DE"}
+_NOT_SURNAME_AFTER_ARTICLE = {"service", "centre", "pole", "unite", "departement", "laboratoire", "cabinet", "patient",
+                              "patiente", "medecin", "docteur", "docteure", "professeur", "dr", "pr", "chef", "cadre"}
 _PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el"}
 _ROLE_LABEL_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
@@ -265,6 +289,15 @@ _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
     r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?")
+_NAME_BEFORE_ROLE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
+    r"(?i:interne|externe|kin[ée]|infirmi[eè]re?|cadre|aide-soignante?|psychologue|di[ée]t[ée]ticienne?|"
+    r"ergoth[ée]rapeute|orthophoniste|assistante?\s+sociale?|sage-femme|secr[ée]taire|brancardier|"
+    r"fils|fille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse|mari|femme|fr[èe]re|s[oœ]eur|neveu|ni[èe]ce|conjointe?|"
+    r"compagnon|compagne|tuteur|tutrice|curat(?:eur|rice)|voisine?))\)")
+_SELF_INTRODUCTION_RE = re.compile(r"\b(?:je\s+suis|je\s+m['’]appelle|moi\s+c['’]est|mon\s+nom\s+est|"
+                                   r"mon\s+pr[ée]nom\s+est)\s+(?:m\.|mme|mr|mlle|madame|monsieur)?\s*"
+                                   r"(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})", re.IGNORECASE)
 _FIRST_PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
 _PARTICLE_NAME_FIRST_RE = re.compile(
@@ -349,7 +382,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
         context = text[max(0, match.start() - 40):match.start()]
         labelled = match.group(0).startswith("IPP") or _IPP_CONTEXT_RE.search(context)
         if 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
-                r"[0-3]?\d [01]?\d (?:19|20)?\d\d|(?:19|20)\d\d[/-][01]?\d", match.group(0)):
+                r"[0-3]?\d [01]?\d (?:19|20)?\d\d|(?:19|20)\d\d[/-][01]?\d|[01]?\d[/-](?:19|20)\d\d", match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -431,7 +464,7 @@ for _alternative in _STREET_TYPES.split("|"):
 _STREET_WORDS |= {"r", "grand"}
 _PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",
                 "joignable", "joignables", "appeler", "rappeler", "contacter", "phone", "bip", "poste", "secrétariat",
-                "secretariat", "standard", "urgence"}
+                "secretariat", "standard", "urgence", "dect"}
 
 
 @lru_cache(maxsize=4)
@@ -489,7 +522,7 @@ _SHORT_YEAR_RE = re.compile(r"(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\
                             r"min|minutes|heures?|h\b|fois|cp|UI|€|euros|s\b))", re.IGNORECASE)
 
 
-_SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|EN|ENS|acuit[ée]|AV|OD|OG|ODG|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
+_SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|(?-i:EN|ENS|AV|OD|OG|ODG)|acuit[ée]|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
                                r"cotation|douleur|vision|MRC|force)\b[^\n]{0,20}$", re.IGNORECASE)
 
 
@@ -546,6 +579,9 @@ def _find_places(text: str) -> list[PersonalData]:
                 kind = street.group(0).lower() if street else ""
                 named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
                               if word.lower() not in _ADDRESS_PARTICLES), "")
+                if (not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS
+                        and street.group(0)[:1].islower()):
+                    continue  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
                 if not numbered and (kind in _COMMON_STREET_WORDS and not named[:1].isupper() or kind == "r."):
                     continue  # "au cours de la maladie", "par voie orale"; "R. Dupont" is an initial
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
@@ -553,7 +589,10 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
-        if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE):
+        # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
+        before_code = (re.match(r"(?i)adresse|domicile", match.group(0)) is not None and re.match(
+            r"\s*,?\s*(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b", text[match.start("value") + len(value):]) is not None)
+        if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
     for match in _PLACE_BEFORE_CODE_RE.finditer(text):
@@ -586,11 +625,19 @@ def _find_places(text: str) -> list[PersonalData]:
         participle = re.fullmatch(rf"[{_UP}][{_LO}]+(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
         if head not in lexicons["not_names"] and head not in lexicons["medical"] and not participle:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
+    for match in _COMPOUND_TOWN_RE.finditer(text):
+        value = match.group(0)
+        if (_TOWN_LINK_WORD_RE.search(value) or _key(value.split("-")[0]) in _TOWN_PREFIXES) and not any(
+                _key(value) in lexicons[name] for name in ("medical", "first_names", "not_names")):
+            found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.5))
+    for match in _ARTICLE_TOWN_RE.finditer(text):
+        if "le " + _key(match.group("city")) in lexicons["cities"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
         first = _town_head(value)
-        if first in lexicons["medical"]:
-            continue  # "pneumopathie à Legionella", "drain de Redon"
+        if first in lexicons["medical"] or len(value) < 3:
+            continue  # "pneumopathie à Legionella", "drain de Redon", "EHPAD Les Ajoncs d'Or"
         if first in lexicons["cities"] or (first not in lexicons["not_names"]
                                            and first not in lexicons["first_names"]
                                            and not match.group(0).lower().startswith(("de ", "du "))):
@@ -658,6 +705,12 @@ def _find_names(text: str) -> list[PersonalData]:
             return False
         return after_title or key not in medical
 
+    def article_surname(particle: str, word: str) -> bool:
+        """"LE BRAS", "Le Dû": a capitalised article and a common word make a surname, unless the word is a title
+        or a heading word ("la Docteure", "Le Service")."""
+        return (particle.split()[0] in _SURNAME_ARTICLES and word[0].isupper() and not _TITLE_RE.fullmatch(word)
+                and _key(word) not in _NOT_SURNAME_AFTER_ARTICLE and _key(word) not in medical)
+
     def take_names(position: int, after_title: bool, relaxed: bool) -> int:
         """Extend over name tokens from `position`; return the end of the name (position if none)."""
         end = cursor = position
@@ -674,7 +727,8 @@ def _find_names(text: str) -> list[PersonalData]:
                 token = _NAME_TOKEN_RE.match(text, start + particle.end())
                 if token and _key(token.group(0)) in lexicons["cities"]:
                     break  # "M. Martin de Cannes": the place is not part of the name
-                if token and usable(token.group(0), after_title):
+                if token and (usable(token.group(0), after_title)
+                              or article_surname(particle.group(0), token.group(0))):
                     end = cursor = token.end()
                     tokens += 1
                     continue
@@ -747,6 +801,11 @@ def _find_names(text: str) -> list[PersonalData]:
         if previous and usable(previous.group(1), False) and (is_first or previous.group(1).isupper()
                                                               or is_initial(previous.group(1))):
             start -= len(previous.group(0))
+        elif is_first or word.isupper():
+            article = re.search(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+({_NAME_WORD}),?[ \t]+$",
+                                text[max(0, start - 40):start])
+            if article and article_surname(article.group(1), article.group(2)):
+                start -= len(article.group(0))  # "LE BRAS Corentin"
         particle = re.search(rf"(?<![\w'’]){_PARTICLE}[ \t]$", text[max(0, start - 5):start])
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
@@ -756,7 +815,8 @@ def _find_names(text: str) -> list[PersonalData]:
         words = []
         for word in re.finditer(r"[^\W\d_][\w'’-]*", match.group("value")):
             key = _key(word.group(0))
-            if key in _NAME_LABEL_STOPS or (key in not_names and key not in _PARTICLE_KEYS):
+            after_article = bool(words) and words[-1].group(0) in _SURNAME_ARTICLES
+            if key in _NAME_LABEL_STOPS or (key in not_names and key not in _PARTICLE_KEYS and not after_article):
                 break
             words.append(word)
         while words and _key(words[-1].group(0)) in _PARTICLE_KEYS:
@@ -784,6 +844,31 @@ def _find_names(text: str) -> list[PersonalData]:
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
+    # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
+    for match in _NAME_BEFORE_ROLE_RE.finditer(text):
+        words = list(_NAME_TOKEN_RE.finditer(text, match.start("name"), match.end("name")))
+        while words and (not usable(words[0].group(0), False) or _key(words[0].group(0)) in lexicons["cities"]):
+            words.pop(0)  # "Staff du mardi : Julie (interne)": only the words next to the role
+        if words and all(usable(word.group(0), False) for word in words):
+            start = words[0].start()
+            found.append(PersonalData("PERSONNE", start, match.end("name"), text[start:match.end("name")], 0.7))
+    # A patient introducing themself, in any case: "je suis kevin le goff", "je m'appelle Anne Roux".
+    for match in _SELF_INTRODUCTION_RE.finditer(text):
+        words = list(re.finditer(r"[^\W\d_][\w'’-]*", match.group("value")))
+        if not words or not is_first_name(words[0].group(0)) or _key(words[0].group(0)) in blocked:
+            continue
+        last = words[0]
+        for index, word in enumerate(words[1:], 1):
+            key = _key(word.group(0))
+            if key in _PARTICLE_KEYS and index + 1 < len(words):
+                continue
+            after_particle = _key(words[index - 1].group(0)) in _PARTICLE_KEYS and index > 1
+            if key in blocked and not after_particle or not (word.group(0)[0].isupper() or key in surnames
+                                                             or key in first_names or after_particle):
+                break
+            last = word
+        start, end = match.start("value") + words[0].start(), match.start("value") + last.end()
+        found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))
     # Names with particles and no title: "J. DA SILVA", "Jean de la Fontaine", "Du Plessis Anne-Laure".
     for match in _FIRST_PARTICLE_NAME_RE.finditer(text):
         first, last = match.group("first"), match.group("last")

@@ -181,6 +181,28 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Copie : J. DA SILVA, kinésithérapeute", "PERSONNE", "J. DA SILVA"),
         ("Vu avec les Drs Martin et Durand.", "PERSONNE", "Durand"),
         ("Secrétaire : Odile Kerbrat", "PERSONNE", "Odile Kerbrat"),
+        # issue #5, hand-written development set: general shapes the templates lacked
+        ("Nom : LE BRAS   Prénom : Gwenola", "PERSONNE", "LE BRAS"),
+        ("Mme Annick PODEUR née LE DÛ, 81 ans", "PERSONNE", "LE DÛ"),
+        ("LE BRAS Nathalie, 45 ans, vue en consultation", "PERSONNE", "LE BRAS Nathalie"),
+        ("Pansement refait par Maïna (IDE) à 14h.", "PERSONNE", "Maïna"),
+        ("Personne à prévenir : Joël Kerhoas (fils)", "PERSONNE", "Joël Kerhoas"),
+        ("bonjour je suis yann le scouarnec et je voudrais un rdv", "PERSONNE", "yann le scouarnec"),
+        ("Examen interprété par Lucie Kervarec.", "PERSONNE", "Lucie Kervarec"),
+        ("Adresse : Les Hauts du Menez, 29 560 Telgruc-sur-Mer", "ADRESSE", "Les Hauts du Menez"),
+        ("Mas de la Coste, 30700 Uzès", "ADRESSE", "Mas de la Coste"),
+        ("Elle habite Landivisiau depuis peu.", "VILLE", "Landivisiau"),
+        ("Née à la maternité de Paimpol.", "VILLE", "Paimpol"),
+        ("Adressée par le Dr Kermarrec, de Plouescat.", "VILLE", "Plouescat"),
+        ("Retour à l'EHPAD, Pont-Croix.", "VILLE", "Pont-Croix"),
+        ("Suivie à Saint-Jean-de-Monts puis à Pont-l'Évêque.", "VILLE", "Saint-Jean-de-Monts"),
+        ("Originaire du Havre.", "VILLE", "Havre"),
+        ("Biopsies faites le 4 et le 11 juin.", "DATE", "4"),
+        ("Appel de l'interne en réanimation, le 18/10 à 23h.", "DATE", "18/10"),
+        ("Date de naiss. : 24 déc. 1962", "DATE_NAISSANCE", "24 déc. 1962"),
+        ("Ligne directe 02 98 01 20 30, DECT 4471.", "TELEPHONE", "4471"),
+        ("N° de séjour : 25-0418833", "IPP", "25-0418833"),
+        ("Réf. : CARD/2025/1187", "IPP", "CARD/2025/1187"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
@@ -200,12 +222,16 @@ def test_french_formats_are_masked_with_their_placeholder(text: str, label: str,
         "Pneumopathie à Legionella, infection à Pseudomonas, drain de Redon.",
         "Classe NYHA II, score ASA 2, protocole FOLFOX.",
         "Prélevé le 12/04/2024 à 08h15.",
+        "Consistance ferme. Pas de masse palpable ; DDR le 3 mars.",
+        "Syndrome de Guillain-Barré, maladie de Charcot-Marie-Tooth, syndrome de Wolff-Parkinson-White.",
+        "Maladie de Basedow (mère), sous Lévothyrox (fille).",
     ],
 )
 def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) -> None:
     labels = {item.label for item in find_personal_data(sentence)}
     assert not labels & {"PERSONNE", "VILLE", "ADRESSE"}
-    for word in ("EVA", "Legionella", "Pseudomonas", "Redon", "NYHA", "cours", "voie", "Prélevé"):
+    for word in ("EVA", "Legionella", "Pseudomonas", "Redon", "NYHA", "cours", "voie", "Prélevé", "ferme", "DDR",
+                 "Guillain-Barré", "Charcot-Marie-Tooth", "Wolff-Parkinson-White", "Basedow", "Lévothyrox"):
         if word in sentence:
             assert word in deidentify(sentence)
 
