@@ -23,6 +23,11 @@ from .encoder import Encoder
 
 WORD = re.compile(r"\w+|[^\w\s]")
 EDGE_PUNCT = ".,;:!?"
+# A mention never ends on a function word ("syndromes d'", "dextrane de"): the model sometimes runs one word
+# too far. Lowercase only, so that "vitamine D" keeps its letter. (+0.4 F1 points on each half of QUAERO dev.)
+_FUNCTION_WORD_TAIL = re.compile(
+    r"(?:[\s'’-]+(?:aux|au|avec|chez|dans|des|de|du|d|en|et|les|la|le|l|ou|par|pour|que|qui|sans|sur|une|un|à))+"
+    r"[\s'’]*$")
 
 
 @dataclass
@@ -116,6 +121,9 @@ def decode(text: str, offsets: list[tuple[int, int]], probs: np.ndarray, id2labe
             end -= 1
         while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
             start += 1
+        tail = _FUNCTION_WORD_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
         if end > start:
             out.append(Span(typ, start, end, float(np.mean(scores))))
     return out

@@ -93,3 +93,11 @@ def test_decode_trims_sentence_punctuation_carried_by_a_piece() -> None:
     labels = ["O", "O", "B-MEDICAMENT", "I-MEDICAMENT", "I-MEDICAMENT", "I-MEDICAMENT", "O", "O"]
     spans = decode(text, offsets, one_hot(labels), ID2LABEL)
     assert [text[s.start:s.end] for s in spans] == ["diabète de type 2"]
+
+
+def test_decode_never_ends_a_mention_on_a_function_word() -> None:
+    text = "Syndromes de Cushing et vitamine D"
+    words = [(0, 9), (9, 12), (12, 20), (20, 23), (23, 32), (32, 34)]
+    labels = ["B-MEDICAMENT", "I-MEDICAMENT", "O", "O", "B-MEDICAMENT", "I-MEDICAMENT"]
+    spans = decode(text, words, one_hot(labels), ID2LABEL)
+    assert [text[s.start:s.end] for s in spans] == ["Syndromes", "vitamine D"]
