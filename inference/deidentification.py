@@ -80,7 +80,7 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\w,.])(?:{_DAY}(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.])",
+    rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.])",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
     rf"(?<![\d])[0-3]?\d(?:\s?er|°)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
@@ -98,6 +98,8 @@ _DATE_PATTERNS = [
     # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
     r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
     r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,.]\d|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|semaines?))",
+    # a day of the current month: "le 20 courant", "le 3 du mois"
+    r"(?<![\d/.,])(?:[0-3]?\d|1er)(?=\s(?:courant|du\s+mois)\b)",
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
@@ -162,15 +164,15 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,2}(?![\w.,/]\d|\w| \d)"
-                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
+                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 _IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|all[ée]e|all\.|"
-                 r"chemin|ch\.|impasse|imp\.?|quai|cours|route|rte|square|sq\.?|voie|passage|rond-point|"
-                 r"rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
+_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+                 r"chemin|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
+                 r"rond-point|prom\.|rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle")
@@ -183,6 +185,9 @@ _ADDRESS_RE = re.compile(
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
+_NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
+_LIVES_BEFORE_RE = re.compile(r"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)"
+                              r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
@@ -207,6 +212,11 @@ _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]osta
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}),?[ \t]"
+    rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
+# "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street.
+_NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
+    rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
@@ -266,8 +276,9 @@ _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
 _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|von|Von|VON|der|Der|DER|den|da|Da|DA|"
-             r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|d'|D'|d’|D’)")
-_NAME_TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
+             r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|Aït|AÏT|"
+             r"ould|Ould|OULD|d'|D'|d’|D’)")
+_NAME_TOKEN_RE = re.compile(rf"(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec": the initial first
 # First names that, written in capitals, are medical abbreviations ("EVA 6/10": visual analogue scale).
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
 _LABELLED_NAME_RE = re.compile(
@@ -279,7 +290,8 @@ _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "d
 _SURNAME_ARTICLES = {"Le", "LE", "La", "LA", "Du", "DU", "De", "DE"}
 _NOT_SURNAME_AFTER_ARTICLE = {"service", "centre", "pole", "unite", "departement", "laboratoire", "cabinet", "patient",
                               "patiente", "medecin", "docteur", "docteure", "professeur", "dr", "pr", "chef", "cadre"}
-_PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el"}
+_PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el",
+                  "ould"}
 _ROLE_LABEL_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
     r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
@@ -288,7 +300,9 @@ _ROLE_LABEL_RE = re.compile(
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
-    r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?")
+    r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?"
+    r"|\b(?:[Ll]['’]enfant|[Ll]e\s+petit|[Ll]a\s+petite|[Ll][ea]\s+b[ée]b[ée]|[Ll]e\s+nourrisson|"
+    r"[Ll][ea]\s+nouveau-n[ée]e?)\s+")
 _NAME_BEFORE_ROLE_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
     r"(?i:interne|externe|kin[ée]|infirmi[eè]re?|cadre|aide-soignante?|psychologue|di[ée]t[ée]ticienne?|"
@@ -382,7 +396,9 @@ def _find_numbers(text: str) -> list[PersonalData]:
         context = text[max(0, match.start() - 40):match.start()]
         labelled = match.group(0).startswith("IPP") or _IPP_CONTEXT_RE.search(context)
         if 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
-                r"[0-3]?\d [01]?\d (?:19|20)?\d\d|(?:19|20)\d\d[/-][01]?\d|[01]?\d[/-](?:19|20)\d\d", match.group(0)):
+                r"[0-3]?\d[ ./-][01]?\d[ ./-](?:19|20)?\d\d|(?:19|20)\d\d[./-][01]?\d(?:[./-][0-3]?\d)?"
+                r"|[01]?\d[/-](?:19|20)\d\d",
+                match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -571,18 +587,23 @@ def _find_places(text: str) -> list[PersonalData]:
                 numbered = re.match(rf"\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
                 if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
                     words = [head]  # "15 Grande Rue": the street type is the whole name
-                if not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):])):
+                kind = street.group(0).lower() if street else ""
+                if not numbered and kind in _NUMBERED_ONLY_STREET_WORDS:
+                    continue  # "PL" is a lumbar puncture, "2 pl Carnot" a place
+                # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
+                lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+                if not lives_here and (not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):]))):
                     continue  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
-                if not numbered and not words[0][:1].isupper() \
+                if not numbered and not lives_here and not words[0][:1].isupper() \
                         and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
                     continue
-                kind = street.group(0).lower() if street else ""
                 named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
                               if word.lower() not in _ADDRESS_PARTICLES), "")
                 if (not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS
                         and street.group(0)[:1].islower()):
                     continue  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
-                if not numbered and (kind in _COMMON_STREET_WORDS and not named[:1].isupper() or kind == "r."):
+                if not numbered and not lives_here and (kind in _COMMON_STREET_WORDS and not named[:1].isupper()
+                                                        or kind == "r."):
                     continue  # "au cours de la maladie", "par voie orale"; "R. Dupont" is an initial
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
@@ -595,6 +616,9 @@ def _find_places(text: str) -> list[PersonalData]:
         if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
+    for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
+        value = match.group(0).rstrip(" ,\t")
+        found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.5))
     for match in _PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group("value")
         if _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
@@ -622,7 +646,7 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
-        participle = re.fullmatch(rf"[{_UP}][{_LO}]+(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
+        participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
         if head not in lexicons["not_names"] and head not in lexicons["medical"] and not participle:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
     for match in _COMPOUND_TOWN_RE.finditer(text):
@@ -762,15 +786,22 @@ def _find_names(text: str) -> list[PersonalData]:
                                            and _key(word) not in lexicons["cities"]
                                            and not _COMMON_ENDING_RE.search(word.upper())):
                     found.append(PersonalData("PERSONNE", end + comma.start(1), end + comma.end(1), word, 0.8))
-            following = re.match(r"[ \t]+(?:et|&)[ \t]+", text[end:])
-            if following:
-                more = take_names(end + following.end(), after_title=False, relaxed=False)
-                candidate = text[end + following.end():more]
-                plural = title.lower().rstrip(".") in ("drs", "prs", "docteurs", "professeurs", "mm", "mmes",
-                                                        "messieurs", "mesdames")
-                if more > end + following.end() and (plural or candidate.split()[0].isupper()
-                                                     or _key(candidate.split()[0]) in first_names):
-                    found.append(PersonalData("PERSONNE", end + following.end(), more, candidate, 0.7))
+            # "Dr Martin et Durand"; after a plural title, a whole list: "Les Drs Morvan, Cadiou et Le Roy"
+            plural = title.lower().rstrip(".") in ("drs", "prs", "docteurs", "professeurs", "mm", "mmes",
+                                                    "messieurs", "mesdames")
+            cursor = end
+            while following := re.match(r"[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+" if plural else r"[ \t]+(?:et|&)[ \t]+",
+                                        text[cursor:]):
+                first = cursor + following.end()
+                more = take_names(first, after_title=plural, relaxed=False)
+                candidate = text[first:more]
+                if more <= first or not (plural or candidate.split()[0].isupper()
+                                         or _key(candidate.split()[0]) in first_names):
+                    break
+                found.append(PersonalData("PERSONNE", first, more, candidate, 0.7))
+                cursor = more
+                if not plural:
+                    break
     # Names without a title: a known first name with its neighbours, an all-caps word next to another name-like
     # word ("DUPONT Jean", "Jean DUPONT", "DUPONT, JEAN"), a known surname next to a first name.
     for match in _NAME_TOKEN_RE.finditer(text):

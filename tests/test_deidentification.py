@@ -203,6 +203,19 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Ligne directe 02 98 01 20 30, DECT 4471.", "TELEPHONE", "4471"),
         ("N° de séjour : 25-0418833", "IPP", "25-0418833"),
         ("Réf. : CARD/2025/1187", "IPP", "CARD/2025/1187"),
+        ("IPP : 12-345-678", "IPP", "12-345-678"),
+        ("Revue en urgence le 20 courant.", "DATE", "20"),
+        ("Vu le 1er/10/2025 en consultation.", "DATE", "1er/10/2025"),
+        ("Elle vit rue de la fontaine avec son mari.", "ADRESSE", "rue de la fontaine"),
+        ("Adresse : 7 Pass. Choiseul, 2 Pl Carnot, 12 Allées Jean Jaurès", "ADRESSE", "7 Pass. Choiseul"),
+        ("Adresse : 7 Pass. Choiseul, 2 Pl Carnot, 12 Allées Jean Jaurès", "ADRESSE", "2 Pl Carnot"),
+        ("Adresse : 7 Pass. Choiseul, 2 Pl Carnot, 12 Allées Jean Jaurès", "ADRESSE", "12 Allées Jean Jaurès"),
+        ("Il vit au 16 Paul Desmerau 21000 Dijon.", "ADRESSE", "16 Paul Desmerau"),
+        ("Les Drs Morvan, Cadiou et Le Roy ont été consultés.", "PERSONNE", "Cadiou"),
+        ("Les Drs Morvan, Cadiou et Le Roy ont été consultés.", "PERSONNE", "Le Roy"),
+        ("Dr. Ph. Guézennec, cardiologue", "PERSONNE", "Ph. Guézennec"),
+        ("M. Ait Ouarab Slimane, 54 ans", "PERSONNE", "Ait Ouarab Slimane"),
+        ("L'enfant Lou-Ann est suivie pour un asthme.", "PERSONNE", "Lou-Ann"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
@@ -225,13 +238,16 @@ def test_french_formats_are_masked_with_their_placeholder(text: str, label: str,
         "Consistance ferme. Pas de masse palpable ; DDR le 3 mars.",
         "Syndrome de Guillain-Barré, maladie de Charcot-Marie-Tooth, syndrome de Wolff-Parkinson-White.",
         "Maladie de Basedow (mère), sous Lévothyrox (fille).",
+        "Naissance le 5 juin à terme. Vu le 3 mars en consultation. PL : liquide clair, PL positive.",
+        "Accident ischémique transitoire (AIT) en 2019 ; il faut qu'il ait son Kardégic.",
     ],
 )
 def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) -> None:
     labels = {item.label for item in find_personal_data(sentence)}
     assert not labels & {"PERSONNE", "VILLE", "ADRESSE"}
     for word in ("EVA", "Legionella", "Pseudomonas", "Redon", "NYHA", "cours", "voie", "Prélevé", "ferme", "DDR",
-                 "Guillain-Barré", "Charcot-Marie-Tooth", "Wolff-Parkinson-White", "Basedow", "Lévothyrox"):
+                 "Guillain-Barré", "Charcot-Marie-Tooth", "Wolff-Parkinson-White", "Basedow", "Lévothyrox", "Naissance",
+                 "Vu", "PL", "AIT", "Kardégic"):
         if word in sentence:
             assert word in deidentify(sentence)
 
