@@ -86,7 +86,8 @@ def run(args) -> None:
            + ", ".join(f"`{label}`" for label in LABELS) + ". Run by `inference.ner_model.NerModel` with "
            "onnxruntime + tokenizers (no torch). Labels are decoded as the most probable valid BIO path "
            "(Viterbi), entity spans are on word boundaries and never end on a function word, with the mean label "
-           "probability as score; every score below is of this decoding. It finds mentions; qualifiers (negation, hypothesis, family, history) and "
+           "probability as score, and spans scoring under `inference.ner_model.MIN_SPAN_SCORE` are dropped; "
+           "every score below is of this decoding. It finds mentions; qualifiers (negation, hypothesis, family, history) and "
            "codes come from the rule layers. Not a medical device: every output is shown with its evidence.", "",
            "## Files", "",
            "- `model.onnx`: encoder + token head, int8 dynamic quantization; outputs `logits` [batch, tokens, "
