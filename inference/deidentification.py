@@ -186,7 +186,8 @@ _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
-_LIVES_BEFORE_RE = re.compile(r"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)"
+_LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
+                              r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
@@ -220,7 +221,8 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
-    r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?[A-Z0-9][\w\-]*"
+    r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?(?:(?-i:(?:Les|Le|La|L['’])\s?[A-ZÀ-Ü][\w'’\-]*"
+    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|[A-Z0-9][\w\-]*)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
@@ -251,9 +253,9 @@ _TOWN_PREFIXES = {"saint", "sainte", "st", "ste", "pont", "port", "mont", "bourg
                   "neuville", "fontaine", "val", "notre"}
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:Fait\s+(?:à|au|aux)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
+    rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
-    rf"[ \t]*,?[ \t]+(?:le|Le)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
+    rf"[ \t]*,?[ \t]+(?:le|Le|LE)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
@@ -262,7 +264,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
           r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
           r"R[ée]f[ée]rent|Sign[ée]e?\s+par|Valid[ée]e?\s+par|R[ée]dig[ée]e?\s+par|Dict[ée]e?\s+par|"
-          r"Pr[ée]lev[ée]e?\s+par|"
+          r"Pr[ée]lev[ée]e?\s+par|Frapp[ée]e?\s+par|Dactylographi[ée]e?\s+par|"
           r"Vue?\s+par|Examin[ée]e?\s+par|Interpr[ée]t[ée]e?\s+par|Relue?\s+par|Saisie?\s+par|Transcrite?\s+par|"
           r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|"
           r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e)")
@@ -602,9 +604,10 @@ def _find_places(text: str) -> list[PersonalData]:
                 if (not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS
                         and street.group(0)[:1].islower()):
                     continue  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
-                if not numbered and not lives_here and (kind in _COMMON_STREET_WORDS and not named[:1].isupper()
-                                                        or kind == "r."):
-                    continue  # "au cours de la maladie", "par voie orale"; "R. Dupont" is an initial
+                common = kind in _COMMON_STREET_WORDS and (not named[:1].isupper()
+                                                           or _key(named) in lexicons["not_names"])
+                if not numbered and not lives_here and (common or kind == "r."):
+                    continue  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
             found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
@@ -685,7 +688,8 @@ def _add_address_extras(text: str, found: list[PersonalData]) -> None:
     while added and extras:
         added = False
         for match in list(extras):
-            if any(_touch(text, match.start(), match.end(), start, end) for start, end in spans):
+            if any(_touch(text, match.start(), match.end(), start, end) for start, end in spans) or \
+                    _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
                 found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
                 spans.append((match.start(), match.end()))
                 extras.remove(match)

@@ -216,6 +216,9 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Dr. Ph. Guézennec, cardiologue", "PERSONNE", "Ph. Guézennec"),
         ("M. Ait Ouarab Slimane, 54 ans", "PERSONNE", "Ait Ouarab Slimane"),
         ("L'enfant Lou-Ann est suivie pour un asthme.", "PERSONNE", "Lou-Ann"),
+        ("Elle vit seule au 4e étage sans ascenseur.", "ADRESSE", "4e étage"),
+        ("Bâtiment Les Glycines, appartement 12\n4 rue Victor Hugo\n93140 Bondy", "ADRESSE", "Bâtiment Les Glycines"),
+        ("FAIT A TOULOUSE, LE 08/11/2025", "VILLE", "TOULOUSE"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
@@ -240,6 +243,7 @@ def test_french_formats_are_masked_with_their_placeholder(text: str, label: str,
         "Maladie de Basedow (mère), sous Lévothyrox (fille).",
         "Naissance le 5 juin à terme. Vu le 3 mars en consultation. PL : liquide clair, PL positive.",
         "Accident ischémique transitoire (AIT) en 2019 ; il faut qu'il ait son Kardégic.",
+        "Retour à domicile, passage IDE matin et soir pour le Lovenox.",
     ],
 )
 def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) -> None:
@@ -247,7 +251,7 @@ def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) ->
     assert not labels & {"PERSONNE", "VILLE", "ADRESSE"}
     for word in ("EVA", "Legionella", "Pseudomonas", "Redon", "NYHA", "cours", "voie", "Prélevé", "ferme", "DDR",
                  "Guillain-Barré", "Charcot-Marie-Tooth", "Wolff-Parkinson-White", "Basedow", "Lévothyrox", "Naissance",
-                 "Vu", "PL", "AIT", "Kardégic"):
+                 "Vu", "PL", "AIT", "Kardégic", "passage IDE", "Lovenox"):
         if word in sentence:
             assert word in deidentify(sentence)
 
