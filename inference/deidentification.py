@@ -54,6 +54,7 @@ def _lexicons() -> dict[str, set[str]]:
         "not_names": _load("not_names.txt"),
         "medical": _load("eponyms.txt") | _load("germs.txt") | _load("drug_names.txt"),
         "cities": _load("cities.txt"),
+        "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
     }
 
 
@@ -103,6 +104,10 @@ _DATE_PATTERNS = [
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
+    # "ETT le 16-3"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
+    r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])"
+    r"(?![\d/-]|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI|\w))",
+    r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
     r"(?<=\ble )\d{6}(?!\d)",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
@@ -175,7 +180,8 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle")
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
+                 r"avenida|plaza|paseo|carrer|straat|laan")
 _ADDRESS_RE = re.compile(
     rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
@@ -219,6 +225,8 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
+_FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
+                              rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?(?:(?-i:(?:Les|Le|La|L['’])\s?[A-ZÀ-Ü][\w'’\-]*"
@@ -305,6 +313,7 @@ _FAMILY_RE = re.compile(
     r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?"
     r"|\b(?:[Ll]['’]enfant|[Ll]e\s+petit|[Ll]a\s+petite|[Ll][ea]\s+b[ée]b[ée]|[Ll]e\s+nourrisson|"
     r"[Ll][ea]\s+nouveau-n[ée]e?)\s+")
+_INITIALS_LIST_RE = re.compile(rf"(?<![\w.])[{_UP}]\.[ \t]?[{_UP}]{{2,}}[\w'’-]*,[ \t]*$")
 _NAME_BEFORE_ROLE_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
     r"(?i:interne|externe|kin[ée]|infirmi[eè]re?|cadre|aide-soignante?|psychologue|di[ée]t[ée]ticienne?|"
@@ -645,18 +654,28 @@ def _find_places(text: str) -> list[PersonalData]:
             if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
     _add_address_extras(text, found)
+    # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
+    street_ends = {item.end for item in found if item.label == "ADRESSE"}
+    for match in _FOREIGN_CODE_RE.finditer(text):
+        if any(end in street_ends for end in range(match.start() - 3, match.start())):
+            found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
         participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
-        if head not in lexicons["not_names"] and head not in lexicons["medical"] and not participle:
+        medical = any(_key(word) in lexicons["medical"] for word in match.group("city").split())
+        if head not in lexicons["not_names"] and not medical and not participle:  # "Augmenter le Lasilix le 3"
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
     for match in _COMPOUND_TOWN_RE.finditer(text):
         value = match.group(0)
         if (_TOWN_LINK_WORD_RE.search(value) or _key(value.split("-")[0]) in _TOWN_PREFIXES) and not any(
                 _key(value) in lexicons[name] for name in ("medical", "first_names", "not_names")):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.5))
+    for word_start, word_end, word in _words(text):
+        if _key(word) in lexicons["demonyms"]:
+            found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"
     for match in _ARTICLE_TOWN_RE.finditer(text):
         if "le " + _key(match.group("city")) in lexicons["cities"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
@@ -780,7 +799,10 @@ def _find_names(text: str) -> list[PersonalData]:
             continue  # "un psychologue.\nInactive": a profession names someone only as a capitalised label
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
-            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.9))
+            # "E. PENICOT, M. CHIRACHI": in a list of initials and names, "M." is an initial, not a title
+            initial = title == "M" and _INITIALS_LIST_RE.search(text, max(0, match.start() - 40), match.start())
+            start = match.start() if initial else match.end()
+            found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.9))
             # "Pr GARAUD, Mathéo": the first name after a comma follows a titled surname in capitals.
             comma = re.match(rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;()\n]|$|[ \t](?:le|et|né|née|n°|[-–]|\d)))",
                              text[end:])

@@ -219,6 +219,14 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Elle vit seule au 4e étage sans ascenseur.", "ADRESSE", "4e étage"),
         ("Bâtiment Les Glycines, appartement 12\n4 rue Victor Hugo\n93140 Bondy", "ADRESSE", "Bâtiment Les Glycines"),
         ("FAIT A TOULOUSE, LE 08/11/2025", "VILLE", "TOULOUSE"),
+        ("Sa sœur, une Marseillaise de 70 ans, l'accompagne.", "VILLE", "Marseillaise"),
+        ("Son frère toulousain passe le voir.", "VILLE", "toulousain"),
+        ("Copies : B. LEGUEN, M. KERMARREC, A. SALAUN", "PERSONNE", "M. KERMARREC"),
+        ("Échographie faite le 16-3, à revoir en 04/26.", "DATE", "16-3"),
+        ("Échographie faite le 16-3, à revoir en 04/26.", "DATE", "04/26"),
+        ("Rue de la Loi 16, 1000 Bruxelles", "CODE_POSTAL", "1000"),
+        ("Rue de la Loi 16, 1000 Bruxelles", "VILLE", "Bruxelles"),
+        ("Rua Augusta 100, 1100-053 Lisboa", "ADRESSE", "Rua Augusta 100"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
@@ -244,6 +252,7 @@ def test_french_formats_are_masked_with_their_placeholder(text: str, label: str,
         "Naissance le 5 juin à terme. Vu le 3 mars en consultation. PL : liquide clair, PL positive.",
         "Accident ischémique transitoire (AIT) en 2019 ; il faut qu'il ait son Kardégic.",
         "Retour à domicile, passage IDE matin et soir pour le Lovenox.",
+        "Augmenter le Lasilix le 3-4 mg selon le poids ; voie veineuse.",
     ],
 )
 def test_scores_germs_and_common_words_are_not_names_or_places(sentence: str) -> None:
