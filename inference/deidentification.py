@@ -230,7 +230,7 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?(?:(?-i:(?:Les|Le|La|L['’])\s?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|[A-Z0-9][\w\-]*)"
+    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9])[\w\-]*)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
@@ -241,11 +241,12 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|"
-    rf"(?:H[ôo]pital|Clinique|Polyclinique|Universit[ée]|Centre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
+    rf"(?:[Ll]ieu\s+de\s+naissance|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
+    rf"(?:[Hh][ôo]pital|[Cc]linique|[Pp]olyclinique|[Uu]niversit[ée]|[Cc]entre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
     rf"Mairie|Pr[ée]fecture|[Pp]harmacie|[Mm]aternit[ée]|[Cc]abinet|[Aa]mbulances?|[Tt]axis?|[Ll]aboratoire|"
     rf"[Mm]aison\s+de\s+sant[ée]|[Cc]entre\s+(?:de\s+r[ée][ée]ducation|m[ée]dical|de\s+sant[ée])|SSR|USLD|CMPP?|"
     rf"[Ff]oyer|[Uu]rgences|SAMU|SMUR|[Gg]endarmerie|[Cc]ommune|[Ll]yc[ée]e|[Cc]oll[èe]ge|[ÉEée]cole)"
-    rf"(?:[ ]+[{_UP}][{_LO}'’\-]+){{0,2}}\s+(?:de|d'|d’)|"
+    rf"(?:[ ]+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}'’]+)*){{0,2}}\s+(?:des|de|d'|d’)|"
     rf"(?:Dr|Docteur|Pr|Professeur)\.?\s+[{_UP}][{_LO}{_UP}'’\-]+,\s+(?:de|d'|d’)|"
     rf"aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
     rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?[{_UP}][{_LO}{_UP}'’\-]+"
@@ -267,7 +268,7 @@ _PLACE_DATE_RE = re.compile(
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
-          r"Dre|Pre|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
+          r"Dre|Pre|Patient\(e\)|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
           r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
           r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
           r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
@@ -588,6 +589,8 @@ def _find_places(text: str) -> list[PersonalData]:
             value = match.group(0)
             street = (re.search(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", value, re.IGNORECASE)
                       if pattern is _ADDRESS_RE else None)
+            if pattern is _ADDRESS_RE and street is None:
+                continue  # "Sébastien R. – Cadre": an initial at the end of a line piece, not "r." for "rue"
             head = value[:street.end()] if street else ""
             stop = _ADDRESS_STOP_RE.search(value, len(head))
             if stop:

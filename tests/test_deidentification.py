@@ -227,6 +227,10 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Rue de la Loi 16, 1000 Bruxelles", "CODE_POSTAL", "1000"),
         ("Rue de la Loi 16, 1000 Bruxelles", "VILLE", "Bruxelles"),
         ("Rua Augusta 100, 1100-053 Lisboa", "ADRESSE", "Rua Augusta 100"),
+        ("Patient(e) : GARNIER Lucienne", "PERSONNE", "GARNIER"),
+        ("Lieu de naissance : Tizi Ouzou (Algérie)", "VILLE", "Tizi"),
+        ("Suivie à la maternité des Lilas.", "VILLE", "Lilas"),
+        ("Scanner fait à la clinique Saint-Jean d'Avranches.", "VILLE", "Avranches"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
@@ -293,3 +297,8 @@ def test_staff_lists_after_a_role_label_are_names() -> None:
     assert view == "Infirmiers : [NOM], [NOM]\nIDE : [NOM], [NOM] - Secrétaire : [NOM]"
     assert deidentify("En cas de jaunisse, prévenez votre médecin : jaunisse, urines foncées.") == (
         "En cas de jaunisse, prévenez votre médecin : jaunisse, urines foncées.")
+
+
+def test_a_lower_case_word_after_appartement_and_a_trailing_initial_are_no_address() -> None:
+    view = deidentify("Vit en appartement thérapeutique, 8 rue des Chênes à Cergy. IDE de nuit : Sébastien R. – Cadre")
+    assert view == "Vit en appartement thérapeutique, [ADRESSE] à [VILLE]. IDE de nuit : [NOM] – Cadre"
