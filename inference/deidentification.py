@@ -230,7 +230,8 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?(?:(?-i:(?:Les|Le|La|L['’])\s?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9])[\w\-]*)"
+    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|droite\b|"
+    r"face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"

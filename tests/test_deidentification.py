@@ -231,6 +231,8 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Lieu de naissance : Tizi Ouzou (Algérie)", "VILLE", "Tizi"),
         ("Suivie à la maternité des Lilas.", "VILLE", "Lilas"),
         ("Scanner fait à la clinique Saint-Jean d'Avranches.", "VILLE", "Avranches"),
+        ("12 rue Carnot, porte gauche, bât c, 75011 Paris", "ADRESSE", "porte gauche"),
+        ("12 rue Carnot, porte gauche, bât c, 75011 Paris", "ADRESSE", "bât c"),
     ],
 )
 def test_french_formats_are_masked_with_their_placeholder(text: str, label: str, value: str) -> None:
