@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1006,14 +1006,21 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
 
 
 def find_personal_data(text: str) -> list[PersonalData]:
-    """Every piece of personal data in `text`, non-overlapping, in reading order; offsets index `text`."""
+    """Every piece of personal data in `text`, non-overlapping, in reading order; offsets index `text`.
+    The last few texts' findings are remembered (as copies handed out): the engine, the import's page highlights
+    and the privacy view all ask about the same document."""
+    return [replace(item) for item in _personal_data(text)]
+
+
+@lru_cache(maxsize=4)
+def _personal_data(text: str) -> tuple[PersonalData, ...]:
     found = _find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
     unique: dict[tuple[str, int, int], PersonalData] = {}
     for item in sorted(found, key=lambda item: item.score):
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
     found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)
-    return found
+    return tuple(found)
 
 
 def deidentify(text: str, found: list[PersonalData] | None = None) -> str:
