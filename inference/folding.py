@@ -3,12 +3,10 @@ from the original text at the same positions."""
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 _SPECIAL = {"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "œ": "œ", "æ": "æ", "ß": "ß", "İ": "i"}
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     if char in _SPECIAL:
         return _SPECIAL[char]
@@ -19,6 +17,17 @@ def _fold_char(char: str) -> str:
     return base if len(base) == 1 else lowered
 
 
+class _FoldTable(dict):
+    """code point → folded character, filled on first sight, for `str.translate` (a C loop)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, straighten apostrophes; the result has exactly len(text) characters."""
-    return "".join(_fold_char(char) for char in text)
+    return text.translate(_TABLE)
