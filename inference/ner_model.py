@@ -11,9 +11,11 @@ the words' labels.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +46,8 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(-1, keepdims=True)
 
 
-def valid_transitions(id2label: list[str]) -> np.ndarray:
+@lru_cache(maxsize=8)
+def valid_transitions(id2label: tuple[str, ...]) -> np.ndarray:
     """[L, L] log-penalties: 0 where label j may follow label i in BIO, -inf-like where it may not."""
     allowed = np.ones((len(id2label), len(id2label)), dtype=bool)
     for j, label in enumerate(id2label):
@@ -57,7 +60,7 @@ def best_labels(probs: np.ndarray, id2label: list[str]) -> np.ndarray:
     """The most probable valid BIO path, per run of tokens not predicted O (each run starts after an O)."""
     best = probs.argmax(-1)
     outside = id2label.index("O")
-    trans = valid_transitions(id2label)
+    trans = valid_transitions(tuple(id2label))
     start_penalty = trans[outside]
     logp = np.log(probs + 1e-12)
     t, n = 0, len(best)
@@ -84,16 +87,18 @@ def best_labels(probs: np.ndarray, id2label: list[str]) -> np.ndarray:
 def decode(text: str, offsets: list[tuple[int, int]], probs: np.ndarray, id2label: list[str]) -> list[Span]:
     """Token probabilities [T, L] with character offsets (specials have (0, 0)) → entity spans on word bounds."""
     best = best_labels(probs, id2label)
+    token_labels = [id2label[index] for index in best.tolist()]
+    token_scores = probs[np.arange(len(best)), best].tolist()
     words = [(m.start(), m.end()) for m in WORD.finditer(text)]
     word_label: dict[int, tuple[str, float]] = {}
-    starts = np.array([w[0] for w in words])
+    starts = [w[0] for w in words]
     for t, (a, b) in enumerate(offsets):
         while a < b and text[a].isspace():
             a += 1
         if a >= b:
             continue
-        label, score = id2label[int(best[t])], float(probs[t, best[t]])
-        w = max(int(np.searchsorted(starts, a, side="right")) - 1, 0)
+        label, score = token_labels[t], token_scores[t]
+        w = max(bisect.bisect_right(starts, a) - 1, 0)
         while w < len(words) and words[w][0] < b:
             if words[w][1] > a and w not in word_label:
                 # a piece that started in an earlier word continues its entity here
