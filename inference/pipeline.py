@@ -106,10 +106,13 @@ class Engine:
         engine.analyse_text(_WARM_UP_TEXT)
         return engine
 
-    def _is_germ(self, entity: Entity) -> bool:
-        """The entity model sometimes takes a germ ("E. coli" in a urine culture) for a drug."""
+    def _is_germ(self, entity: Entity, text: str) -> bool:
+        """The entity model sometimes takes a germ ("E. coli" in a urine culture, or just its "coli") for a drug."""
         words = entity.text.split()
-        return bool(_ABBREVIATED_SPECIES.match(entity.text)) or bool(words) and words[0].casefold() in self.germ_genera
+        with_genus = text[max(0, entity.start - 4):entity.start] + entity.text
+        return (bool(_ABBREVIATED_SPECIES.search(with_genus)) and " " not in entity.text.strip()
+                or bool(_ABBREVIATED_SPECIES.match(entity.text))
+                or bool(words) and words[0].casefold() in self.germ_genera)
 
     def prefetch_model_pass(self, document: Document) -> None:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
@@ -148,7 +151,8 @@ class Engine:
             entities = self.lexicons.find_entities(text)
             if self.ner:
                 from_model = self.ner.find_entities(text[:MODEL_MAX_CHARS])
-                kept = [entity for entity in from_model if not _overlaps(entity, people) and not self._is_germ(entity)]
+                kept = [entity for entity in from_model if not _overlaps(entity, people)
+                        and not self._is_germ(entity, text)]
                 entities = merge_entities(entities, kept)
             qualify(text, entities)
             entities += find_doses(text, entities)
@@ -233,7 +237,7 @@ def _version(sha256: str) -> str:
     return f"sha256:{sha256[:16]}"
 
 
-_ABBREVIATED_SPECIES = re.compile(r"[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
+_ABBREVIATED_SPECIES = re.compile(r"\b[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
 
 
 def _overlaps(entity: Entity, spans: list[Span]) -> bool:
