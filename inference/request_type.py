@@ -164,6 +164,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:acr \d|bi-?rads|ti-?rads|lbm|validation biologique|explorations? fonctionnelles?)\b", 2.0),
         (r"\b(?:anatomo-?pathologi\w*|anatomie (?:et cytologie )?pathologiques?|cytologie|bacteriologie|valide(?:e)? par|edite(?:e)? le|preleve(?:e)? le|realise(?:e)? le)\b", 2.5),
         (r"^\s*(?:resultats?|technique|interpretation)\s*:", 1.5),
+        # an exam named as the document's heading, then a "Conclusion :" line: the exam's report, not its order
+        (rf"\A\W*(?:{_EXAMS_REPORTED})\b[^\n]*\n(?:[^\n]*\n){{0,20}}?\W*conclusion\s*:", 3.0),
         (rf"^\W*(?:{_EXAMS_REPORTED}|holter)\b[^\n]{{0,60}}(?:\bdu|\ble|—|-|,)\s*\d{{1,2}}(?: au \d{{1,2}})?[/.]\d{{1,2}}|\benregistrement du\b", 2.0),
         (r"\d(?:[.,]\d+)? ?[a-zµ%/^0-9]* ?\(\s*[<>]?\s*\d+(?:[.,]\d+)?\s*(?:-|a|\u2013)\s*\d", 1.0),
         (r"\b(?:valeurs? normales?|normes?)\s*:", 1.0),
