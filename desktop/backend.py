@@ -68,7 +68,6 @@ class Backend(QObject):
         self.user: User | None = None
         self._engine = None
         self._engine_error: str | None = None
-        self._lookahead = None  # importer.Lookahead while a batch runs
         self._queue: deque[Path] = deque()
         self._total = 0
         self._counts: dict[str, int] = {}
@@ -353,9 +352,6 @@ class Backend(QObject):
         if self._cancel.is_set() or not self._queue:
             cancelled = bool(self._queue)
             self._queue.clear()
-            if self._lookahead is not None:
-                self._lookahead.close()
-                self._lookahead = None
             self.batch_finished.emit(
                 self._counts[importer.IMPORTED], self._counts[importer.DUPLICATE], self._counts[importer.ERROR],
                 cancelled,
@@ -368,11 +364,7 @@ class Backend(QObject):
         elif engine is None:
             result = importer.ImportResult(path, importer.ERROR, message=self._engine_error or "")
         else:
-            if self._queue:
-                if self._lookahead is None:
-                    self._lookahead = importer.Lookahead(engine)
-                self._lookahead.prepare(self._queue[0])
-            result = importer.import_file(engine, self.store, path, self._username(), self._lookahead)
+            result = importer.import_file(engine, self.store, path, self._username())
         self._counts[result.status] += 1
         row = self.store.get_row(result.doc_id) if result.doc_id is not None else None
         done = self._total - len(self._queue)
