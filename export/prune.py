@@ -20,8 +20,8 @@ from pathlib import Path
 
 from . import hf
 from .record import Record
-from .scoring import prf
-from .train import bio_labels, encode, gold_spans, load_jsonl, predict_spans
+from .train import (bio_labels, encode, record_training, save_checkpoint, sequential_eval_trainer, span_f1_metrics,
+                    time_limit, training_arguments, training_rows)
 
 
 def batches(feats: list[dict], size: int, pad_id: int):
@@ -96,7 +96,7 @@ def run(args) -> None:
     import torch
     import torch.nn.functional as F
     from transformers import (AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification,
-                              Trainer, TrainerCallback, TrainingArguments, set_seed)
+                              set_seed)
 
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -113,12 +113,7 @@ def run(args) -> None:
     if [teacher.config.id2label[i] for i in range(teacher.config.num_labels)] != id2label:
         raise SystemExit("the teacher's labels differ from the data's labels.json")
 
-    train_rows, dev_rows = load_jsonl(data_dir / "train.jsonl"), load_jsonl(data_dir / "dev.jsonl")
-    if args.generated_keep < 1:
-        rng = random.Random(args.seed)
-        train_rows = [r for r in train_rows if r.get("source") != "generated" or rng.random() < args.generated_keep]
-    if args.limit:
-        train_rows, dev_rows = train_rows[:args.limit], dev_rows[:args.limit]
+    train_rows, dev_rows = training_rows(data_dir, args)
     train_feats = encode(train_rows, tok, label2id, args.max_length)
     dev_feats = encode(dev_rows, tok, label2id, args.max_length)
 
@@ -160,12 +155,7 @@ def run(args) -> None:
             batch["teacher_logits"] = padded
         return batch
 
-    def compute_metrics(pred):
-        scores = prf(gold_spans(dev_rows), predict_spans(dev_rows, dev_feats, pred.predictions, id2label))
-        return {"f1": scores["micro"]["f1"], "precision": scores["micro"]["precision"],
-                "recall": scores["micro"]["recall"]}
-
-    class DistillTrainer(Trainer):
+    class DistillTrainer(sequential_eval_trainer()):
         """CE on gold labels mixed with the teacher's softened distribution; dev kept in order for span scoring."""
 
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
@@ -180,49 +170,17 @@ def run(args) -> None:
                 loss = args.alpha * kl + (1 - args.alpha) * loss
             return (loss, outputs) if return_outputs else loss
 
-        def _get_eval_sampler(self, eval_dataset):
-            return torch.utils.data.SequentialSampler(eval_dataset)
-
-    class TimeLimit(TrainerCallback):
-        def __init__(self):
-            self.t0 = time.monotonic()
-
-        def on_step_end(self, targs, state, control, **kw):
-            if args.max_minutes and time.monotonic() - self.t0 > args.max_minutes * 60:
-                control.should_training_stop = True
-                control.should_evaluate = True
-                control.should_save = True
-
-    targs = TrainingArguments(
-        output_dir=str(Path(args.work) / "checkpoints"), per_device_train_batch_size=args.batch,
-        per_device_eval_batch_size=32, learning_rate=args.lr, num_train_epochs=max(args.epochs, 1),
-        warmup_ratio=0.1, weight_decay=0.01, lr_scheduler_type="linear", eval_strategy="epoch",
-        save_strategy="epoch", save_total_limit=2, load_best_model_at_end=True, metric_for_best_model="f1",
-        greater_is_better=True, logging_steps=25, report_to=[], seed=args.seed, data_seed=args.seed,
-        group_by_length=True, dataloader_num_workers=0, use_cpu=True, save_safetensors=True,
-        remove_unused_columns=False)
+    targs = training_arguments(args, num_train_epochs=max(args.epochs, 1), remove_unused_columns=False)
     trainer = DistillTrainer(model=student, args=targs, train_dataset=train_feats, eval_dataset=dev_feats,
-                             data_collator=collate, compute_metrics=compute_metrics, callbacks=[TimeLimit()])
+                             data_collator=collate, compute_metrics=span_f1_metrics(dev_rows, dev_feats, id2label),
+                             callbacks=[time_limit(args.max_minutes)])
     rec.metric("dev_f1_after_cut", trainer.evaluate()["eval_f1"])
     if args.epochs > 0:
         t0 = time.monotonic()
         result = trainer.train()
-        rec.metric("train_seconds", round(time.monotonic() - t0, 1))
-        rec.metric("train_steps", result.global_step)
-        rec.metric("train_loss", round(result.training_loss, 4))
-        rec.metric("dev_f1_by_epoch", [{"epoch": h.get("epoch"), "f1": h["eval_f1"]}
-                                       for h in trainer.state.log_history if "eval_f1" in h and h.get("epoch")])
-        rec.metric("best_dev_f1", trainer.state.best_metric)
+        record_training(rec, trainer, result, time.monotonic() - t0)
     rec.metric("examples", {"train": len(train_rows), "dev": len(dev_rows)})
-    out.mkdir(parents=True, exist_ok=True)
-    trainer.save_model(str(out))
-    tok.save_pretrained(out)
-    (out / "labels.json").write_text(json.dumps({"id2label": id2label, "labels": labels}) + "\n")
-    for f in sorted(out.iterdir()):
-        if f.is_file() and not f.name.startswith("record_"):
-            rec.output(f.name, f)
-    print(json.dumps(rec.data["metrics"], indent=1))
-    rec.write(out)
+    save_checkpoint(rec, trainer, tok, out, id2label, labels)
 
 
 def add_parser(sub) -> None:

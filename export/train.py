@@ -75,11 +75,98 @@ def gold_spans(rows: list[dict]):
     return [{(e["start"], e["end"], e["label"]) for e in row["entities"]} for row in rows]
 
 
+def training_rows(data_dir: Path, args) -> tuple[list[dict], list[dict]]:
+    """train/dev rows of a `data` folder, with `--generated-keep` and `--limit` applied (shared with `prune`)."""
+    train_rows, dev_rows = load_jsonl(data_dir / "train.jsonl"), load_jsonl(data_dir / "dev.jsonl")
+    if args.generated_keep < 1:
+        rng = random.Random(args.seed)
+        train_rows = [r for r in train_rows if r.get("source") != "generated" or rng.random() < args.generated_keep]
+    if args.limit:
+        train_rows, dev_rows = train_rows[:args.limit], dev_rows[:args.limit]
+    return train_rows, dev_rows
+
+
+def span_f1_metrics(dev_rows: list[dict], dev_feats: list[dict], id2label: list[str]):
+    """Trainer `compute_metrics`: exact-span micro P/R/F1 on the dev rows (model selection)."""
+
+    def compute_metrics(pred):
+        scores = prf(gold_spans(dev_rows), predict_spans(dev_rows, dev_feats, pred.predictions, id2label))
+        return {"f1": scores["micro"]["f1"], "precision": scores["micro"]["precision"],
+                "recall": scores["micro"]["recall"]}
+
+    return compute_metrics
+
+
+def time_limit(max_minutes: float):
+    """Callback that stops training after `max_minutes` (0: never), evaluating and saving first."""
+    from transformers import TrainerCallback
+
+    class TimeLimit(TrainerCallback):
+        def __init__(self):
+            self.t0 = time.monotonic()
+
+        def on_step_end(self, targs, state, control, **kw):
+            if max_minutes and time.monotonic() - self.t0 > max_minutes * 60:
+                control.should_training_stop = True
+                control.should_evaluate = True
+                control.should_save = True
+
+    return TimeLimit()
+
+
+def training_arguments(args, **overrides):
+    """One epoch-wise schedule for `train` and `prune`: evaluate and save each epoch, keep the best dev F1."""
+    from transformers import TrainingArguments
+
+    settings = dict(
+        output_dir=str(Path(args.work) / "checkpoints"), per_device_train_batch_size=args.batch,
+        per_device_eval_batch_size=32, learning_rate=args.lr, num_train_epochs=args.epochs,
+        warmup_ratio=0.1, weight_decay=0.01, lr_scheduler_type="linear", eval_strategy="epoch",
+        save_strategy="epoch", save_total_limit=2, load_best_model_at_end=True, metric_for_best_model="f1",
+        greater_is_better=True, logging_steps=25, report_to=[], seed=args.seed, data_seed=args.seed,
+        group_by_length=True, dataloader_num_workers=0, use_cpu=True, save_safetensors=True)
+    return TrainingArguments(**{**settings, **overrides})
+
+
+def sequential_eval_trainer():
+    """A Trainer that keeps the dev set in order (group_by_length would also reorder it), so spans match texts."""
+    import torch
+    from transformers import Trainer
+
+    class SequentialEvalTrainer(Trainer):
+        def _get_eval_sampler(self, eval_dataset):
+            return torch.utils.data.SequentialSampler(eval_dataset)
+
+    return SequentialEvalTrainer
+
+
+def record_training(rec: Record, trainer, result, seconds: float) -> None:
+    rec.metric("train_seconds", round(seconds, 1))
+    rec.metric("train_steps", result.global_step)
+    rec.metric("train_loss", round(result.training_loss, 4))
+    rec.metric("dev_f1_by_epoch", [{"epoch": h.get("epoch"), "f1": h["eval_f1"]}
+                                   for h in trainer.state.log_history if "eval_f1" in h and h.get("epoch")])
+    rec.metric("best_dev_f1", trainer.state.best_metric)
+
+
+def save_checkpoint(rec: Record, trainer, tok, out: Path, id2label: list[str], labels: list[str]) -> None:
+    """The best model, its tokenizer and labels.json in `out` (the layout export-onnx reads), then the record."""
+    out.mkdir(parents=True, exist_ok=True)
+    trainer.save_model(str(out))
+    tok.save_pretrained(out)
+    (out / "labels.json").write_text(json.dumps({"id2label": id2label, "labels": labels}) + "\n")
+    for f in sorted(out.iterdir()):
+        if f.is_file() and not f.name.startswith("record_"):
+            rec.output(f.name, f)
+    print(json.dumps(rec.data["metrics"], indent=1))
+    rec.write(out)
+
+
 def run(args) -> None:
     hf.require_torch()
     import torch
     from transformers import (AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification,
-                              Trainer, TrainerCallback, TrainingArguments, set_seed)
+                              set_seed)
 
     torch.set_num_threads(args.threads)
     set_seed(args.seed)
@@ -92,12 +179,7 @@ def run(args) -> None:
     id2label = bio_labels(labels)
     label2id = {label: i for i, label in enumerate(id2label)}
     tok = AutoTokenizer.from_pretrained(args.base, local_files_only=True)
-    train_rows, dev_rows = load_jsonl(data_dir / "train.jsonl"), load_jsonl(data_dir / "dev.jsonl")
-    if args.generated_keep < 1:
-        rng = random.Random(args.seed)
-        train_rows = [r for r in train_rows if r.get("source") != "generated" or rng.random() < args.generated_keep]
-    if args.limit:
-        train_rows, dev_rows = train_rows[:args.limit], dev_rows[:args.limit]
+    train_rows, dev_rows = training_rows(data_dir, args)
     train_feats = encode(train_rows, tok, label2id, args.max_length)
     dev_feats = encode(dev_rows, tok, label2id, args.max_length)
     strip = lambda feats: [{k: v for k, v in f.items() if k != "offsets"} for f in feats]  # noqa: E731
@@ -106,57 +188,15 @@ def run(args) -> None:
     model = AutoModelForTokenClassification.from_pretrained(
         args.base, local_files_only=True, num_labels=len(id2label), id2label=dict(enumerate(id2label)),
         label2id=label2id, **extra)
-
-    def compute_metrics(pred):
-        spans = predict_spans(dev_rows, dev_feats, pred.predictions, id2label)
-        scores = prf(gold_spans(dev_rows), spans)
-        return {"f1": scores["micro"]["f1"], "precision": scores["micro"]["precision"],
-                "recall": scores["micro"]["recall"]}
-
-    class TimeLimit(TrainerCallback):
-        def __init__(self):
-            self.t0 = time.monotonic()
-
-        def on_step_end(self, targs, state, control, **kw):
-            if args.max_minutes and time.monotonic() - self.t0 > args.max_minutes * 60:
-                control.should_training_stop = True
-                control.should_evaluate = True
-                control.should_save = True
-
-    targs = TrainingArguments(
-        output_dir=str(Path(args.work) / "checkpoints"), per_device_train_batch_size=args.batch,
-        per_device_eval_batch_size=32, learning_rate=args.lr, num_train_epochs=args.epochs,
-        warmup_ratio=0.1, weight_decay=0.01, lr_scheduler_type="linear", eval_strategy="epoch",
-        save_strategy="epoch", save_total_limit=2, load_best_model_at_end=True, metric_for_best_model="f1",
-        greater_is_better=True, logging_steps=25, report_to=[], seed=args.seed, data_seed=args.seed,
-        group_by_length=True, dataloader_num_workers=0, use_cpu=True, save_safetensors=True)
-    class SequentialEvalTrainer(Trainer):
-        """Keeps the dev set in order (group_by_length would also reorder it), so spans match their texts."""
-
-        def _get_eval_sampler(self, eval_dataset):
-            return torch.utils.data.SequentialSampler(eval_dataset)
-
-    trainer = SequentialEvalTrainer(model=model, args=targs, train_dataset=strip(train_feats), eval_dataset=strip(dev_feats),
-                      data_collator=DataCollatorForTokenClassification(tok), compute_metrics=compute_metrics,
-                      callbacks=[TimeLimit()])
+    trainer = sequential_eval_trainer()(
+        model=model, args=training_arguments(args), train_dataset=strip(train_feats),
+        eval_dataset=strip(dev_feats), data_collator=DataCollatorForTokenClassification(tok),
+        compute_metrics=span_f1_metrics(dev_rows, dev_feats, id2label), callbacks=[time_limit(args.max_minutes)])
     t0 = time.monotonic()
     result = trainer.train()
-    rec.metric("train_seconds", round(time.monotonic() - t0, 1))
-    rec.metric("train_steps", result.global_step)
-    rec.metric("train_loss", round(result.training_loss, 4))
-    rec.metric("dev_f1_by_epoch", [{"epoch": h.get("epoch"), "f1": h["eval_f1"]}
-                                   for h in trainer.state.log_history if "eval_f1" in h])
-    rec.metric("best_dev_f1", trainer.state.best_metric)
+    record_training(rec, trainer, result, time.monotonic() - t0)
     rec.metric("examples", {"train": len(train_rows), "dev": len(dev_rows)})
-    out.mkdir(parents=True, exist_ok=True)
-    trainer.save_model(str(out))
-    tok.save_pretrained(out)
-    (out / "labels.json").write_text(json.dumps({"id2label": id2label, "labels": labels}) + "\n")
-    for f in sorted(out.iterdir()):
-        if f.is_file() and not f.name.startswith("record_"):
-            rec.output(f.name, f)
-    print(json.dumps(rec.data["metrics"], indent=1))
-    rec.write(out)
+    save_checkpoint(rec, trainer, tok, out, id2label, labels)
 
 
 def add_parser(sub) -> None:
