@@ -15,7 +15,7 @@ pytest.importorskip("optimum.exporters.onnx", reason="the export path needs opti
 from export.__main__ import main as factory  # noqa: E402
 from export.data import LABELS  # noqa: E402
 from export.train import bio_labels  # noqa: E402
-from tests.test_export_tiny import tiny_encoder  # noqa: E402
+from tests.test_export_tiny import tiny_encoder, tiny_token_classifier  # noqa: E402
 
 SENTENCES = [("Le patient a de la fièvre depuis trois jours.", "fièvre", "SYMPTOME"),
              ("Traitement : amoxicilline 1 g matin et soir.", "amoxicilline", "MEDICAMENT"),
@@ -40,13 +40,7 @@ def test_prune_tiny_token_classifier(tmp_path: Path) -> None:
 
     torch.manual_seed(0)
     tiny_encoder(tmp_path / "tiny")
-    id2label = bio_labels(LABELS)
-    model = AutoModelForTokenClassification.from_pretrained(
-        tmp_path / "tiny", num_labels=len(id2label), id2label=dict(enumerate(id2label)),
-        label2id={label: i for i, label in enumerate(id2label)})
-    model.save_pretrained(tmp_path / "ft")
-    AutoTokenizer.from_pretrained(tmp_path / "tiny").save_pretrained(tmp_path / "ft")
-    (tmp_path / "ft" / "labels.json").write_text(json.dumps({"id2label": id2label}))
+    tiny_token_classifier(tmp_path / "tiny", tmp_path / "ft")
     data = tmp_path / "data"
     data.mkdir()
     (data / "train.jsonl").write_text(rows(SENTENCES), encoding="utf-8")
@@ -63,7 +57,7 @@ def test_prune_tiny_token_classifier(tmp_path: Path) -> None:
     layer = student.bert.encoder.layer[0]
     assert layer.intermediate.dense.weight.shape == (16, 32) and layer.output.dense.weight.shape == (32, 16)
     assert layer.attention.self.num_attention_heads == 1 and layer.attention.self.query.weight.shape == (16, 32)
-    assert json.loads((out / "labels.json").read_text())["id2label"] == id2label
+    assert json.loads((out / "labels.json").read_text())["id2label"] == bio_labels(LABELS)
     assert AutoTokenizer.from_pretrained(out, local_files_only=True)("fièvre")["input_ids"]
     record = json.loads((out / "record_prune.json").read_text())["metrics"]
     assert record["shape"] == {"layers": 1, "intermediate_size": 16, "heads_per_layer": 1}

@@ -40,9 +40,21 @@ def tiny_encoder(folder: Path) -> None:
     tok.save_pretrained(folder)
 
 
+def tiny_token_classifier(encoder: Path, folder: Path) -> None:
+    """A randomly initialised BIO token head over `encoder`, saved the way `train` saves its checkpoints."""
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    id2label = bio_labels(LABELS)
+    model = AutoModelForTokenClassification.from_pretrained(
+        encoder, num_labels=len(id2label), id2label=dict(enumerate(id2label)),
+        label2id={label: i for i, label in enumerate(id2label)})
+    model.save_pretrained(folder)
+    AutoTokenizer.from_pretrained(encoder).save_pretrained(folder)
+    (folder / "labels.json").write_text(json.dumps({"id2label": id2label}))
+
+
 def test_export_path_on_tiny_model(tmp_path: Path) -> None:
     import torch
-    from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from inference.analysis import Entity
     from inference.ner_model import NerModel
@@ -53,13 +65,8 @@ def test_export_path_on_tiny_model(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "base" / "record_base.json").read_text())["metrics"][
         "unk_tokens_on_probe_sentences"] == 0
 
+    tiny_token_classifier(tmp_path / "base", tmp_path / "ft")
     id2label = bio_labels(LABELS)
-    model = AutoModelForTokenClassification.from_pretrained(
-        tmp_path / "base", num_labels=len(id2label), id2label=dict(enumerate(id2label)),
-        label2id={label: i for i, label in enumerate(id2label)})
-    model.save_pretrained(tmp_path / "ft")
-    AutoTokenizer.from_pretrained(tmp_path / "base").save_pretrained(tmp_path / "ft")
-    (tmp_path / "ft" / "labels.json").write_text(json.dumps({"id2label": id2label}))
 
     factory(["export-onnx", "--model", str(tmp_path / "ft"), "--out", str(tmp_path / "fp32"), "--window", "24",
              "--overlap", "8"])
