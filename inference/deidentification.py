@@ -183,10 +183,12 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
                  r"avenida|plaza|paseo|carrer|straat|laan")
 _ADDRESS_RE = re.compile(
-    rf"(?:(?<![\w])(?:\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+|\b(?:la|le|l')\s)?"
+    rf"(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+"
+    rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{0,8}}",
     re.IGNORECASE)
+_STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
@@ -198,7 +200,7 @@ _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[�
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
@@ -211,28 +213,35 @@ _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]
                                 r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|\s\d{{3}}(?=,?\s[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
+_POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")
+# A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
+_ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}),?[ \t]"
+    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street.
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
+# "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street.
+_LIVES_AT_NUMBER_RE = re.compile(
+    rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
+    rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t][{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
-    r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)\s*(?:n°\s*)?(?:(?-i:(?:Les|Le|La|L['’])\s?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:\s(?:des\s|du\s|de\s)?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|droite\b|"
-    r"face\b|fond\b)"
-    r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b"
+    r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
+    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
+    r"droite\b|face\b|fond\b)"
+    r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
@@ -580,48 +589,60 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
             item.label = "DATE_NAISSANCE"
 
 
+def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> str | None:
+    """The street address in an _ADDRESS_RE match, cut at its end, or None when the street word is prose."""
+    value = match.group(0)
+    street = _STREET_HEAD_RE.search(value)
+    if street is None:
+        return None  # "Sébastien R. – Cadre": an initial at the end of a line piece, not "r." for "rue"
+    head = value[:street.end()]
+    stop = _ADDRESS_STOP_RE.search(value, len(head))
+    if stop:
+        value = value[:stop.start()]
+    value = value.rstrip(" .,-")
+    words = value[len(head):].split()
+    numbered = re.match(rf"(?:n°\s?)?\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
+    if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
+        words = [head]  # "15 Grande Rue": the street type is the whole name
+    kind = street.group(0).lower()
+    if not numbered and kind in _NUMBERED_ONLY_STREET_WORDS:
+        return None  # "PL" is a lumbar puncture, "2 pl Carnot" a place
+    # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
+    lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+    if not lives_here and (not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):]))):
+        return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
+    if not numbered and not lives_here and not words[0][:1].isupper() \
+            and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
+        return None
+    named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
+                  if word.lower() not in _ADDRESS_PARTICLES), "")
+    if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
+        return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
+    common = kind in _COMMON_STREET_WORDS and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
+    if not numbered and not lives_here and (common or kind == "r."):
+        return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
+    return value
+
+
 def _find_places(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
     lexicons = _lexicons()
-    windows = _windows(text, _STREET_WORDS, 40, 160)
-    for pattern, matches in ((_ADDRESS_RE, _finditer(_ADDRESS_RE, text, windows)),
-                             (_FOREIGN_STREET_RE, _FOREIGN_STREET_RE.finditer(text))):
-        for match in matches:
-            value = match.group(0)
-            street = (re.search(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", value, re.IGNORECASE)
-                      if pattern is _ADDRESS_RE else None)
-            if pattern is _ADDRESS_RE and street is None:
-                continue  # "Sébastien R. – Cadre": an initial at the end of a line piece, not "r." for "rue"
-            head = value[:street.end()] if street else ""
-            stop = _ADDRESS_STOP_RE.search(value, len(head))
-            if stop:
-                value = value[:stop.start()]
-            value = value.rstrip(" .,-")
-            if pattern is _ADDRESS_RE:
-                words = value[len(head):].split()
-                numbered = re.match(rf"\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
-                if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
-                    words = [head]  # "15 Grande Rue": the street type is the whole name
-                kind = street.group(0).lower() if street else ""
-                if not numbered and kind in _NUMBERED_ONLY_STREET_WORDS:
-                    continue  # "PL" is a lumbar puncture, "2 pl Carnot" a place
-                # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
-                lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
-                if not lives_here and (not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):]))):
-                    continue  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
-                if not numbered and not lives_here and not words[0][:1].isupper() \
-                        and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
-                    continue
-                named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
-                              if word.lower() not in _ADDRESS_PARTICLES), "")
-                if (not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS
-                        and street.group(0)[:1].islower()):
-                    continue  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
-                common = kind in _COMMON_STREET_WORDS and (not named[:1].isupper()
-                                                           or _key(named) in lexicons["not_names"])
-                if not numbered and not lives_here and (common or kind == "r."):
-                    continue  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
-            found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+    for start, end in _windows(text, _STREET_WORDS, 40, 160):
+        # A match is greedy ("allée chercher le patient 8 rue Ordener" starts at the verb "allée"): the scan goes
+        # on from the end of a rejected match's street word, so that a street inside it is still found.
+        position = start
+        while position < end and (match := _ADDRESS_RE.search(text, position, end)):
+            value = _street_value(text, match, lexicons)
+            if value:
+                found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+                position = match.start() + len(value)
+            else:
+                street = _STREET_HEAD_RE.search(match.group(0))
+                position = match.start() + (street.end() if street else len(match.group(0)))
+    for match in _FOREIGN_STREET_RE.finditer(text):
+        stop = _ADDRESS_STOP_RE.search(match.group(0))
+        value = match.group(0)[:stop.start() if stop else None].rstrip(" .,-")
+        found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
@@ -637,8 +658,15 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.5))
     for match in _PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group("value")
-        if _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
+        # alone on the line above the postal code ("Le Bourg\n29400 Lampaul"), a person's name is not a place
+        own_line = match.group(0).endswith("\n") and any(_is_first_name(word, lexicons["first_names"]) or _TITLE_RE.fullmatch(word)
+                                                          for word in value.split())
+        if not own_line and _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
             found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), value, 0.5))
+    for match in _LIVES_AT_NUMBER_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
+    for match in _ROAD_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start("road"), match.end("road"), match.group("road"), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _POSTCODE_RE.finditer(text):
@@ -704,14 +732,20 @@ def _find_places(text: str) -> list[PersonalData]:
 
 def _add_address_extras(text: str, found: list[PersonalData]) -> None:
     """Apartment, building, staircase and floor lines ("Appartement 12", "bât. C", "3e étage") that touch an
-    address or a postal code are part of the address; alone in prose they are not personal data."""
+    address or a postal code, or follow a street in the same sentence ("habite au 2 quai X à Nantes, au 4e
+    étage"), are part of the address; alone in prose they are not personal data."""
     extras = [match for match in _ADDRESS_EXTRA_RE.finditer(text)]
+    if not extras:
+        return
     spans = [(item.start, item.end) for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
+    streets = sorted(item.end for item in found if item.label == "ADRESSE")
     added = True
     while added and extras:
         added = False
         for match in list(extras):
-            if any(_touch(text, match.start(), match.end(), start, end) for start, end in spans) or \
+            index = bisect.bisect_right(streets, match.start()) - 1
+            same_sentence = index >= 0 and _SENTENCE_GAP_RE.fullmatch(text, streets[index], match.start())
+            if same_sentence or any(_touch(text, match.start(), match.end(), start, end) for start, end in spans) or \
                     _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
                 found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
                 spans.append((match.start(), match.end()))
@@ -719,10 +753,19 @@ def _add_address_extras(text: str, found: list[PersonalData]) -> None:
                 added = True
 
 
+_SENTENCE_GAP_RE = re.compile(r"(?:[^.\n!?]|\.(?!\s)){0,100}")
+
+
 def _touch(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
     """Two spans separated only by punctuation and white space (at most one line break)."""
     gap = text[end:other_start] if end <= other_start else text[other_end:start] if other_end <= start else ""
     return len(gap) <= 6 and re.fullmatch(r"[\s,;\-–]*", gap) is not None and gap.count("\n") <= 1
+
+
+def _is_first_name(word: str, first_names: set[str]) -> bool:
+    """A listed first name, or a compound of listed ones ("ANNE-LAURE", "Jean-Baptiste")."""
+    key = _key(word.rstrip("."))
+    return key in first_names or ("-" in key and all(part in first_names for part in key.split("-")))
 
 
 def _town_head(value: str) -> str:
@@ -744,9 +787,7 @@ def _find_names(text: str) -> list[PersonalData]:
         return bool(re.fullmatch(_INITIAL, word)) and len(word.replace(".", "").replace("-", "")) <= 3
 
     def is_first_name(word: str) -> bool:
-        """A listed first name, or a compound of listed ones ("ANNE-LAURE", "Jean-Baptiste")."""
-        key = _key(word.rstrip("."))
-        return key in first_names or ("-" in key and all(part in first_names for part in key.split("-")))
+        return _is_first_name(word, first_names)
 
     def usable(word: str, after_title: bool) -> bool:
         if is_initial(word):

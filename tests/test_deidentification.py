@@ -304,3 +304,29 @@ def test_staff_lists_after_a_role_label_are_names() -> None:
 def test_a_lower_case_word_after_appartement_and_a_trailing_initial_are_no_address() -> None:
     view = deidentify("Vit en appartement thérapeutique, 8 rue des Chênes à Cergy. IDE de nuit : Sébastien R. – Cadre")
     assert view == "Vit en appartement thérapeutique, [ADRESSE] à [VILLE]. IDE de nuit : [NOM] – Cadre"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("L'ambulance est allée chercher le patient 8 rue Ordener.", "8 rue Ordener"),  # after a rejected "allée"
+        ("Patient retrouvé au 12 de la rue Mouffetard.", "12 de la rue Mouffetard"),
+        ("Adresse : n° 12, rue Pasteur, 59000 Lille", "n° 12, rue Pasteur"),
+        ("domiciliée 1 bis allée Marcel Proust Bât A Esc 2 91000 Evry", "Bât A"),
+        ("Résidence Le Clos Fleuri\nEscalier C – Appt 31\n118 boulevard de la Liberté", "Escalier C"),
+        ("Lotissement Les Jardins, lot n° 14\n31470 Fonsorbes", "lot n° 14"),
+        ("Elle habite au 23, quai de la Fosse à Nantes avec son mari, au 4e étage sans ascenseur.", "4e étage"),
+        ("Patient vu à domicile ; accès par la D 994.", "D 994"),
+        ("Le Bourg\n29400 Lampaul", "Le Bourg"),
+        ("Monsieur vit au 16 Paul Desmerau à Dijon.", "16 Paul Desmerau"),
+    ],
+)
+def test_address_shapes_of_part_4(text: str, value: str) -> None:
+    assert value in _labels(text).get("ADRESSE", set())
+
+
+def test_complements_and_vertebrae_alone_are_no_address() -> None:
+    assert deidentify("Tassement de la D12, fracture de la D 7. Le lot n° 14 du vaccin.") == (
+        "Tassement de la D12, fracture de la D 7. Le lot n° 14 du vaccin.")
+    assert deidentify("Appt 31\n118 boulevard Voltaire") == "[ADRESSE]\n[ADRESSE]"
+    assert "Jean Dupont" in _labels("Jean Dupont\n29400 Lampaul").get("PERSONNE", set())
