@@ -48,18 +48,20 @@ class EncoderRun:
 
 
 def window_bounds(n: int, content: int, overlap: int) -> list[tuple[int, int, int, int]]:
-    """(start, end, keep_from, keep_to) per window over n tokens: windows of `content` tokens, `overlap` shared;
-    each token is kept from exactly one window (the split falls in the middle of each overlap)."""
+    """(start, end, keep_from, keep_to) per window over n tokens: as few windows of at most `content` tokens as
+    cover them with `overlap` shared, all of the same size (so that the padded batch computes no padding); each
+    token is kept from exactly one window (the split falls in the middle of each overlap)."""
     if n <= content:
         return [(0, n, 0, n)]
-    stride = content - overlap
-    starts = list(range(0, n - content, stride)) + [n - content]
+    count = -(-(n - overlap) // (content - overlap))
+    size = -(-(n + (count - 1) * overlap) // count)
+    starts = [k * (n - size) // (count - 1) for k in range(count)]
     out = []
-    for k, s in enumerate(starts):
-        e = s + content
-        keep_from = s if k == 0 else (s + starts[k - 1] + content) // 2
-        keep_to = e if k == len(starts) - 1 else (starts[k + 1] + e) // 2
-        out.append((s, e, keep_from, keep_to))
+    for k, start in enumerate(starts):
+        end = start + size
+        keep_from = start if k == 0 else (start + starts[k - 1] + size) // 2
+        keep_to = end if k == count - 1 else (starts[k + 1] + end) // 2
+        out.append((start, end, keep_from, keep_to))
     return out
 
 

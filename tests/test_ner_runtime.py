@@ -20,6 +20,9 @@ def test_windows_cover_every_token_once(n: int) -> None:
     assert kept == list(range(n))
     for start, end, keep_from, keep_to in bounds:
         assert end - start <= 254 and start <= keep_from <= keep_to <= end
+    # every window has the same size (no padding in the batch) and shares at least the overlap with the next
+    assert len({end - start for start, end, _, _ in bounds}) == 1
+    assert all(bounds[k][1] - bounds[k + 1][0] >= 64 for k in range(len(bounds) - 1))
 
 
 def one_hot(labels: list[str], p: float = 0.9) -> np.ndarray:
