@@ -330,3 +330,27 @@ def test_complements_and_vertebrae_alone_are_no_address() -> None:
         "Tassement de la D12, fracture de la D 7. Le lot n° 14 du vaccin.")
     assert deidentify("Appt 31\n118 boulevard Voltaire") == "[ADRESSE]\n[ADRESSE]"
     assert "Jean Dupont" in _labels("Jean Dupont\n29400 Lampaul").get("PERSONNE", set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("RDV le 1er à 9 h avec le Pr Castaing.", "DATE", "1er"),
+        ("il a rdv le 18, est-ce qu'il doit venir ?", "DATE", "18"),
+        ("Reprise du travail courant février.", "DATE", "février"),
+        ("Enfant Noah Garnier, naissance le 04/06/2019, vu pour otite.", "DATE_NAISSANCE", "04/06/2019"),
+        ("M. DELMAS Christian (° 12/03/1951)", "DATE_NAISSANCE", "12/03/1951"),
+        ("IPP : 80 01 23 456", "IPP", "80 01 23 456"),
+        ("Code patient : AB12345", "IPP", "AB12345"),
+        ("N° d'archive : 45 12 30", "IPP", "45 12 30"),
+        ("N° examen : 2024-12345", "IPP", "2024-12345"),
+        ("Réf. : 2023-AB-123", "IPP", "2023-AB-123"),
+    ],
+)
+def test_dates_and_identifiers_of_part_4(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_emergency_numbers_and_decrees_are_not_dates_or_identifiers() -> None:
+    text = "Elle a appelé le 15. Décret n° 2013-1066 du code de la santé."
+    assert deidentify(text) == text
