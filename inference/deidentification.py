@@ -253,6 +253,8 @@ _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
+# "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.
+_SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|"
@@ -264,8 +266,9 @@ _CITY_CONTEXT_RE = re.compile(
     rf"(?:[ ]+[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}'’]+)*){{0,2}}\s+(?:des|de|d'|d’)|"
     rf"(?:Dr|Docteur|Pr|Professeur)\.?\s+[{_UP}][{_LO}{_UP}'’\-]+,\s+(?:de|d'|d’)|"
     rf"aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
-    rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)")
+    rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+"
+    rf"|(?<=[{_UP}]{{2}})[ ](?:SUR|SOUS|EN|LE|LA|LES|DE|DU|DES)[ ][{_UP}]{{2}}[{_UP}'’\-]*)?)")
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
 _ARTICLE_TOWN_RE = re.compile(rf"\b(?:du|au|DU|AU)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
@@ -278,7 +281,7 @@ _TOWN_PREFIXES = {"saint", "sainte", "st", "ste", "pont", "port", "mont", "bourg
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
-    rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
+    rf"{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
     rf"[ \t]*,?[ \t]+(?:le|Le|LE)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
@@ -337,8 +340,14 @@ _NAME_BEFORE_ROLE_RE = re.compile(
     r"fils|fille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse|mari|femme|fr[èe]re|s[oœ]eur|neveu|ni[èe]ce|conjointe?|"
     r"compagnon|compagne|tuteur|tutrice|curat(?:eur|rice)|voisine?))\)")
 _SELF_INTRODUCTION_RE = re.compile(r"\b(?:je\s+suis|je\s+m['’]appelle|moi\s+c['’]est|mon\s+nom\s+est|"
-                                   r"mon\s+pr[ée]nom\s+est)\s+(?:m\.|mme|mr|mlle|madame|monsieur)?\s*"
+                                   r"mon\s+pr[ée]nom\s+est)\s+(?P<title>(?:m\.|mme|mr|mlle|madame|monsieur)(?!\w))?\s*"
                                    r"(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})", re.IGNORECASE)
+# "la femme de roland lefort", "le fils de Mme Durand": a relative's name after the kinship word and "de".
+_KIN_OF_RE = re.compile(
+    r"\b(?:la|le|l['’])\s*(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|maman|papa|"
+    r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
+    r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
+_LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
 _FIRST_PARTICLE_NAME_RE = re.compile(
     rf"(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
 _PARTICLE_NAME_FIRST_RE = re.compile(
@@ -655,7 +664,9 @@ def _find_places(text: str) -> list[PersonalData]:
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
         before_code = (re.match(r"(?i)adresse|domicile", match.group(0)) is not None and re.match(
             r"\s*,?\s*(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b", text[match.start("value") + len(value):]) is not None)
-        if re.search(r"\d", value) or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) or before_code:
+        # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
+        numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
+        if numbered or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
     for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
@@ -724,7 +735,8 @@ def _find_places(text: str) -> list[PersonalData]:
         if first in lexicons["cities"] or (first not in lexicons["not_names"]
                                            and first not in lexicons["first_names"]
                                            and not match.group(0).lower().startswith(("de ", "du "))):
-            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+            saint = re.match(_SAINT + r"\w", value).end() > 1  # "à Saint Jean de Luz" outweighs a name "Jean de Luz"
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.7 if saint else 0.6))
     for match in re.finditer(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                              rf"[{_UP}][{_LO}{_UP}'’\-]+)?", text):
         value = match.group(0)
@@ -951,6 +963,21 @@ def _find_names(text: str) -> list[PersonalData]:
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
+    for match in _KIN_OF_RE.finditer(text):
+        token = _NAME_TOKEN_RE.match(text, match.end())
+        if token and (match.group("title") or is_first_name(token.group(0)) or token.group(0).isupper()):
+            end = take_names(match.end(), after_title=bool(match.group("title")), relaxed=True)
+            if end > match.end():
+                found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
+            continue
+        # in a message typed in lower case: a listed first name, and the next word when it is a listed surname
+        # or closes the phrase ("la femme de roland lefort, il a fait un malaise")
+        lower = _LOWER_NAME_RE.match(text, match.end())
+        if lower and is_first_name(lower.group("first")) and _key(lower.group("first")) not in blocked:
+            last = lower.group("last")
+            end = lower.end("last") if last and (_key(last) in surnames or (
+                lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
+            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.6))
     # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
     for match in _NAME_BEFORE_ROLE_RE.finditer(text):
         words = list(_NAME_TOKEN_RE.finditer(text, match.start("name"), match.end("name")))
@@ -962,11 +989,16 @@ def _find_names(text: str) -> list[PersonalData]:
     # A patient introducing themself, in any case: "je suis kevin le goff", "je m'appelle Anne Roux".
     for match in _SELF_INTRODUCTION_RE.finditer(text):
         words = list(re.finditer(r"[^\W\d_][\w'’-]*", match.group("value")))
-        if not words or not is_first_name(words[0].group(0)) or _key(words[0].group(0)) in blocked:
+        if not words or _key(words[0].group(0)) in blocked:
+            continue
+        surname_only = not is_first_name(words[0].group(0))  # "je suis mme lefort": after a title, a surname
+        if surname_only and not match.group("title"):
             continue
         last = words[0]
         for index, word in enumerate(words[1:], 1):
             key = _key(word.group(0))
+            if surname_only and key not in surnames:
+                break
             if key in _PARTICLE_KEYS and index + 1 < len(words):
                 continue
             after_particle = _key(words[index - 1].group(0)) in _PARTICLE_KEYS and index > 1

@@ -354,3 +354,24 @@ def test_dates_and_identifiers_of_part_4(text: str, label: str, value: str) -> N
 def test_emergency_numbers_and_decrees_are_not_dates_or_identifiers() -> None:
     text = "Elle a appelé le 15. Décret n° 2013-1066 du code de la santé."
     assert deidentify(text) == text
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("Domiciliée à St Germain en Laye depuis 2010.", "VILLE", "St Germain en Laye"),
+        ("Né à SAINT JEAN DE LUZ.", "VILLE", "SAINT JEAN DE LUZ"),
+        ("Adresse : 3 rue Pasteur - 92 120 - Montrouge", "CODE_POSTAL", "92 120"),
+        ("bonjour je suis mme lefort, mon mari a fait un malaise", "PERSONNE", "lefort"),
+        ("je suis la femme de roland lefort, il a fait un malaise", "PERSONNE", "roland lefort"),
+        ("Elle vit chez la fille de Mme Durand.", "PERSONNE", "Durand"),
+    ],
+)
+def test_towns_codes_and_names_of_part_4(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_scores_named_after_people_are_not_names() -> None:
+    text = "Classification de Child-Pugh B, échelle de Braden 14, indice de Karnofsky 70 %, manœuvre de Valsalva."
+    assert deidentify(text) == text
+    assert deidentify("je suis la fille de la voisine, elle va mieux") == "je suis la fille de la voisine, elle va mieux"
