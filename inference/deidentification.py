@@ -81,12 +81,12 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.])",
+    rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.](?!\d\d?[/.]\d\d))",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:\s?er|°)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:\s?er|°|st|nd|rd|th)?,?[\s\-]?(?:{_MONTHS})\.?,?(?:[\s\-]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
-    rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d\s?,\s?(?:19|20)\d\d\b",
+    rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d(?:st|nd|rd|th)?\s?,\s?(?:19|20)\d\d\b",
     # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
     rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
     rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"

@@ -375,3 +375,15 @@ def test_scores_named_after_people_are_not_names() -> None:
     text = "Classification de Child-Pugh B, échelle de Braden 14, indice de Karnofsky 70 %, manœuvre de Valsalva."
     assert deidentify(text) == text
     assert deidentify("je suis la fille de la voisine, elle va mieux") == "je suis la fille de la voisine, elle va mieux"
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Hospitalisation : 12/03/2024-15/03/2024", "12/03/2024"),
+        ("Seen on March 12th, 2024", "March 12th, 2024"),
+        ("Seen on 12th March 2024", "12th March 2024"),
+    ],
+)
+def test_date_ranges_and_english_ordinals(text: str, value: str) -> None:
+    assert value in _labels(text).get("DATE", set())
