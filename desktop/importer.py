@@ -202,7 +202,7 @@ def run_import(paths: list[Path | str]) -> int:
     counts = {IMPORTED: 0, DUPLICATE: 0, ERROR: 0}
     errors: list[str] = []
     with store:
-        engine = Engine.load()
+        engine = Engine.load(model_threads=1)  # the read-ahead pass beside the rules: one core each
         for done, result in enumerate(import_paths(engine, store, files, username), 1):
             path = result.path
             counts[result.status] += 1

@@ -71,13 +71,17 @@ class Engine:
     germ_genera: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True) -> "Engine":
-        """`rules_dir` holds a clinic's own completeness.yaml/questions.yaml; the shipped ones otherwise."""
+    def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True,
+             model_threads: int | None = None) -> "Engine":
+        """`rules_dir` holds a clinic's own completeness.yaml/questions.yaml; the shipped ones otherwise.
+        `model_threads`: onnxruntime threads per model pass (default: two). One document at a time is fastest on
+        two; a batch that runs the next document's pass beside the current one's rules wants one (the rules take
+        the other core)."""
         root = Path(resources) if resources else resources_dir()
         rules = Path(rules_dir) if rules_dir else root / "rules"
         models = {"request_type": "rules-v1", "elements": "rules-v1", "lexicons": _file_version(root / "lexicons" / "terms.tsv")}
         ner_folder = root / "models" / "ner"
-        ner = NerModel.load(ner_folder) if (ner_folder / "model.onnx").is_file() else None
+        ner = NerModel.load(ner_folder, threads=model_threads) if (ner_folder / "model.onnx").is_file() else None
         shared = {}  # encoders already loaded, by folder, with their model's sha256
         if ner:
             ner_sha256 = file_sha256(ner_folder / "model.onnx")
@@ -87,7 +91,7 @@ class Engine:
         request_model = None
         if (request_folder / "request.json").is_file():
             try:
-                request_model = RequestModel.load(request_folder, loaded=shared)
+                request_model = RequestModel.load(request_folder, threads=model_threads, loaded=shared)
             except StaleHeads as error:
                 log.warning("request heads not used, rules only: %s", error)
             else:

@@ -211,7 +211,7 @@ def _steady_import(folder: Path, db_path: Path) -> float:
     from desktop.store import Store
     from inference import Engine
 
-    engine = Engine.load()
+    engine = Engine.load(model_threads=1)  # as `medclair import` loads it
     with Store.create(PASSPHRASE, db_path) as store:
         start = time.perf_counter()
         results = list(import_paths(engine, store, [folder]))
