@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
 
@@ -124,9 +125,11 @@ ABBREVIATIONS = {
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"»)\]]*(?=\s)|\n")
 
 
-def find_sentences(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)
+def find_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans, trimmed; a line break ends a sentence unless the line wraps (next one goes on in lower
-    case), a full stop after an abbreviation never."""
+    case), a full stop after an abbreviation never. Remembered for the last texts: qualifiers, relations, alerts
+    and the summary all read the sentences of the same document."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
@@ -142,7 +145,7 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
         _add_span(text, start, match.end() if match.group(0) != "\n" else match.start(), spans)
         start = match.end()
     _add_span(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _continues(text: str, newline: int) -> bool:
