@@ -76,7 +76,7 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*", re.UNICODE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-_IPV4_RE = re.compile(rf"(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
+_IPV4_RE = re.compile(rf"(?=\d)(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
 _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![\w:])")
 
 _DATE_PATTERNS = [
@@ -129,8 +129,9 @@ _DATE_PATTERNS = [
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
 _WORDED = {index for index, pattern in enumerate(_DATE_PATTERNS) if pattern.startswith(r"\b(?:")}
-_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
-                               if index not in _WORDED), re.IGNORECASE)
+# Every other pattern starts with a digit: the look-ahead skips the other positions without trying each one.
+_DATE_RE = re.compile(r"(?=\d)(?:" + "|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
+                                               if index not in _WORDED) + ")", re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                     if index in _WORDED), re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
@@ -172,12 +173,12 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
                             r"|(?=[A-Z\d-]*\d{3})[A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
-_ALNUM_ID_RE = re.compile(r"(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
+_ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
-_IPP_RE = re.compile(r"(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
+_IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
@@ -188,12 +189,15 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
                  r"avenida|plaza|paseo|carrer|straat|laan")
 _ADDRESS_RE = re.compile(
-    rf"(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+"
+    rf"\b(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})\s*,?\s+"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{0,8}}",
     re.IGNORECASE)
 _STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
+_STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
+_STREET_NUMBER_RE = re.compile(rf"(?:n°\s?)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
+_UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
@@ -218,7 +222,7 @@ _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]
                                 r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(rf"(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
+_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")
@@ -242,7 +246,7 @@ _LIVES_AT_NUMBER_RE = re.compile(
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
+    r"(?=[abeéilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
@@ -269,6 +273,9 @@ _CITY_CONTEXT_RE = re.compile(
     rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+"
     rf"|(?<=[{_UP}]{{2}})[ ](?:SUR|SOUS|EN|LE|LA|LES|DE|DU|DES)[ ][{_UP}]{{2}}[{_UP}'’\-]*)?)")
+# A capitalised word, or a town linked by "sur", "en"...: looked up in the town list.
+_CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
+                                   rf"[{_UP}][{_LO}{_UP}'’\-]+)?")
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
 _ARTICLE_TOWN_RE = re.compile(rf"\b(?:du|au|DU|AU)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
@@ -308,6 +315,19 @@ _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|vo
              r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|Aït|AÏT|"
              r"ould|Ould|OULD|d'|D'|d’|D’)")
 _NAME_TOKEN_RE = re.compile(rf"(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec": the initial first
+# Patterns used inside the name loops, compiled once.
+_INITIAL_RE = re.compile(_INITIAL)
+_GAP_RE = re.compile(r"[ \t]{0,3}")
+_PARTICLES_RE = re.compile(rf"(?:{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))){{1,3}}")
+_COMMA_FIRST_NAME_RE = re.compile(
+    rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;()\n]|$|[ \t](?:le|et|né|née|n°|[-–]|\d)))")
+_LIST_LINK_RE = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+")
+_AND_LINK_RE = re.compile(r"[ \t]+(?:et|&)[ \t]+")
+_PREVIOUS_NAME_RE = re.compile(rf"({_NAME_WORD}|{_INITIAL}),?[ \t]+$")
+_PREVIOUS_ARTICLE_NAME_RE = re.compile(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+({_NAME_WORD}),?[ \t]+$")
+_PREVIOUS_PARTICLE_RE = re.compile(rf"(?<![\w'’]){_PARTICLE}[ \t]$")
+_NEXT_TOKEN_RE = re.compile(rf"(,?)[ \t]+({_NAME_WORD}|{_INITIAL})")
+_PREVIOUS_TOKEN_RE = re.compile(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$")
 # First names that, written in capitals, are medical abbreviations ("EVA 6/10": visual analogue scale).
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
 _LABELLED_NAME_RE = re.compile(
@@ -334,7 +354,7 @@ _FAMILY_RE = re.compile(
     r"[Ll][ea]\s+nouveau-n[ée]e?)\s+")
 _INITIALS_LIST_RE = re.compile(rf"(?<![\w.])[{_UP}]\.[ \t]?[{_UP}]{{2,}}[\w'’-]*,[ \t]*$")
 _NAME_BEFORE_ROLE_RE = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
+    rf"(?=[{_UP}])(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
     r"(?i:interne|externe|kin[ée]|infirmi[eè]re?|cadre|aide-soignante?|psychologue|di[ée]t[ée]ticienne?|"
     r"ergoth[ée]rapeute|orthophoniste|assistante?\s+sociale?|sage-femme|secr[ée]taire|brancardier|"
     r"fils|fille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse|mari|femme|fr[èe]re|s[oœ]eur|neveu|ni[èe]ce|conjointe?|"
@@ -349,7 +369,7 @@ _KIN_OF_RE = re.compile(
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
 _LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
 _FIRST_PARTICLE_NAME_RE = re.compile(
-    rf"(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
+    rf"(?=[{_UP}])(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
 _PARTICLE_NAME_FIRST_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:De|DE|Du|DU|Des|DES|Le|LE|La|LA|Van|VAN|Von|VON|Da|DA|Dos|DOS|Di|DI|Del|DEL|Ben|BEN|El|EL|"
     rf"D['’]|L['’])"
@@ -382,7 +402,7 @@ def _valid_nir(digits: str) -> bool:
 # ----------------------------------------------------------------------------------------------- finders
 def _find_simple(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
-    for match in _EMAIL_RE.finditer(text):
+    for match in _EMAIL_RE.finditer(text) if "@" in text else ():
         local, _, domain = match.group(0).replace(" ", "").partition("@")
         if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
             found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
@@ -566,12 +586,12 @@ def _find_dates(text: str) -> list[PersonalData]:
     return found
 
 
-_GROUPED_DIGITS_RE = re.compile(r"(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
+_GROUPED_DIGITS_RE = re.compile(r"(?=\d)(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
 # A two-digit year after "en", "depuis", "année(s)": "née en 52", "opérée en 98", "depuis 85"
-_SHORT_YEAR_RE = re.compile(r"(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|"
+_SHORT_YEAR_RE = re.compile(r"(?=[3-9])(?:(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|"
                             r"semaines?|min|minutes|heures?|h\b|fois|cp|UI|gouttes|€|euros|secondes|s\b|ml))"
                             r"|(?<=\bdepuis )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|semaines?|"
-                            r"min|minutes|heures?|h\b|fois|cp|UI|€|euros|s\b))", re.IGNORECASE)
+                            r"min|minutes|heures?|h\b|fois|cp|UI|€|euros|s\b)))", re.IGNORECASE)
 
 
 _SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|(?-i:EN|ENS|AV|OD|OG|ODG)|acuit[ée]|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
@@ -615,7 +635,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         value = value[:stop.start()]
     value = value.rstrip(" .,-")
     words = value[len(head):].split()
-    numbered = re.match(rf"(?:n°\s?)?\d|(?:{_SPELLED})\s", value, re.IGNORECASE) is not None
+    numbered = _STREET_NUMBER_RE.match(value) is not None
     if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
         words = [head]  # "15 Grande Rue": the street type is the whole name
     kind = street.group(0).lower()
@@ -623,7 +643,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "PL" is a lumbar puncture, "2 pl Carnot" a place
     # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
     lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
-    if not lives_here and (not words or not (numbered or re.search(rf"[{_UP}\d]", value[len(head):]))):
+    if not lives_here and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
         return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
     if not numbered and not lives_here and not words[0][:1].isupper() \
             and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
@@ -666,7 +686,7 @@ def _find_places(text: str) -> list[PersonalData]:
             r"\s*,?\s*(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b", text[match.start("value") + len(value):]) is not None)
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
-        if numbered or re.search(rf"\b(?:{_STREET_TYPES})\b", value, re.IGNORECASE) or before_code:
+        if numbered or _STREET_WORD_RE.search(value) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
     for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
@@ -737,8 +757,7 @@ def _find_places(text: str) -> list[PersonalData]:
                                            and not match.group(0).lower().startswith(("de ", "du "))):
             saint = re.match(_SAINT + r"\w", value).end() > 1  # "à Saint Jean de Luz" outweighs a name "Jean de Luz"
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.7 if saint else 0.6))
-    for match in re.finditer(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
-                             rf"[{_UP}][{_LO}{_UP}'’\-]+)?", text):
+    for match in _CAPITALISED_PLACE_RE.finditer(text):
         value = match.group(0)
         if _key(value) in lexicons["medical"]:
             continue
@@ -801,7 +820,7 @@ def _find_names(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
 
     def is_initial(word: str) -> bool:
-        return bool(re.fullmatch(_INITIAL, word)) and len(word.replace(".", "").replace("-", "")) <= 3
+        return bool(_INITIAL_RE.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 3
 
     def is_first_name(word: str) -> bool:
         return _is_first_name(word, first_names)
@@ -825,15 +844,14 @@ def _find_names(text: str) -> list[PersonalData]:
         end = cursor = position
         tokens = 0
         while tokens < 5:
-            gap = re.match(r"[ \t]{0,3}", text[cursor:]) if tokens else None
-            start = cursor + (gap.end() if gap else 0)
+            gap = _GAP_RE.match(text, cursor) if tokens else None
+            start = gap.end() if gap else cursor
             glued = after_title and text[cursor - 1:cursor].islower() and text[cursor:cursor + 1].isupper()
             if tokens and start == cursor and not text[cursor - 1:cursor] in ("'", "’") and not glued:
                 break  # "Dr BouclieMirelle": after a title, a name glued to the next one is still a name
-            particle = (re.match(rf"(?:{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))){{1,3}}", text[start:])
-                        if tokens or after_title else None)
+            particle = _PARTICLES_RE.match(text, start) if tokens or after_title else None
             if particle:
-                token = _NAME_TOKEN_RE.match(text, start + particle.end())
+                token = _NAME_TOKEN_RE.match(text, particle.end())
                 if token and _key(token.group(0)) in lexicons["cities"]:
                     break  # "M. Martin de Cannes": the place is not part of the name
                 if token and (usable(token.group(0), after_title)
@@ -866,21 +884,19 @@ def _find_names(text: str) -> list[PersonalData]:
             start = match.start() if initial else match.end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.9))
             # "Pr GARAUD, Mathéo": the first name after a comma follows a titled surname in capitals.
-            comma = re.match(rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;()\n]|$|[ \t](?:le|et|né|née|n°|[-–]|\d)))",
-                             text[end:])
+            comma = _COMMA_FIRST_NAME_RE.match(text, end)
             if comma and text[match.end():end].split()[-1].isupper():
                 word = comma.group(1)
                 if is_first_name(word) or (not word.isupper() and usable(word, False)
                                            and _key(word) not in lexicons["cities"]
                                            and not _COMMON_ENDING_RE.search(word.upper())):
-                    found.append(PersonalData("PERSONNE", end + comma.start(1), end + comma.end(1), word, 0.8))
+                    found.append(PersonalData("PERSONNE", comma.start(1), comma.end(1), word, 0.8))
             # "Dr Martin et Durand"; after a plural title, a whole list: "Les Drs Morvan, Cadiou et Le Roy"
             plural = title.lower().rstrip(".") in ("drs", "prs", "docteurs", "professeurs", "mm", "mmes",
                                                     "messieurs", "mesdames")
             cursor = end
-            while following := re.match(r"[ \t]*,[ \t]*|[ \t]+(?:et|&)[ \t]+" if plural else r"[ \t]+(?:et|&)[ \t]+",
-                                        text[cursor:]):
-                first = cursor + following.end()
+            while following := (_LIST_LINK_RE if plural else _AND_LINK_RE).match(text, cursor):
+                first = following.end()
                 more = take_names(first, after_title=plural, relaxed=False)
                 candidate = text[first:more]
                 if more <= first or not (plural or candidate.split()[0].isupper()
@@ -916,16 +932,15 @@ def _find_names(text: str) -> list[PersonalData]:
             continue
         end = max(take_names(match.start(), after_title=False, relaxed=is_first), match.end())
         start = match.start()
-        previous = re.search(rf"({_NAME_WORD}|{_INITIAL}),?[ \t]+$", text[max(0, start - 40):start])
+        previous = _PREVIOUS_NAME_RE.search(text[max(0, start - 40):start])
         if previous and usable(previous.group(1), False) and (is_first or previous.group(1).isupper()
                                                               or is_initial(previous.group(1))):
             start -= len(previous.group(0))
         elif is_first or word.isupper():
-            article = re.search(rf"(?<![\w'’-])({_NAME_WORD})[ \t]+({_NAME_WORD}),?[ \t]+$",
-                                text[max(0, start - 40):start])
+            article = _PREVIOUS_ARTICLE_NAME_RE.search(text[max(0, start - 40):start])
             if article and article_surname(article.group(1), article.group(2)):
                 start -= len(article.group(0))  # "LE BRAS Corentin"
-        particle = re.search(rf"(?<![\w'’]){_PARTICLE}[ \t]$", text[max(0, start - 5):start])
+        particle = _PREVIOUS_PARTICLE_RE.search(text[max(0, start - 5):start])
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
@@ -1032,11 +1047,11 @@ def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:
     """Name-like words right before and after a word on the same line; across a comma only for all-caps words."""
     word_is_caps = text[start:end].isupper()
     tokens = []
-    after = re.match(rf"(,?)[ \t]+({_NAME_WORD}|{_INITIAL})", text[end:end + 40])
+    after = _NEXT_TOKEN_RE.match(text[end:end + 40])
     if after and (not after.group(1) or (word_is_caps and after.group(2).isupper() and len(after.group(2)) >= 3)
                   or _key(after.group(2)) in _lexicons()["first_names"]):
         tokens.append(after.group(2))
-    before = re.search(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)[ \t]+$", text[max(0, start - 40):start])
+    before = _PREVIOUS_TOKEN_RE.search(text[max(0, start - 40):start])
     if before and (not before.group(2) or (word_is_caps and before.group(1).isupper())):
         tokens.append(before.group(1))
     return tokens

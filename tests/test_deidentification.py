@@ -387,3 +387,8 @@ def test_scores_named_after_people_are_not_names() -> None:
 )
 def test_date_ranges_and_english_ordinals(text: str, value: str) -> None:
     assert value in _labels(text).get("DATE", set())
+
+
+def test_a_street_word_inside_a_word_is_no_street() -> None:
+    text = "Office in Latvia Tel : 371 7 616 137, 12 rue de Riga"
+    assert _labels(text)["ADRESSE"] == {"12 rue de Riga"}  # not "via Tel" from "Latvia"
