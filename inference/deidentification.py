@@ -173,8 +173,9 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
-                            r"|(?=[A-Z\d-]*\d{3})[A-Z\d]{1,10}(?:-[A-Z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
+                            r"|(?=[A-Za-z\d-]*\d{3})[A-Za-z\d]{1,10}(?:-[A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
+                            r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
                             r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
@@ -254,7 +255,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
-                               rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?!\d))?)")
+                               rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
 # "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.

@@ -392,3 +392,15 @@ def test_date_ranges_and_english_ordinals(text: str, value: str) -> None:
 def test_a_street_word_inside_a_word_is_no_street() -> None:
     text = "Office in Latvia Tel : 371 7 616 137, 12 rue de Riga"
     assert _labels(text)["ADRESSE"] == {"12 rue de Riga"}  # not "via Tel" from "Latvia"
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("NIP: A12B34", "IPP", "A12B34"),
+        ("Votre identifiant : pat-00451", "IPP", "pat-00451"),
+        ("17 rue de Rennes 75011 PARIS 11E", "VILLE", "PARIS 11E"),
+    ],
+)
+def test_mixed_identifiers_and_arrondissements(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
