@@ -302,13 +302,14 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Pr[ée]lev[ée]e?\s+par|Frapp[ée]e?\s+par|Dactylographi[ée]e?\s+par|"
           r"Vue?\s+par|Examin[ée]e?\s+par|Interpr[ée]t[ée]e?\s+par|Relue?\s+par|Saisie?\s+par|Transcrite?\s+par|"
           r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|"
-          r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e)")
+          r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e|"
+          r"Famille|Enfant)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
                             r"Manipulat(?:eur|rice)",
                             re.IGNORECASE)
-_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep"}
+_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep", "famille", "enfant"}
 _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
@@ -316,6 +317,8 @@ _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|vo
              r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|Aït|AÏT|"
              r"ould|Ould|OULD|d'|D'|d’|D’)")
 _NAME_TOKEN_RE = re.compile(rf"(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec": the initial first
+_CAPS_AND_LOWER_RE = re.compile(rf"(?<![\w'’-])(?:([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)[ \t]+([{_LO}]{{3,}})|([{_LO}]{{3,}})[ \t]+"
+                                rf"([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*))(?![\w'’-])")
 # Patterns used inside the name loops, compiled once.
 _INITIAL_RE = re.compile(_INITIAL)
 _GAP_RE = re.compile(r"[ \t]{0,3}")
@@ -346,7 +349,8 @@ _ROLE_LABEL_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
     r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
     r"destinataires?|copies?(?:\s+[àa])?|cc|signataires?|kin[ée]s?|psychologues?|di[ée]t[ée]ticiennes?|"
-    r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?)[ \t]*:[ \t]*", re.IGNORECASE)
+    r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
+    r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s)[ \t]*:[ \t]*", re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
@@ -876,6 +880,8 @@ def _find_names(text: str) -> list[PersonalData]:
         title = match.group(0).strip(" .:\t").split()[0]
         if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper():
             continue
+        if title.lower() in ("famille", "enfant") and title.isupper():
+            continue  # "FAMILLE D'ACCUEIL", "ENFANT MALADE": headings
         if _PROFESSION_RE.fullmatch(title.rstrip(".:")) and (not title[0].isupper() or "\n" in match.group(0)):
             continue  # "un psychologue.\nInactive": a profession names someone only as a capitalised label
         end = take_names(match.end(), after_title=True, relaxed=True)
@@ -945,6 +951,12 @@ def _find_names(text: str) -> list[PersonalData]:
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
+    # A surname in capitals next to a first name typed in lower case: "VASSEUR hugo", "hugo VASSEUR".
+    for match in _CAPS_AND_LOWER_RE.finditer(text):
+        caps, lower = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if (is_first_name(lower) and _key(lower) not in blocked and usable(caps, False) and len(caps) >= 3
+                and _key(caps) not in _CAPS_ABBREVIATIONS and not _COMMON_ENDING_RE.search(caps)):
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
     # After an explicit "Nom :" / "Prénom :" label, the value is a name whatever its case ("nom : dupont").
     for match in _LABELLED_NAME_RE.finditer(text):
         words = []

@@ -404,3 +404,22 @@ def test_a_street_word_inside_a_word_is_no_street() -> None:
 )
 def test_mixed_identifiers_and_arrondissements(text: str, label: str, value: str) -> None:
     assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Patientes présentes : Ondine Marsac, 23/04/1976", "Ondine Marsac"),
+        ("Participants : Ondine Marsac, Perle Defoe.", "Ondine Marsac"),
+        ("Famille Vasseur", "Vasseur"),
+        ("Enfant VASSEUR, 4 ans", "VASSEUR"),
+        ("VASSEUR hugo", "VASSEUR hugo"),
+    ],
+)
+def test_names_in_lists_families_and_mixed_case(text: str, value: str) -> None:
+    assert value in _labels(text).get("PERSONNE", set())
+
+
+def test_family_and_child_headings_are_no_names() -> None:
+    for text in ("ENFANT MALADE", "FAMILLE D'ACCUEIL", "Enfant de 3 ans", "Famille nombreuse"):
+        assert deidentify(text) == text
