@@ -105,7 +105,7 @@ _DATE_PATTERNS = [
     # a day of the current month: "le 20 courant", "le 3 du mois"
     r"(?<![\d/.,])(?:[0-3]?\d|1er)(?=\s(?:courant|du\s+mois)\b)",
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
-    r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?![\d/.]\d)",
+    r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?!\d|[/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
     # "ETT le 16-3"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
     r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])"
@@ -223,7 +223,8 @@ _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]
                                 r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
+_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?\d{1,6}(?![\w,.]\d)")

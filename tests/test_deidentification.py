@@ -423,3 +423,8 @@ def test_names_in_lists_families_and_mixed_case(text: str, value: str) -> None:
 def test_family_and_child_headings_are_no_names() -> None:
     for text in ("ENFANT MALADE", "FAMILLE D'ACCUEIL", "Enfant de 3 ans", "Famille nombreuse"):
         assert deidentify(text) == text
+
+
+@pytest.mark.parametrize("text", ["PARIS-75011", "F75011 Paris", "FR-75011 Paris", "BP 12 - 20200 BASTIA"])
+def test_postal_codes_after_a_town_a_country_prefix_or_a_post_box(text: str) -> None:
+    assert {"75011", "20200"} & _labels(text).get("CODE_POSTAL", set())
