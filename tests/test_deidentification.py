@@ -319,6 +319,7 @@ def test_a_lower_case_word_after_appartement_and_a_trailing_initial_are_no_addre
         ("Patient vu à domicile ; accès par la D 994.", "D 994"),
         ("Le Bourg\n29400 Lampaul", "Le Bourg"),
         ("Monsieur vit au 16 Paul Desmerau à Dijon.", "16 Paul Desmerau"),
+        ("14,avenue Foch,75116 Paris", "14,avenue Foch"),
     ],
 )
 def test_address_shapes_of_part_4(text: str, value: str) -> None:
