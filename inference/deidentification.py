@@ -186,7 +186,8 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"chemin|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
-                 r"lieu-dit|lieu\s+dit|villa|clos|parc|za|zi|zac|mont[ée]e|"
+                 r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
+                 r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
                  r"avenida|plaza|paseo|carrer|straat|laan")
 _ADDRESS_RE = re.compile(
@@ -539,7 +540,7 @@ for _alternative in _STREET_TYPES.split("|"):
     _word = re.split(r"\\s|-", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
     _variants = {_word.replace(group, char) for group in ("[ée]", "[ôo]") for char in group[1:-1]}
     _STREET_WORDS |= {variant for variant in _variants if "[" not in variant}
-_STREET_WORDS |= {"r", "grand"}
+_STREET_WORDS |= {"r", "grand", "z"}
 _PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",
                 "joignable", "joignables", "appeler", "rappeler", "contacter", "phone", "bip", "poste", "secrétariat",
                 "secretariat", "standard", "urgence", "dect"}

@@ -320,6 +320,10 @@ def test_a_lower_case_word_after_appartement_and_a_trailing_initial_are_no_addre
         ("Le Bourg\n29400 Lampaul", "Le Bourg"),
         ("Monsieur vit au 16 Paul Desmerau à Dijon.", "16 Paul Desmerau"),
         ("14,avenue Foch,75116 Paris", "14,avenue Foch"),
+        ("Z.I. Les Granges, 12390 Rignac", "Z.I. Les Granges"),
+        ("Zone artisanale des Granges, 12390 Rignac", "Zone artisanale des Granges"),
+        ("Parc d'activités des Granges, 12390 Rignac", "Parc d'activités des Granges"),
+        ("Lieudit Les Granges, Rignac", "Lieudit Les Granges"),
     ],
 )
 def test_address_shapes_of_part_4(text: str, value: str) -> None:
@@ -429,3 +433,8 @@ def test_family_and_child_headings_are_no_names() -> None:
 @pytest.mark.parametrize("text", ["PARIS-75011", "F75011 Paris", "FR-75011 Paris", "BP 12 - 20200 BASTIA"])
 def test_postal_codes_after_a_town_a_country_prefix_or_a_post_box(text: str) -> None:
     assert {"75011", "20200"} & _labels(text).get("CODE_POSTAL", set())
+
+
+def test_zones_and_shopping_centres_in_prose_are_no_address() -> None:
+    text = "Douleurs au niveau de la zone industrielle du coude ; vendu en centre commercial près de chez elle."
+    assert "ADRESSE" not in _labels(text)
