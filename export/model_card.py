@@ -87,9 +87,12 @@ def run(args) -> None:
            "Token classification (BIO) of French medical text into the product labels of SPEC §2.4: "
            + ", ".join(f"`{label}`" for label in LABELS) + ". Run by `inference.ner_model.NerModel` with "
            "onnxruntime + tokenizers (no torch). Labels are decoded as the most probable valid BIO path "
-           "(Viterbi), entity spans are on word boundaries and never end on a function word, with the mean label "
-           "probability as score, and spans scoring under `inference.ner_model.MIN_SPAN_SCORE` are dropped; "
-           "every score below is of this decoding. It finds mentions; qualifiers (negation, hypothesis, family, history) and "
+           "(Viterbi), with sibling labels (PATHOLOGIE/SYMPTOME, MEDICAMENT/ALLERGENE) pooled to decide where a "
+           "mention is and the mention then taking the sibling with more probability; entity spans are on word "
+           "boundaries, keep hyphenated compounds whole and never end on a function word, with the mean (pooled) "
+           "label probability as score, and spans scoring under `inference.ner_model.MIN_SPAN_SCORE` (or the "
+           "label's own cut in `MIN_SPAN_SCORE_BY_LABEL`) are dropped; every score below is of this decoding. "
+           "The engine keeps only model mentions scoring 0.85 or more. It finds mentions; qualifiers (negation, hypothesis, family, history) and "
            "codes come from the rule layers. Not a medical device: every output is shown with its evidence.", "",
            "## Files", "",
            "- `model.onnx`: encoder + token head, int8 dynamic quantization; outputs `logits` [batch, tokens, "
