@@ -438,3 +438,18 @@ def test_postal_codes_after_a_town_a_country_prefix_or_a_post_box(text: str) -> 
 def test_zones_and_shopping_centres_in_prose_are_no_address() -> None:
     text = "Douleurs au niveau de la zone industrielle du coude ; vendu en centre commercial près de chez elle."
     assert "ADRESSE" not in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Vu le 28.mars.2019.", "28.mars.2019"),
+        ("Vu le 28/mars/2019.", "28/mars/2019"),
+        ("Depuis mars-2019.", "mars-2019"),
+        ("Bilan 2019-03 normal.", "2019-03"),
+        ("Il est venu le 28 au soir.", "28"),
+        ("Douleurs depuis le 28/3.", "28/3"),
+    ],
+)
+def test_more_date_separators_and_lone_days(text: str, value: str) -> None:
+    assert value in _labels(text).get("DATE", set())
