@@ -277,7 +277,7 @@ _CITY_CONTEXT_RE = re.compile(
     rf"(?:Dr|Docteur|Pr|Professeur)\.?\s+[{_UP}][{_LO}{_UP}'’\-]+,\s+(?:de|d'|d’)|"
     rf"aux?(?=\s+[{_UP}][{_LO}]*-[{_UP}{_LO}]))\s*"
     rf"(?P<city>(?:(?:Le|La|Les|L['’])\s?(?=[{_UP}]))?{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:[ ](?:sur|sous|en|le|la|les|de|du|des|s/)[ ][{_UP}][{_LO}{_UP}'’\-]+|[ ][dl]['’][{_UP}][{_LO}{_UP}'’\-]+"
     rf"|(?<=[{_UP}]{{2}})[ ](?:SUR|SOUS|EN|LE|LA|LES|DE|DU|DES)[ ][{_UP}]{{2}}[{_UP}'’\-]*)?)")
 # A capitalised word, or a town linked by "sur", "en"...: looked up in the town list.
 _CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"

@@ -366,6 +366,7 @@ def test_emergency_numbers_and_decrees_are_not_dates_or_identifiers() -> None:
     [
         ("Domiciliée à St Germain en Laye depuis 2010.", "VILLE", "St Germain en Laye"),
         ("Né à SAINT JEAN DE LUZ.", "VILLE", "SAINT JEAN DE LUZ"),
+        ("La patiente, domiciliée à Villeneuve d'Ascq.", "VILLE", "Villeneuve d'Ascq"),
         ("Adresse : 3 rue Pasteur - 92 120 - Montrouge", "CODE_POSTAL", "92 120"),
         ("bonjour je suis mme lefort, mon mari a fait un malaise", "PERSONNE", "lefort"),
         ("je suis la femme de roland lefort, il a fait un malaise", "PERSONNE", "roland lefort"),
