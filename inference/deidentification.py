@@ -145,6 +145,8 @@ _BIRTH_CONTEXT_RE = re.compile(
     r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+de\s+nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
     r"birth\w*)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
+_BIRTH_NAME_GAP_RE = re.compile(r",?\s+le\s+", re.IGNORECASE)
+_BORN_BEFORE_NAME_RE = re.compile(r"\bn[ée](?:e|\(e\))?\s+$", re.IGNORECASE)
 _SEX_BEFORE_RE = re.compile(r"\|\s*(?:[FMH]|homme|femme)\s*\|\s*$", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"\b\d{1,3}\s*ans\s*[,(:]?\s*(?:n[ée]e?\s+le\s+)?$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^\s*\(?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
@@ -628,6 +630,10 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
         after_identity = (previous is not None and previous.label in ("NIR", "PERSONNE")
                           and _BETWEEN_IDENTITY_AND_BIRTH_RE.fullmatch(between) is not None)
         after_identity = after_identity or _SEX_BEFORE_RE.search(before) is not None
+        # "Née DUPONT le 13/11/2004": the birth name between "née" and the date
+        after_identity = after_identity or (
+            previous is not None and previous.label == "PERSONNE" and _BIRTH_NAME_GAP_RE.fullmatch(between) is not None
+            and _BORN_BEFORE_NAME_RE.search(text, max(0, previous.start - 12), previous.start) is not None)
         if (_BIRTH_CONTEXT_RE.search(before) or _AGE_AFTER_RE.match(text[item.end:item.end + 12])
                 or _AGE_BEFORE_RE.search(before) or after_identity):
             item.label = "DATE_NAISSANCE"

@@ -454,3 +454,8 @@ def test_zones_and_shopping_centres_in_prose_are_no_address() -> None:
 )
 def test_more_date_separators_and_lone_days(text: str, value: str) -> None:
     assert value in _labels(text).get("DATE", set())
+
+
+def test_a_date_after_a_birth_name_is_a_birth_date() -> None:
+    labels = _labels("Née DA SILVA le 19-01-1952 à Rennes, opérée le 03/02/2024.")
+    assert labels["DATE_NAISSANCE"] == {"19-01-1952"} and labels["DATE"] == {"03/02/2024"}
