@@ -227,7 +227,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
-_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz)(?:\s+(?:des\s+)?"
+_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz|straat|gasse|gracht|plein)(?:\s+(?:des\s+)?"
                                 r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
@@ -662,7 +662,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if not lives_here and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
         return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
     if not numbered and not lives_here and not words[0][:1].isupper() \
-            and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'"):
+            and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "di", "da", "do", "dos"):
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
                   if word.lower() not in _ADDRESS_PARTICLES), "")

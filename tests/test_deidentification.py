@@ -459,3 +459,9 @@ def test_more_date_separators_and_lone_days(text: str, value: str) -> None:
 def test_a_date_after_a_birth_name_is_a_birth_date() -> None:
     labels = _labels("Née DA SILVA le 19-01-1952 à Rennes, opérée le 03/02/2024.")
     assert labels["DATE_NAISSANCE"] == {"19-01-1952"} and labels["DATE"] == {"03/02/2024"}
+
+
+@pytest.mark.parametrize("text,value", [("Kalverstraat 92, Amsterdam", "Kalverstraat 92"),
+                                        ("Piazza del Duomo 1, Firenze", "Piazza del Duomo 1")])
+def test_dutch_and_italian_streets(text: str, value: str) -> None:
+    assert value in _labels(text).get("ADRESSE", set())
