@@ -99,6 +99,26 @@ def load_features(path: Path, blocks: list[str]) -> tuple[np.ndarray, dict[str, 
     return x, y, meta
 
 
+def load_training_features(sources: list[str], blocks: list[str], rec: Record) -> tuple[np.ndarray, dict, dict]:
+    """Feature files given as `FILE` or `FILE:COPIES`, concatenated (a small hand-written set can weigh as several
+    copies of itself among thousands of generated documents); all must come from one encoder."""
+    parts = []
+    for source in sources:
+        path, copies = source, 1
+        name, colon, count = source.rpartition(":")
+        if colon and count.isdigit():
+            path, copies = name, int(count)
+        x, y, meta = load_features(Path(path), blocks)
+        rec.input(f"train {Path(path).name} x{copies}", path, hash_file=True)
+        parts += [(x, y, meta)] * copies
+    encoders = {meta["encoder_sha256"] for _, _, meta in parts}
+    if len(encoders) != 1:
+        raise SystemExit("the training feature files come from different encoders")
+    x = np.concatenate([part[0] for part in parts])
+    y = {key: np.concatenate([part[1][key] for part in parts]) for key in parts[0][1]}
+    return x, y, {"ids": [i for part in parts for i in part[2]["ids"]], "encoder_sha256": encoders.pop()}
+
+
 # ------------------------------------------------------------------------------------------------------- train
 def fit_heads(x: np.ndarray, y: dict[str, np.ndarray], hidden: int, epochs: int, lr: float, weight_decay: float,
               dropout: float, batch: int, seed: int, log=print) -> dict[str, np.ndarray]:
@@ -196,11 +216,10 @@ def run_train(args) -> None:
     out = Path(args.out)
     rec = Record("train", vars(args))
     blocks = args.blocks.split(",")
-    x, y, meta = load_features(Path(args.train), blocks)
+    x, y, meta = load_training_features(args.train, blocks, rec)
     xd, yd, meta_d = load_features(Path(args.dev), blocks)
     if meta["encoder_sha256"] != meta_d["encoder_sha256"]:
         raise SystemExit("train and dev features come from different encoders")
-    rec.input("train", args.train, hash_file=True)
     rec.input("dev", args.dev, hash_file=True)
     hyper = {k: getattr(args, k) for k in ("hidden", "epochs", "lr", "weight_decay", "dropout", "batch", "seed")}
     t0 = time.perf_counter()
@@ -572,7 +591,8 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run_features)
 
     p = sub.add_parser("train", help="train the heads on cached features")
-    p.add_argument("--train", required=True)
+    p.add_argument("--train", required=True, nargs="+", metavar="FILE[:COPIES]",
+                   help="feature files (from `features`), each optionally repeated COPIES times")
     p.add_argument("--dev", required=True, help="generated dev split (thresholds are tuned here)")
     p.add_argument("--out", required=True)
     p.add_argument("--blocks", default=",".join(BLOCKS_DEFAULT), help="feature blocks: hmean,hmax,pmean,pmax")

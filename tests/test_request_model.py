@@ -137,6 +137,11 @@ def test_factory_features_train_evaluate_export(tmp_path: Path) -> None:
     factory(["train", "--train", str(tmp_path / "f" / "train.npz"), "--dev", str(tmp_path / "f" / "dev.npz"),
              "--out", str(tmp_path / "heads"), "--blocks", "hmean,hmax,pmax", "--hidden", "16", "--epochs", "3",
              "--tune-thresholds"])
+    factory(["train", "--train", str(tmp_path / "f" / "train.npz"), f"{tmp_path / 'f' / 'dev.npz'}:2",
+             "--dev", str(tmp_path / "f" / "dev.npz"), "--out", str(tmp_path / "heads-mixed"), "--hidden", "0",
+             "--epochs", "1"])
+    mixed = json.loads((tmp_path / "heads-mixed" / "record_train.json").read_text())
+    assert mixed["metrics"]["examples"]["train"] == 30 + 2 * 10  # the second file counts twice
     config = json.loads((tmp_path / "heads" / "request.json").read_text())
     assert config["feature_blocks"] == ["hmean", "hmax", "pmax"] and set(config["element_thresholds"]) == set(ELEMENTS)
     factory(["evaluate", "--model", str(tmp_path / "heads"), "--gold", str(tmp_path / "dev.jsonl"), "--name", "dev",
