@@ -33,7 +33,7 @@ _IMAGING = (
 _LAB = (
     r"(?:bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|pre-?op\w*|"
     r"d'hemostase|complet)|prise de sang|nfs|crp|ionogramme|hba1c|tsh|ecbu|serologie|dosage|glycemie|ferritine|"
-    r"creatinine|inr|psa|lithiemie|bhcg|analyses?|hemocultures?|coproculture|prelevement|troponine|cpk|d-dimeres|"
+    r"creatinine|inr|psa|lithiemie|bhcg|hgpo|hyperglycemie provoquee|glycemies|analyses?|hemocultures?|coproculture|prelevement|troponine|cpk|d-dimeres|"
     r"serologies?|test (?:de depistage|sanguin)|depistage (?:des ist|du vih|de l'hepatite)|ist|vih|bilan|"
     r"creat|uree|iono|t4l?|t3l?|pth|vit(?:amine)? (?:d|b12|b9)|25-oh|b12|folates|proteinurie|albuminurie|"
     r"microalbuminurie|bnp|nt-probnp|hcg|uricemie|calcemie|kaliemie|natremie|hemoglobine|hb|plaquettes|"
@@ -100,8 +100,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:mes|ses|son|sa|leurs?) (?:medicaments|traitements?|pilules|comprimes) (?:du mois|habituels?|comme d'habitude)\b", 2.0),
     ],
     "avis_specialiste": [
-        (r"\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
-        (rf"\bavis {_SPECIALTY}", 3.0),
+        (r"(?<!selon )(?<!a )\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
+        (rf"\bavis (?:en |de |d'|du )?{_SPECIALTY}", 3.0),
         (r"\b(?:sollicit\w*|demand\w*|souhait\w*|besoin d'|aimerai\w*|voudrai\w*) (?:de |d')?(?:l'|votre |ton |un |une )?avis\b(?! medical)", 3.0),
         (r"\b(?:quant a|concernant|sur) l'indication\b|\bl'indication (?:eventuelle )?(?:d'un|d'une)\b", 1.5),
         (r"\b(?:je vous adresse|je vous confie|j'adresse|je t'adresse|je te confie|nous vous adressons)\b(?! aux urgences)", 2.5),
@@ -182,7 +182,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
          r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|mise en observation|uhcd|"
          r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
-        (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a))|\badmission\b", 1.0),
+        (r"\b(?:fiche de )?programmation (?:operatoire|chirurgicale|au bloc)\b|^\W*(?:date d')?entree (?:prevue |souhaitee )?:\s*(?:le )?\d|\b(?:en|chirurgie) ambulatoire\b", 3.0),
+        (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*\b(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a|du \d))|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
         (r"\b(?:adresse|envoie)(?:e)? aux urgences\b|\b(?:je l'|je les |nous l')?(?:envoie|adresse|oriente|transfere)\w*\b[^.\n]{0,25}?\b(?:aux urgences|au sau|au service des urgences|a l'uhcd)\b", 3.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
@@ -209,6 +210,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:souhaite|voudrais|voudrait|aimerais|aimerait|demande|avoir|obtenir|reprendre) (?:un |une )?(?:rendez-vous|rdv|(?:tele-?)?consultation)\b", 1.5),
         (r"\b(?:rendez-vous|rdv|consultation) (?:demande|souhaite)e?\b", 1.5),
         (r"\b(?:etre recue?|me recevoir|nous recevoir)\b", 1.5),
+        (r"\b(?:conseille|recommande|dit|demande|propose)\w* de (?:venir )?vous (?:consulter|voir)\b", 2.0),
         (r"\b(?:que vous m'examiniez|m'examiner|me faire examiner|l'examiner|la faire examiner|le faire examiner)\b", 2.0),
         (r"\b(?:premiere consultation|faire le point)\b", 2.0),
         (r"\b(?:passe|passer|venir) (?:a la maison|a domicile)\b|\bune visite a domicile\b|\bde vive voix\b|\b(?:de la|une|des) disponibilites?\b", 2.0),
@@ -218,7 +220,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:(?:compte[ -]rendu|cr)\W{0,4}(?:de |d'|du )?(?:la |l')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|intervention|accouchement)|"
          r"lettre de (?:sortie|liaison|consultation)|synthese|bilan de (?:sortie|consultation)|fiche de liaison|crh|"
          r"(?:courrier|lettre|compte[ -]rendu) de fin d'hospitalisation)\b", 4.0),
-        (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
+        (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d{1,2}\b|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
          r"suites (?:simples|operatoires|de couches)|sortie (?:le|du|a j)|traitement de sortie|traitement poursuivi)\b", 1.5),
         (r"\b(?:j'ai (?:vu|revu|examine)|(?:vu|revu|examine)e? (?:ce jour|le \d|en consultation|aujourd'hui)|vue? le \d|je (?:propose|preconise) de|"
          r"je (?:le|la|vous le|vous la) (?:laisse|revois|reverrai)|reevaluation|a revoir dans|prochain (?:controle|rendez-vous)|conduite a tenir)\b", 1.5),
@@ -235,6 +237,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bconclusion\b", 1.0),
         (r"\b(?:reconsulter|consulter (?:a nouveau|son medecin(?: traitant)?|votre medecin(?: traitant)?)) (?:si|en cas)\b", 1.5),
         (r"^\W*(?:tele-?)?consultation (?:du|le)\s*\d{1,2}[/.]\d{1,2}", 3.0),
+        (r"\b(?:bilan|compte[ -]rendu|synthese) (?:\w+ ){0,2}de fin de (?:prise en charge|traitement|reeducation|suivi|seances)\b|\bfin de prise en charge\b", 4.0),
     ],
     "autre": [
         (r"\b(?:annul\w*\b(?! (?:de |d')(?:notre |mon |son |leur |votre )?(?:voyage|sejour|vol|billet|location|inscription|seances de sport))|(?:reporter|decaler|deplacer) (?:mon|son|le|notre) (?:rendez-vous|rdv))", 3.0),
@@ -252,6 +255,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),
         (r"\b(?:est-ce que je peux|puis-je|peut-on|est-il possible de) (?:prendre|associer|arreter|donner|melanger)\b", 1.5),
+        (r"\b(?:faut-il|faut il|dois-je|doit-on|peut-on|pouvons-nous|puis-je) (?:le |la |l'|les )?(?:suspendre|arreter|interrompre|maintenir|poursuivre|relayer|fenetrer)\b", 2.5),
+        (r"\b(?:opinion|intervention|analyse) pharmaceutique\b|\bassociation (?:contre-indiquee|deconseillee|a eviter|dangereuse)\b|\binteraction (?:medicamenteuse|majeure|dangereuse)\b", 3.0),
+        (r"\b(?:me|la|le|nous) rappeler\b(?! (?:que|qu'|de |d'))", 1.5),
     ],
 }
 

@@ -158,6 +158,23 @@ DOCUMENTS = [
                      "pneumopathie, évolution favorable sous amoxicilline. Dr Blanc"),
     ("autre", "Bonjour, je dois annuler mon rendez-vous de mardi, je rappellerai. Mme Lefort"),
     ("autre", "Madame, veuillez trouver ci-joint la facture de mars restée impayée. Le service comptabilité"),
+    # causes found on dev set 15 (first score 0.70)
+    ("avis_specialiste", "Un avis en rhumatologie me paraît utile pour M. Giraud, 60 ans, gonalgies. Dr Perrin, "
+                         "médecin du travail"),
+    ("compte_rendu", "Bilan orthophonique de fin de prise en charge — Léo Roy, 8 ans, lecture fluide. Arrêt des "
+                     "séances possible selon votre avis. C. Marin, orthophoniste"),
+    ("biologie", "Mme Roy, 30 ans, 26 SA : HGPO 75 g à faire. Sage-femme L. Noël"),
+    ("hospitalisation", "Fiche de programmation opératoire\nM. Roy, 60 ans\nIntervention : cure de hernie "
+                        "inguinale\nEntrée : le 12/01 en ambulatoire. Dr Caron"),
+    ("compte_rendu", "Lettre de liaison\nMme Roy, 80 ans, hospitalisée du 12/03 au 20/03/2025.\nMotif "
+                     "d'hospitalisation : pneumopathie. Dr Blanc"),
+    ("consultation", "Mme Roy a fait un malaise au travail ce matin, je lui ai conseillé de vous consulter. "
+                     "L'infirmière"),
+    ("autre", "Votre patient M. Roy, sous Xarelto, doit avoir un implant dentaire : faut-il suspendre le Xarelto "
+              "avant ? Dr Lenoir, dentiste"),
+    ("autre", "Intervention pharmaceutique : association contre-indiquée entre amiodarone et simvastatine chez "
+              "M. Roy. Pharmacie du Port"),
+    ("autre", "pouvez-vous me rappeler svp, c'est pour mon père. Karine"),
 ]
 
 
