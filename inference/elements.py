@@ -89,6 +89,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:opere(?:e)? (?:d'|de |en )|ancien(?:ne)? \w+|aux antecedents)\b",
         r"\b(?:histoire|terrain)\s*:",
         r"\bsans antecedent",
+        r"\b(?:pas de|aucun|sans) (?:probleme|souci)s? de sante\b",
         r"\b(?:tabagisme|tabagique|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
         r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
         r"\b(?:je fais|il fait|elle fait) (?:de l'|de la |du |des )(?:hypertension|tension|diabete|cholesterol|asthme)\b",
@@ -123,9 +124,9 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:pendant|durant) \d+ (?:jours|semaines|mois)\b",
     ],
     "examen_demande": [
-        r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
+        r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|coronarographie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
         r"\b(?:nfs|crp|vs|ionogramme|iono|creatinine|creatininemie|dfg|bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|d'hemostase)|hba1c|tsh|bhcg|inr|tp|tca|ferritine|glycemie|ecbu|hemoculture|serologie|pcr|prise de sang|bilan sanguin|bilan complet|d-dimeres|troponine|bnp|nt-probnp|psa|vitamine d|transaminases|asat|alat|ggt|lipase|ldl|cholesterol|triglycerides|albumine|calcemie|kaliemie|natremie|uree|acide urique|frottis)\b",
-        r"\b(?:bilan (?:de la |du |des )?(?:thyroide|foie|reins?|fer|coagulation)|analyses? (?:d'urines?|de sang)|tests? (?:de depistage|antigenique|pcr|de grossesse)|depistage (?:des |du |de la |de l')?\w+|dosages? (?:de la |du |des |de l')?\w+|osteodensitometrie)\b",
+        r"\b(?:bilan (?:de la |du |des )?(?:thyroide|foie|reins?|fer|coagulation)|analyses? (?:d'urines?|de sang)|tests? (?:de depistage|antigenique|pcr|de grossesse)|depistage (?:des |du |de la |de l')?\w+|dosages? (?:de la |du |des |de l')?\w+|osteodensitometrie|(?:me|se|te|vous|le|la|les) faire depister)\b",
     ],
     "resultats_examens": [
         r"\b(?:resultats?|compte[ -]rendu|conclusion de l'examen|interpretation)\s*:",
@@ -144,7 +145,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "date_demande": [
         r"\b(?:fait a [^,\n]{1,40},? le|date(?: de (?:la )?(?:demande|prescription|prelevement|l'examen|consultation|redaction|edition))?\s*:|(?:preleve|realise|edite|valide|redige)(?:e)? le|examen du|compte[ -]rendu du)\s*" + _DATE,
-        r"^[^\n\d]{0,40}?\ble\s+" + _DATE + r"\s*$",
+        r"^[^\n\d]{0,80}?\ble\s+" + _DATE + r"\s*$",
         r"^\s*" + _DATE + r"\s*$",
         r"^[^\n\d]{3,80}?(?:—|-|,| du)\s*" + _DATE + r"\s*$",
         r"^\s*le\s+" + _DATE + r"\b",
@@ -155,7 +156,8 @@ _FOLDED_CUES: dict[str, list[str]] = {
 # Patterns on the original text, where capitals carry the meaning (names).
 _CASED_CUES: dict[str, list[str]] = {
     "identite_patient": [rf"\b{_TITLE} {_NAME}", r"\b(?:Nom|NOM|Patient(?:e)?)\s*:\s*[A-ZÀ-Ý]\S+"],
-    "sexe": [rf"\b{_TITLE} {_NAME}"],
+    # the civility may be dictated or typed in lower case before the name ("madame Garnier Lucienne")
+    "sexe": [rf"\b{_TITLE} {_NAME}", rf"\b(?:madame|monsieur|mademoiselle) (?!Madame|Monsieur|Mademoiselle){_NAME}"],
     "medecin_demandeur": [rf"\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}", r"\bDr\b(?!\s*,)"],
 }
 

@@ -15,10 +15,10 @@ LEVELS = ("urgent", "rapide", "programme", "non_precise")
 _PROGRAMMED = re.compile(
     r"\b(?:non urgent\w*|pas urgent\w*|sans urgence|rien d'urgent|a programmer|programme(?:e)?|a votre convenance|"
     r"quand vous (?:pourrez|aurez)|dans les \d+ mois|dans \d+ mois|sous \d+ mois|d'ici \d+ mois|au prochain|"
-    r"lors du prochain|a distance|pas presse)\b"
+    r"lors du prochain|a distance|pas presse|(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
 )
 _URGENT = re.compile(
-    r"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|urgence|ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
+    r"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
     r"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
 )
 _QUICK = re.compile(

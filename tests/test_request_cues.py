@@ -8,6 +8,7 @@ from export import request_eval
 from inference import Engine
 from inference.elements import find_present_elements
 from inference.request_type import best_request_type, request_type_scores
+from inference.urgency import classify_urgency
 
 
 @pytest.fixture(scope="module")
@@ -296,3 +297,30 @@ def test_a_relative_or_the_secretary_named_in_the_letter_is_not_the_patient(engi
     assert "identite_patient" not in analysis.elements.present
     assert "identite_patient" in analysis.elements.missing
     assert not [entity for entity in analysis.entities if entity.text.startswith("Nadia")]
+
+
+@pytest.mark.parametrize("text, element", [
+    ("cher confrère je vous adresse madame Garnier Lucienne 58 ans pour avis", "sexe"),
+    ("Certificat pour le marathon : 42 ans, pas de problème de santé. Romain Roy", "antecedents"),
+    ("Opinion pharmaceutique — Pharmacie du Pont, quartier de la gare, Le 21/11/2025\nM. Roy", "date_demande"),
+    ("Transfert en USIC pour coronarographie. Dr Lopez", "examen_demande"),
+    ("Ma mère a eu un cancer du côlon, dois-je me faire dépister ? Luc Roy", "examen_demande"),
+])
+def test_elements_found_by_the_rules(text, element):
+    assert element in find_present_elements(text, [], [])
+
+
+@pytest.mark.parametrize("text", ["Madame, Monsieur, veuillez trouver ci-joint ma facture.",
+                                  "madame Monsieur je vous écris pour ma facture"])
+def test_a_civility_addressed_to_the_reader_is_not_the_patients_sex(text):
+    assert "sexe" not in find_present_elements(text, [], [])
+
+
+@pytest.mark.parametrize("text, level", [
+    ("PAI : merci de prescrire la trousse d'urgence (Anapen 0,3 mg). Dr Roy", "non_precise"),
+    ("En cas d'urgence, appeler le 15. Mme Roy, suivi de grossesse.", "non_precise"),
+    ("Fiche de programmation\nEntrée : le 08/01/2026 en ambulatoire. Dr Roy", "programme"),
+    ("Appel : douleur thoracique, urgence vitale.", "urgent"),
+])
+def test_urgency_rules(text, level):
+    assert classify_urgency(text).level == level
