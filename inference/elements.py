@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from inference.analysis import Entity, LabResult, Span
 from inference.folding import fold
+from inference.resources import read_word_list, resources_dir
 from inference.urgency import URGENCY_PATTERNS
 
 ELEMENTS = (
@@ -33,7 +35,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bne(?:e)? le \d",
     ],
     "age": [
-        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
+        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )(?<![/.,])\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
         r"\bne(?:e)? le " + _DATE,
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
@@ -179,6 +181,11 @@ _NOT_A_DIAGNOSIS_BEFORE = re.compile(
 )
 
 # A drug tested on a germ (antibiogram) or only named as out of stock is not the patient's treatment.
+# Out of a drug, not off it: "(je n'ai) plus de Kardegic ni de bisoprolol"; "il ne prend plus de X" stays negated.
+_RAN_OUT_BEFORE = re.compile(
+    r"(?:\b(?:n'(?:ai|a|avons|avez|ont)|j'ai|il a|elle a|on a)\s+|(?:^|[\n,.:;!?]|\bet|\bmais)\s*)plus (?:de |d')"
+    r"(?:[^\n.;:]{0,40}?\bni (?:de |d'))?(?:son |sa |ses |mon |ma |mes |la |le |l'|les )?$"
+)
 _NOT_TAKEN_BEFORE = re.compile(r"(?:resistante?s? (?:a|aux?)|sensibles? (?:a|aux?)|intermediaires? (?:a|aux?)|rupture de stock (?:de|du|d'))\s*(?:l'|la |le |les )?$")
 # "Levothyrox 75", "Kardegic 75": a bare strength right after a drug's name is its dose.
 _STRENGTH_AFTER = re.compile(r"\s+\d+(?:[.,]\d+)?\b(?!\s*(?:ans?|mois|jours?|semaines?|h\b|%|/|[.,:]\d))")
@@ -234,7 +241,8 @@ def find_present_elements(
             for match in pattern.finditer(text):
                 add(element, match.start(), match.end())
     for entity in entities:
-        if entity.negated and entity.label != "ALLERGENE":
+        ran_out = entity.label == "MEDICAMENT" and _RAN_OUT_BEFORE.search(folded[max(0, entity.start - 60) : entity.start])
+        if entity.negated and entity.label != "ALLERGENE" and not ran_out:
             continue
         if entity.label == "PATHOLOGIE":
             if not entity.history and _is_diagnosis(folded, entity):
@@ -263,15 +271,36 @@ def find_present_elements(
         before = folded[max(0, person.start - 25) : person.start]
         if _NOT_PATIENT_BEFORE.search(before):
             continue
-        add("medecin_demandeur" if _CARER_BEFORE.search(before) else "identite_patient", person.start, person.end)
+        if _CARER_BEFORE.search(before):
+            add("medecin_demandeur", person.start, person.end)
+        elif not _is_first_name_alone(person.text, text[person.end : person.end + 30]):
+            add("identite_patient", person.start, person.end)
     if "examen_demande" in found:
         found["examen_demande"] = [span for span in found["examen_demande"] if _is_asked(folded, span)]
     return {element: _merge(spans) for element, spans in found.items() if element in ELEMENTS and spans}
 
 
+@lru_cache(maxsize=1)
+def _first_names_only() -> frozenset[str]:
+    """First names that are not also family names (de-identification's word lists)."""
+    deid = resources_dir() / "deid"
+    surnames = {fold(word) for word in read_word_list(deid / "surnames.txt")}
+    return frozenset(fold(word) for word in read_word_list(deid / "first_names.txt")) - surnames
+
+
+_NAME_FOLLOWS = re.compile(r"[ \t]+[A-ZÀ-Ý][\wÀ-ÿ'’-]*")
+
+
+def _is_first_name_alone(name: str, after: str) -> bool:
+    """'Nathalie' signing a message does not identify the patient; 'Nathalie Roy', 'Mehdi Ait' (a family name
+    de-identification left out) or 'Martin' may."""
+    words = name.split()
+    return len(words) == 1 and fold(words[0]) in _first_names_only() and not _NAME_FOLLOWS.match(after)
+
+
 _REQUEST_CUE = re.compile(
     r"\b(?:demande|merci de|faire|realiser|pratiquer|prescri\w*|a prevoir|a programmer|programmer|souhait\w*|"
-    r"recontrol\w*|controle|a refaire|refaire|ordonnance|examens? (?:a|demandes?)|bilan a|pour (?:un|une)|"
+    r"recontrol\w*|controle(?!e)|a refaire|refaire|ordonnance|examens? (?:a|demandes?)|bilan a|pour (?:un|une)|"
     r"je vous remercie|pourriez|pouvez|serait-il|a faire|en vue d|indication|besoin d)"
 )
 _RESULT_AFTER = re.compile(

@@ -6,6 +6,7 @@ import pytest
 
 from export import request_eval
 from inference import Engine
+from inference.analysis import Entity
 from inference.elements import find_present_elements
 from inference.request_type import best_request_type, request_type_scores
 from inference.urgency import classify_urgency
@@ -324,3 +325,40 @@ def test_a_civility_addressed_to_the_reader_is_not_the_patients_sex(text):
 ])
 def test_urgency_rules(text, level):
     assert classify_urgency(text).level == level
+
+
+@pytest.mark.parametrize("text", [
+    "Dr c Mme Roy, plus de Kardegic ni de bisoprolol, je passe prendre l ordo",
+    "Bonjour, je n'ai plus de Lasilix, pouvez-vous me refaire l'ordonnance ? Mme Roy",
+])
+def test_a_drug_the_patient_has_run_out_of_is_the_treatment(engine, text):
+    assert "traitement_en_cours" in engine.analyse_text(text).elements.present
+
+
+@pytest.mark.parametrize("text, taken", [
+    ("Mme Roy n'a plus de Kardegic.", True),
+    ("Mme Roy a arrêté le Kardegic.", False),
+    ("Mme Roy ne veut plus de Kardegic.", False),
+])
+def test_out_of_a_negated_drug_is_still_taking_it(text, taken):
+    start = text.index("Kardegic")
+    drug = Entity("MEDICAMENT", "Kardegic", start, start + len("Kardegic"), negated=True)
+    assert ("traitement_en_cours" in find_present_elements(text, [drug], [])) == taken
+
+
+def test_a_blood_pressure_before_the_preposition_a_is_not_an_age():
+    assert "age" not in find_present_elements("Malaise au travail, TA 17/10 à deux reprises.", [], [])
+
+
+def test_lab_values_checked_on_a_second_tube_are_not_asked_for():
+    found = find_present_elements("Valeurs critiques : hémoglobine 6,9 g/dL, plaquettes 18 G/L, contrôlées sur un "
+                                  "second tube.", [], [])
+    assert "examen_demande" not in found
+
+
+@pytest.mark.parametrize("text, identified", [
+    ("pouvez vous me rappeler svp c urgent c'est pour ma mère. Nathalie", False),
+    ("Bonjour, je voudrais un rendez-vous pour une toux. Nathalie Roy", True),
+])
+def test_a_first_name_alone_does_not_identify_the_patient(engine, text, identified):
+    assert ("identite_patient" in engine.analyse_text(text).elements.present) == identified
