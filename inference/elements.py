@@ -171,21 +171,24 @@ _COMPILED_FOLDED = {
 _COMPILED_FOLDED["urgence"] = [*URGENCY_PATTERNS, re.compile(r"\bdelai\b")]
 _COMPILED_CASED = {element: [re.compile(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()}
 
-# A disease named by the patient's fear, or as the reason for drugs, is not a diagnosis.
+# A disease named by the patient's fear, as the reason for drugs, as screened for or as a risk is not a diagnosis.
 _NOT_A_DIAGNOSIS_BEFORE = re.compile(
     r"(?:pense a|pense qu'il s'agit d'|a peur d'|a peur de|craint|crainte d'|crainte de|inquiet(?:e)? (?:d'|de)|"
     r"(?:pense|crois|croit) avoir|"
     r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) |"
     r"(?:verifier|controler|surveiller|depister|vaccin(?:ation)? contre) (?:son |sa |ses |mon |ma |mes )?|"
+    r"depistage (?:de |d')?|risque (?:de |d')|"
     r"(?<!suivi )(?<!suivie )(?:pour|contre) (?:son|sa|ses|mon|ma|mes) )\s*(?:une |un |la |le |l'|des |du )?$"
 )
 
-# A drug tested on a germ (antibiogram) or only named as out of stock is not the patient's treatment.
 # Out of a drug, not off it: "(je n'ai) plus de Kardegic ni de bisoprolol"; "il ne prend plus de X" stays negated.
 _RAN_OUT_BEFORE = re.compile(
     r"(?:\b(?:n'(?:ai|a|avons|avez|ont)|j'ai|il a|elle a|on a)\s+|(?:^|[\n,.:;!?]|\bet|\bmais)\s*)plus (?:de |d')"
     r"(?:[^\n.;:]{0,40}?\bni (?:de |d'))?(?:son |sa |ses |mon |ma |mes |la |le |l'|les )?$"
 )
+# A sign named as past history: "un antécédent d'œdème de Quincke", "ATCD de malaise".
+_HISTORY_BEFORE = re.compile(r"\b(?:antecedents?|atcds?) (?:de |d')(?:\w+ )?$")
+# A drug tested on a germ (antibiogram) or only named as out of stock is not the patient's treatment.
 _NOT_TAKEN_BEFORE = re.compile(r"(?:resistante?s? (?:a|aux?)|sensibles? (?:a|aux?)|intermediaires? (?:a|aux?)|rupture de stock (?:de|du|d'))\s*(?:l'|la |le |les )?$")
 # "Levothyrox 75", "Kardegic 75": a bare strength right after a drug's name is its dose.
 _STRENGTH_AFTER = re.compile(r"\s+\d+(?:[.,]\d+)?\b(?!\s*(?:ans?|mois|jours?|semaines?|h\b|%|/|[.,:]\d))")
@@ -254,6 +257,9 @@ def find_present_elements(
             continue
         element = _ENTITY_ELEMENT.get(entity.label)
         if element == "symptomes" and entity.hypothesis:
+            continue
+        if element == "symptomes" and _HISTORY_BEFORE.search(folded[max(0, entity.start - 30) : entity.start]):
+            add("antecedents", entity.start, entity.end)
             continue
         if element == "traitement_en_cours" and _NOT_TAKEN_BEFORE.search(folded[max(0, entity.start - 30) : entity.start]):
             continue

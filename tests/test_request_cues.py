@@ -362,3 +362,20 @@ def test_lab_values_checked_on_a_second_tube_are_not_asked_for():
 ])
 def test_a_first_name_alone_does_not_identify_the_patient(engine, text, identified):
     assert ("identite_patient" in engine.analyse_text(text).elements.present) == identified
+
+
+@pytest.mark.parametrize("text, disease", [
+    ("HGPO 75 g pour dépistage du diabète gestationnel. Sage-femme L. Roy", "diabète gestationnel"),
+    ("Clarithromycine et simvastatine : association contre-indiquée (risque de rhabdomyolyse).", "rhabdomyolyse"),
+])
+def test_a_disease_screened_for_or_risked_is_not_the_diagnosis(text, disease):
+    start = text.index(disease)
+    found = find_present_elements(text, [Entity("PATHOLOGIE", disease, start, start + len(disease))], [])
+    assert "diagnostic" not in found
+
+
+def test_a_sign_named_as_past_history_is_history_not_a_symptom():
+    text = "Inès, 12 ans, allergique à l'arachide avec un antécédent d'œdème de Quincke."
+    start = text.index("œdème")
+    found = find_present_elements(text, [Entity("SYMPTOME", "œdème", start, start + len("œdème"))], [])
+    assert "symptomes" not in found and "antecedents" in found
