@@ -379,3 +379,13 @@ def test_a_sign_named_as_past_history_is_history_not_a_symptom():
     start = text.index("œdème")
     found = find_present_elements(text, [Entity("SYMPTOME", "œdème", start, start + len("œdème"))], [])
     assert "symptomes" not in found and "antecedents" in found
+
+
+@pytest.mark.parametrize("text, present", [
+    ("dispo aujourd'hui ? mal à l'oreille depuis hier. Tom Roy", True),
+    ("Un créneau cette semaine ? Toux depuis 10 jours. Léa Roy", True),
+    ("Bilan orthophonique de fin de prise en charge — Léo Roy, lecture fluide.", False),
+    ("Bilan d'extension d'un lymphome à programmer. Dr Roy", True),
+])
+def test_motif_rules(text, present):
+    assert ("motif" in find_present_elements(text, [], [])) == present
