@@ -27,6 +27,7 @@ from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
 from inference.dosage import drugs_without_dose, find_doses
 from inference.elements import find_patient_facts, find_present_elements
+from inference.folding import fold
 from inference.lab_results import LabRanges, find_lab_results
 from inference.language import looks_french
 from inference.lexicon import Lexicons
@@ -69,6 +70,7 @@ class Engine:
     request_model: RequestModel | None = None
     ocr: bool = True
     germ_genera: frozenset[str] = frozenset()
+    not_entities: frozenset[str] = frozenset()  # words never a model mention on their own (calendar, professions...)
 
     @classmethod
     def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True,
@@ -106,6 +108,7 @@ class Engine:
             request_model=request_model,
             ocr=ocr,
             germ_genera=frozenset(word.casefold() for word in read_word_list(root / "deid" / "germs.txt")),
+            not_entities=frozenset(fold(word) for word in read_word_list(root / "lexicons" / "not_model_entities.txt")),
         )
         engine.analyse_text(_WARM_UP_TEXT)
         return engine
@@ -117,6 +120,13 @@ class Engine:
         return (bool(_ABBREVIATED_SPECIES.search(with_genus)) and " " not in entity.text.strip()
                 or bool(_ABBREVIATED_SPECIES.match(entity.text))
                 or bool(words) and words[0].casefold() in self.germ_genera)
+
+    def _is_common_word(self, entity: Entity) -> bool:
+        """The entity model, trained on drug leaflets and abstracts, tags some everyday words of clinic letters
+        ("mercredi" as a drug, "Cabinet" as an exam, "rhumatologue" as a disease)."""
+        word = fold(entity.text.strip())
+        return (word in self.not_entities or sum(char.isalpha() for char in word) < 2
+                or " " not in word and word.endswith(_SPECIALIST_SUFFIXES))
 
     def prefetch_model_pass(self, document: Document) -> None:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
@@ -156,7 +166,7 @@ class Engine:
             if self.ner:
                 from_model = self.ner.find_entities(text[:MODEL_MAX_CHARS])
                 kept = [entity for entity in from_model if not _overlaps(entity, people)
-                        and not self._is_germ(entity, text)]
+                        and not self._is_germ(entity, text) and not self._is_common_word(entity)]
                 entities = merge_entities(entities, kept)
             qualify(text, entities)
             entities += find_doses(text, entities)
@@ -241,6 +251,7 @@ def _version(sha256: str) -> str:
     return f"sha256:{sha256[:16]}"
 
 
+_SPECIALIST_SUFFIXES = ("logue", "logues", "iste", "istes")
 _ABBREVIATED_SPECIES = re.compile(r"\b[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
 
 

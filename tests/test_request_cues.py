@@ -214,6 +214,19 @@ def test_a_lab_value_is_not_a_dose(engine):
     assert "traitement_en_cours" not in analysis.elements.present
 
 
+def test_everyday_words_are_not_reported_as_medical_entities(engine):
+    """The entity model tags some words of clinic letters it never saw in its training text; users would see a
+    weekday listed as a drug (with a false dose: "mercredi 3") or the letterhead as an exam."""
+    analysis = engine.analyse_text(
+        "Cabinet de sage-femme — Élodie Marchal, sage-femme\nVotre patient M. Royer Paul doit avoir deux "
+        "extractions le mercredi 3 décembre. Il est sous Préviscan : pourriez-vous lui prescrire un INR ? "
+        "Avis du rhumatologue joint.")
+    found = {entity.text for entity in analysis.entities}
+    assert not found & {"Cabinet", "sage-femme", "mercredi", "prescrire", "rhumatologue"}
+    assert {"Préviscan", "INR"} <= found
+    assert [entity.text for entity in analysis.entities if entity.label == "POSOLOGIE"] == []
+
+
 def test_drugs_of_an_antibiogram_are_not_the_patients_treatment(engine):
     analysis = engine.analyse_text("ECBU : E. coli. Antibiogramme : résistant à l'amoxicilline, sensible à la "
                                    "ceftriaxone.")
