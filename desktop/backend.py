@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -25,6 +26,8 @@ from desktop.store import Store, StoreError, User
 if TYPE_CHECKING:
     from inference.analysis import Analysis
     from desktop.pages import PageImage
+
+GIL_SWITCH_INTERVAL_S = 0.001
 
 # The engine's modules (and those of ours that use them) are imported in this thread, by `warm_up`, while the
 # user types the passphrase: importing `inference` takes about a second and must not delay the first dialog.
@@ -82,6 +85,10 @@ class Backend(QObject):
 
     @classmethod
     def start(cls) -> "Backend":
+        """Start the background thread. The interpreter then hands the GIL over every millisecond instead of every
+        five, so that the UI thread gets it back sooner while the rules run (100-document import, three runs each:
+        99th-percentile gap between 5 ms UI ticks 21-23 ms instead of 37-39 ms; the import 0-7 % slower)."""
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         backend = cls()
         backend._thread.start()
         return backend

@@ -400,7 +400,8 @@ def verdicts(results: dict) -> list[dict]:
             f"{batch['docs_per_s_after_start']} docs/s", "≥ 10 docs/s", batch["docs_per_s_after_start"] >= 10),
         row("GUI: first window shown after launch (median / max)",
             f"{gui.get('median_s')} / {gui.get('max_s')} s", "≤ 2 s", gui.get("max_s", 99) <= 2 if "max_s" in gui else False),
-        row("GUI: longest UI-thread stall during a batch import", f"{stall.get('max_gap_ms', stall.get('error'))} ms",
+        row("GUI: longest UI-thread stall during a batch import",
+            f"{stall.get('max_gap_ms', stall.get('error'))} ms (99th percentile {stall.get('p99_gap_ms')} ms)",
             "never blocks (≤ 100 ms taken as responsive)", stall.get("max_gap_ms", 1e9) <= 100 if "max_gap_ms" in stall else False),
         row("Memory: peak RSS with the models loaded", f"{rss} MB", "≤ 600 MB", rss <= 600),
     ]
