@@ -7,6 +7,7 @@ event-loop turn so that other calls (opening a document while a batch runs) are 
 """
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import sys
@@ -29,8 +30,11 @@ if TYPE_CHECKING:
 
 GIL_SWITCH_INTERVAL_S = 0.001
 
-# The engine's modules (and those of ours that use them) are imported in this thread, by `warm_up`, while the
-# user types the passphrase: importing `inference` takes about a second and must not delay the first dialog.
+# The engine's modules and ours that the main window needs, imported in this thread by `warm_up` while the user
+# types the passphrase: importing `inference` takes about a second and must not delay the first dialog. None of
+# them may import PySide6: it builds its types lazily on first use, and doing that here while the UI thread runs
+# crashed the process (a segfault in shiboken, about one launch in fifteen when quitting right after the window).
+WARM_UP_MODULES = ("inference.pipeline", "desktop.importer", "desktop.exports", "desktop.privacy", "desktop.labels")
 
 
 @dataclass
@@ -247,7 +251,7 @@ class Backend(QObject):
         return count
 
     def warm_up(self) -> None:
-        self.call(lambda backend: __import__("desktop.main_window"))
+        self.call(lambda backend: [importlib.import_module(name) for name in WARM_UP_MODULES])
 
     # -- engine ----------------------------------------------------------------------------------------
 
