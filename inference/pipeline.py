@@ -256,7 +256,8 @@ def _version(sha256: str) -> str:
     return f"sha256:{sha256[:16]}"
 
 
-_SPECIALIST_SUFFIXES = ("logue", "logues", "iste", "istes")
+# "-iste" is not among them: "bêta-agoniste", "antagoniste" are drug classes (the -iste professions are listed).
+_SPECIALIST_SUFFIXES = ("logue", "logues", "iatre", "iatres")
 _ABBREVIATED_SPECIES = re.compile(r"\b[A-Z]\. ?[a-z]{3,}$")  # E. coli, S. aureus, K. pneumoniae
 
 

@@ -227,6 +227,15 @@ def test_everyday_words_are_not_reported_as_medical_entities(engine):
     assert [entity.text for entity in analysis.entities if entity.label == "POSOLOGIE"] == []
 
 
+def test_drug_classes_named_like_professions_stay_drugs(engine):
+    """Only specialists' names are dropped by their ending: "-agoniste" is a drug class, not a "-iste" job."""
+    analysis = engine.analyse_text("Asthme traité par un bêta-agoniste et un antagoniste des leucotriènes. "
+                                   "Avis de l'anesthésiste et du pneumologue.")
+    found = {entity.text for entity in analysis.entities}
+    assert {"bêta-agoniste", "antagoniste"} <= found
+    assert not found & {"anesthésiste", "pneumologue"}
+
+
 def test_drugs_of_an_antibiogram_are_not_the_patients_treatment(engine):
     analysis = engine.analyse_text("ECBU : E. coli. Antibiogramme : résistant à l'amoxicilline, sensible à la "
                                    "ceftriaxone.")
