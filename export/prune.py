@@ -13,15 +13,12 @@ micro-F1 on QUAERO dev, as `train` does. The output has the layout `train` write
 from __future__ import annotations
 
 import copy
-import json
 import random
 import time
-from pathlib import Path
 
 from . import hf
-from .record import Record
-from .train import (bio_labels, encode, record_training, save_checkpoint, sequential_eval_trainer, span_f1_metrics,
-                    time_limit, training_arguments, training_rows)
+from .train import (record_training, save_checkpoint, sequential_eval_trainer, span_f1_metrics, start_training,
+                    time_limit, training_arguments)
 
 
 def batches(feats: list[dict], size: int, pad_id: int):
@@ -95,27 +92,13 @@ def run(args) -> None:
     hf.require_torch()
     import torch
     import torch.nn.functional as F
-    from transformers import (AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification,
-                              set_seed)
+    from transformers import AutoModelForTokenClassification, DataCollatorForTokenClassification
 
-    torch.set_num_threads(args.threads)
-    set_seed(args.seed)
-    data_dir, out = Path(args.data), Path(args.out)
-    rec = Record("prune", vars(args))
-    for name in ("train", "dev"):
-        rec.input(name, data_dir / f"{name}.jsonl", hash_file=True)
-    rec.input("teacher", args.teacher)
-    labels = json.loads((data_dir / "labels.json").read_text())
-    id2label = bio_labels(labels)
-    label2id = {label: i for i, label in enumerate(id2label)}
-    tok = AutoTokenizer.from_pretrained(args.teacher, local_files_only=True)
+    start = start_training("prune", args, "teacher", args.teacher)
+    rec, tok, id2label, train_feats, dev_feats = start.rec, start.tok, start.id2label, start.train_feats, start.dev_feats
     teacher = AutoModelForTokenClassification.from_pretrained(args.teacher, local_files_only=True).eval()
     if [teacher.config.id2label[i] for i in range(teacher.config.num_labels)] != id2label:
         raise SystemExit("the teacher's labels differ from the data's labels.json")
-
-    train_rows, dev_rows = training_rows(data_dir, args)
-    train_feats = encode(train_rows, tok, label2id, args.max_length)
-    dev_feats = encode(dev_rows, tok, label2id, args.max_length)
 
     student = copy.deepcopy(teacher)
     if args.layers and args.layers < student.config.num_hidden_layers:
@@ -172,15 +155,15 @@ def run(args) -> None:
 
     targs = training_arguments(args, num_train_epochs=max(args.epochs, 1), remove_unused_columns=False)
     trainer = DistillTrainer(model=student, args=targs, train_dataset=train_feats, eval_dataset=dev_feats,
-                             data_collator=collate, compute_metrics=span_f1_metrics(dev_rows, dev_feats, id2label),
+                             data_collator=collate, compute_metrics=span_f1_metrics(start.dev_rows, dev_feats, id2label),
                              callbacks=[time_limit(args.max_minutes)])
     rec.metric("dev_f1_after_cut", trainer.evaluate()["eval_f1"])
     if args.epochs > 0:
         t0 = time.monotonic()
         result = trainer.train()
         record_training(rec, trainer, result, time.monotonic() - t0)
-    rec.metric("examples", {"train": len(train_rows), "dev": len(dev_rows)})
-    save_checkpoint(rec, trainer, tok, out, id2label, labels)
+    rec.metric("examples", {"train": len(start.train_rows), "dev": len(start.dev_rows)})
+    save_checkpoint(rec, trainer, tok, start.out, id2label, start.labels)
 
 
 def add_parser(sub) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,44 @@ def training_rows(data_dir: Path, args) -> tuple[list[dict], list[dict]]:
     if args.limit:
         train_rows, dev_rows = train_rows[:args.limit], dev_rows[:args.limit]
     return train_rows, dev_rows
+
+
+@dataclass
+class TrainingStart:
+    """What `train` and `prune` both begin with."""
+
+    out: Path
+    rec: Record
+    labels: list[str]
+    id2label: list[str]
+    tok: object
+    train_rows: list[dict]
+    dev_rows: list[dict]
+    train_feats: list[dict]
+    dev_feats: list[dict]
+
+
+def start_training(command: str, args, source_role: str, source: str) -> TrainingStart:
+    """Threads and seeds set, the record started with its inputs (the data and the `source` checkpoint), the BIO
+    labels of the data, the tokenizer of `source` and the tokenized train/dev rows."""
+    import torch
+    from transformers import AutoTokenizer, set_seed
+
+    torch.set_num_threads(args.threads)
+    set_seed(args.seed)
+    data_dir = Path(args.data)
+    rec = Record(command, vars(args))
+    for name in ("train", "dev"):
+        rec.input(name, data_dir / f"{name}.jsonl", hash_file=True)
+    rec.input(source_role, source)
+    labels = json.loads((data_dir / "labels.json").read_text())
+    id2label = bio_labels(labels)
+    label2id = {label: i for i, label in enumerate(id2label)}
+    tok = AutoTokenizer.from_pretrained(source, local_files_only=True)
+    train_rows, dev_rows = training_rows(data_dir, args)
+    return TrainingStart(Path(args.out), rec, labels, id2label, tok, train_rows, dev_rows,
+                         encode(train_rows, tok, label2id, args.max_length),
+                         encode(dev_rows, tok, label2id, args.max_length))
 
 
 def span_f1_metrics(dev_rows: list[dict], dev_feats: list[dict], id2label: list[str]):
@@ -164,39 +203,26 @@ def save_checkpoint(rec: Record, trainer, tok, out: Path, id2label: list[str], l
 
 def run(args) -> None:
     hf.require_torch()
-    import torch
-    from transformers import (AutoModelForTokenClassification, AutoTokenizer, DataCollatorForTokenClassification,
-                              set_seed)
+    from transformers import AutoModelForTokenClassification, DataCollatorForTokenClassification
 
-    torch.set_num_threads(args.threads)
-    set_seed(args.seed)
-    data_dir, out = Path(args.data), Path(args.out)
-    rec = Record("train", vars(args))
-    for name in ("train", "dev"):
-        rec.input(name, data_dir / f"{name}.jsonl", hash_file=True)
-    rec.input("base", args.base)
-    labels = json.loads((data_dir / "labels.json").read_text())
-    id2label = bio_labels(labels)
-    label2id = {label: i for i, label in enumerate(id2label)}
-    tok = AutoTokenizer.from_pretrained(args.base, local_files_only=True)
-    train_rows, dev_rows = training_rows(data_dir, args)
-    train_feats = encode(train_rows, tok, label2id, args.max_length)
-    dev_feats = encode(dev_rows, tok, label2id, args.max_length)
+    start = start_training("train", args, "base", args.base)
+    id2label = start.id2label
     strip = lambda feats: [{k: v for k, v in f.items() if k != "offsets"} for f in feats]  # noqa: E731
 
     extra = {"num_hidden_layers": args.layers} if args.layers else {}
     model = AutoModelForTokenClassification.from_pretrained(
         args.base, local_files_only=True, num_labels=len(id2label), id2label=dict(enumerate(id2label)),
-        label2id=label2id, **extra)
+        label2id={label: i for i, label in enumerate(id2label)}, **extra)
     trainer = sequential_eval_trainer()(
-        model=model, args=training_arguments(args), train_dataset=strip(train_feats),
-        eval_dataset=strip(dev_feats), data_collator=DataCollatorForTokenClassification(tok),
-        compute_metrics=span_f1_metrics(dev_rows, dev_feats, id2label), callbacks=[time_limit(args.max_minutes)])
+        model=model, args=training_arguments(args), train_dataset=strip(start.train_feats),
+        eval_dataset=strip(start.dev_feats), data_collator=DataCollatorForTokenClassification(start.tok),
+        compute_metrics=span_f1_metrics(start.dev_rows, start.dev_feats, id2label),
+        callbacks=[time_limit(args.max_minutes)])
     t0 = time.monotonic()
     result = trainer.train()
-    record_training(rec, trainer, result, time.monotonic() - t0)
-    rec.metric("examples", {"train": len(train_rows), "dev": len(dev_rows)})
-    save_checkpoint(rec, trainer, tok, out, id2label, labels)
+    record_training(start.rec, trainer, result, time.monotonic() - t0)
+    start.rec.metric("examples", {"train": len(start.train_rows), "dev": len(start.dev_rows)})
+    save_checkpoint(start.rec, trainer, start.tok, start.out, id2label, start.labels)
 
 
 def add_parser(sub) -> None:

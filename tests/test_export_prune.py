@@ -1,4 +1,5 @@
-"""`prune` on a tiny random BERT token classifier: the cut, one short distillation epoch, a loadable checkpoint.
+"""`train` and `prune` on a tiny random BERT: fine-tuning, the cut, one short distillation epoch, loadable
+checkpoints with their records.
 
 Needs the training stack (torch, transformers, optimum): skipped in the runtime-only environment.
 """
@@ -34,6 +35,32 @@ def rows(sentences) -> str:
     return "\n".join(out) + "\n"
 
 
+def write_data(folder: Path) -> Path:
+    """The layout `python -m export data` writes: train/dev JSONL and labels.json."""
+    folder.mkdir()
+    (folder / "train.jsonl").write_text(rows(SENTENCES), encoding="utf-8")
+    (folder / "dev.jsonl").write_text(rows(SENTENCES[:3]), encoding="utf-8")
+    (folder / "labels.json").write_text(json.dumps(LABELS))
+    return folder
+
+
+def test_train_tiny_token_classifier(tmp_path: Path) -> None:
+    from transformers import AutoModelForTokenClassification
+
+    tiny_encoder(tmp_path / "tiny")
+    data = write_data(tmp_path / "data")
+    out = tmp_path / "trained"
+    factory(["train", "--base", str(tmp_path / "tiny"), "--data", str(data), "--out", str(out),
+             "--work", str(tmp_path / "runs"), "--layers", "0", "--epochs", "1", "--batch", "4", "--threads", "1"])
+
+    model = AutoModelForTokenClassification.from_pretrained(out, local_files_only=True)
+    assert [model.config.id2label[i] for i in range(model.config.num_labels)] == bio_labels(LABELS)
+    assert json.loads((out / "labels.json").read_text())["id2label"] == bio_labels(LABELS)
+    record = json.loads((out / "record_train.json").read_text())
+    assert record["inputs"]["base"]["path"] == str(tmp_path / "tiny") and "sha256" in record["inputs"]["train"]
+    assert record["metrics"]["examples"] == {"train": 6, "dev": 3} and len(record["metrics"]["dev_f1_by_epoch"]) == 1
+
+
 def test_prune_tiny_token_classifier(tmp_path: Path) -> None:
     import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
@@ -41,11 +68,7 @@ def test_prune_tiny_token_classifier(tmp_path: Path) -> None:
     torch.manual_seed(0)
     tiny_encoder(tmp_path / "tiny")
     tiny_token_classifier(tmp_path / "tiny", tmp_path / "ft")
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "train.jsonl").write_text(rows(SENTENCES), encoding="utf-8")
-    (data / "dev.jsonl").write_text(rows(SENTENCES[:3]), encoding="utf-8")
-    (data / "labels.json").write_text(json.dumps(LABELS))
+    data = write_data(tmp_path / "data")
 
     out = tmp_path / "pruned"
     factory(["prune", "--teacher", str(tmp_path / "ft"), "--data", str(data), "--out", str(out),
