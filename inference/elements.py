@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from inference.analysis import Entity, LabResult, Span
 from inference.folding import fold
+from inference.prefilter import PrefilteredPattern
 from inference.resources import read_word_list, resources_dir
 from inference.urgency import URGENCY_PATTERNS
 
@@ -166,12 +167,14 @@ _CASED_CUES: dict[str, list[str]] = {
 }
 
 _COMPILED_FOLDED = {
-    element: [re.compile(pattern, re.MULTILINE) for pattern in patterns]
+    element: [PrefilteredPattern(pattern, re.MULTILINE) for pattern in patterns]
     for element, patterns in _FOLDED_CUES.items()
 }
 # Urgency evidence is any statement of a level (inference.urgency), or of a deadline.
-_COMPILED_FOLDED["urgence"] = [*URGENCY_PATTERNS, re.compile(r"\bdelai\b")]
-_COMPILED_CASED = {element: [re.compile(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()}
+_COMPILED_FOLDED["urgence"] = [PrefilteredPattern(pattern) for pattern in (*URGENCY_PATTERNS, r"\bdelai\b")]
+_COMPILED_CASED = {
+    element: [PrefilteredPattern(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()
+}
 
 # A disease named by the patient's fear, as the reason for drugs, as screened for or as a risk is not a diagnosis.
 _NOT_A_DIAGNOSIS_BEFORE = re.compile(

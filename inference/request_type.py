@@ -11,6 +11,7 @@ import re
 
 from inference.analysis import RequestType
 from inference.folding import fold
+from inference.prefilter import PrefilteredPattern
 
 LABELS = {
     "renouvellement": "Renouvellement d'ordonnance",
@@ -262,7 +263,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
 }
 
 _COMPILED = {
-    code: [(re.compile(pattern, re.MULTILINE), weight) for pattern, weight in cues] for code, cues in _CUES.items()
+    code: [(PrefilteredPattern(pattern, re.MULTILINE), weight) for pattern, weight in cues] for code, cues in _CUES.items()
 }
 _MIN_SCORE = 1.0
 
