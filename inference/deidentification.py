@@ -109,7 +109,7 @@ _DATE_PATTERNS = [
     # year and month: "2019-03", "2019/03"
     r"(?<![\d.,/-])(?:19|20)\d\d[-/](?:0[1-9]|1[0-2])(?!\d|[-/.,]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?!\d|[/.]\d)",
-    rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/,]|\s?(?:semaine|mois|jour|an))",
+    rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/]|,\d|\s?(?:semaine|mois|jour|an))",
     # "ETT le 16-3"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
     r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])"
     r"(?![\d/-]|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI|\w))",
@@ -163,6 +163,8 @@ _PHONE_RES = [
     # international: +32103289483, +49 30 5682001, (205)-136-2648 02
     re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
+    # digit by digit, as OCR or a hurried typist spaces them: 0 6 5 1 2 8 4 7 3 9
+    re.compile(r"(?<![\d.,/])0 [1-9](?: \d){8}(?![\d.,/]| \d)"),
 ]
 _PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:[ .\-]\d{1,4}){1,4}"
                              r"(?![\d/]|[.,]\d| \d)")
@@ -179,7 +181,8 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
-                            r"|(?=[A-Za-z\d-]*\d{3})[A-Za-z\d]{1,10}(?:-[A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
+                            r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
+                            r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
                             r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
@@ -194,9 +197,9 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
-                 r"avenida|plaza|paseo|carrer|straat|laan")
+                 r"avenida|plaza|paseo|carrer|straat|laan|camping")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:\s*,\s*|\s+)"
+    rf"\b(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.]+){{0,8}}",
@@ -208,7 +211,7 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
-                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac"}
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping"}
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
@@ -255,6 +258,7 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abeéilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
+    r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
@@ -285,7 +289,7 @@ _CITY_CONTEXT_RE = re.compile(
 _CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                                    rf"[{_UP}][{_LO}{_UP}'’\-]+)?")
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
-_ARTICLE_TOWN_RE = re.compile(rf"\b(?:du|au|DU|AU)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
+_ARTICLE_TOWN_RE = re.compile(rf"\b(?P<article>du|au|aux|DU|AU|AUX)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
 _TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
 _TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
@@ -293,6 +297,21 @@ _COMPOUND_TOWN_RE = re.compile(rf"(?<![\w'’-]){_TOWN_PART}(?:{_TOWN_LINK}{_TOW
 _TOWN_LINK_WORD_RE = re.compile(r"-(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux)-|-(?i:[ld])['’]")
 _TOWN_PREFIXES = {"saint", "sainte", "st", "ste", "pont", "port", "mont", "bourg", "chateau", "villeneuve", "villers",
                   "neuville", "fontaine", "val", "notre"}
+_TOWN_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:Le|La|Les|LE|LA|LES)[ ]$|(?<![\w'’])L['’]$")
+# A town in lower case after a verb of living or a street: "vit à bitche", "4 impasse des lilas à saint-jean-de-braye".
+_LOWER_TOWN_RE = re.compile(r"(?<![\w'’])[àa][ \t]+(?P<city>[a-zà-ÿ][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*)(?![\w'’-])")
+_LIVING_VERB_BEFORE_RE = re.compile(
+    r"\b(?:habite|habitent|vit|vivent|vivons|demeure|demeurent|r[ée]side|r[ée]sident|sommes|domicili[ée]e?s?"
+    r"|install[ée]e?s?|h[ée]berg[ée]e?s?)(?:[ \t]+(?:depuis[ \t]+\S+|actuellement|maintenant|d[ée]sormais|seule?))?[ \t]+$")
+_NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "nouveau", "jeun", "pied", "temps", "vie",
+                      "peine", "part", "moitie", "cause", "droite", "gauche", "raison", "partir", "nouveau", "venir",
+                      "faire", "prendre", "voir", "revoir", "suivre", "prevoir", "rappeler", "domicile", "demeure",
+                      "plusieurs", "chaque", "quelques", "toutes", "tous", "tout", "nous", "vous", "elle", "eux", "lui",
+                      "leur", "leurs", "cette", "votre", "notre", "mon", "ton", "son", "ses", "nos", "vos", "des", "une",
+                      "deux", "trois", "quatre", "cinq", "dix", "plein", "nouveau", "jamais", "vide", "court", "long"}
+# Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
+_COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
+_DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
@@ -328,7 +347,7 @@ _CAPS_AND_LOWER_RE = re.compile(rf"(?<![\w'’-])(?:([{_UP}]{{2,}}(?:[-'’][{_U
                                 rf"([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*))(?![\w'’-])")
 # Patterns used inside the name loops, compiled once.
 _INITIAL_RE = re.compile(_INITIAL)
-_GAP_RE = re.compile(r"[ \t]{0,3}")
+_GAP_RE = re.compile(r"[ \t]{0,2}")  # three spaces or more part columns
 _PARTICLES_RE = re.compile(rf"(?:{_PARTICLE}(?:[ \t]|(?<=')|(?<=’))){{1,3}}")
 _COMMA_FIRST_NAME_RE = re.compile(
     rf",[ \t]*({_NAME_WORD})(?![\w'’-])(?=[ \t]*(?:[.,;()\n]|$|[ \t](?:le|et|né|née|n°|[-–]|\d)))")
@@ -353,11 +372,11 @@ _NOT_SURNAME_AFTER_ARTICLE = {"service", "centre", "pole", "unite", "departement
 _PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el",
                   "ould"}
 _ROLE_LABEL_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
+    r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t)|(?<=\S  ))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
     r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
     r"destinataires?|copies?(?:\s+[àa])?|cc|signataires?|kin[ée]s?|psychologues?|di[ée]t[ée]ticiennes?|"
     r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
-    r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s)[ \t]*:[ \t]*", re.IGNORECASE)
+    r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?)[ \t]*:[ \t]*", re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
@@ -380,6 +399,8 @@ _KIN_OF_RE = re.compile(
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
 _LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|docteur|professeur|mme|mlle|mr)\.?[ \t]+(?=[a-zà-ÿ])")
+_LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
 _FIRST_PARTICLE_NAME_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
 _PARTICLE_NAME_FIRST_RE = re.compile(
@@ -431,6 +452,79 @@ def _find_simple(text: str) -> list[PersonalData]:
     for match in _RPPS_RE.finditer(text):
         label = "FINESS" if match.group(0).upper().startswith("FINESS") else "RPPS"
         found.append(PersonalData(label, match.start("number"), match.end("number"), match.group("number")))
+    return found
+
+
+# Table headers that name personal data, e.g. "Nom | Prénom | DDN | N° IPP": the cells below them are that data.
+_COLUMN_LABELS = [
+    ("IPP", re.compile(r"(?:n°|num[ée]ro|no\.?)?\s*(?:ipp|nip|nda|iep|dossier|demande|venue|s[ée]jour|patient|"
+                       r"identifiant)|ipp|nip|nda|iep|id(?:\s+patient)?", re.IGNORECASE)),
+    ("DATE_NAISSANCE", re.compile(r"ddn|d\.\s?n\.?|n[ée]\(?e?\)?\s+le|date\s+de\s+naiss(?:ance|\.)?|naissance",
+                                  re.IGNORECASE)),
+    ("PERSONNE", re.compile(r"nom(?:\s+(?:de\s+naissance|d['’]usage|marital|de\s+famille))?|pr[ée]noms?|"
+                            r"patiente?|patient\(e\)|identit[ée]", re.IGNORECASE)),
+    ("ADRESSE", re.compile(r"adresse(?:\s+postale)?", re.IGNORECASE)),
+    ("CODE_POSTAL", re.compile(r"cp|code\s+postal", re.IGNORECASE)),
+    ("VILLE", re.compile(r"ville|commune|localit[ée]", re.IGNORECASE)),
+]
+_CELL_SEPARATOR_RE = re.compile(r"\s*(?:\||\t+)\s*")
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+def _column_label(cell: str) -> str | None:
+    return next((label for label, pattern in _COLUMN_LABELS if pattern.fullmatch(cell.strip(" :"))), None)
+
+
+def _find_table_cells(text: str) -> list[PersonalData]:
+    """Cells of a table (columns split by "|" or tabs) under a header naming personal data ("N° IPP", "DDN",
+    "Nom", "Adresse"...), and the cell just right of such a label in a row ("DDN|27/12/1949"): their value is
+    that data whatever its shape ("0045127736", "25-318-0442")."""
+    if "|" not in text and "\t" not in text:
+        return []
+    found: list[PersonalData] = []
+    lexicons = _lexicons()
+    blocked = lexicons["not_names"] | lexicons["medical"]
+
+    def cells(line: re.Match) -> list[tuple[int, int]]:
+        spans, start = [], line.start()
+        for separator in _CELL_SEPARATOR_RE.finditer(text, line.start(), line.end()):
+            spans.append((start, separator.start()))
+            start = separator.end()
+        spans.append((start, line.end()))
+        return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
+                for a, b in spans]
+
+    def add(label: str, start: int, end: int) -> None:
+        value = text[start:end]
+        if not any(char.isalnum() for char in value):
+            return
+        if label == "PERSONNE" and (any(char.isdigit() for char in value) or len(value.split()) > 4
+                                    or all(_key(word) in blocked for word in value.split())):
+            return
+        if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE") and sum(char.isdigit() for char in value) < 3:
+            return
+        found.append(PersonalData(label, start, end, value, 0.7))
+
+    header: list[str | None] | None = None
+    for line in _LINE_RE.finditer(text):
+        row = cells(line)
+        if len(row) < 2:
+            header = None
+            continue
+        labels = [_column_label(text[a:b]) for a, b in row]
+        if sum(label is not None for label in labels) >= 1 and len(row) >= 3 and all(
+                not any(char.isdigit() for char in text[a:b]) for a, b in row):
+            header = labels  # a row of column titles
+            continue
+        if header is not None and len(row) == len(header):
+            for (start, end), label in zip(row, header):
+                if label:
+                    add(label, start, end)
+            continue
+        header = None
+        for (_, _), label, (start, end) in zip(row, labels, row[1:]):
+            if label and _column_label(text[start:end]) is None:
+                add(label, start, end)
     return found
 
 
@@ -756,12 +850,15 @@ def _find_places(text: str) -> list[PersonalData]:
         value = match.group(0)
         if (_TOWN_LINK_WORD_RE.search(value) or _key(value.split("-")[0]) in _TOWN_PREFIXES) and not any(
                 _key(value) in lexicons[name] for name in ("medical", "first_names", "not_names")):
-            found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.5))
+            article = _TOWN_ARTICLE_BEFORE_RE.search(text, max(0, match.start() - 4), match.start())
+            start = article.start() if article else match.start()  # "Le Puy-en-Velay", "La Roche-sur-Yon"
+            found.append(PersonalData("VILLE", start, match.end(), text[start:match.end()], 0.5))
     for word_start, word_end, word in _words(text):
         if _key(word) in lexicons["demonyms"]:
             found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"
     for match in _ARTICLE_TOWN_RE.finditer(text):
-        if "le " + _key(match.group("city")) in lexicons["cities"]:
+        article = "les " if _key(match.group("article")) == "aux" else "le "  # "aux Herbiers": Les Herbiers
+        if article + _key(match.group("city")) in lexicons["cities"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
@@ -779,6 +876,25 @@ def _find_places(text: str) -> list[PersonalData]:
             continue
         if _key(value) in lexicons["cities"] or (_key(value.split()[0]) in lexicons["cities"] and " " not in value):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
+    # Typed or dictated in lower case: "ns sommes à montauban", "habite au 4 impasse des lilas à saint-jean-de-braye".
+    street_ends = [item.end for item in found if item.label == "ADRESSE"]
+    for match in _LOWER_TOWN_RE.finditer(text):
+        value = match.group("city")
+        after_street = any(0 <= match.start() - end <= 2 for end in street_ends)
+        if not (after_street or _LIVING_VERB_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())):
+            continue
+        compound = "-" in value and (_key(value.split("-")[0]) in _TOWN_PREFIXES or _TOWN_LINK_WORD_RE.search(value))
+        if _key(value) in lexicons["cities"] or compound or (
+                _key(value) not in lexicons["not_names"] and _key(value) not in lexicons["medical"]
+                and _key(value) not in _NOT_TOWNS_AFTER_A and len(value) >= 4):
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
+        found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
+    # A Paris, Lyon or Marseille district after the town: "habite Paris 13e".
+    for item in list(found):
+        district = _DISTRICT_AFTER_RE.match(text, item.end) if item.label == "VILLE" else None
+        if district:
+            found.append(PersonalData("VILLE", item.start, district.end(), text[item.start:district.end()], item.score))
     return found
 
 
@@ -889,8 +1005,9 @@ def _find_names(text: str) -> list[PersonalData]:
 
     for match in _TITLE_RE.finditer(text):
         title = match.group(0).strip(" .:\t").split()[0]
-        if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper():
-            continue
+        if title.lower() in _CASE_SENSITIVE_TITLES and not title[0].isupper() and not (
+                title in ("mr", "dr") and text[match.end():match.end() + 1].isupper()):
+            continue  # "m" is a metre, "me" a pronoun; "mr Tessier", "dr Martin" typed in haste are titles
         if title.lower() in ("famille", "enfant") and title.isupper():
             continue  # "FAMILLE D'ACCUEIL", "ENFANT MALADE": headings
         if _PROFESSION_RE.fullmatch(title.rstrip(".:")) and (not title[0].isupper() or "\n" in match.group(0)):
@@ -992,7 +1109,8 @@ def _find_names(text: str) -> list[PersonalData]:
                 break  # the next label
             words = list(re.finditer(r"[^\W\d_][\w'’.-]*", item.group(0)))
             keys = [_key(word.group(0).rstrip(".")) for word in words]
-            if not words or len(words) > 4 or any(key in blocked and key not in _PARTICLE_KEYS for key in keys):
+            if not words or len(words) > 4 or any(key in blocked and key not in _PARTICLE_KEYS and key not in first_names
+                                                  for key in keys):  # "Aide : Mélissa": a first name, not the drug
                 break
             start = offset + item.start() + words[0].start()
             end = offset + item.start() + words[-1].end()
@@ -1017,6 +1135,22 @@ def _find_names(text: str) -> list[PersonalData]:
             end = lower.end("last") if last and (_key(last) in surnames or (
                 lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.6))
+    # Dictated or typed in lower case after a civility: "madame huguette bramerel", "docteur pascal heinrich".
+    for match in _LOWER_TITLE_RE.finditer(text):
+        first = _LOWER_WORD_RE.match(text, match.end())
+        if not first or _key(first.group(1)) in blocked:
+            continue
+        if not is_first_name(first.group(1)):
+            if _key(first.group(1)) in surnames:  # "monsieur schaller" only with a listed surname
+                found.append(PersonalData("PERSONNE", first.start(1), first.end(1), first.group(1), 0.6))
+            continue
+        end = first.end(1)
+        last = _LOWER_WORD_RE.match(text, end)
+        if last and (_key(last.group(1)) in surnames or (
+                len(last.group(1)) >= 3 and _key(last.group(1)) not in blocked and not is_first_name(last.group(1))
+                and not re.fullmatch(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", last.group(1), re.IGNORECASE))):
+            end = last.end(1)
+        found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))
     # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
     for match in _NAME_BEFORE_ROLE_RE.finditer(text):
         words = list(_NAME_TOKEN_RE.finditer(text, match.start("name"), match.end("name")))
@@ -1130,14 +1264,61 @@ def find_personal_data(text: str) -> list[PersonalData]:
 
 
 @lru_cache(maxsize=4)
-def _personal_data(text: str) -> tuple[PersonalData, ...]:
-    found = _find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
+def _personal_data(original: str) -> tuple[PersonalData, ...]:
+    text = _undo_ocr_confusions(original)
+    found = (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
+             + _find_table_cells(text))
     unique: dict[tuple[str, int, int], PersonalData] = {}
     for item in sorted(found, key=lambda item: item.score):
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
     found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)
+    if text is not original:
+        for item in found:
+            item.text = original[item.start:item.end]
     return tuple(found)
+
+
+# A word mixing letters and the digits OCR takes them for ("B0URGE0IS", "V1ENNE"), or a number with letters
+# taken for digits ("2l/06/195l", "l5 rue").
+_OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")  # where a digit touches a letter: rare, so quick to find
+_WORD_AROUND_RE = re.compile(r"[^\W_]+")
+_DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
+_LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+def _undo_ocr_confusions(text: str) -> str:
+    """`text` with OCR's digit-for-letter confusions undone in words, character for character (same offsets):
+    a word of at least three letters whose only digits are 0, 1 or 5, each between two letters, gets letters
+    ("51bis", "05nov" stay); a number whose only letters are l, I, O or o, no more of them than digits, gets
+    digits. Other mixes ("G3P2", "25B117702") stay."""
+    changed = False
+    pieces: list[str] = []
+    last = 0
+    for hint in _OCR_HINT_RE.finditer(text):
+        if hint.start() < last:
+            continue
+        start = hint.start()
+        while start > 0 and (text[start - 1].isalnum()):
+            start -= 1
+        match = _WORD_AROUND_RE.match(text, start)
+        word = match.group(0)
+        digits = [char for char in word if char.isdigit()]
+        letters = [char for char in word if not char.isdigit()]
+        inside = word[0].isalpha() and word[-1].isalpha() and all(
+            word[index - 1].isalpha() and word[index + 1].isalpha() for index, char in enumerate(word) if char.isdigit())
+        if inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS):
+            upper = sum(char.isupper() for char in letters) * 2 > len(letters)
+            fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
+                            else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
+        elif len(letters) <= len(digits) and set(letters) <= {"l", "I", "O", "o"}:
+            fixed = word.translate(_LETTERS_AS_DIGITS)
+        else:
+            continue
+        pieces += [text[last:match.start()], fixed]
+        last = match.end()
+        changed = True
+    return "".join(pieces) + text[last:] if changed else text
 
 
 def deidentify(text: str, found: list[PersonalData] | None = None) -> str:

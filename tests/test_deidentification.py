@@ -465,3 +465,58 @@ def test_a_date_after_a_birth_name_is_a_birth_date() -> None:
                                         ("Piazza del Duomo 1, Firenze", "Piazza del Duomo 1")])
 def test_dutch_and_italian_streets(text: str, value: str) -> None:
     assert value in _labels(text).get("ADRESSE", set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("Nom\tPrénom\tDDN\tN° IPP\tLit\nGARNIER\tLucette\t03/04/1931\t0098123345\t12", "IPP", "0098123345"),
+        ("Nom\tPrénom\tDDN\tN° IPP\tLit\nGARNIER\tLucette\t03/04/1931\t0098123345\t12", "PERSONNE", "GARNIER"),
+        ("N° demande | Prélevé le | Patient\n24-101-0077 | 2025-03-02 | ROUSSEL Anne", "IPP", "24-101-0077"),
+        ("DDN|14/02/1950|Sexe|F", "DATE_NAISSANCE", "14/02/1950"),
+        ("IEP : 2024/MCO/001872   chambre 12", "IPP", "2024/MCO/001872"),
+        ("Dossier n° K 24 / 8812 – service de médecine", "IPP", "K 24 / 8812"),
+    ],
+)
+def test_tables_and_identifiers_of_part_5(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("je vous adresse madame huguette lemarchand quatre-vingts ans", "PERSONNE", "huguette lemarchand"),
+        ("dictée du docteur pascal heinrich patient vu ce jour", "PERSONNE", "pascal heinrich"),
+        ("la fille de mr Tessier rappelle demain", "PERSONNE", "Tessier"),
+        ("Opérateur : Dr Y. Morvan   Aide : Mélissa R.", "PERSONNE", "Mélissa R."),
+        ("elle habite au 4 impasse des lilas à saint-jean-de-braye depuis", "VILLE", "saint-jean-de-braye"),
+        ("ns sommes à montauban jusqu'au 1/12", "VILLE", "montauban"),
+        ("retraitée aux Herbiers depuis 2010", "VILLE", "Herbiers"),
+        ("sa sœur habite Paris 13e.", "VILLE", "Paris 13e"),
+        ("URGENCES – Le Puy-en-Velay", "VILLE", "Le Puy-en-Velay"),
+        ("vacances à Monthey en Suisse (CH-1870) puis retour", "CODE_POSTAL", "CH-1870"),
+        ("Mère : 0 6 5 1 2 8 4 7 3 9", "TELEPHONE", "0 6 5 1 2 8 4 7 3 9"),
+        ("DDR le 8/9, échographie prévue", "DATE", "8/9"),
+        ("Domaine des Pins, villa 14\n34980 Combaillaux", "ADRESSE", "villa 14"),
+        ("vit au camping Les Chênes, allée 4, 40200 Mimizan", "ADRESSE", "camping Les Chênes"),
+    ],
+)
+def test_dictated_names_lower_case_towns_and_other_forms_of_part_5(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_ocr_confusions_of_digits_and_letters_are_read_through() -> None:
+    text = "Patiente : Mme B0URGE0IS Anne, née le 2l/06/195l, domiciliée l5 rue Pasteur, 37000 T0URS"
+    labels = _labels(text)
+    assert "B0URGE0IS Anne" in labels["PERSONNE"]  # offsets and values are the text's own
+    assert "2l/06/195l" in labels["DATE_NAISSANCE"] | labels.get("DATE", set())
+    assert "l5 rue Pasteur" in labels["ADRESSE"]
+    assert "T0URS" in labels["VILLE"]
+
+
+def test_part_5_forms_do_not_mask_medical_text() -> None:
+    text = ("Patient vit à domicile, rdv le 05nov. pour HbA1c ; sous O2 2 l/min ; 51bis hameau des Trois Sources ; "
+            "pr Doliprane 1 g si douleur ; maladie de Parkinson.")
+    masked = deidentify(text)
+    for kept in ("vit à domicile", "HbA1c", "O2 2 l/min", "Doliprane", "Parkinson"):
+        assert kept in masked
