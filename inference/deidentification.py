@@ -244,9 +244,10 @@ _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
-# "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street.
+# "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
+# after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s(?:[{_LO}]{{3,}}\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?)?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street.

@@ -499,6 +499,7 @@ def test_tables_and_identifiers_of_part_5(text: str, label: str, value: str) -> 
         ("DDR le 8/9, échographie prévue", "DATE", "8/9"),
         ("Domaine des Pins, villa 14\n34980 Combaillaux", "ADRESSE", "villa 14"),
         ("vit au camping Les Chênes, allée 4, 40200 Mimizan", "ADRESSE", "camping Les Chênes"),
+        ("vit au 12 bouelvard Victor Hugo 75018 Paris", "ADRESSE", "12 bouelvard Victor Hugo"),
     ],
 )
 def test_dictated_names_lower_case_towns_and_other_forms_of_part_5(text: str, label: str, value: str) -> None:
