@@ -9,6 +9,7 @@ from inference.analysis import Analysis
 from inference.completeness import RulesError
 from inference.document import UnreadableDocument
 from inference.pipeline import Engine
+from inference.summary import element_label
 
 
 def run_analyse(
@@ -47,8 +48,8 @@ def describe(analysis: Analysis) -> str:
         *(f"Attention : {warning}" for warning in analysis.warnings),
         f"Type de demande : {analysis.request_type.label} ({analysis.request_type.score:.2f})",
         f"Allergie mentionnée : {'oui' if analysis.allergy_mentioned.value else 'non'}",
-        "Éléments présents : " + (", ".join(analysis.elements.present) or "aucun"),
-        "Éléments manquants : " + (", ".join(analysis.elements.missing) or "aucun"),
+        "Éléments présents : " + (", ".join(map(element_label, analysis.elements.present)) or "aucun"),
+        "Éléments manquants : " + (", ".join(map(element_label, analysis.elements.missing)) or "aucun"),
     ]
     lines += [f"  - {question.text}" for question in analysis.questions]
     lines += [f"Alerte : {alert.text}" for alert in analysis.alerts]

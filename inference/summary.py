@@ -18,8 +18,14 @@ ELEMENT_LABELS = {
     "traitement_en_cours": "traitement en cours", "diagnostic": "diagnostic", "posologie": "posologie",
     "examen_demande": "examen demandé", "resultats_examens": "résultats d'examens", "urgence": "urgence",
     "medecin_demandeur": "médecin demandeur", "date_demande": "date du document",
+    "fonction_renale": "fonction rénale", "grossesse": "grossesse possible", "duree_symptomes": "durée des symptômes",
 }
 MAX_ITEMS = 6
+
+
+def element_label(code: str) -> str:
+    """The French name of an element code, for every text a user reads (summary, terminal report)."""
+    return ELEMENT_LABELS.get(code, code.replace("_", " "))
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -111,6 +117,6 @@ def summarise(analysis: Analysis) -> str:
     for alert in analysis.alerts[:3]:
         lines.append(f"Alerte : {alert.text}")
     if analysis.elements.missing:
-        missing = [ELEMENT_LABELS.get(m, m) for m in analysis.elements.missing]
+        missing = [element_label(m) for m in analysis.elements.missing]
         lines.append(f"Éléments manquants : {', '.join(missing)}.")
     return "\n".join(lines)
