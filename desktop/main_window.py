@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from inference.analysis import Analysis
+from inference.lab_results import severity
 from inference.request_type import LABELS as REQUEST_LABELS
 from desktop import exports, importer, privacy
 from desktop.backend import Backend
@@ -1000,13 +1001,15 @@ def analysis_html(analysis: Analysis, corrected: set[str] = frozenset()) -> str:
             parts.append(f"<li><b>{esc(element_label(element))}</b>{mark(element)} : {evidence}{link}</li>")
         parts.append("</ul>")
     if analysis.lab_results:
-        parts.append("<h3>Résultats biologiques</h3><table cellpadding='3'>")
+        parts.append("<h3>Résultats biologiques</h3><table cellpadding='3'><tr><th>Examen</th><th>Valeur</th>"
+                     "<th>Référence</th><th>Interprétation</th><th>Sévérité</th></tr>")
         for result in analysis.lab_results:
             colour = "#b00020" if result.flag in ("H", "L") else "#000"
             bounds = f"{result.low if result.low is not None else ''}–{result.high if result.high is not None else ''}"
             parts.append(
                 f"<tr style='color:{colour}'><td>{esc(result.test)}</td><td>{result.value:g} {esc(result.unit)}</td>"
-                f"<td>({esc(bounds)})</td><td>{FLAG_LABELS.get(result.flag, result.flag)}</td></tr>"
+                f"<td>({esc(bounds)})</td><td>{FLAG_LABELS.get(result.flag, result.flag)}</td>"
+                f"<td>{esc(severity(result) or '')}</td></tr>"
             )
         parts.append("</table>")
     if analysis.entities:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from inference.analysis import Analysis, Entity
 from inference.dosage import find_dose_pairs
 from inference.elements import find_patient_facts
+from inference.lab_results import severity
 from inference.sections import find_sentences
 
 ELEMENT_LABELS = {
@@ -111,8 +112,8 @@ def summarise(analysis: Analysis) -> str:
         lines.append(f"Examens : {_listing(exams)}.")
     abnormal = [r for r in analysis.lab_results if r.flag in ("H", "L")]
     if abnormal:
-        shown = [f"{r.test} {_fr(r.value)}{' ' + r.unit if r.unit else ''} ({'haut' if r.flag == 'H' else 'bas'})"
-                 for r in abnormal]
+        shown = [f"{r.test} {_fr(r.value)}{' ' + r.unit if r.unit else ''} ({'haut' if r.flag == 'H' else 'bas'}, "
+                 f"{severity(r)})" for r in abnormal]
         lines.append(f"Résultats anormaux : {_listing(shown)}.")
     for alert in analysis.alerts[:3]:
         lines.append(f"Alerte : {alert.text}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor, QTextTable
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from inference import Engine
@@ -24,6 +24,11 @@ REFERRAL = (
     "Dr Jean Martin, médecin généraliste\nLe 12/03/2024\nCher confrère,\n"
     "Je vous adresse Mme Zoé Quillebeuf, 58 ans, pour avis concernant une toux depuis 3 semaines.\n"
     "Antécédents : HTA. Traitement : amlodipine 5 mg par jour.\nPas d'allergie connue.\n"
+)
+LAB_REPORT = (
+    "Laboratoire de biologie médicale du Parc\nCompte rendu d'analyses du 14/03/2024\n"
+    "Patiente : Mme Lucie Garnier, 61 ans\n\nPotassium 6,4 mmol/L (3,5 - 5,0)\nProtéine C réactive 12 mg/L (< 5)\n"
+    "Hémoglobine 11,5 g/dL (12,0 - 16,0)\nSodium 140 mmol/L (136 - 145)\n\nBiologiste : Dr Anne Petit\n"
 )
 RENEWAL = "Le 02/02/2024.\nMerci de renouveler l'ordonnance de M. Paul Ribot : metformine.\nDr Anne Leroy\n"
 
@@ -492,3 +497,36 @@ def test_database_created_by_the_command_line_asks_for_the_first_account(qtbot, 
     _ok(launcher.dialog)
     qtbot.waitUntil(lambda: isinstance(launcher.dialog, CreateAccountDialog), timeout=WAIT_MS)
     assert launcher.dialog.first
+
+
+def _lab_table(window: MainWindow) -> list[list[str]]:
+    """The cells of the review panel's lab results table, as the user reads them."""
+    (table,) = [frame for frame in window.details.document().rootFrame().childFrames() if isinstance(frame, QTextTable)]
+    rows = []
+    for r in range(table.rows()):
+        row = []
+        for c in range(table.columns()):
+            cell = table.cellAt(r, c)
+            cursor = cell.firstCursorPosition()
+            cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+            row.append(cursor.selectedText())
+        rows.append(row)
+    return rows
+
+
+def test_lab_table_of_a_stored_report_shows_the_severity_of_each_abnormal_value(qtbot, backend, data_dir, make_pdf):
+    report = make_pdf("biologie.pdf", LAB_REPORT)
+    with Store.create(PASSPHRASE) as store:
+        store.add_user("admin", PASSWORD, "administrateur")
+        store.add_document(Engine.load().analyse(report), report.read_bytes(), "admin")
+    window = _open_as(qtbot, backend, "admin", PASSWORD)
+    qtbot.waitUntil(lambda: window.table.rowCount() == 1, timeout=WAIT_MS)
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: "Résultats biologiques" in window.details.toPlainText(), timeout=WAIT_MS)
+    rows = _lab_table(window)
+    assert rows[0] == ["Examen", "Valeur", "Référence", "Interprétation", "Sévérité"]
+    shown = {row[0]: (row[3], row[4]) for row in rows[1:]}
+    assert shown == {"Potassium": ("élevé", "sévère"), "CRP": ("élevé", "modérée"), "Hémoglobine": ("bas", "légère"),
+                     "Sodium": ("normal", "")}
+    assert "Résultats anormaux : Potassium 6,4 mmol/L (haut, sévère), CRP 12 mg/L (haut, modérée), " \
+           "Hémoglobine 11,5 g/dL (bas, légère)." in window.details.toPlainText()

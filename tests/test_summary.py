@@ -1,4 +1,6 @@
 """The extractive summary of an analysis record."""
+import json
+
 from inference.alerts import find_alerts
 from inference.analysis import Analysis, AllergyMention, DocumentInfo, Elements, RequestType, Span
 from inference.dosage import find_doses
@@ -46,7 +48,7 @@ def test_summary_lines():
     assert "Traitements : ramipril 10 mg 1 cp le matin, Kardegic." in lines
     assert "Allergies : iode." in lines
     assert "Examens : scanner thoracique." in lines
-    assert "Résultats anormaux : Potassium 6,4 mmol/L (haut), Hémoglobine 10,5 g/dL (bas)." in lines
+    assert "Résultats anormaux : Potassium 6,4 mmol/L (haut, sévère), Hémoglobine 10,5 g/dL (bas, légère)." in lines
     assert sum(line.startswith("Alerte : ") for line in lines) == 3
     assert lines[-1] == "Éléments manquants : urgence, posologie."
 
@@ -62,3 +64,23 @@ def test_sex_and_age():
     assert find_patient_facts("M. Z, 45 ans, consulte.") == PatientFacts("M", 45)
     assert find_patient_facts("Patiente née le 01/02/1950.") == PatientFacts("F", None)
     assert find_patient_facts("Le patient, bilan joint.") == PatientFacts(None, None)
+
+
+OLD_RECORD = {  # a record stored before severity was shown: lab results carry no severity of their own
+    "schema_version": 1,
+    "document": {"sha256": "0" * 64, "filename": "biologie.pdf", "pages": 1, "ocr_pages": [], "chars": 60},
+    "text": "Kaliémie 6,4 mmol/L (3,5 - 5,0). CRP 12 mg/L (< 5). Sodium 140 mmol/L (136 - 145).",
+    "request_type": {"code": "resultats", "label": "Transmission de résultats", "score": 0.9},
+    "allergy_mentioned": {"value": False, "score": 0.9},
+    "lab_results": [
+        {"test": "Potassium", "value": 6.4, "unit": "mmol/L", "low": 3.5, "high": 5.0, "flag": "H", "start": 0, "end": 31},
+        {"test": "CRP", "value": 12.0, "unit": "mg/L", "low": None, "high": 5.0, "flag": "H", "start": 33, "end": 50},
+        {"test": "Sodium", "value": 140.0, "unit": "mmol/L", "low": 136.0, "high": 145.0, "flag": "N", "start": 52,
+         "end": 81},
+    ],
+}
+
+
+def test_an_old_stored_record_summary_shows_the_severity_of_abnormal_values():
+    lines = summarise(Analysis.from_json(json.dumps(OLD_RECORD))).splitlines()
+    assert "Résultats anormaux : Potassium 6,4 mmol/L (haut, sévère), CRP 12 mg/L (haut, modérée)." in lines
