@@ -17,7 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     analyse = commands.add_parser("analyse", help="analyser des fichiers sans interface ni base de données")
     analyse.add_argument("files", nargs="+", type=Path)
     analyse.add_argument("--json", action="store_true", help="une ligne JSON (SPEC §6) par fichier")
-    analyse.add_argument("--deidentify", action="store_true", help="n'afficher que le texte dé-identifié")
+    analyse.add_argument(
+        "--deidentify", action="store_true",
+        help="masquer les données personnelles ([NOM], [DATE], [IPP]...) partout : texte, extraits, entités, "
+             "alertes, questions, résumé, nom du fichier ; les positions sont recalculées sur le texte masqué "
+             "(text[start:end] reste l'extrait), aucun extrait n'est retiré",
+    )
     store = commands.add_parser("import", help="analyser et ranger dans la base chiffrée")
     store.add_argument("paths", nargs="+", type=Path)
     args = parser.parse_args(argv)

@@ -1,4 +1,5 @@
-"""`medclair analyse`: analyses files without the GUI or the database; one bad file never stops the batch."""
+"""`medclair analyse`: analyses files without the GUI or the database; one bad file never stops the batch.
+With `deidentify`, every string of the record is masked and its offsets index the masked text."""
 from __future__ import annotations
 
 import sys
@@ -9,6 +10,7 @@ from inference.analysis import Analysis
 from inference.completeness import RulesError
 from inference.document import UnreadableDocument
 from inference.pipeline import Engine
+from inference.privacy import deidentified_analysis
 from inference.summary import element_label
 
 
@@ -25,6 +27,8 @@ def run_analyse(
     for path in files:
         try:
             analysis = engine.analyse(path)
+            if deidentify:
+                analysis = deidentified_analysis(analysis)
         except UnreadableDocument as error:
             failures += 1
             print(f"medclair : {error}", file=err)
@@ -33,8 +37,6 @@ def run_analyse(
             failures += 1
             print(f"medclair : {path.name} : erreur inattendue pendant l'analyse ({type(error).__name__} : {error}).", file=err)
             continue
-        if deidentify:
-            analysis.text = analysis.deidentified_text
         print(analysis.to_json() if as_json else describe(analysis), file=out, flush=True)
     if failures:
         print(f"medclair : {failures} fichier(s) sur {len(files)} n'ont pas pu être analysés.", file=err)
