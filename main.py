@@ -15,7 +15,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="medclair", description="Lecture des documents médicaux entrants.")
     commands = parser.add_subparsers(dest="command", required=True)
     analyse = commands.add_parser("analyse", help="analyser des fichiers sans interface ni base de données")
-    analyse.add_argument("files", nargs="+", type=Path)
+    analyse.add_argument("files", nargs="+", type=Path,
+                         help="fichiers ou dossiers (un dossier : ses PDF, textes et images, sous-dossiers compris)")
     analyse.add_argument("--json", action="store_true", help="une ligne JSON (SPEC §6) par fichier")
     analyse.add_argument(
         "--deidentify", action="store_true",

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
 from inference.deidentification import find_personal_data
-from inference.document import IMAGE_SUFFIXES, Document, UnreadableDocument, read_document
+from inference.document import Document, UnreadableDocument, read_document
+from inference.files import expand_paths
 from desktop.store import Store, StoreError, default_db_path
 
 if TYPE_CHECKING:
     from inference import Engine
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", *sorted(IMAGE_SUFFIXES))
 IMPORTED, DUPLICATE, ERROR = "importe", "deja_importe", "erreur"
 STATUS_LABELS = {IMPORTED: "Analysé", DUPLICATE: "Déjà importé", ERROR: "Erreur"}
 
@@ -40,20 +40,6 @@ class ImportResult:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
-
-
-def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given (whatever their type, so that a wrong file gets a message) and, inside folders, every
-    PDF, text or image file, recursively, in name order."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            )
-        else:
-            files.append(path)
-    return files
 
 
 class Lookahead:

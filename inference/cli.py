@@ -1,5 +1,5 @@
-"""`medclair analyse`: analyses files without the GUI or the database; one bad file never stops the batch.
-With `deidentify`, every string of the record is masked and its offsets index the masked text."""
+"""`medclair analyse`: analyses files and folders without the GUI or the database; one bad file never stops the
+batch. With `deidentify`, every string of the record is masked and its offsets index the masked text."""
 from __future__ import annotations
 
 import sys
@@ -9,15 +9,23 @@ from typing import TextIO
 from inference.analysis import Analysis
 from inference.completeness import RulesError
 from inference.document import UnreadableDocument
+from inference.files import expand_paths
 from inference.pipeline import Engine
 from inference.privacy import deidentified_analysis
 from inference.summary import element_label
 
 
 def run_analyse(
-    files: list[Path], as_json: bool = False, deidentify: bool = False, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+    paths: list[Path], as_json: bool = False, deidentify: bool = False, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
-    """Exit code 0 when every file was analysed, 1 when at least one could not be, 2 when the engine cannot start."""
+    """Folders stand for the PDF, text and image files they hold, recursively. Exit code 0 when every file was
+    analysed, 1 when at least one could not be (or a folder held none), 2 when the engine cannot start."""
+    empty = [path for path in map(Path, paths) if path.is_dir() and not expand_paths([path])]
+    for folder in empty:
+        print(f"medclair : {folder} : aucun document (PDF, texte ou image) dans ce dossier.", file=err)
+    files = expand_paths(paths)
+    if not files:
+        return 1
     try:
         engine = Engine.load()
     except RulesError as error:
@@ -40,7 +48,7 @@ def run_analyse(
         print(analysis.to_json() if as_json else describe(analysis), file=out, flush=True)
     if failures:
         print(f"medclair : {failures} fichier(s) sur {len(files)} n'ont pas pu être analysés.", file=err)
-    return 1 if failures else 0
+    return 1 if failures or empty else 0
 
 
 def describe(analysis: Analysis) -> str:

@@ -1,5 +1,5 @@
-"""`medclair analyse --deidentify` on real PDFs made here: what a user would check in the output (no name, IPP or
-birth date anywhere; spans that still index the text)."""
+"""`medclair analyse --deidentify` and `medclair analyse FOLDER` on real PDFs made here: what a user would check
+in the output (no name, IPP or birth date anywhere; spans that still index the text; a folder's files analysed)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ import json
 from inference.analysis import Analysis, AllergyMention, DocumentInfo, Elements, Entity, RequestType, Span
 from inference.privacy import deidentified_analysis
 from tests.pdf_factory import make_text_pdf
-from tests.test_cli_analyse import records, run_cli
+from tests.test_cli_analyse import IMAGING_REQUEST, RENEWAL_LETTER, records, run_cli
 
 LETTER = (
     "Dr Jean Martin, médecin généraliste\nLe 12/03/2024\nCher confrère,\n"
@@ -90,3 +90,26 @@ def test_spans_that_cut_into_personal_data_cover_the_whole_placeholder():
     assert entity.text == "tousse" and masked.text[entity.start:entity.end] == "tousse"
     for item in (identity, age):
         assert masked.text[item.start:item.end] == item.text
+
+
+def test_a_folder_is_analysed_file_by_file(tmp_path):
+    folder = tmp_path / "courrier"
+    (folder / "sous-dossier").mkdir(parents=True)
+    make_text_pdf(folder / "b_renouvellement.pdf", [RENEWAL_LETTER])
+    make_text_pdf(folder / "sous-dossier" / "a_scanner.pdf", [IMAGING_REQUEST])
+    (folder / "notes.docx").write_bytes(b"not a document MedClair reads")
+
+    result = run_cli("analyse", "--json", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "erreur inattendue" not in result.stderr
+    assert [r["document"]["filename"] for r in records(result.stdout)] == ["b_renouvellement.pdf", "a_scanner.pdf"]
+    assert [r["request_type"]["code"] for r in records(result.stdout)] == ["renouvellement", "imagerie"]
+
+
+def test_an_empty_folder_gets_a_french_message(tmp_path):
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    result = run_cli("analyse", str(empty))
+    assert result.returncode == 1
+    assert "aucun document (PDF, texte ou image) dans ce dossier" in result.stderr
+    assert "Traceback" not in result.stderr and "IsADirectoryError" not in result.stderr
