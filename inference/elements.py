@@ -37,7 +37,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "age": [
         r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )(?<![/.,])\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
-        r"\bne(?:e)? le " + _DATE,
+        r"\bne(?:e)? le(?:[ \t]+|[ \t]*\n[ \t]*)" + _DATE,  # the date may wrap onto the next line
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
         r"\bage(?:e)? de \d{1,3}",
