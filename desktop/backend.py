@@ -274,8 +274,7 @@ class Backend(QObject):
     def _load_engine(self):
         from inference import Engine
 
-        ocr = self.store is None or self.store.get_setting("ocr", "1") == "1"
-        return Engine.load(rules_dir=settings.effective_rules_dir(), ocr=ocr)
+        return Engine.load(**settings.engine_options(self.store))
 
     # -- settings ----------------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from inference.analysis import Analysis
 from inference.deidentification import find_personal_data
 from inference.document import Document, UnreadableDocument, read_document
 from inference.files import expand_paths
+from desktop import settings
 from desktop.store import Store, StoreError, default_db_path
 
 if TYPE_CHECKING:
@@ -197,7 +198,12 @@ def run_import(paths: list[Path | str]) -> int:
     counts = {IMPORTED: 0, DUPLICATE: 0, ERROR: 0}
     errors: list[str] = []
     with store:
-        engine = Engine.load(model_threads=1)  # the read-ahead pass beside the rules: one core each
+        options = settings.engine_options(store)  # the clinic's rules and OCR setting, as in the window
+        try:
+            engine = Engine.load(**options, model_threads=1)  # the read-ahead pass beside the rules: one core each
+        except Exception as error:  # a rules file broken by hand, a missing model file
+            print(f"Erreur : impossible de charger le moteur d'analyse : {error}", file=sys.stderr)
+            return 2
         for done, result in enumerate(import_paths(engine, store, files, username), 1):
             path = result.path
             counts[result.status] += 1

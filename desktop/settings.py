@@ -7,8 +7,12 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.store import data_dir
+
+if TYPE_CHECKING:
+    from desktop.store import Store
 
 RULE_FILES = ("completeness.yaml", "questions.yaml")
 DEFAULT_AUTOLOCK_MINUTES = 10
@@ -22,6 +26,13 @@ def effective_rules_dir() -> Path | None:
     """The clinic's folder when it holds both files; None means the shipped rules."""
     folder = clinic_rules_dir()
     return folder if all((folder / name).is_file() for name in RULE_FILES) else None
+
+
+def engine_options(store: "Store | None") -> dict:
+    """How the engine loads for this clinic, in the window and for `medclair import` alike: the clinic's own
+    rules when it edited them, OCR as stored in the database (on when there is no database yet)."""
+    ocr = store is None or store.get_setting("ocr", "1") == "1"
+    return {"rules_dir": effective_rules_dir(), "ocr": ocr}
 
 
 def _shipped_dir() -> Path:
