@@ -1003,11 +1003,15 @@ def analysis_html(analysis: Analysis, corrected: set[str] = frozenset()) -> str:
     if analysis.lab_results:
         parts.append("<h3>Résultats biologiques</h3><table cellpadding='3'><tr><th>Examen</th><th>Valeur</th>"
                      "<th>Référence</th><th>Interprétation</th><th>Sévérité</th></tr>")
+
+        def number(value: float | None) -> str:  # French decimal comma: 6,4 not 6.4
+            return "" if value is None else f"{value:g}".replace(".", ",")
+
         for result in analysis.lab_results:
             colour = "#b00020" if result.flag in ("H", "L") else "#000"
-            bounds = f"{result.low if result.low is not None else ''}–{result.high if result.high is not None else ''}"
+            bounds = f"{number(result.low)}–{number(result.high)}"
             parts.append(
-                f"<tr style='color:{colour}'><td>{esc(result.test)}</td><td>{result.value:g} {esc(result.unit)}</td>"
+                f"<tr style='color:{colour}'><td>{esc(result.test)}</td><td>{number(result.value)} {esc(result.unit)}</td>"
                 f"<td>({esc(bounds)})</td><td>{FLAG_LABELS.get(result.flag, result.flag)}</td>"
                 f"<td>{esc(severity(result) or '')}</td></tr>"
             )

@@ -525,6 +525,7 @@ def test_lab_table_of_a_stored_report_shows_the_severity_of_each_abnormal_value(
     qtbot.waitUntil(lambda: "Résultats biologiques" in window.details.toPlainText(), timeout=WAIT_MS)
     rows = _lab_table(window)
     assert rows[0] == ["Examen", "Valeur", "Référence", "Interprétation", "Sévérité"]
+    assert rows[1] == ["Potassium", "6,4 mmol/L", "(3,5–5)", "élevé", "sévère"]
     shown = {row[0]: (row[3], row[4]) for row in rows[1:]}
     assert shown == {"Potassium": ("élevé", "sévère"), "CRP": ("élevé", "modérée"), "Hémoglobine": ("bas", "légère"),
                      "Sodium": ("normal", "")}
