@@ -324,6 +324,7 @@ class Backend(QObject):
         os.replace(current, current.with_name(f"{current.stem}-avant-restauration-{stamp}.db"))
         partial = current.with_name(f".{current.name}.restauration")
         shutil.copyfile(path, partial)
+        os.chmod(partial, 0o600)
         os.replace(partial, current)
         self.store = Store.open(passphrase, current)
         self.store.audit(username, "restauration", str(path), "base restaurée")

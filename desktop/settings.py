@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.store import data_dir
+from desktop.store import data_dir, private_dir
 
 if TYPE_CHECKING:
     from desktop.store import Store
@@ -65,8 +65,8 @@ def validate_rules(texts: dict[str, str]) -> None:
 def save_rules(texts: dict[str, str]) -> None:
     """Validate, then replace the clinic's files (each written beside and renamed, so never half written)."""
     validate_rules(texts)
-    folder = clinic_rules_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    private_dir(data_dir())
+    folder = private_dir(clinic_rules_dir())
     for name in RULE_FILES:
         partial = folder / f".{name}.tmp"
         partial.write_text(texts[name], encoding="utf-8")

@@ -133,6 +133,37 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
+def private_dir(folder: Path) -> Path:
+    """Create `folder` readable by its owner only (0700). The data folder is tightened even when it exists
+    (installs made before); another existing folder the user chose (for a backup, say) is left as it is."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    elif _same_path(folder, data_dir()):
+        _tighten(folder, 0o700)
+    return folder
+
+
+def _same_path(one: Path, other: Path) -> bool:
+    return Path(one).resolve() == Path(other).resolve()
+
+
+def _tighten(path: Path, mode: int) -> None:
+    """Drop permission bits beyond `mode` (a file someone else owns is left to its owner)."""
+    try:
+        if os.stat(path).st_mode & 0o777 & ~mode:
+            os.chmod(path, mode)
+    except PermissionError:
+        pass
+
+
+def _create_private_file(path: Path) -> None:
+    """An empty file only its owner may read or write (0600), that SQLite then fills; raises FileExistsError.
+    SQLite gives its journal the database's permissions."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -228,7 +259,11 @@ class Store:
             raise StoreError("La phrase de passe ne peut pas être vide.")
         if path.exists():
             raise StoreError(f"Une base existe déjà : {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        try:
+            _create_private_file(path)
+        except FileExistsError as error:
+            raise StoreError(f"Une base existe déjà : {path}") from error
         store = cls(cls._connect(path, passphrase), path)
         store._migrate()
         return store
@@ -238,6 +273,9 @@ class Store:
         path = Path(path or default_db_path())
         if not path.is_file():
             raise StoreError(f"Base introuvable : {path}")
+        if _same_path(path.parent, data_dir()):  # a base made before files were created private
+            private_dir(path.parent)
+            _tighten(path, 0o600)
         store = cls(cls._connect(path, passphrase), path)
         store._migrate()
         return store
@@ -289,8 +327,10 @@ class Store:
     def backup(self, destination: Path, passphrase: str | None = None) -> None:
         """Write an encrypted copy (same passphrase unless another is given)."""
         destination = Path(destination)
-        if destination.exists():
-            raise StoreError(f"Le fichier existe déjà : {destination}")
+        try:
+            _create_private_file(destination)
+        except FileExistsError as error:
+            raise StoreError(f"Le fichier existe déjà : {destination}") from error
         key = _quote(passphrase) if passphrase else None
         attach_key = f" KEY {key}" if key else ""
         self._db.execute(f"ATTACH DATABASE ? AS backup{attach_key}", (str(destination),))
