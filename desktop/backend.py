@@ -306,6 +306,9 @@ class Backend(QObject):
     # -- backup ------------------------------------------------------------------------------------------
 
     def backup(self, path: Path) -> Path:
+        """The same rule as the menu (only the administrator sees it), held here for any other caller."""
+        if not (self.user and self.user.can_manage):
+            raise StoreError("Seul un administrateur peut faire une sauvegarde.")
         self.store.backup(path)
         self.store.audit(self._username(), "sauvegarde", str(path))
         return path

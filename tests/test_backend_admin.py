@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from desktop.backend import Backend
-from desktop.store import Store, default_db_path
+from desktop.store import Store, StoreError, default_db_path
 
 PASSPHRASE = "phrase de passe du poste"
 WAIT_MS = 60_000
@@ -48,3 +48,21 @@ def test_a_restored_base_stays_private(qtbot, backend, tmp_path):
     _call(qtbot, backend, lambda b: b.restore(backup, PASSPHRASE))
     assert stat.S_IMODE(os.stat(default_db_path()).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(default_db_path().parent).st_mode) == 0o700
+
+
+@pytest.mark.parametrize("username", ["dr.roux", "secretaire"])
+def test_only_the_administrator_may_back_up(qtbot, backend, tmp_path, username):
+    _login(qtbot, backend, username)
+    with pytest.raises(StoreError, match="Seul un administrateur peut faire une sauvegarde"):
+        _call(qtbot, backend, lambda b: b.backup(tmp_path / "sauvegarde.db"))
+    assert not (tmp_path / "sauvegarde.db").exists()
+    entries = _call(qtbot, backend, lambda b: b.store.audit_entries())
+    assert "sauvegarde" not in {entry.action for entry in entries}
+
+    _call(qtbot, backend, lambda b: b.lock())
+    with pytest.raises(StoreError, match="Seul un administrateur"):  # nobody logged in: refused too
+        _call(qtbot, backend, lambda b: b.backup(tmp_path / "sauvegarde.db"))
+
+    _login(qtbot, backend, "admin")
+    _call(qtbot, backend, lambda b: b.backup(tmp_path / "sauvegarde.db"))
+    assert (tmp_path / "sauvegarde.db").is_file()
