@@ -32,6 +32,8 @@ class EncoderConfig:
     window: int = 256  # tokens per window, specials included
     overlap: int = 32
     batch_windows: int = 4
+    text_prefix: str = ""  # put before the text, as the model was trained to read it (e5: "query: ")
+    max_tokens: int = 0  # read only the first N tokens (prefix included); 0 = the whole document
 
     @classmethod
     def read(cls, path: Path) -> "EncoderConfig":
@@ -96,10 +98,14 @@ class Encoder:
             cached = self._recent.get(text)
         if cached is not None:
             return cached
-        enc = self.tokenizer.encode(text, add_special_tokens=False)
-        ids, offsets = list(enc.ids), [tuple(o) for o in enc.offsets]
-        run = EncoderRun(text, ids, offsets)
         cfg = self.config
+        enc = self.tokenizer.encode(cfg.text_prefix + text, add_special_tokens=False)
+        ids, offsets = list(enc.ids), [tuple(o) for o in enc.offsets]
+        if cfg.text_prefix:  # offsets stay those of `text` (the prefix's own tokens point before it)
+            offsets = [(start - len(cfg.text_prefix), end - len(cfg.text_prefix)) for start, end in offsets]
+        if cfg.max_tokens:
+            ids, offsets = ids[:cfg.max_tokens], offsets[:cfg.max_tokens]
+        run = EncoderRun(text, ids, offsets)
         bounds = window_bounds(len(ids), cfg.window - 2, cfg.overlap)
         run.windows = len(bounds)
         collected: dict[str, list[np.ndarray]] = {name: [] for name in self.output_names}

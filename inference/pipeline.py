@@ -136,9 +136,10 @@ class Engine:
     def prefetch_model_pass(self, document: Document) -> None:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
         the previous document goes through the rules and the store): the encoder keeps it for the analysis."""
-        encoder = self.ner.encoder if self.ner else self.request_model.encoder if self.request_model else None
-        if encoder is not None:
-            encoder.run(clean(document.text).text[:MODEL_MAX_CHARS])
+        text = clean(document.text).text[:MODEL_MAX_CHARS]
+        encoders = [self.ner.encoder if self.ner else None, self.request_model.encoder if self.request_model else None]
+        for encoder in dict.fromkeys(encoder for encoder in encoders if encoder is not None):
+            encoder.run(text)
 
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""

@@ -1,13 +1,16 @@
-"""Request understanding heads (type, elements present, allergy, urgency) reading the shared encoder pass.
+"""Request understanding heads (type, elements present, allergy, urgency) reading an encoder pass.
 
-The heads do not run a transformer of their own: they read the token outputs of the entity model's pass
-(`inference.encoder.Encoder.run`, cached per document), pool them over the whole document (mean and max over
-tokens of `last_hidden_state`; optionally of the entity label probabilities), and apply small numpy heads stored
-in `heads.npz` (standardisation, an optional shared hidden layer, one linear layer per head). So request
-understanding costs a few matrix products on top of the entity pass (SPEC §9).
+The heads pool the token outputs of an encoder pass (`inference.encoder.Encoder.run`, cached per document) over
+the document (mean and max over tokens of `last_hidden_state`; optionally of the entity label probabilities) and
+apply small numpy heads stored in `heads.npz` (standardisation, an optional shared hidden layer, one linear layer
+per head). The encoder is the one named in request.json. The shipped heads read the entity model's pass, so request
+understanding costs a few matrix products on top of it (SPEC §9). Heads may read an encoder of their own instead
+(`export-onnx --task feature-extraction`, e.g. base e5's bottom layers over the first tokens; the engine then
+prepares both passes): alone they had the type right more often (see the request model card), but fused with the
+rules no better on a fresh hand-written set, for a second pass of about 35 ms, so they are not shipped.
 
 Folder layout (written by `python -m export.request_model export`): `heads.npz`, `request.json` (labels,
-feature blocks, thresholds, the encoder it was trained on), MODEL_CARD.md.
+feature blocks, thresholds, the encoder it was trained on), MODEL_CARD.md, and the encoder's folder.
 """
 from __future__ import annotations
 

@@ -93,3 +93,26 @@ def test_export_path_on_tiny_model(tmp_path: Path) -> None:
     entities = ner.find_entities(TEXT)
     assert all(isinstance(e, Entity) and e.source == "model" for e in entities)
     assert all(TEXT[e.start:e.end] == e.text and e.label in LABELS and 0 <= e.score <= 1 for e in entities)
+
+
+def test_a_base_encoder_cut_to_its_bottom_layers_exports_for_the_request_heads(tmp_path: Path) -> None:
+    """`export-onnx --task feature-extraction --layers 1`: a base checkpoint, cut, read with its prefix and only
+    its first tokens; the request heads' features come from it like from the entity model's pass."""
+    import numpy as np
+
+    from inference.encoder import Encoder
+    from inference.request_model import pool_blocks
+
+    tiny_encoder(tmp_path / "tiny")
+    factory(["base", "--from", str(tmp_path / "tiny"), "--out", str(tmp_path / "base")])
+    factory(["export-onnx", "--model", str(tmp_path / "base"), "--task", "feature-extraction", "--layers", "1",
+             "--out", str(tmp_path / "fp32"), "--window", "24", "--overlap", "0", "--text-prefix", "query: ",
+             "--max-tokens", "22"])
+    factory(["quantize", "--src", str(tmp_path / "fp32"), "--out", str(tmp_path / "int8")])
+    assert not (tmp_path / "int8" / "labels.json").exists()
+    encoder = Encoder.load(tmp_path / "int8")
+    assert encoder.output_names == ["last_hidden_state"]
+    run = encoder.run(TEXT)
+    assert len(run.ids) == 22 and run.windows == 1 and run.outputs["last_hidden_state"].shape == (22, 32)
+    blocks = pool_blocks(run)
+    assert set(blocks) == {"hmean", "hmax"} and np.isfinite(blocks["hmean"]).all()

@@ -197,6 +197,19 @@ def test_engine_reads_each_document_once_for_entities_and_request() -> None:
     assert engine.request_model.encoder is engine.ner.encoder
 
 
+def test_an_encoder_reads_its_prefix_and_only_its_first_tokens(tmp_path: Path) -> None:
+    """e5 was trained on "query: " + text; the request encoder reads the first tokens only (the purpose of a letter
+    is stated early), and offsets still point into the text itself."""
+    folder = tmp_path / "enc"
+    tiny_encoder(folder, words_of([TEXT, "query :"]), window=16, overlap=4)
+    config = json.loads((folder / "encoder.json").read_text())
+    (folder / "encoder.json").write_text(json.dumps({**config, "text_prefix": "query : ", "max_tokens": 10}))
+    run = Encoder.load(folder).run(TEXT)
+    assert len(run.ids) == 10 and run.windows == 1
+    assert run.offsets[0][1] <= 0 and run.offsets[1][1] <= 0  # "query", ":" lie before the text
+    assert [TEXT[a:b] for a, b in run.offsets[2:5]] == ["Cher", "confrère", ","]
+
+
 @pytest.mark.skipif(not _shipped_heads_match_encoder(), reason="no shipped request heads bound to the shipped encoder")
 def test_engine_ignores_heads_trained_on_another_encoder(tmp_path: Path) -> None:
     """A retrained entity model without rebuilt heads must not feed them features they never saw: rules only."""
