@@ -365,6 +365,7 @@ def models() -> dict:
             metrics = records["benchmark"]["metrics"]
             shipped = metrics.get("onnxruntime_shipped", {})
             entry["speedup_vs_pytorch_fp32"] = shipped.get("speedup_vs_pytorch_fp32")
+            entry["speedup_vs_own_weights_fp32"] = shipped.get("speedup_vs_reference")  # pruned model in PyTorch
             entry["pytorch_fp32_ms_per_doc"] = metrics.get("pytorch_fp32", {}).get("ms_per_doc_mean")
             entry["shipped_ms_per_doc"] = shipped.get("ms_per_doc_mean")
         if "parity" in records:
@@ -410,10 +411,13 @@ def verdicts(results: dict) -> list[dict]:
     for name, entry in shipped.items():
         speed, lost, size = entry.get("speedup_vs_pytorch_fp32"), entry.get("f1_points_lost"), entry.get("size_vs_fp32")
         missing = "no model in resources/models/ yet" if name == "(none)" else "no factory record yet"
-        rows.append(row(f"Model {name}: speed vs PyTorch fp32", missing if speed is None else f"{speed}×", "≥ 3×",
-                        None if speed is None else speed >= 3))
-        rows.append(row(f"Model {name}: F1 points lost vs PyTorch fp32", missing if lost is None else f"{lost}",
-                        "≤ 1 point", None if lost is None else lost <= 1))
+        own = entry.get("speedup_vs_own_weights_fp32")
+        rows.append(row(f"Model {name}: speed vs the fine-tuned model in PyTorch fp32 (before pruning)",
+                        missing if speed is None else f"{speed}×" + (
+                            f" ({own}× against the pruned model's own weights in PyTorch fp32)" if own else ""),
+                        "≥ 3×", None if speed is None else speed >= 3))
+        rows.append(row(f"Model {name}: F1 points lost vs the fine-tuned model in PyTorch fp32 (before pruning)",
+                        missing if lost is None else f"{lost}", "≤ 1 point", None if lost is None else lost <= 1))
         rows.append(row(f"Model {name}: model file vs fp32", missing if size is None else
                         f"{100 * size:.1f} % ({entry['bytes_shipped'] / 2**20:.1f} MB / {entry['bytes_fp32'] / 2**20:.1f} MB)",
                         "≤ 30 %", None if size is None else size <= 0.30))
@@ -467,7 +471,12 @@ def write_markdown(results: dict, path: Path) -> None:
         " `medclair import` and the GUI.",
         "- Models: read from the factory's records in each `resources/models/<name>/` (`record_benchmark.json`,"
         " `record_parity.json`, `record_quantize.json`, written by `python -m export benchmark` / `parity` /"
-        " `quantize`); \"pending\" while a record is missing. The request heads (resources/models/request) are numpy"
+        " `quantize`); \"pending\" while a record is missing. SPEC §9 compares the shipped runtime with \"the same"
+        " fine-tuned model run in PyTorch fp32\"; it also says int8 alone gives no speed on AVX2 CPUs, so the speed"
+        " has to come from the factory's other steps (pruning heads and FFN neurons, distillation): the reference"
+        " is therefore the fine-tuned model before those steps. Against the pruned model's own weights in PyTorch"
+        " the gain is smaller (shown in brackets), and the size budget compares int8 with the pruned"
+        " model's fp32 graph. The request heads (resources/models/request) are numpy"
         " layers on the entity model's pass, with no graph of their own, so they have no row. The engine measured"
         f" above ran with the models {text['models']}: memory and latency include a model only when the engine"
         " loads it.",
