@@ -82,7 +82,10 @@ class Engine:
         the other core)."""
         root = Path(resources) if resources else resources_dir()
         rules = Path(rules_dir) if rules_dir else root / "rules"
-        models = {"request_type": "rules-v1", "elements": "rules-v1", "lexicons": _file_version(root / "lexicons" / "terms.tsv")}
+        models = {"request_type": "rules-v1", "elements": "rules-v1", "lexicons": _file_version(root / "lexicons" / "terms.tsv"),
+                  # which completeness rules and questions made the missing list (a clinic may edit its own)
+                  "rules": _version(hashlib.sha256(b"".join(
+                      (rules / name).read_bytes() for name in ("completeness.yaml", "questions.yaml"))).hexdigest())}
         ner_folder = root / "models" / "ner"
         ner = NerModel.load(ner_folder, threads=model_threads) if (ner_folder / "model.onnx").is_file() else None
         shared = {}  # encoders already loaded, by folder, with their model's sha256

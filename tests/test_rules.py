@@ -47,3 +47,21 @@ def test_a_clinic_can_drop_an_element_from_a_type(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     analysis = Engine.load(rules_dir=rules).analyse_text("Mme Roux consulte pour une toux depuis 3 semaines.")
     assert "antecedents" not in analysis.elements.missing
+
+
+def test_the_record_names_the_rules_that_made_its_missing_list(tmp_path) -> None:
+    """A clinic may edit its rules: a stored analysis says which completeness rules and questions produced it."""
+    import shutil
+
+    from inference import Engine
+    from inference.resources import resources_dir
+
+    shipped = Engine.load(ocr=False)
+    own = tmp_path / "rules"
+    shutil.copytree(resources_dir() / "rules", own)
+    (own / "completeness.yaml").write_text((own / "completeness.yaml").read_text(encoding="utf-8") + "\n# édité\n",
+                                           encoding="utf-8")
+    edited = Engine.load(rules_dir=own, ocr=False)
+    text = "Merci de renouveler le Kardégic 75 mg de Mme Roux."
+    first, second = shipped.analyse_text(text).models["rules"], edited.analyse_text(text).models["rules"]
+    assert first.startswith("sha256:") and second.startswith("sha256:") and first != second
