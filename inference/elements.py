@@ -16,6 +16,7 @@ from inference.analysis import Entity, LabResult, Span
 from inference.folding import fold
 from inference.prefilter import PrefilteredPattern
 from inference.resources import read_word_list, resources_dir
+from inference.request_type import drop_unticked_options
 from inference.urgency import URGENCY_PATTERNS
 
 ELEMENTS = (
@@ -234,7 +235,7 @@ def find_present_elements(
     a carer's title stands before it (the doctor who signs is `medecin_demandeur`); relatives and office staff
     are neither.
     """
-    folded = fold(text)
+    folded = drop_unticked_options(fold(text))
     found: dict[str, list[Span]] = {}
 
     def add(element: str, start: int, end: int) -> None:

@@ -39,19 +39,24 @@ _LAB = (
     r"creat|uree|iono|t4l?|t3l?|pth|vit(?:amine)? (?:d|b12|b9)|25-oh|b12|folates|proteinurie|albuminurie|"
     r"microalbuminurie|bnp|nt-probnp|hcg|uricemie|calcemie|kaliemie|natremie|hemoglobine|hb|plaquettes|"
     r"quantiferon|vitesse de sedimentation|ggt|asat|alat|transaminases|cholesterol|ldl|triglycerides|eal|"
-    r"electrophorese|tca|fibrinogene|anticorps|test pour|na)"
+    r"electrophorese|tca|fibrinogene|anticorps|test pour|na|numeration(?: formule)?|globules (?:blancs|rouges)|pnn|polynucleaires|leucocytes)"
 )
 _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
     r"prescri|(?<!prochain )controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|on fait|nous faisons|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
-    r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*)"
+    r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*|faudra|un creneau (?:d'|de|pour)|(?:un |le )?bon (?:pour|de))"
+)
+# A therapist's assessment ("bilan orthophonique") is the report of a consultation, not an exam's results.
+_THERAPY_ASSESSMENT = (
+    r"(?:orthophonique|psychomoteur|neuropsycholog\w*|kinesitherapique|de kinesitherapie|ergotherapique|podologique|"
+    r"dietetique|psychologique|orthoptique)"
 )
 _EXAMS_REPORTED = (
     rf"(?:{_IMAGING}|holter|ecg|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|biopsies?|"
     r"echocardiographie|epreuve d'effort|efr|spirometrie|polysomnographie|polygraphie|audiometrie|oxymetrie|"
     r"capillaroscopie|manometrie|ph-?metrie|impedancemetrie|analyses|examen|laboratoire|biologie|"
-    r"prise de sang|bilan)"
+    rf"prise de sang|bilan(?! (?:{_THERAPY_ASSESSMENT})))"
 )
 _SPECIALTY = (
     r"(?:cardio|pneumo|neuro|gastro|hepato|dermato|rhumato|endocrino|diabeto|uro|gyneco|ortho|psy|orl|ophtalmo|"
@@ -64,6 +69,10 @@ _SPECIALIST = (
     r"hematologue|oncologue|geriatre|orthopediste|angiologue|phlebologue|stomato\w*|cardio|dermato|gastro|pneumo|"
     r"rhumato|endocrino|neuro|psy|ophtalmo|gyneco|uro)\b"
 )
+_BODY_PART = (
+    r"(?:hanche|genou|dos|epaule|cheville|pied|orteil|main|doigt|poignet|coude|oeil|yeux|peau|bouton|grain de beaute|"
+    r"tache|ventre|jambe|bras|cou|gorge|oreille|dent|ongle|cicatrice|plaie|grosseur|boule|nuque|sein|mollet)s?"
+)
 _POSSESSIVE = r"(?:les |mes |des |le |mon |ma |la |l'|son |sa |ses |votre |vos )?"
 
 _CUES: dict[str, list[tuple[str, float]]] = {
@@ -75,10 +84,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:mon|ma|mes|son|sa|ses|leur) (?!arret|contrat|stage|conge|abonnement)\w+ (?:se termine|se finit|se terminent|se finissent)\b", 1.5),
         (r"\b(?:ordonnance|ordo)\b[^.\n]{0,40}\b(?:la|le|en) (?:refaire|represcrire|prolonger)\b", 2.0),
         (r"\b(?:faire|refaire) (?:une |l'|mon |son )?(?:ordo|ordonnance)\b(?! (?:pour|de) (?:faire|une|un|la|le|l'))", 1.5),
-        (r"\b(?:n'(?:a|ai|avons) plus (?:de|d')|plus de (?:medicaments?|comprimes|traitement)|a court (?:de|d')|"
+        (r"\b(?:n'(?:a|ai|avons) plus (?:de|d')(?! ?(?:prescripteur|medecin|docteur|generaliste|suivi|nouvelles)\b)|plus de (?:medicaments?|comprimes|traitement)|a court (?:de|d')|"
          r"fini (?:ma|sa|mon|son|la|le) (?:boite|traitement|ordonnance|stock)|fin de (?:boite|traitement|stock)|"
          r"(?:ordonnance|prescription) (?:expiree|perimee|terminee|finie)|(?:arrive|arrivent) a (?:echeance|terme)|depann\w*|"
-         r"(?:il|elle) (?:me|lui|leur|nous) reste (?:\d+|un|une|deux|trois|quelques) (?:comprimes?|cp|boites?|jours?|sachets?|doses?)|"
+         r"(?:il|elle) (?:me|lui|leur|nous) (?:en )?reste (?:\d+|un|une|deux|trois|quelques|une dizaine de|une quinzaine de) (?:comprimes?|cp|boites?|jours?|sachets?|doses?)|"
          r"(?:la mienne|la sienne|l'ancienne|ordo|ordonnance|prescription)\b[^.\n]{0,20}? (?:est|etait|sont) (?:finie|terminee|perimee|expiree))", 2.0),
         (r"\b(?:pour|de|d') (?:l'|une |son |sa |mon |ma )?(?:ordonnance|ordo|prescription) (?:de |d'|pour )(?:ses|son|sa|mes|mon|ma|leur|leurs)\b", 2.0),
         (r"\b(?:laisser|deposer|faxer|envoyer|transmettre|redonner|faire parvenir|recuperer|chercher|passer prendre) (?:une |l'|la |son |mon |sa |ma |nous )?(?:nouvelle )?(?:ordonnance|ordo|prescription)\b", 2.0),
@@ -90,8 +99,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:a prolonger|a reconduire|reconduire|reconduction|prolonger)\b(?! (?:mon |son |l'|d'un |de l')?arret)", 2.5),
         (r"\b(?:represcrire|represcrire|re-prescrire)\b|\b(?:ordonnance|ordo|prescription) a (?:refaire|renouveler|prolonger)\b", 3.0),
         (r"\b(?:traitement|medicaments?|boites?|comprimes|pilule|plaquettes?|sachets|gouttes|patchs|stylos|flacons?)\b[^.\n]{0,40}?(?: |c')(?:est|sont|sera|seront|va etre|vont etre) (?:presque |bientot )?(?:fini|termine|epuise|vide)e?s?\b", 2.0),
+        (r"\b(?:boites?|traitement|medicaments?|comprimes|stock|reserves?)\b[^.\n]{0,60}?\bne (?:suffira|suffiront|tiendra|tiendront) pas\b|\bde quoi (?:continuer|tenir|finir)\b", 2.0),
         (r"\b(?:(?:la |ma |sa )?derniere (?:plaquette|boite|boite de|tablette)|plus qu'une (?:plaquette|boite))\b", 2.0),
-        (r"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b", 2.5),
+        (rf"\b(?:relais de (?:la |l')?(?:prescription|ordonnance)|prendre le relais)\b(?! (?:pour|de) (?:ses|son|sa|la|le|les|l') ?(?:surveillance|suivi|{_LAB}|{_EXAMS_REPORTED})\b)", 2.5),
         (r"\b(?:meme ordonnance|meme prescription|memes medicaments|continuer (?:avec )?(?:la meme|le meme|mon|ma|son|sa|le|la) ?(?:traitement|pilule)?)\b", 2.0),
         (r"\b(?:la |sa |de la )?(?:poursuite|suite|continuite) (?:du traitement|de (?:son|sa|ses|mon|ma|mes|leur|leurs) (?!arret)\w+)", 2.5),
         (r"\b(?:besoin (?:encore )?(?:de |d')?|encore )(?:le |les |mon |mes |du |des |ses |son )?(?:medicaments?|traitement|comprimes)\b", 1.5),
@@ -117,9 +127,10 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:afin d'|pour )eliminer\b", 1.0),
         (r"\borientation (?:\w+ )?vers\b|\b(?:envoyer|adresser|diriger|orienter) vers\b", 2.0),
         (r"\btele-?expertise\b", 3.0),
+        (rf"\b(?:un|son|votre|ton) (?:regard|oeil|eclairage) {_SPECIALTY}|\bquelqu'un (?:de |du |d'|en )(?:la |l'|le )?(?:partie |service |equipe |cote )?(?:de |d')?(?:la |l')?{_SPECIALTY}", 2.5),
         (rf"\b(?:vue?s?|examinee?s?|suivie?s?) par (?:un |une |le |la )?{_SPECIALIST}", 2.5),
         (r"\b(?:l'|les |le |la )orienter\b|\borienter (?:vers|chez)\b", 2.0),
-        (r"\b(?:jeter|jettes?|jetiez|jetez) un (?:coup d')?oeil\b", 2.5),
+        (rf"\b(?:jeter|jettes?|jetiez|jetez) un (?:coup d')?oeil\b(?! (?:a|sur) (?:ma|mon|mes|cette|ce|ces|la|le|les) (?:\w+ )?{_BODY_PART}\b)", 2.5),
         (r"\b(?:faire|rediger|ecrire) (?:un |une )?(?:petit |petite )?(?:courrier|lettre|mot)\b(?! (?:pour|a) (?:l'employeur|mon employeur|son employeur|l'ecole|la mutuelle|l'assurance|la cpam|la caf))", 2.0),
         (r"\bspecialiste\b", 1.0),
         (rf"\b(?:appel|avis) (?:au|du|a la|de la|a l'|de l') {_SPECIALIST}|\b{_SPECIALIST} de garde\b", 2.5),
@@ -143,6 +154,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:a jeun|laboratoire d'analyses|prelevement sanguin)\b", 1.0),
         (r"\b(?:me|se|te|vous|le|la|les) faire depister\b|\bfaire (?:un|des) depistages?\b|\baller (?:directement )?au labo(?:ratoire)?\b", 2.0),
         (r"^\W*dosages? (?:de |du |des |d')", 2.0),
+        (rf"\bprendre le relais (?:pour|de) (?:ses|son|sa|la|le|les|l') ?(?:surveillance (?:biologique|sanguine)|{_LAB})\b", 3.0),
         (rf"\b{_LAB}\b[^.\n?]{{0,40}}\ba (?:faire|realiser|programmer|prevoir|pratiquer|doser|controler)\b", 3.0),
         (rf"(?<!\()(?<!, )(?<!,)\b{_LAB}(?:\s*(?:,|\bet\b|\+|/)\s*{_LAB}\b)+(?!\s*(?::\s*)?[<>=]?\s*\d)", 2.0),
         (r"\bresultats? a (?:m'adresser|me (?:transmettre|faxer|communiquer|envoyer)|adresser|transmettre)\b", 1.5),
@@ -177,11 +189,13 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:bilan|analyses?|prise de sang|biologie)\b[^.\n]{0,20}\b(?:est|sont|etait|etaient|revenue?s?) (?:normale?s?|sans anomalie|correcte?s?|negati\w+)\b", 2.0),
     ],
     "hospitalisation": [
-        (r"\b(?:demande d'(?:hospitalisation|admission|entree)|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
+        (r"\b(?:demande d'(?:hospitalisation|admission|entree(?! (?:en|dans|a) (?:l'|un |une |le |la )?(?:hebergement|ehpad|residence|foyer|maison de retraite|creche|ecole)))|hospitaliser|admettre|admission (?:souhaitee|demandee|en|dans|programmee)|"
          r"entree (?:programmee|prevue)|transfert (?:demande|en|vers|dans)|demande de transfert|accepter (?:le|son) transfert|"
          r"hospitalisation (?:a domicile|de jour|programmee|souhaitee|en)|prise en charge en (?:had|ssr|usld)|"
          r"lit (?:d'hospitalisation|en|disponible)|mutation en|entree directe|admission directe|mise en observation|uhcd|"
-         r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|une place (?:en|dans))\b", 3.0),
+         r"sejour (?:en|dans) (?:ssr|service|soins|hospitalisation|unite)|entree (?:en (?:clinique|service|ssr|hospitalisation|maison de repos)|a l'hopital|dans (?:le|votre) service)|(?:accueillir|prendre) (?:dans|en charge dans) (?:votre|le) service|(?:accueil|accueillir)\b[^\n]{0,40}?\b(?:dans|en charge dans) (?:votre|le|la|l') ?(?:service|unite|etablissement)|une place (?:en|dans))\b", 3.0),
+        (r"\bsans passer par (?:les |le service des )?urgences\b|\b(?:me|le|la|l'|les) (?:prendre|prennent|prenne|hospitaliser|admettre) directement\b", 2.5),
+        (r"\b(?:emmener|transporter|evacuer|transferer|amener|conduire|heliporter)\b[^.\n]{0,25}?\b(?:au chu|au ch|a l'hopital|en reanimation|au bloc|en milieu (?:hospitalier|chirurgical))\b|\b(?:evasan|evacuation sanitaire|helico\w*|smur|medecin regulateur)\b", 2.5),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
         (r"\b(?:fiche de )?programmation (?:operatoire|chirurgicale|au bloc)\b|^\W*(?:date d')?entree (?:prevue |souhaitee )?:\s*(?:le )?\d|\b(?:en|chirurgie) ambulatoire\b", 3.0),
         (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*\b(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a|du \d))|\badmission\b", 1.0),
@@ -202,6 +216,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:n'est plus|non|pas) contagieu\w*|\bnon-contagion\b|\beviction\b", 2.0),
         (r"\b(?:document|papier|mot|courrier) (?:(?:du|d'un) (?:medecin|docteur) |medical )?(?:disant|attestant|prouvant|certifiant|indiquant|precisant|qui (?:dit|atteste|prouve))\b|\bun papier pour\b", 2.0),
         (r"\b(?:pai|projet d'accueil individualise)\b", 1.5),
+        (r"\b(?:volet|partie|certificat|formulaire|questionnaire|fiche|dossier) medica(?:l|le)\b[^.\n]{0,40}?\ba (?:remplir|completer|signer)\b", 3.0),
         (r"\b(?:remplir|completer|faire|rediger|etablir) (?:le|la|un|une|ce|cette|son|mon) (?:pai|dossier|formulaire|questionnaire|fiche)\b", 2.5),
     ],
     "consultation": [
@@ -214,13 +229,15 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:conseille|recommande|dit|demande|propose)\w* de (?:venir )?vous (?:consulter|voir)\b", 2.0),
         (r"\b(?:que vous m'examiniez|m'examiner|me faire examiner|l'examiner|la faire examiner|le faire examiner)\b", 2.0),
         (r"\b(?:premiere consultation|faire le point)\b", 2.0),
+        (rf"\b(?:jeter|jetiez|jetez) un (?:coup d')?oeil (?:a|sur) (?:ma|mon|mes|cette|ce|ces|la|le|les) (?:\w+ )?{_BODY_PART}\b", 2.5),
+        (r"\b(?:see me|see you|an appointment|book (?:an|a) (?:appointment|visit))\b", 1.5),
         (r"\b(?:passe|passer|venir) (?:a la maison|a domicile)\b|\bune visite a domicile\b|\bde vive voix\b|\b(?:de la|une|des) disponibilites?\b", 2.0),
         (r"\b(?:se plai(?:nt|gnant)|depuis (?:\d+|quelques|plusieurs|hier|ce matin|une|un|deux|trois) ?\w*|nouveau probleme|j'ai (?:mal|des douleurs))\b", 0.6),
     ],
     "compte_rendu": [
         (r"\b(?:(?:compte[ -]rendu|cr)\W{0,4}(?:de |d'|du )?(?:la |l')?(?:consultation|hospitalisation|sejour|passage|teleconsultation|sortie|operatoire|intervention|accouchement)|"
          r"lettre de (?:sortie|liaison|consultation)|synthese|bilan de (?:sortie|consultation)|fiche de liaison|crh|"
-         r"(?:courrier|lettre|compte[ -]rendu) de fin d'hospitalisation)\b", 4.0),
+         r"(?:courrier|lettre|compte[ -]rendu) de fin d'hospitalisation)\b(?! (?:vous )?(?:sera|suivra|vous parviendra|est a venir))", 4.0),
         (r"\b(?:a ete (?:hospitalise|vu|opere)e?|hospitalise(?:e)? du \d{1,2}\b|sejour du|durant (?:son|le) sejour|au total|evolution (?:favorable|clinique|simple)|"
          r"suites (?:simples|operatoires|de couches)|sortie (?:le|du|a j)|traitement de sortie|traitement poursuivi)\b", 1.5),
         (r"\b(?:j'ai (?:vu|revu|examine)|(?:vu|revu|examine)e? (?:ce jour|le \d|en consultation|aujourd'hui)|vue? le \d|je (?:propose|preconise) de|"
@@ -238,6 +255,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bconclusion\b", 1.0),
         (r"\b(?:reconsulter|consulter (?:a nouveau|son medecin(?: traitant)?|votre medecin(?: traitant)?)) (?:si|en cas)\b", 1.5),
         (r"^\W*(?:tele-?)?consultation (?:du|le)\s*\d{1,2}[/.]\d{1,2}", 3.0),
+        (rf"\A\W*(?:compte[ -]rendu (?:de |du )?)?bilan {_THERAPY_ASSESSMENT}\b", 4.0),
+        (r"^\W*(?:projet|proposition|propositions|conduite a tenir|cat)\s*:\s*(?:une? |des )?(?:reeducation|suivi|prise en charge|seances|guidance)\b", 1.5),
         (r"\b(?:bilan|compte[ -]rendu|synthese) (?:\w+ ){0,2}de fin de (?:prise en charge|traitement|reeducation|suivi|seances)\b|\bfin de prise en charge\b", 4.0),
     ],
     "autre": [
@@ -258,6 +277,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:est-ce que je peux|puis-je|peut-on|est-il possible de) (?:prendre|associer|arreter|donner|melanger)\b", 1.5),
         (r"\b(?:faut-il|faut il|dois-je|doit-on|peut-on|pouvons-nous|puis-je) (?:le |la |l'|les )?(?:suspendre|arreter|interrompre|maintenir|poursuivre|relayer|fenetrer)\b", 2.5),
         (r"\b(?:opinion|intervention|analyse) pharmaceutique\b|\bassociation (?:contre-indiquee|deconseillee|a eviter|dangereuse)\b|\binteraction (?:medicamenteuse|majeure|dangereuse)\b", 3.0),
+        (r"\b(?:(?:prescription|bon) (?:medicale )?de transport|transport (?:assis|allonge|en serie|sanitaire)|vsl|taxi conventionne)\b", 3.0),
+        (r"\b(?:secret (?:medical|professionnel)|confidenti\w*|ca reste entre nous)\b", 2.0),
         (r"\b(?:me|la|le|nous) rappeler\b(?! (?:que|qu'|de |d'))", 1.5),
     ],
 }
@@ -269,13 +290,21 @@ _MIN_SCORE = 1.0
 
 
 _MISSING_APOSTROPHE = re.compile(r"\b([jlndcmst]) (?=[aeiouyh])")
+# An option left unticked on a form ("[ ] un certificat", "☐ Urgent") is not what the sender asks: it is read
+# up to the next box or the end of its line.
+UNTICKED_OPTION = re.compile(r"(?:\[ \]|\u2610|\u25a1)[^\[\u2610\u2611\u2612\u25a1\u25a0\n]*")
+
+
+def drop_unticked_options(folded: str) -> str:
+    """The text with the options of a form left unticked blanked out (same length: offsets still index it)."""
+    return UNTICKED_OPTION.sub(lambda match: " " * len(match.group()), folded)
 
 
 def request_type_scores(text: str) -> dict[str, float]:
     """Each type's share of the cue weight (summing to 1); the same score for every type when nothing points
     anywhere (no evidence: the rules do not vote). Apostrophes dropped in phone messages ("j ai plus de") are put
-    back so that the cues read them."""
-    folded = _MISSING_APOSTROPHE.sub(r"\1'", fold(text)).replace("\u0153", "oe").replace("\u03b2", "b")
+    back so that the cues read them; options left unticked on a form are not read."""
+    folded = _MISSING_APOSTROPHE.sub(r"\1'", drop_unticked_options(fold(text))).replace("\u0153", "oe").replace("\u03b2", "b")
     weights = {
         code: sum(weight * min(len(pattern.findall(folded)), 2) for pattern, weight in cues)
         for code, cues in _COMPILED.items()

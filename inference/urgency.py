@@ -9,6 +9,7 @@ import re
 
 from inference.analysis import Urgency
 from inference.folding import fold
+from inference.request_type import drop_unticked_options
 
 LEVELS = ("urgent", "rapide", "programme", "non_precise")
 
@@ -35,7 +36,7 @@ URGENCY_PATTERNS = (_PROGRAMMED, _URGENT, _QUICK)
 
 
 def classify_urgency(text: str) -> Urgency:
-    folded = fold(text)
+    folded = drop_unticked_options(fold(text))
     if _PROGRAMMED.search(folded):
         return Urgency("programme", 0.7)
     if _URGENT.search(folded):

@@ -177,6 +177,37 @@ DOCUMENTS = [
     ("autre", "Intervention pharmaceutique : association contre-indiquée entre amiodarone et simvastatine chez "
               "M. Roy. Pharmacie du Port"),
     ("autre", "pouvez-vous me rappeler svp, c'est pour mon père. Karine"),
+    # causes found on dev set 16 (first score 0.53)
+    ("renouvellement", "Bonjour, je pars trois semaines chez mon fils et mes boîtes de Kardégic ne suffiront pas, "
+                       "il m'en reste une dizaine de jours. Mme Roy"),
+    ("renouvellement", "Pouvez-vous envoyer de quoi continuer son Levothyrox à la pharmacie ? Merci. Luc Roy, son fils"),
+    ("avis_specialiste", "Kinésithérapeute. Je suis M. Roy, 50 ans, pour une lombalgie ; il aurait besoin d'un regard "
+                         "rhumatologique sur ses radios. P. Noël"),
+    ("avis_specialiste", "Infirmière à domicile. Mme Roy, 80 ans, ulcère qui s'étend : il faudrait que quelqu'un du "
+                         "service de dermatologie la voie. C. Marin"),
+    ("consultation", "Bonjour Docteur, j'aimerais que vous jetiez un coup d'œil à mon genou qui gonfle depuis "
+                     "dimanche. Paul Roy"),
+    ("consultation", "Hello, I am a new patient, could you see me this week for a cough? Thank you, John Smith"),
+    ("imagerie", "Mme Roy, 40 ans, lombosciatique : pourriez-vous lui donner un créneau pour une IRM lombaire ? "
+                 "Dr Caron"),
+    ("biologie", "Sortie de M. Roy demain sous Préviscan : il faudra un bon pour doser l'INR jeudi. IDE Marin"),
+    ("biologie", "M. Roy, 40 ans, sous clozapine, n'a plus de prescripteur : pourriez-vous prendre le relais pour "
+                 "sa numération formule ? Infirmier du CMP"),
+    ("hospitalisation", "Mme Roy, 60 ans, poussée de rectocolite : pouvez-vous appeler le service pour qu'ils la "
+                        "prennent directement, sans passer par les urgences ? Dr Faure"),
+    ("hospitalisation", "Au médecin régulateur : M. Roy, 35 ans, fracture ouverte de jambe au refuge, à évacuer vers "
+                        "le CHU par hélicoptère. Dr Blanc"),
+    ("hospitalisation", "Je sollicite l'accueil de M. Roy, 70 ans, dans votre unité pour sa cure d'éventration. "
+                        "Dr Lenoir"),
+    ("certificat", "Résidence Les Tilleuls : la demande d'entrée en EHPAD de Mme Roy est complète sauf la partie "
+                   "médicale du dossier, à remplir par vous. La direction"),
+    ("compte_rendu", "Bilan psychomoteur — compte rendu\nLéa Roy, 5 ans, vue à la demande de l'école.\n"
+                     "Observations : graphisme lent, équilibre fragile.\nConclusion : trouble de la coordination "
+                     "probable.\nProjet : rééducation hebdomadaire. J. Noël, psychomotricienne"),
+    ("autre", "Taxi conventionné Roy : pouvez-vous signer la prescription de transport de M. Martin pour ses "
+              "séances de radiothérapie ? Merci"),
+    ("autre", "bonjour docteur, est-ce que ce que je vous dis reste sous le secret médical, même pour mes parents ? "
+              "Léa, 15 ans"),
 ]
 
 
@@ -194,6 +225,17 @@ def test_no_cue_means_no_vote_and_autre_for_the_rules_alone():
     scores = request_type_scores("Patiente vue par le remplaçant la semaine dernière.")
     assert len(set(scores.values())) == 1
     assert best_request_type(scores).code == "autre"
+
+
+def test_a_form_option_left_unticked_is_not_what_is_asked(engine):
+    analysis = engine.analyse_text(
+        "Portail patient — demande du 02/12/2025\nPatient : ROY Alain, 61 ans\nObjet : [ ] certificat   [x] "
+        "renouvellement   [ ] rendez-vous urgent\nMédicaments : Amlor 5 mg, 1 le matin")
+    assert analysis.request_type.code == "renouvellement"
+    assert analysis.urgency.level == "non_precise"
+    assert "urgence" not in analysis.elements.present
+    assert classify_urgency("☐ Urgent  ☒ Pour information\nRésultats de Mme Roy").level == "non_precise"
+    assert classify_urgency("☒ Urgent  ☐ Pour information\nRésultats de Mme Roy").level == "urgent"
 
 
 def test_a_renewal_word_about_a_file_is_not_a_renewal_of_treatment(engine):
