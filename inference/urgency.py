@@ -13,20 +13,38 @@ from inference.request_type import drop_unticked_options
 
 LEVELS = ("urgent", "rapide", "programme", "non_precise")
 
+# "Vaccins faits ce jour", "décédé cette nuit": what was done or happened, not when the request is for.
+_DONE_BEFORE = "".join(
+    f"(?<!{word} )" for word in (
+        "fait", "faite", "faits", "faites", "vu", "vue", "revu", "revue", "realise", "realisee", "realises",
+        "pratique", "pratiquee", "effectue", "effectuee", "administre", "administree", "injecte", "injectee",
+        "remis", "remise", "debute", "debutee", "examine", "examinee", "decede", "decedee", "dose", "injection",
+    )
+)
+# A fallback ("sinon je l'envoie au SAU", "à défaut, aux urgences") is not the level asked for.
+_FALLBACK = re.compile(r"\b(?:sinon|a defaut|faute de quoi)\b[^.\n]*")
+_WRITTEN_NUMBER = r"(?:deux|trois|quatre|cinq|six|sept|huit|dix|douze|quinze|quelques)"
+
 _PROGRAMMED = re.compile(
     r"\b(?:non urgent\w*|pas urgent\w*|sans urgence|rien d'urgent|a programmer|programme(?:e)?|a votre convenance|"
     r"quand vous (?:pourrez|aurez)|dans les \d+ mois|dans \d+ mois|sous \d+ mois|d'ici \d+ mois|au prochain|"
-    r"lors du prochain|a distance|pas presse|(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
+    r"lors du prochain|lors de (?:ma|sa|votre|la|notre) (?:prochaine )?(?:visite|consultation|rendez-vous|rdv) (?:du|le) \d+|"
+    r"dans les (?:prochaines semaines|prochains mois|semaines a venir|mois a venir)|(?:a une |une )?date a convenir|"
+    r"a distance|pas presse|rien ne presse|(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
 )
 _URGENT = re.compile(
-    r"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
-    r"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
+    rf"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|{_DONE_BEFORE}ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
+    rf"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|{_DONE_BEFORE}cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
 )
 _QUICK = re.compile(
     r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
     r"dans la semaine|cette semaine|sous (?:huitaine|quinzaine)|dans les meilleurs delais|prioritaire|vite|"
     r"d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin)|"
-    r"(?:sous|dans les|dans|d'ici|avant) \d+ ?(?:jours|j|semaines?)|plus que pour \d+ jours|je n'en ai plus|a j\d{1,2}|"
+    rf"(?:sous|dans les|dans|d'ici|avant) (?:\d+ ?(?:jours|j|semaines?)|{_WRITTEN_NUMBER} jours|huit jours|deux semaines)|"
+    rf"plus que pour \d+ jours|je n'en ai plus|a j\d{{1,2}}|(?:me|lui|leur|nous|en) reste (?:plus )?(?:que )?(?:\d+|{_WRITTEN_NUMBER}|une dizaine de|une quinzaine de) jours|"
+    r"que jusqu'(?:a|au) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la fin de la semaine)|"
+    r"(?:la |d'ici la |avant la fin de la |des la )?semaine prochaine|avant le (?:week-end|weekend)|"
+    r"(?:dans des|dans les|sous des|a) (?:delais? (?:courts?|brefs?|rapides?)|bref delai)|rapid(?:t|mt|emt)|"
     r"(?:sous|dans les|d'ici|avant) (?:\d+ ?(?:a|-) ?)?(?:2[5-9]|[3-9]\d) ?(?:h|heures))\b"
 )
 
@@ -39,7 +57,7 @@ def classify_urgency(text: str) -> Urgency:
     folded = drop_unticked_options(fold(text))
     if _PROGRAMMED.search(folded):
         return Urgency("programme", 0.7)
-    if _URGENT.search(folded):
+    if _URGENT.search(_FALLBACK.sub(" ", folded)):
         return Urgency("urgent", 0.7)
     if _QUICK.search(folded):
         return Urgency("rapide", 0.7)

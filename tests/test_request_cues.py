@@ -386,6 +386,18 @@ def test_a_civility_addressed_to_the_reader_is_not_the_patients_sex(text):
     ("En cas d'urgence, appeler le 15. Mme Roy, suivi de grossesse.", "non_precise"),
     ("Fiche de programmation\nEntrée : le 08/01/2026 en ambulatoire. Dr Roy", "programme"),
     ("Appel : douleur thoracique, urgence vitale.", "urgent"),
+    # causes found on dev set 16
+    ("Pouvez-vous la recevoir dans des délais brefs ? Dr Roy", "rapide"),
+    ("Merci de le voir rapidt, sinon je l'adresse aux urgences.", "rapide"),
+    ("Il n'a du Kardégic que jusqu'à jeudi. Pharmacie Roy", "rapide"),
+    ("Il me reste quelques jours de Lasilix. M. Roy", "rapide"),
+    ("Scanner thoracique à caler dans les quinze jours. Dr Roy", "rapide"),
+    ("Prise de sang à faire la semaine prochaine. Mme Roy", "rapide"),
+    ("Pourriez-vous me voir avant le week-end ? Tom", "rapide"),
+    ("Admission pour cholécystectomie dans les prochaines semaines, date à convenir. Dr Roy", "programme"),
+    ("Pouvez-vous me faire ce certificat lors de ma consultation du 14 janvier ? Mme Roy", "programme"),
+    ("Consultation du 02/12. ECG fait ce jour : normal. Vaccin grippe injecté ce jour. Dr Roy", "non_precise"),
+    ("M. Roy ne viendra pas lundi, sa mère est décédée cette nuit.", "non_precise"),
 ])
 def test_urgency_rules(text, level):
     assert classify_urgency(text).level == level
