@@ -18,6 +18,8 @@ _NEGATION_BEFORE = re.compile(
     r"(?:\bpas d'|\bpas de |\baucune?\b|\bsans\b|\bni\b|\bjamais\b|\bnie\b|\bnon\b|\bexclu\w*|\bpas\b[^.;\n]{0,20})[^.;\n]{0,25}$"
 )
 _NEGATION_AFTER = re.compile(r"^[^.;\n]{0,20}?(?::|\s)\s*(?:aucune?|neant|non|0|ras|pas (?:connue?s?|d'allergie))\b")
+# "All. : iode" (an allergy stated in the abbreviation of a history list), unless it reads "All. : 0 / RAS"
+_ABBREVIATED = re.compile(r"\ball\. ?: ?(?!(?:aucune?|neant|non|0|ras|pas|nk|nka|nkda)\b)\w")
 _HYPOTHESIS_BEFORE = re.compile(r"(?:\brecherche\b|\bbilan\b|\beliminer\b|\beventuel\w*|\bsuspicion\b|\btest\w*)[^.;\n]{0,15}$")
 
 
@@ -35,6 +37,7 @@ def detect_allergy_mention(text: str) -> AllergyMention:
             continue
         else:
             affirmed += 1
+    affirmed += len(_ABBREVIATED.findall(folded))
     if affirmed:
         return AllergyMention(True, 0.9)
     return AllergyMention(False, 0.9 if negated else 0.8)

@@ -51,7 +51,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\((?:h|f)\s*,\s*\d",
         r"\b(?:mon|ma|son|sa) (?:fils|fille|mari|epouse|femme|pere|mere|frere|soeur|grand-pere|grand-mere)\b",
         r"\b(?:un|une) (?:homme|femme|garcon|jeune fille|jeune homme|fillette)\b",
-        r"\bnee le\b",
+        r"(?:—|-|/|,|\|)\s*[fh]\s*(?:—|-|/|,|\|)\s*\d{1,3} ?(?:ans|a)\b",
     ],
     "motif": [
         r"\bmotif(?: de (?:la )?(?:consultation|demande|l'examen|recours|l'hospitalisation))?\s*:",
@@ -82,7 +82,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\brenouv\w*|\b(?:reconduire|prolonger|a prolonger)\b",
         r"\b(?:surveillance|depistage|a (?:re)?controler|controle (?:dans|a \d|annuel))\b",
         r"\bque (?:fait-on|faire|faut-il faire)\b",
-        r"\b(?:merci de|je vous remercie de|je vous saurais gre de) (?:bien vouloir )?\w+",
+        r"\b(?:merci de|je vous remercie de|je vous saurais gre de) (?:bien vouloir )?(?!ne pas\b)\w+",
         r"\b(?:voici|ci-joint|je vous (?:transmets|envoie|adresse)) (?:mes |les |le |la |l')?\w+",
         r"^\s*(?:objet|concerne)\s*:",
         r"\b(?:hospitalise|admis|adresse|vu)(?:e)?(?: [^.\n]{0,40}?)? pour\b",
@@ -93,6 +93,8 @@ _FOLDED_CUES: dict[str, list[str]] = {
     "antecedents": [
         r"\b(?:antecedents?|atcd|atcds|atc|atd)\b",
         r"\b(?:opere(?:e)? (?:d'|de |en )|ancien(?:ne)? \w+|aux antecedents)\b",
+        r"\b(?:mon|ma|son|sa|leur) (?:operation|intervention|chirurgie) (?:de |du |d'|des |a |au |aux )",
+        r"\b(?:quand (?:j'etais|il etait|elle etait) (?:petite?|enfant|jeune)|dans (?:mon|son|leur) enfance)\b",
         r"\b(?:histoire|terrain)\s*:",
         r"\bsans antecedent",
         r"\b(?:pas de|aucun|sans) (?:probleme|souci)s? de sante\b",
@@ -105,6 +107,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\ballerg\w*",
         r"\b(?:intolerance|hypersensibilite|reaction anaphylactique|choc anaphylactique|urticaire) (?:a|au|aux|à)\b",
         r"\bnkda\b",
+        r"\ball\. ?:",
     ],
     "traitement_en_cours": [
         r"\b(?:traitement|ttt|tt)(?: (?:habituel|actuel|en cours|de fond|chronique|au long cours))?\s*:",
@@ -116,7 +119,9 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bsans traitement\b",
         r"\bpas de traitement\b",
         r"\b(?:prend|prise de) (?:du |de la |de l'|des )?(?!(?:sang|poids|rendez-vous|rdv|contact|tension|parole|conscience)\b)\w+",
-        r"\b(?:pilule|contraception \w+|insuline|kine(?:sitherapie)?|seances de \w+|dialyse|platre|attelle|oxygenotherapie)\b",
+        r"\b(?:pilule|contraception \w+|insuline|kine(?:sitherapie)?|seances de \w+|dialyse|platre|attelle|oxygenotherapie|psychotherapie|en reeducation)\b",
+        # rehabilitation under way or planned, not one that is over or only considered ("avant toute rééducation")
+        r"^\W*(?:projet|proposition|cat|conduite a tenir)\s*:\s*(?:une? )?reeducation\b|\breeducation\b(?=[^.\n]{0,30}?\b(?:en cours|prescrite|hebdomadaire|\d+ (?:fois|seances)))",
     ],
     "diagnostic": [
         r"\b(?:diagnostic|dg|dgc|conclusion|au total|hypothese diagnostique)\s*:",
@@ -144,14 +149,17 @@ _FOLDED_CUES: dict[str, list[str]] = {
     "medecin_demandeur": [
         r"\b(?:rpps|adeli|n° ?finess|medecin demandeur|prescripteur|medecin prescripteur|service d(?:e|')|cachet|signature)\b",
         r"^\s*(?:le |la |l')?(?:pharmacie|laboratoire|cabinet|centre hospitalier|chu|ch |clinique|service|ehpad|ide|infirmier|infirmiere|pharmacien(?:ne)?|biologiste|secretariat)\b",
+        r"^\s*(?:pedicure|podologue|psychologue|dieteticien(?:ne)?|orthophoniste|kinesitherapeute|masseur-kinesitherapeute|ergotherapeute|psychomotricien(?:ne)?|orthoptiste|sage-femme|osteopathe)\b",
         r"\b(?:message|appel|fax|mail)(?: de l'| du | de la | de | )(?:ide|infirmiere|pharmacie|pharmacien\w*|laboratoire|labo|cabinet)\b",
-        r",\s*(?:ide|infirmiere|pharmacienne?|sage-femme|biologiste|interne|kinesitherapeute)\b",
+        r",\s*(?:ide|infirmiere|pharmacienne?|sage-femme|biologiste|interne|kinesitherapeute|podologue|pedicure-podologue|psychologue(?: clinicienne?)?|dieteticienne?|orthophoniste|ergotherapeute|psychomotricienne?|orthoptiste)\b",
         r"^\s*(?:centre de sante|centre medical|maison de sante|maison medicale|sos medecins)\b",
         r"\b(?:confraternellement|bien confraternellement|amities confraternelles)\b",
     ],
     "date_demande": [
         r"\b(?:fait a [^,\n]{1,40},? le|date(?: de (?:la )?(?:demande|prescription|prelevement|l'examen|consultation|redaction|edition))?\s*:|(?:preleve|realise|edite|valide|redige)(?:e)? le|examen du|compte[ -]rendu du)\s*" + _DATE,
-        r"^[^\n\d]{0,80}?\ble\s+" + _DATE + r"\s*$",
+        r"^[^\n\d]{0,80}?\b(?<!ne )(?<!nee )le\s+" + _DATE + r"\s*$",
+        r"^\W*(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? (?:le )?" + _DATE,
+        r"\b(?:appel|message|transcription|courriel|mail|sms|fax|telecopie|envoi) (?:telephonique |vocal |electronique )?du " + _DATE,
         r"^\s*" + _DATE + r"\s*$",
         r"^[^\n\d]{3,80}?(?:—|-|,| du)\s*" + _DATE + r"\s*$",
         r"^\s*le\s+" + _DATE + r"\b",
@@ -313,7 +321,7 @@ def _is_first_name_alone(name: str, after: str) -> bool:
 _REQUEST_CUE = re.compile(
     r"\b(?:demande|merci de|faire|realiser|pratiquer|prescri\w*|a prevoir|a programmer|programmer|souhait\w*|"
     r"recontrol\w*|controle(?!e)|a refaire|refaire|ordonnance|examens? (?:a|demandes?)|bilan a|pour (?:un|une)|"
-    r"je vous remercie|pourriez|pouvez|serait-il|a faire|en vue d|indication|besoin d)"
+    r"je vous remercie|pourriez|pouvez|serait-il|a faire|en vue d|indication|besoin d|bon pour|faudra|faudrait)"
 )
 _RESULT_AFTER = re.compile(
     r"^[^\n.]{0,40}?(?:\s:\s*\S|:\s*\S|=|\d+(?:[.,]\d+)? ?(?:g/|mg|mmol|µmol|umol|ui|u/|%|/mm3|ng|pg|ml/|ml\b|/min)|"

@@ -6,6 +6,7 @@ import pytest
 
 from export import request_eval
 from inference import Engine
+from inference.allergy import detect_allergy_mention
 from inference.analysis import Entity
 from inference.elements import find_present_elements
 from inference.request_type import best_request_type, request_type_scores
@@ -465,3 +466,35 @@ def test_a_sign_named_as_past_history_is_history_not_a_symptom():
 ])
 def test_motif_rules(text, present):
     assert ("motif" in find_present_elements(text, [], [])) == present
+
+
+@pytest.mark.parametrize("text, element, present", [
+    # causes found on dev set 16
+    ("Patient(e) : ROY Claude, née le 12/03/1980\nMerci de renouveler le Deroxat.", "sexe", False),
+    ("Laboratoire Roy — MARTIN Alice — F — 67 ans\nPotassium 6,1 mmol/L", "sexe", True),
+    ("Serveur de résultats : merci de ne pas répondre à ce message.\nGlycémie 1,02 g/L", "motif", False),
+    ("Bien à vous,\nLouis Roy, né le 04/05/2001", "date_demande", False),
+    ("Samedi 06/12/2025, 9h10\nAu cardiologue de garde : M. Roy, 60 ans, douleur thoracique.", "date_demande", True),
+    ("Message vocal du 02/12/2025 : Mme Roy voudrait un rendez-vous.", "date_demande", True),
+    ("Psychologue — Anne Roy, 3 rue du Port\nJe suis M. Noël depuis juin pour une anxiété.", "medecin_demandeur", True),
+    ("Je vois M. Noël, 40 ans, pour ses pieds. Amicalement, P. Roy, podologue", "medecin_demandeur", True),
+    ("M. Roy, 70 ans. ATCD : HTA. All. : pénicilline.", "allergies", True),
+    ("Depuis mon opération du genou en mai, je ne peux plus courir. Léa Roy", "antecedents", True),
+    ("J'ai eu la rougeole quand j'étais petite. Léa Roy", "antecedents", True),
+    ("M. Roy, 30 ans, suivi en psychothérapie depuis un an, demande un avis.", "traitement_en_cours", True),
+    ("Je suis toujours en rééducation chez la kiné. Mme Roy", "traitement_en_cours", True),
+    ("Bilan orthophonique\nProjet : rééducation orthophonique deux fois par semaine.", "traitement_en_cours", True),
+    ("Examen ophtalmologique nécessaire avant toute rééducation. Dr Roy", "traitement_en_cours", False),
+    ("Sortie demain : il faudra un bon pour la créatinine vendredi. IDE Roy", "examen_demande", True),
+])
+def test_element_rules_from_dev_set_16(text, element, present):
+    assert (element in find_present_elements(text, [], [])) == present
+
+
+@pytest.mark.parametrize("text, allergic", [
+    ("ATCD : asthme. All. : AINS (bronchospasme).", True),
+    ("ATCD : asthme. All. : 0.", False),
+    ("ATCD : asthme. All. : RAS.", False),
+])
+def test_an_allergy_in_the_abbreviated_history_list(text, allergic):
+    assert detect_allergy_mention(text).value is allergic
