@@ -477,9 +477,9 @@ def _column_label(cell: str) -> str | None:
 
 
 def _find_table_cells(text: str) -> list[PersonalData]:
-    """Cells of a table (columns split by "|" or tabs) under a header naming personal data ("N° IPP", "DDN",
-    "Nom", "Adresse"...), and the cell just right of such a label in a row ("DDN|27/12/1949"): their value is
-    that data whatever its shape ("0045127736", "25-318-0442")."""
+    """Cells of a table (columns split by "|" or tabs) under a header naming personal data in two columns at least
+    ("Nom | Prénom | DDN | N° IPP"; a lone "Nom" column may list drugs), and the cell just right of such a label
+    in a row ("DDN|27/12/1949"): their value is that data whatever its shape ("0045127736", "25-318-0442")."""
     if "|" not in text and "\t" not in text:
         return []
     found: list[PersonalData] = []
@@ -513,7 +513,7 @@ def _find_table_cells(text: str) -> list[PersonalData]:
             header = None
             continue
         labels = [_column_label(text[a:b]) for a, b in row]
-        if sum(label is not None for label in labels) >= 1 and len(row) >= 3 and all(
+        if sum(label is not None for label in labels) >= 2 and len(row) >= 3 and all(
                 not any(char.isdigit() for char in text[a:b]) for a, b in row):
             header = labels  # a row of column titles
             continue

@@ -521,3 +521,8 @@ def test_part_5_forms_do_not_mask_medical_text() -> None:
     masked = deidentify(text)
     for kept in ("vit à domicile", "HbA1c", "O2 2 l/min", "Doliprane", "Parkinson"):
         assert kept in masked
+
+
+def test_a_treatment_table_with_a_name_column_keeps_its_drugs() -> None:
+    text = "Nom | Dose | Matin | Soir\nZorvex | 10 mg | 1 | 0\nKardégic | 75 mg | 1 | 0"
+    assert "Zorvex" in deidentify(text) and "Kardégic" in deidentify(text)
