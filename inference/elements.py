@@ -136,7 +136,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
     "examen_demande": [
         r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|coronarographie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
-        r"\b(?:nfs|crp|vs|ionogramme|iono|creatinine|creatininemie|dfg|bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|d'hemostase)|hba1c|tsh|bhcg|inr|tp|tca|ferritine|glycemie|ecbu|hemoculture|serologie|pcr|prise de sang|bilan sanguin|bilan complet|d-dimeres|troponine|bnp|nt-probnp|psa|vitamine d|transaminases|asat|alat|ggt|lipase|ldl|cholesterol|triglycerides|albumine|calcemie|kaliemie|natremie|uree|acide urique|frottis)\b",
+        r"\b(?:nfs|crp|vs|ionogramme|iono|creatinine|creatininemie|dfg|bilan (?:biologique|sanguin|hepatique|renal|lipidique|thyroidien|martial|inflammatoire|d'hemostase)|hba1c|tsh|bhcg|inr|tp|tca|ferritine|glycemie|ecbu|hemoculture|serologie|pcr|prise de sang|bilan sanguin|bilan complet|d-dimeres|troponine|bnp|nt-probnp|psa|vitamine d|transaminases|asat|alat|ggt|lipase|ldl|cholesterol|triglycerides|albumine|calcemie|kaliemie|natremie|uree|acide urique|frottis|numeration(?: formule)?|globules blancs|pnn|prelevement(?: sanguin)?)\b",
         r"\b(?:bilan (?:de la |du |des )?(?:thyroide|foie|reins?|fer|coagulation)|analyses? (?:d'urines?|de sang)|tests? (?:de depistage|antigenique|pcr|de grossesse)|depistage (?:des |du |de la |de l')?\w+|dosages? (?:de la |du |des |de l')?\w+|osteodensitometrie|(?:me|se|te|vous|le|la|les) faire depister)\b",
     ],
     "resultats_examens": [
@@ -335,6 +335,10 @@ _REPORTED_BEFORE = re.compile(
     r"(?:compte[ -]rendu (?:de |d'|du )?|resultats? (?:de |d'|du )?|conclusions? (?:de |d'|du )?|j'ai (?:recu|eu|fait) |"
     r"(?:mon|ma|mes|son|sa|ses) (?:dernier |derniere )?)(?:la |le |l'|les |mon |ma |mes |son |sa |ses )?$"
 )
+# "contrôler son INR", "doser sa TSH", "pour ses globules blancs": the patient's own value, asked for
+_ASKED_BEFORE = re.compile(
+    r"\b(?:pour|controler|doser|verifier|surveiller|recontroler|refaire|suivre|surveillance de) (?:son|sa|ses|leur|leurs) $"
+)
 _CLAUSE_END = re.compile(r"[\n;!?]|\.(?=\s)")
 
 
@@ -347,7 +351,10 @@ def _clause_of(folded: str, span: Span | Entity) -> str:
 
 def _is_asked(folded: str, span: Span) -> bool:
     """An exam counts as asked for unless it is reported (done, with its result) and its sentence asks nothing."""
-    if _REPORTED_BEFORE.search(folded[max(0, span.start - 40) : span.start]):
+    before = folded[max(0, span.start - 40) : span.start]
+    if _ASKED_BEFORE.search(before) and _REQUEST_CUE.search(_clause_of(folded, span)):
+        return True
+    if _REPORTED_BEFORE.search(before):
         return False
     if _REQUEST_CUE.search(_clause_of(folded, span)):
         return True

@@ -270,6 +270,14 @@ def test_everyday_words_are_not_reported_as_medical_entities(engine):
     assert [entity.text for entity in analysis.entities if entity.label == "POSOLOGIE"] == []
 
 
+def test_a_contrast_injection_or_a_form_part_is_not_a_treatment(engine):
+    analysis = engine.analyse_text(
+        "Diététicienne-nutritionniste — Marie Roy\nMme Lenoir, 52 ans, fatigue : pourriez-vous regarder sa "
+        "thyroïde ? Le radiologue voudrait une IRM avec injection ; il manque le volet médical du dossier.")
+    found = {entity.text.lower() for entity in analysis.entities}
+    assert not found & {"injection", "volet", "regarder", "diététicienne-nutritionniste"}
+
+
 def test_drug_classes_named_like_professions_stay_drugs(engine):
     """Only specialists' names are dropped by their ending: "-agoniste" is a drug class, not a "-iste" job."""
     analysis = engine.analyse_text("Asthme traité par un bêta-agoniste et un antagoniste des leucotriènes. "
@@ -486,6 +494,10 @@ def test_motif_rules(text, present):
     ("Bilan orthophonique\nProjet : rééducation orthophonique deux fois par semaine.", "traitement_en_cours", True),
     ("Examen ophtalmologique nécessaire avant toute rééducation. Dr Roy", "traitement_en_cours", False),
     ("Sortie demain : il faudra un bon pour la créatinine vendredi. IDE Roy", "examen_demande", True),
+    ("Sous Préviscan depuis hier : merci de contrôler son INR lundi. Dr Roy", "examen_demande", True),
+    ("Sous clozapine : pourriez-vous prendre le relais pour ses globules blancs ? IDE Roy", "examen_demande", True),
+    ("Son INR était à 2,4 le 02/12. Dr Roy", "examen_demande", False),
+    ("Laboratoire Roy : nos prélèvements à domicile se font désormais sur rendez-vous.", "examen_demande", False),
 ])
 def test_element_rules_from_dev_set_16(text, element, present):
     assert (element in find_present_elements(text, [], [])) == present
