@@ -117,6 +117,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bsous (?:traitement|ttt)\b",
         r"\b(?:son|sa|ses|mon|ma|mes|leur|leurs) (?:traitements?|ttt|medicaments?|ordonnance)\b",
         r"\bsans traitement\b",
+        r"\bsous (?:\d+(?:[.,]\d+)? ?l(?:/min| par minute)? (?:d'|de )?)?(?:o2|oxygene)\b",
         r"\bpas de traitement\b",
         r"\b(?:prend|prise de) (?:du |de la |de l'|des )?(?!(?:sang|poids|rendez-vous|rdv|contact|tension|parole|conscience)\b)\w+",
         r"\b(?:pilule|contraception \w+|insuline|kine(?:sitherapie)?|seances de \w+|dialyse|platre|attelle|oxygenotherapie|psychotherapie|en reeducation)\b",
@@ -133,6 +134,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:\d|un|une|deux|trois) (?:fois|prises?) par (?:jour|semaine)\b",
         r"\b(?:matin(?:,| et) (?:midi|soir)|matin et soir|le soir au coucher|au coucher|x ?\d ?/ ?j|\d ?x ?/ ?j)\b",
         r"\b(?:pendant|durant) \d+ (?:jours|semaines|mois)\b",
+        r"\b\d+(?:[.,]\d+)? ?l(?:/min| par minute) (?:d'|de )?(?:o2|oxygene)\b|\bsous \d+(?:[.,]\d+)? ?l(?:/min| par minute)?\b",
     ],
     "examen_demande": [
         r"\b(?:scanner|tdm|irm|echographie|echo|radiographie|radio|rx|mammographie|doppler|scintigraphie|tep(?:-scan)?|petscan|angioscanner|uroscanner|coroscanner|arthroscanner|densitometrie|ecg|holter|eeg|emg|fibroscopie|coloscopie|gastroscopie|endoscopie|coronarographie|epreuve d'effort|echocardiographie|ett|spirometrie|efr)\b",
@@ -144,6 +146,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b[a-z0-9][a-z0-9 .-]{1,30}\s*:?\s*\d+(?:[.,]\d+)? ?(?:g/dl|g/l|mg/l|mg/dl|mmol/l|µmol/l|umol/l|mui/l|ui/l|u/l|%|/mm3|g/l|giga/l|t/l|ng/ml|pg/ml|ml/min(?:/1[.,]73 ?m2)?|g/24 ?h|sec|s)\b",
         r"\b(?:revele|retrouve|montre|objective|met en evidence|est revenu(?:e)?|sans anomalie|en faveur d)\w*",
         r"\bph\s*:?\s*\d[.,]\d+",
+        r"(?:^|[\s(:])[-\u2212+]\s?\d+(?:[.,]\d+)? ?(?:et|ds|sd)\b",
         r"\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|bilan|frottis|biopsie|fibroscopie|coloscopie|analyses?|prise de sang|cultures?)\b[^.\n]{0,40}?(?::|=)\s*\w+|\b(?:ecg|bu|radio|radiographie|echo|echographie|scanner|irm|tdm|ecbu|frottis|biopsies?|efr|patch-tests?|tests?|cultures?|examen direct|pcr|serologies?|mammographie|holter|eeg|emg|fibroscopie|coloscopie|doppler|ett|echocardiographie|examen (?:clinique|neurologique|cardiovasculaire))\b[^.\n]{0,45}?\b(?:normale?s?|sans (?:anomalie|fracture|particularite)|positi(?:f|ve)s?|negati(?:f|ve)s?|revele|montre|retrouve|rien de suspect|acr \d|bi-?rads \d)\b",
     ],
     "medecin_demandeur": [
@@ -172,7 +175,11 @@ _CASED_CUES: dict[str, list[str]] = {
     "identite_patient": [rf"\b{_TITLE} {_NAME}", r"\b(?:Nom|NOM|Patient(?:e)?)\s*:\s*[A-ZÀ-Ý]\S+"],
     # the civility may be dictated or typed in lower case before the name ("madame Garnier Lucienne")
     "sexe": [rf"\b{_TITLE} {_NAME}", rf"\b(?:madame|monsieur|mademoiselle) (?!Madame|Monsieur|Mademoiselle){_NAME}"],
-    "medecin_demandeur": [rf"\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}", r"\bDr\b(?!\s*,)"],
+    # a doctor named as who follows or saw the patient ("suivi par le Dr X") is not who writes
+    "medecin_demandeur": [
+        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la )\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}",
+        r"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la )\bDr\b(?!\s*,)",
+    ],
 }
 
 _COMPILED_FOLDED = {

@@ -498,6 +498,11 @@ def test_motif_rules(text, present):
     ("Sous clozapine : pourriez-vous prendre le relais pour ses globules blancs ? IDE Roy", "examen_demande", True),
     ("Son INR était à 2,4 le 02/12. Dr Roy", "examen_demande", False),
     ("Laboratoire Roy : nos prélèvements à domicile se font désormais sur rendez-vous.", "examen_demande", False),
+    ("Bonjour, je suis suivie par le Dr Martin pour mon asthme, pouvez-vous me rappeler ? Léa Roy",
+     "medecin_demandeur", False),
+    ("M. Roy, 80 ans, BPCO, dyspnée, saturation 86 % sous 3 L/min d'O2.", "traitement_en_cours", True),
+    ("M. Roy, 80 ans, BPCO, dyspnée, saturation 86 % sous 3 L/min d'O2.", "posologie", True),
+    ("Lecture : vitesse à −2 ET, compréhension dans la norme.", "resultats_examens", True),
 ])
 def test_element_rules_from_dev_set_16(text, element, present):
     assert (element in find_present_elements(text, [], [])) == present
