@@ -45,7 +45,7 @@ _ASK = (
     r"(?:demande|prescri|merci de (?:bien vouloir )?(?:realiser|pratiquer|faire)|faire (?:pratiquer|realiser)|"
     r"realiser|pratiquer|a faire|faire|doser|ordonnance|ordo|besoin d'|a programmer|a prevoir|prevoir|"
     r"prescri|(?<!prochain )controle|surveillance|verifier|recontroler|fais(?!\w* (?:passer|suivre|parvenir))|on fait|nous faisons|il (?:me|lui|nous) (?:faut|faudrait)|faudrait|veut|veux|"
-    r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*|faudra|un creneau (?:d'|de|pour)|(?:un |le )?bon (?:pour|de))"
+    r"voudrai[st]?|souhaite|conseill\w*|recommand\w*|suggere\w*|faudra|un creneau (?:d'|de|pour)|(?:un |le )?bon pour)"
 )
 # A therapist's assessment ("bilan orthophonique") is the report of a consultation, not an exam's results.
 _THERAPY_ASSESSMENT = (

@@ -209,6 +209,7 @@ DOCUMENTS = [
               "séances de radiothérapie ? Merci"),
     ("autre", "bonjour docteur, est-ce que ce que je vous dis reste sous le secret médical, même pour mes parents ? "
               "Léa, 15 ans"),
+    ("autre", "Ambulances du Lac : merci de signer le bon de transport de M. Roy pour son scanner de jeudi."),
 ]
 
 
