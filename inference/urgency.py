@@ -19,10 +19,14 @@ _DONE_BEFORE = "".join(
         "fait", "faite", "faits", "faites", "vu", "vue", "revu", "revue", "realise", "realisee", "realises",
         "pratique", "pratiquee", "effectue", "effectuee", "administre", "administree", "injecte", "injectee",
         "remis", "remise", "debute", "debutee", "examine", "examinee", "decede", "decedee", "dose", "injection",
+        "appele", "appelee", "survenu", "survenue", "consulte", "consultee",
     )
 )
 # A fallback ("sinon je l'envoie au SAU", "à défaut, aux urgences") is not the level asked for.
 _FALLBACK = re.compile(r"\b(?:sinon|a defaut|faute de quoi)\b[^.\n]*")
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# "Plaie de 3 cm aujourd'hui": a measure taken today describes the patient, it sets no deadline.
+_MEASURED_TODAY = re.compile(r"\b\d+(?:[.,]\d+)? ?(?:cm|mm|kg|g|%|°c?|mmhg|bpm)\)? (?:aujourd'hui|ce jour)\b")
 _WRITTEN_NUMBER = r"(?:deux|trois|quatre|cinq|six|sept|huit|dix|douze|quinze|quelques)"
 
 _PROGRAMMED = re.compile(
@@ -30,18 +34,23 @@ _PROGRAMMED = re.compile(
     r"quand vous (?:pourrez|aurez)|dans les \d+ mois|dans \d+ mois|sous \d+ mois|d'ici \d+ mois|au prochain|"
     r"lors du prochain|lors de (?:ma|sa|votre|la|notre) (?:prochaine )?(?:visite|consultation|rendez-vous|rdv) (?:du|le) \d+|"
     r"dans les (?:prochaines semaines|prochains mois|semaines a venir|mois a venir)|(?:a une |une )?date a convenir|"
-    r"a distance|pas presse|rien ne presse|(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
+    r"a distance|pas presse|rien ne presse|rien de press(?:e|ant)|"
+    r"(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
 )
 _URGENT = re.compile(
-    rf"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|{_DONE_BEFORE}ce jour|aujourd'hui|immediat\w*|sans delai|au plus vite|"
-    rf"samu|sau|dans l'heure|dans la journee|des ce soir|ce soir|{_DONE_BEFORE}cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
+    rf"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|{_DONE_BEFORE}(?<!de )ce jour|{_DONE_BEFORE}aujourd'hui|immediat\w*|sans delai|au plus vite|"
+    rf"(?<!par le )(?:samu|sau)|dans l'heure|dans la journee|des ce soir|{_DONE_BEFORE}ce soir|{_DONE_BEFORE}cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
 )
 _QUICK = re.compile(
     r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
     r"dans la semaine|cette semaine|sous (?:huitaine|quinzaine)|dans les meilleurs delais|prioritaire|vite|"
     r"d'ici (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|la fin)|"
     rf"(?:sous|dans les|dans|d'ici|avant) (?:\d+ ?(?:jours|j|semaines?)|{_WRITTEN_NUMBER} jours|huit jours|deux semaines)|"
-    rf"plus que pour \d+ jours|je n'en ai plus|a j\d{{1,2}}|(?:me|lui|leur|nous|en) reste (?:plus )?(?:que )?(?:\d+|{_WRITTEN_NUMBER}|une dizaine de|une quinzaine de) jours|"
+    rf"plus que pour \d+ jours|je n'en ai plus|a j\d{{1,2}}(?!\d)(?!\s*:)|ne (?:me|lui|nous|leur) rest(?:e|era) plus (?:assez|beaucoup|grand-chose)|"
+    r"arrive(?:ra)? a (?:echeance|expiration|son terme)|"
+    rf"(?:pour|avant|revenir|reprendre|(?<!est )(?<!etait )sortie|sortir|sortira|rentrer)\b[^.\n;]{{0,40}}?\b{_WEEKDAY}\b(?! dernier)(?! \d)|"
+    r"avant le \d{1,2}(?![\d:h])(?![/.]\d)(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre))|"
+    rf"(?:me|lui|leur|nous|en) reste (?:plus )?(?:que )?(?:\d+|{_WRITTEN_NUMBER}|une dizaine de|une quinzaine de) jours|"
     r"que jusqu'(?:a|au) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|la fin de la semaine)|"
     r"(?:la |d'ici la |avant la fin de la |des la )?semaine prochaine|avant le (?:week-end|weekend)|"
     r"(?:dans des|dans les|sous des|a) (?:delais? (?:courts?|brefs?|rapides?)|bref delai)|rapid(?:t|mt|emt)|"
@@ -57,7 +66,7 @@ def classify_urgency(text: str) -> Urgency:
     folded = drop_unticked_options(fold(text))
     if _PROGRAMMED.search(folded):
         return Urgency("programme", 0.7)
-    if _URGENT.search(_FALLBACK.sub(" ", folded)):
+    if _URGENT.search(_FALLBACK.sub(" ", _MEASURED_TODAY.sub(" ", folded))):
         return Urgency("urgent", 0.7)
     if _QUICK.search(folded):
         return Urgency("rapide", 0.7)

@@ -408,6 +408,21 @@ def test_a_civility_addressed_to_the_reader_is_not_the_patients_sex(text):
     ("Pouvez-vous me faire ce certificat lors de ma consultation du 14 janvier ? Mme Roy", "programme"),
     ("Consultation du 02/12. ECG fait ce jour : normal. Vaccin grippe injecté ce jour. Dr Roy", "non_precise"),
     ("M. Roy ne viendra pas lundi, sa mère est décédée cette nuit.", "non_precise"),
+    # causes found on dev set 17
+    ("Ulcère de 2 cm aujourd'hui. Pouvez-vous passer dans la semaine ? IDE Roy", "rapide"),
+    ("Appelée ce soir pour une fièvre chez Mme Roy, merci de la revoir demain.", "rapide"),
+    ("Glycémie de ce jour : 1,8 g/L. Mme Roy, diabète connu.", "non_precise"),
+    ("Que fait-on pour l'injection de ce soir ? IDE Roy", "urgent"),
+    ("Amené par le SAMU pour un malaise, rentré à domicile. Dr Roy", "non_precise"),
+    ("Échographie à J5 : normale. Dr Roy", "non_precise"),
+    ("Rien de pressant, c'est pour mon dossier de sport. Léa Roy", "programme"),
+    ("Il ne lui restera plus assez de Lévothyrox à la fin du mois. Mme Roy", "rapide"),
+    ("Son ordonnance arrive à expiration le 02/12. EHPAD Roy", "rapide"),
+    ("L'école voudrait le certificat pour mardi. Mme Roy", "rapide"),
+    ("Sortie prévue jeudi, merci d'organiser les soins infirmiers. Dr Roy", "rapide"),
+    ("Il me faut l'ordonnance avant le 12. M. Roy", "rapide"),
+    ("Vue mardi dernier pour une angine, elle va mieux. Mme Roy", "non_precise"),
+    ("On peut passer mercredi ? Mme Roy", "non_precise"),
 ])
 def test_urgency_rules(text, level):
     assert classify_urgency(text).level == level
