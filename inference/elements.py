@@ -167,6 +167,12 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"^[^\n\d]{3,80}?(?:—|-|,| du)\s*" + _DATE + r"\s*$",
         r"^\s*le\s+" + _DATE + r"\b",
         r"^[^\n]{0,40}?\b(?:test|examen|prelevement|bilan|analyses?|resultats?)\b[^\n]{0,40}? du " + _DATE,
+        # mail and portal headers: "Envoyé : vendredi 21 novembre 2025 21:15", "Reçu le : 25/11/2025 12:41"
+        r"^\W*(?:[\w ]{0,30}\b)?(?:date|envoye|envoyee|recu|recue|emis|emise|transmis|transmise|date d'entree|date de sortie|"
+        r"date de passage)(?: le)?\s*:?\s*(?:(?:lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?,?\s+)?(?:le\s+)?" + _DATE,
+        # a visit or note dated in its heading: "Visite à domicile du 23/11/2025, 21 h 30"
+        r"^\W*(?:visite|consultation|teleconsultation|note|courrier|lettre|appel|message|transmission)\b[^\n\d]{0,40}? du "
+        + _DATE,
     ],
 }
 

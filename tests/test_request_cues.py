@@ -531,3 +531,14 @@ def test_element_rules_from_dev_set_16(text, element, present):
 ])
 def test_an_allergy_in_the_abbreviated_history_list(text, allergic):
     assert detect_allergy_mention(text).value is allergic
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Envoyé : mardi 2 décembre 2025 08:12\nObjet : ordonnance\nBonjour, M. Roy", True),
+    ("Date : jeu. 4 déc. 2025 17:40\nObjet : vaccin\nBonjour, Léa Roy", True),
+    ("Reçu le : 03/12/2025 10:05\nBonjour, je voudrais un rendez-vous. Léa Roy", True),
+    ("Consultation à domicile du 01/12/2025, 19 h\nMme Roy, 80 ans, chute.", True),
+    ("Date de naissance : 14/02/1961\nBonjour, je voudrais un rendez-vous. Léa Roy", False),
+])
+def test_a_mail_or_visit_header_dates_the_request(text, present):
+    assert ("date_demande" in find_present_elements(text, [], [])) == present
