@@ -176,6 +176,13 @@ _FOLDED_CUES: dict[str, list[str]] = {
     ],
 }
 
+# A doctor the message is for ("Pour : Dr X", "à l'attention du Dr X", "nouveau médecin traitant le Dr X") is not who
+# writes it.
+_ADDRESSEE_BEFORE = "".join(
+    f"(?<!(?i:{words}))" for words in ("pour : ", "pour: ", "pour le ", "pour la ", "attention du ", "attention de ",
+                                        "traitant le ", "traitant : ", "traitante le ")
+)
+
 # Patterns on the original text, where capitals carry the meaning (names).
 _CASED_CUES: dict[str, list[str]] = {
     "identite_patient": [rf"\b{_TITLE} {_NAME}", r"\b(?:Nom|NOM|Patient(?:e)?)\s*:\s*[A-ZÀ-Ý]\S+"],
@@ -183,8 +190,8 @@ _CASED_CUES: dict[str, list[str]] = {
     "sexe": [rf"\b{_TITLE} {_NAME}", rf"\b(?:madame|monsieur|mademoiselle) (?!Madame|Monsieur|Mademoiselle){_NAME}"],
     # a doctor named as who follows or saw the patient ("suivi par le Dr X") is not who writes
     "medecin_demandeur": [
-        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la )\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}",
-        r"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la )\bDr\b(?!\s*,)",
+        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}",
+        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\bDr\b(?!\s*,)",
     ],
 }
 
@@ -238,6 +245,12 @@ class PatientFacts:
 
 
 _CARER_BEFORE = re.compile(r"(?:\bdr\.?|\bdocteur|\bpr\.?|\bprofesseur|\bconfrere|\bconsoeur|\bbiologiste|\binterne|\bpharmacien\w*|\binfirmi\w*|\bide)\s*$")
+
+
+# A doctor named as who the message is for or who acted before ("Pour : Dr X", "fait par le Dr X") is not who writes.
+_NOT_WRITER_BEFORE = re.compile(
+    r"(?:\bpour\s*:?|\bpour (?:le|la)|\battention d[eu]|\btraitante?\s*:?(?:\s+(?:le|la))?|\bpar (?:le|la)|\bchez (?:le|la))\s+"
+    r"(?:dr\.?|docteur|pr\.?|professeur)\s*$")
 
 
 # Names that are neither the patient nor the requester: relatives ("son fils Loïc ...") and office staff.
@@ -305,7 +318,8 @@ def find_present_elements(
         if _NOT_PATIENT_BEFORE.search(before):
             continue
         if _CARER_BEFORE.search(before):
-            add("medecin_demandeur", person.start, person.end)
+            if not _NOT_WRITER_BEFORE.search(before):
+                add("medecin_demandeur", person.start, person.end)
         elif not _is_first_name_alone(person.text, text[person.end : person.end + 30]):
             add("identite_patient", person.start, person.end)
     if "examen_demande" in found:

@@ -7,7 +7,7 @@ import pytest
 from export import request_eval
 from inference import Engine
 from inference.allergy import detect_allergy_mention
-from inference.analysis import Entity
+from inference.analysis import Entity, Span
 from inference.elements import find_present_elements
 from inference.request_type import best_request_type, request_type_scores
 from inference.urgency import classify_urgency
@@ -542,3 +542,23 @@ def test_an_allergy_in_the_abbreviated_history_list(text, allergic):
 ])
 def test_a_mail_or_visit_header_dates_the_request(text, present):
     assert ("date_demande" in find_present_elements(text, [], [])) == present
+
+
+@pytest.mark.parametrize("text", [
+    "Message pour : Dr Roussel\nAppel de Mme Léa Perrin, 40 ans, toux depuis 5 jours.",
+    "Bonjour, j'ai choisi comme médecin traitant le Dr Paul Roussel. Léa Perrin",
+    "Note à l'attention du Dr Roussel : Mme Léa Perrin souhaite un rendez-vous.",
+])
+def test_the_doctor_a_message_is_for_is_not_the_requester(text):
+    assert "medecin_demandeur" not in find_present_elements(text, [], [])
+
+
+def test_the_doctor_who_signs_is_still_the_requester():
+    assert "medecin_demandeur" in find_present_elements("Je vous adresse Mme Perrin pour avis. Dr Paul Roussel", [], [])
+
+
+def test_a_named_addressee_found_by_de_identification_is_not_the_requester():
+    text = "Bonjour, j'ai choisi comme médecin traitant le Dr Paul Roussel, rue des Lilas. Léa Perrin"
+    start = text.index("Paul")
+    people = [Span(start, start + len("Paul Roussel"), "Paul Roussel")]
+    assert "medecin_demandeur" not in find_present_elements(text, [], [], people)
