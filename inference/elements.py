@@ -205,13 +205,16 @@ _COMPILED_CASED = {
     element: [PrefilteredPattern(pattern) for pattern in patterns] for element, patterns in _CASED_CUES.items()
 }
 
-# A disease named by the patient's fear, as the reason for drugs, as screened for or as a risk is not a diagnosis.
+# A disease named by the patient's fear, as the reason for drugs, as screened for or vaccinated against ("rappel Covid",
+# "prise de sang (toxoplasmose, rubéole)") or as a risk ("Facteurs de risque : tabagisme, dyslipidémie") is not a
+# diagnosis.
 _NOT_A_DIAGNOSIS_BEFORE = re.compile(
     r"(?:pense a|pense qu'il s'agit d'|a peur d'|a peur de|craint|crainte d'|crainte de|inquiet(?:e)? (?:d'|de)|"
     r"(?:pense|crois|croit) avoir|"
     r"(?:medicaments?|traitement|ordonnance|ttt|renouvellement)(?: \w+){0,3} (?:pour|contre) |"
-    r"(?:verifier|controler|surveiller|depister|vaccin(?:ation)? contre) (?:son |sa |ses |mon |ma |mes )?|"
-    r"depistage (?:de |d')?|risque (?:de |d')|"
+    r"(?:verifier|controler|surveiller|depister|vaccin(?:ation)?(?: contre)?|rappel(?: contre)?) (?:son |sa |ses |mon |ma |mes )?|"
+    r"depistage (?:de |d')?|risque (?:de |d')|facteurs? de risque[^\n.:]{0,25}:[^\n.]*|"
+    r"(?:prise de sang|serologies?|bilan|analyses?|dosages?|recherche)[^\n.]{0,40}\((?:[^)\n]*,\s*)?|"
     r"(?<!suivi )(?<!suivie )(?:pour|contre) (?:son|sa|ses|mon|ma|mes) )\s*(?:une |un |la |le |l'|des |du )?$"
 )
 

@@ -468,6 +468,10 @@ def test_a_first_name_alone_does_not_identify_the_patient(engine, text, identifi
 @pytest.mark.parametrize("text, disease", [
     ("HGPO 75 g pour dépistage du diabète gestationnel. Sage-femme L. Roy", "diabète gestationnel"),
     ("Clarithromycine et simvastatine : association contre-indiquée (risque de rhabdomyolyse).", "rhabdomyolyse"),
+    ("Puis-je faire le rappel tétanos à la pharmacie ? M. Roy", "tétanos"),
+    ("Vaccin grippe et rappel coqueluche prévus le même jour. Mme Roy", "coqueluche"),
+    ("Facteurs de risque cardiovasculaire : diabète (HbA1c 7 %), obésité. Dr Roy", "obésité"),
+    ("Merci de prescrire les sérologies de grossesse (VIH, hépatite B, syphilis). Mme Roy", "syphilis"),
 ])
 def test_a_disease_screened_for_or_risked_is_not_the_diagnosis(text, disease):
     start = text.index(disease)
