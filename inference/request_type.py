@@ -197,6 +197,8 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\bsans passer par (?:les |le service des )?urgences\b|\b(?:me|le|la|l'|les) (?:prendre|prennent|prenne|hospitaliser|admettre) directement\b", 2.5),
         (r"\b(?:emmener|transporter|evacuer|transferer|amener|conduire|heliporter)\b[^.\n]{0,25}?\b(?:au chu|au ch|a l'hopital|en reanimation|au bloc|en milieu (?:hospitalier|chirurgical))\b|\b(?:evasan|evacuation sanitaire|helico\w*|smur|medecin regulateur)\b", 2.5),
         (r"\bpour (?:une )?(?:hospitalisation|admission)\b|\bmotif d'(?:admission|hospitalisation)\b", 3.0),
+        (r"\b(?:hospitalisation|admission) (?:me |nous |lui )?(?:parait|semble|est|serait) (?:donc )?(?:indispensable|necessaire|justifiee|souhaitable|indiquee)\b"
+         r"|\b(?:le )?maintien a domicile (?:n'est (?:plus |pas )?|est )?(?:impossible|pas possible|plus possible|n'est plus envisageable)\b", 3.0),
         (r"\b(?:fiche de )?programmation (?:operatoire|chirurgicale|au bloc)\b|^\W*(?:date d')?entree (?:prevue |souhaitee )?:\s*(?:le )?\d|\b(?:en|chirurgie) ambulatoire\b", 3.0),
         (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*\b(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a|du \d))|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
@@ -249,6 +251,9 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"^\W*consultation (?:de |d')[^\n]{0,40}(?:—|-|,|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}|^\W*consultation (?:de |d')\w+[^\n]{0,30}?(?:—|-|:)|^\W*consultation (?:de |d')\w+\s*$|"
          r"\brevue? pour (?:sa|son|ses|le suivi|un suivi|le controle)\b", 3.0),
         (r"\bvue? pour (?:des|un|une|sa|son|ses|le|la)\b", 1.5),
+        # "J'ai revu ce jour Mme X, 58 ans, pour le suivi de sa polyarthrite": a follow-up visit reported
+        (r"\b(?:vue?|revue?|examinee?) (?:ce jour|aujourd'hui|en consultation)\b(?:m\.|[^.\n]){0,60}?\bpour (?:le suivi|son suivi|un suivi|le controle|sa|son|ses)\b"
+         r"|\bje (?:poursuis|maintiens|reconduis) (?:le meme|le|son|sa|ses|ce|cet|cette) (?:traitement|posologie)\b", 3.0),
         (r"\bje (?:vois|revois|recois|revoit) (?:ce jour|aujourd'hui|en consultation)\b|\bque vous connaissez bien\b", 3.0),
         (r"^\W*visite (?:[\w-]+ ){0,3}(?:du \d|j\d|—|-|:)|^\W*suivi\b[^\n]{0,40}(?:—|-|:|\bdu|\ble)\s*\d{1,2}[/.]\d{1,2}", 2.5),
         (r"\b(?:est |a ete )?passee? aux urgences\b|\b(?:rentree?|retour) a domicile\b|\bprochain (?:passage|rdv)\b", 2.0),
@@ -271,6 +276,11 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:l'hopital|la clinique|le service|l'ehpad|la maison de retraite|l'ecole|la creche|l'employeur) (?:voudrait|veut|demande|souhaite|reclame|a besoin de) (?:le nom|la liste|une copie|les coordonnees|son dossier|le dossier|des renseignements|des informations)\b|\b(?:pouvez-vous|pourriez-vous|merci de) (?:leur|lui) (?:envoyer|transmettre|faxer)\b", 2.0),
         (r"\barrivee? sans (?:la |l'|le )?(?:prescription|ordonnance|bon)\b|\bil manque (?:la |l'|le )(?:prescription|ordonnance|bon de demande|signature)\b", 4.0),
         (r"\b(?:est-ce normal|faut-il s'inquieter|dois-je m'inquieter|c'est grave)\b", 1.5),
+        # a service confirming the appointment it gave ("Le Dr X le recevra le 12 janvier; une convocation lui a été adressée")
+        (r"\bnous avons bien recu (?:votre|le|la) (?:courrier|demande|lettre|fax|mail|message)\b"
+         r"|\b(?:le|la) (?:dr|docteur|pr|professeur) [\w-]+ (?:le|la|les|vous) recevra\b"
+         r"|\bconvocation (?:lui|vous|leur) (?:a ete|sera) (?:adressee|envoyee|remise)\b"
+         r"|\brendez-vous (?:lui|vous|leur) a ete (?:donne|fixe|attribue)\b", 3.0),
         (r"\b(?:reclamation|porter plainte|salle d'attente|parking|stationnement|accessibilite)\b", 2.0),
         (r"\brecuperer (?:ses|mes|son|mon|sa|ma|les|le|la) (?:anciens? |anciennes? )?(?!ordonnance|ordo|prescription)\w+", 2.0),
         (r"\b(?:(?:je (?:voulais|tenais a)|juste) (?:vous )?remercier|merci pour votre (?:ecoute|accueil|aide|gentillesse))", 2.0),

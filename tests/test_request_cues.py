@@ -210,6 +210,14 @@ DOCUMENTS = [
     ("autre", "bonjour docteur, est-ce que ce que je vous dis reste sous le secret médical, même pour mes parents ? "
               "Léa, 15 ans"),
     ("autre", "Ambulances du Lac : merci de signer le bon de transport de M. Roy pour son scanner de jeudi."),
+    # causes found on dev set 17
+    ("autre", "Service de neurologie — secrétariat\nNous avons bien reçu votre demande pour Mme Roy. Le Dr Caron la "
+              "recevra le 3 février à 10 h. Une convocation lui a été envoyée."),
+    ("hospitalisation", "Mme Roy, 86 ans, pneumopathie, confuse et déshydratée, vit seule. L'hospitalisation me "
+                        "semble nécessaire. Dr Lenoir"),
+    ("compte_rendu", "Cher confrère, j'ai vu en consultation M. Roy, 66 ans, pour le suivi de son psoriasis. "
+                     "Peau blanchie, je maintiens le même traitement et la reverrai en juin. "
+                     "Dr Blanc, dermatologue"),
 ]
 
 
