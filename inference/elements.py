@@ -99,6 +99,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bsans antecedent",
         r"\b(?:pas de|aucun|sans) (?:probleme|souci)s? de sante\b",
         r"\b(?:tabagisme|tabagique|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
+        r"\b(?:j'ai|il a|elle a|a) fume\b|\b(?:je|il|elle) fum(?:e|ait)\b",
         r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
         r"\b(?:je fais|il fait|elle fait) (?:de l'|de la |du |des )(?:hypertension|tension|diabete|cholesterol|asthme)\b",
         r"\b(?:pere|mere|frere|soeur|parents?) (?:est |a ete )?(?:decedee? d|a eu|atteinte? d|suivie? pour)|\bdans la famille\b",
@@ -112,14 +113,17 @@ _FOLDED_CUES: dict[str, list[str]] = {
     "traitement_en_cours": [
         r"\b(?:traitement|ttt|tt)(?: (?:habituel|actuel|en cours|de fond|chronique|au long cours))?\s*:",
         r"\b(?:traitement|ttt) (?:habituel|actuel|en cours|de fond|chronique|au long cours|de sortie)\b",
-        r"\b(?:medicaments?|ordonnance|traitements?) (?:pour|contre|de fond|habituels?|actuels?)\b",
+        # not "l'ordonnance pour la radio": an order for an exam or care names no treatment
+        r"\b(?:medicaments?|ordonnance|traitements?) (?:pour|contre|de fond|habituels?|actuels?)\b"
+        r"(?! (?:la |le |l'|une |un |des |les |mon |ma |mes |son |sa |ses )?(?:radio\w*|echo\w*|scanner|irm|mammographie|prise de sang|bilan|analyses?|examens?|"
+        r"kine\w*|seances|transport|taxi|ambulance|infirmiere?s?|soins|labo\w*)\b)",
         r"\brenouvellement (?:de (?:son |sa |ses |mon |ma |mes )?|d')(?:ordonnances?|traitements?|medicaments?)",
         r"\bsous (?:traitement|ttt)\b",
         r"\b(?:son|sa|ses|mon|ma|mes|leur|leurs) (?:traitements?|ttt|medicaments?|ordonnance)\b",
         r"\bsans traitement\b",
         r"\bsous (?:\d+(?:[.,]\d+)? ?l(?:/min| par minute)? (?:d'|de )?)?(?:o2|oxygene)\b",
-        r"\bpas de traitement\b",
-        r"\b(?:prend|prise de) (?:du |de la |de l'|des )?(?!(?:sang|poids|rendez-vous|rdv|contact|tension|parole|conscience)\b)\w+",
+        r"\b(?:pas de|aucun) traitement\b",
+        r"\b(?:prend|prise de) (?:du |de la |de l'|des )?(?!(?:sang|poids|rendez-vous|rdv|contact|tension|parole|conscience|(?:de )?nouveaux|(?:de )?nouvelles|patients|temps|garde|retraite|place|peur|froid)\b)\w+",
         r"\b(?:pilule|contraception \w+|insuline|kine(?:sitherapie)?|seances de \w+|dialyse|platre|attelle|oxygenotherapie|psychotherapie|en reeducation)\b",
         # rehabilitation under way or planned, not one that is over or only considered ("avant toute rééducation")
         r"^\W*(?:projet|proposition|cat|conduite a tenir)\s*:\s*(?:une? )?reeducation\b|\breeducation\b(?=[^.\n]{0,30}?\b(?:en cours|prescrite|hebdomadaire|\d+ (?:fois|seances)))",

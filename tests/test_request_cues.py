@@ -574,3 +574,14 @@ def test_a_named_addressee_found_by_de_identification_is_not_the_requester():
     start = text.index("Paul")
     people = [Span(start, start + len("Paul Roussel"), "Paul Roussel")]
     assert "medecin_demandeur" not in find_present_elements(text, [], [], people)
+
+
+@pytest.mark.parametrize("text, element, present", [
+    ("Je viens pour une toux ; j'ai fumé jusqu'à mes 50 ans. Paul Roy", "antecedents", True),
+    ("Certificat pour le judo : je ne prends aucun traitement. Paul Roy", "traitement_en_cours", True),
+    ("Un ORL d'Auray prend de nouveaux patients, m'a-t-on dit. Paul Roy", "traitement_en_cours", False),
+    ("Pouvez-vous me faire l'ordonnance pour l'échographie ? Paul Roy", "traitement_en_cours", False),
+    ("Il me faut une ordonnance pour mes séances de kiné. Paul Roy", "traitement_en_cours", True),
+])
+def test_element_rules_from_dev_set_17(text, element, present):
+    assert (element in find_present_elements(text, [], [])) == present
