@@ -223,10 +223,10 @@ class Backend(QObject):
             return pages.PageImage(None, 1, 1)
         redact, read_pages = None, set()
         if not self.sees_identities:
-            from inference.deidentification import find_personal_data
+            from inference.privacy import personal_data_of
 
             analysis = self.store.get_analysis(doc_id)
-            redact = [(item.start, item.end) for item in find_personal_data(analysis.text)]
+            redact = [(item.start, item.end) for item in personal_data_of(analysis)]
             read_pages = set(analysis.document.ocr_pages)
         return pages.render_page(
             self.store.get_data(doc_id), number, self.store.get_highlights(doc_id), focus, redact, read_pages

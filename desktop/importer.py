@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
-from inference.deidentification import find_personal_data
+from inference.privacy import personal_data_of
 from inference.document import Document, UnreadableDocument, read_document
 from inference.files import expand_paths
 from desktop import settings
@@ -132,7 +132,7 @@ def page_highlights(document: Document, analysis: Analysis) -> list[dict]:
         for element, evidence in analysis.elements.present.items()
         for span in evidence
     ]
-    spans += [("identite", item.label, item.start, item.end) for item in find_personal_data(analysis.text)]
+    spans += [("identite", item.label, item.start, item.end) for item in personal_data_of(analysis)]
     highlights = []
     for kind, label, start, end in spans:
         rects = [[h.page, h.x0, h.y0, h.x1, h.y1] for h in document.locate(start, end)]

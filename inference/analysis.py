@@ -66,6 +66,18 @@ class Relation:
 
 
 @dataclass
+class PersonalData:
+    """A piece of personal data in `text` (de-identification): what every view masks."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    score: float = 1.0  # 1.0 for a checked rule (NIR key, e-mail); lower for context, lexicon or model guesses
+    source: str = "rules"  # or "model" (inference/deid_model.py)
+
+
+@dataclass
 class Question:
     element: str
     text: str
@@ -128,6 +140,8 @@ class Analysis:
     summary: str = ""
     warnings: list[str] = field(default_factory=list)  # what the user should know about this analysis (French)
     deidentified_text: str = ""
+    # None in a record stored before the field existed: its readers then ask the rules again
+    personal_data: list[PersonalData] | None = None
     models: dict[str, str] = field(default_factory=dict)
     timings_ms: dict[str, float] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
@@ -174,6 +188,8 @@ class Analysis:
             summary=record.get("summary", ""),
             warnings=list(record.get("warnings", [])),
             deidentified_text=record.get("deidentified_text", ""),
+            personal_data=None if record.get("personal_data") is None
+            else [PersonalData(**item) for item in record["personal_data"]],
             models=dict(record.get("models", {})),
             timings_ms=dict(record.get("timings_ms", {})),
         )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from inference.analysis import PersonalData
 from inference.resources import read_word_list
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "deid"
@@ -25,15 +26,6 @@ PLACEHOLDERS = {
 # When two findings overlap, the one with the higher priority wins (then the surer, then the longer one).
 _PRIORITY = {"EMAIL": 9, "URL": 9, "IP": 8, "NIR": 8, "RPPS": 7, "FINESS": 7, "TELEPHONE": 7, "IPP": 6,
              "DATE_NAISSANCE": 6, "DATE": 5, "ADRESSE": 5, "CODE_POSTAL": 4, "VILLE": 3, "PERSONNE": 3}
-
-
-@dataclass
-class PersonalData:
-    label: str
-    start: int
-    end: int
-    text: str
-    score: float = 1.0  # 1.0 for a checked rule (NIR key, e-mail); lower for context or lexicon guesses
 
 
 def _load(name: str) -> set[str]:

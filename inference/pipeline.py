@@ -15,15 +15,17 @@ import logging
 import re
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from inference.alerts import find_alerts
 from inference.allergy import detect_allergy_mention
-from inference.analysis import Alert, Analysis, DocumentInfo, Elements, Entity, LabResult, Relation, Span
+from inference.analysis import (Alert, Analysis, DocumentInfo, Elements, Entity, LabResult, PersonalData, Relation,
+                                Span)
 from inference.cleaning import CleanText, clean
 from inference.completeness import CompletenessRules, find_missing_elements
+from inference.deid_model import DeidHead, StaleHead, add_model_findings
 from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
 from inference.dosage import drugs_without_dose, find_doses
@@ -69,6 +71,7 @@ class Engine:
     models: dict[str, str]
     ner: NerModel | None = None
     request_model: RequestModel | None = None
+    deid_head: DeidHead | None = None
     ocr: bool = True
     germ_genera: frozenset[str] = frozenset()
     not_entities: frozenset[str] = frozenset()  # words never a model mention on their own (calendar, professions...)
@@ -93,6 +96,14 @@ class Engine:
             ner_sha256 = file_sha256(ner_folder / "model.onnx")
             models["ner"] = _version(ner_sha256)
             shared[ner_folder.resolve()] = (ner.encoder, ner_sha256)
+        deid_head = None
+        if ner and (root / "models" / "deid" / "deid.json").is_file():
+            try:
+                deid_head = DeidHead.load(root / "models" / "deid", ner.encoder, ner_sha256)
+            except StaleHead as error:
+                log.warning("de-identification head not used, rules only: %s", error)
+            else:
+                models["deid"] = _file_version(root / "models" / "deid" / "head.npz")
         request_folder = root / "models" / "request"
         request_model = None
         if (request_folder / "request.json").is_file():
@@ -110,6 +121,7 @@ class Engine:
             models=models,
             ner=ner,
             request_model=request_model,
+            deid_head=deid_head,
             ocr=ocr,
             germ_genera=frozenset(word.casefold() for word in read_word_list(root / "deid" / "germs.txt")),
             not_entities=frozenset(fold(word) for word in read_word_list(root / "lexicons" / "not_model_entities.txt")),
@@ -135,6 +147,19 @@ class Engine:
         word = fold(entity.text.strip())
         return (word in self.not_entities or sum(char.isalpha() for char in word) < 2
                 or " " not in word and word.endswith(_SPECIALIST_SUFFIXES))
+
+    def find_personal_data(self, text: str, view: CleanText | None = None) -> list[PersonalData]:
+        """Personal data in `text`: the rules' findings, plus the de-identification head's where the rules found
+        nothing (it reads the cleaned text, as the entity model does, in the same pass; offsets mapped back)."""
+        found = find_personal_data(text)
+        if self.deid_head is None:
+            return found
+        view = view or clean(text)
+        from_model = []
+        for item in self.deid_head.find(view.text[:MODEL_MAX_CHARS]):
+            start, end = view.to_original(item.start, item.end)
+            from_model.append(replace(item, start=start, end=end, text=text[start:end]))
+        return add_model_findings(found, from_model)
 
     def prefetch_model_pass(self, document: Document) -> None:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
@@ -163,7 +188,7 @@ class Engine:
             view = clean(document.text)
         text = view.text
         with _timed(timings, "deidentify"):
-            personal_data = find_personal_data(document.text)
+            personal_data = self.find_personal_data(document.text, view)
             deidentified = deidentify(document.text, personal_data)
             people = [
                 Span(*view.to_clean(item.start, item.end), item.text)
@@ -229,6 +254,7 @@ class Engine:
             alerts=[back.alert(alert) for alert in alerts],
             warnings=warnings,
             deidentified_text=deidentified,
+            personal_data=personal_data,
             models=dict(self.models),
             timings_ms=timings,
         )

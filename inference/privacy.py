@@ -14,10 +14,17 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
-from inference.analysis import Analysis, Span
-from inference.deidentification import PLACEHOLDERS, PersonalData, deidentify, find_personal_data
+from inference.analysis import Analysis, PersonalData, Span
+from inference.deidentification import PLACEHOLDERS, deidentify, find_personal_data
 
 _TITLES = {"m", "mme", "mlle", "mr", "dr", "pr", "madame", "monsieur", "mademoiselle", "docteur", "professeur"}
+
+
+def personal_data_of(analysis: Analysis) -> list[PersonalData]:
+    """What the engine found (rules and model); for a record stored before it kept that, the rules again."""
+    if analysis.personal_data is None:
+        return find_personal_data(analysis.text)
+    return [PersonalData(**vars(item)) for item in analysis.personal_data]
 
 
 def _placeholder(label: str) -> str:
@@ -88,6 +95,8 @@ def _mask_fields(result: Analysis, masker: Masker, span: Callable[[Span], None],
     for spans in result.elements.present.values():
         for item in spans:
             span(item)
+    for datum in result.personal_data or []:
+        span(datum)  # type: ignore[arg-type]  (a span of text too; its text becomes its placeholder)
     for entity in result.entities:
         entity.text = entity_text(entity.start, entity.end)
     for relation in result.relations:
@@ -107,7 +116,7 @@ def _mask_fields(result: Analysis, masker: Masker, span: Callable[[Span], None],
 def masked_analysis(analysis: Analysis, filename: str) -> Analysis:
     """A copy of `analysis` fit for a role that may not see identities, shown under `filename`. Offsets are kept
     (they key the page highlights); `text` becomes the de-identified text, so they no longer index it."""
-    masker = Masker(analysis.text)
+    masker = Masker(analysis.text, personal_data_of(analysis))
     result = Analysis.from_dict(analysis.to_dict())
 
     def span(item: Span) -> None:
@@ -174,7 +183,7 @@ def deidentified_analysis(analysis: Analysis) -> Analysis:
     """A copy of `analysis` with every personal datum masked in every string, the file name included. Offsets
     index the masked `text` (also in `deidentified_text`): each span's text is `text[start:end]`; a span that
     touched a masked piece covers its whole placeholder."""
-    masker = Masker(analysis.text)
+    masker = Masker(analysis.text, personal_data_of(analysis))
     result = Analysis.from_dict(analysis.to_dict())
     evidence = [(item.start, item.end) for spans in result.elements.present.values() for item in spans]
     evidence += [(entity.start, entity.end) for entity in result.entities]

@@ -1,0 +1,147 @@
+"""A learnt second opinion for de-identification, read from the entity model's pass (no pass of its own).
+
+The rules (inference/deidentification.py) know French formats but only the contexts someone wrote down; each new
+hand-written set showed forms they missed (names in lower case, "villa 14", a town after an unusual verb). The head
+is two small convolutions over the encoder's `last_hidden_state` and a few word-shape and lexicon features of each
+token, trained by `python -m export.deid_head train`. Its spans are only added where the rules found nothing
+(recall first), and never on a word the rules' lexicons call medical or not a name, on an age, or where the
+entity model itself is sure it reads a medical term: masking "Parkinson" hides what the document says.
+
+Folder layout: `head.npz` (weights and feature standardisation), `deid.json` (labels, thresholds, the encoder it
+was trained on and its sha256), MODEL_CARD.md.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import PersonalData
+from .deidentification import _key, _lexicons
+from .encoder import Encoder, EncoderRun
+from .ner_model import decode, softmax
+
+SHAPE_FEATURES = ("capitalised", "all_caps", "has_digit", "all_digits", "word_start", "line_start", "punctuation",
+                  "capitalised_word", "first_name", "surname", "city", "medical")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_AGE_RE = re.compile(r"\bans?\b", re.IGNORECASE)
+
+
+class StaleHead(ValueError):
+    """The head's encoder was replaced (a retrained entity model): its features would mean nothing."""
+
+
+def shape_features(text: str, offsets: list[tuple[int, int]]) -> np.ndarray:
+    """[T, len(SHAPE_FEATURES)] of 0/1: what each token looks like and whether its word is in a lexicon."""
+    lexicons = _lexicons()
+    out = np.zeros((len(offsets), len(SHAPE_FEATURES)), dtype=np.float32)
+    for index, (start, end) in enumerate(offsets):
+        while start < end and text[start].isspace():
+            start += 1
+        if start >= end:
+            continue
+        piece = text[start:end]
+        word_start, word_end = start, end
+        while word_start > 0 and text[word_start - 1].isalnum():
+            word_start -= 1
+        while word_end < len(text) and text[word_end].isalnum():
+            word_end += 1
+        word = text[word_start:word_end]
+        key = _key(word) if word else ""
+        out[index] = (
+            piece[:1].isupper(), piece.isupper() and sum(char.isalpha() for char in piece) > 1,
+            any(char.isdigit() for char in piece), piece.isdigit(), word_start == start,
+            start == 0 or "\n" in text[max(0, start - 3):start], not any(char.isalnum() for char in piece),
+            word[:1].isupper() and len(word) > 1, key in lexicons["first_names"], key in lexicons["surnames"],
+            key in lexicons["cities"], key in lexicons["medical"],
+        )
+    return out
+
+
+def token_features(run: EncoderRun, hidden: str = "last_hidden_state") -> np.ndarray:
+    """The head's input: the encoder's hidden state of each token, then its shape features."""
+    return np.concatenate([run.outputs[hidden].astype(np.float32), shape_features(run.text, run.offsets)], axis=1)
+
+
+def _conv(x: np.ndarray, taps: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Same-padded 1-D convolution over tokens: x [T, C_in], taps [K, C_in, C_out]; one matrix product per tap
+    (no [T, C_in, K] copy of the input)."""
+    width = taps.shape[0]
+    padded = np.pad(x, ((width // 2, width // 2), (0, 0)))
+    out = padded[:len(x)] @ taps[0]
+    for k in range(1, width):
+        out += padded[k:k + len(x)] @ taps[k]
+    return out + bias
+
+
+@dataclass
+class DeidHead:
+    config: dict
+    weights: dict[str, np.ndarray]
+    encoder: Encoder
+
+    @classmethod
+    def load(cls, folder: str | Path, encoder: Encoder, encoder_sha256: str) -> "DeidHead":
+        """`encoder` must be the one the head was trained on (named by sha256 in deid.json)."""
+        folder = Path(folder)
+        config = json.loads((folder / "deid.json").read_text(encoding="utf-8"))
+        if config["encoder_sha256"] != encoder_sha256:
+            raise StaleHead(f"{folder}: head trained on encoder {config['encoder_sha256'][:12]}, "
+                            f"the entity model is {encoder_sha256[:12]}")
+        with np.load(folder / "head.npz") as npz:
+            weights = {name: npz[name].astype(np.float32) for name in npz.files}
+        return cls(config, weights, encoder)
+
+    def __post_init__(self):
+        # torch's Conv1d layout [C_out, C_in, K] as one contiguous [C_in, C_out] matrix per tap
+        self._taps = {name: np.ascontiguousarray(self.weights[f"{name}.weight"].transpose(2, 1, 0))
+                      for name in ("conv1", "conv2")}
+
+    def probabilities(self, run: EncoderRun) -> np.ndarray:
+        """[T, labels] for the tokens of one pass."""
+        w = self.weights
+        x = (token_features(run) - w["mean"]) / w["scale"]
+        hidden = np.maximum(_conv(x, self._taps["conv1"], w["conv1.bias"]), 0.0)
+        return softmax(_conv(hidden, self._taps["conv2"], w["conv2.bias"]))
+
+    def find(self, text: str) -> list[PersonalData]:
+        """Personal data the head reads in `text` (offsets into `text`), guarded against medical words."""
+        if not text.strip():
+            return []
+        run = self.encoder.run(text)
+        spans = decode(text, run.offsets, self.probabilities(run), self.config["id2label"])
+        medical = 1.0 - softmax(run.outputs["logits"].astype(np.float32))[:, 0] if "logits" in run.outputs else None
+        starts, ends = [a for a, _ in run.offsets], [b for _, b in run.offsets]
+        found = []
+        for span in spans:
+            if span.score < self.config["threshold"] or self._is_protected(text, span.start, span.end, span.label):
+                continue
+            if medical is not None:
+                first = bisect.bisect_right(ends, span.start)
+                tokens = [t for t in range(first, bisect.bisect_left(starts, span.end)) if ends[t] > starts[t]]
+                if tokens and float(medical[tokens].mean()) >= self.config["medical_threshold"]:
+                    continue
+            found.append(PersonalData(span.label, span.start, span.end, text[span.start:span.end],
+                                      round(float(span.score), 4), source="model"))
+        return found
+
+    @staticmethod
+    def _is_protected(text: str, start: int, end: int, label: str) -> bool:
+        """What the rules never mask either: medical and non-name words of their lexicons, ages, lone marks."""
+        value = text[start:end]
+        if sum(char.isalnum() for char in value) < 2 or label == "DATE" and _AGE_RE.search(value):
+            return True
+        lexicons = _lexicons()
+        keys = [_key(word) for word in _LETTERS_RE.findall(value) if len(word) > 1]
+        return any(key in lexicons["not_names"] or key in lexicons["medical"] for key in keys)
+
+
+def add_model_findings(from_rules: list[PersonalData], from_model: list[PersonalData]) -> list[PersonalData]:
+    """The rules' findings, plus the model's where no rule found anything, in reading order."""
+    added = [item for item in from_model
+             if not any(rule.start < item.end and item.start < rule.end for rule in from_rules)]
+    return sorted(from_rules + added, key=lambda item: (item.start, item.end))
