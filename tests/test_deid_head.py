@@ -86,3 +86,34 @@ def test_a_record_stored_before_personal_data_was_kept_is_masked_by_the_rules(en
     old = Analysis.from_dict(record)
     assert old.personal_data is None
     assert {item.text for item in personal_data_of(old)} == {"M. Paul DURAND", "03/04/1950", "IPP 00123456"}
+
+
+def test_the_secretarys_page_image_blacks_out_a_name_only_the_head_found(engine: Engine, data_dir, make_pdf):
+    from PySide6.QtGui import QColor
+
+    from desktop import importer, pages
+    from desktop.store import Store
+
+    path = make_pdf("courrier.pdf", LETTER.format(name=NAME))
+    with Store.create("une phrase de passe assez longue") as store:
+        result = importer.import_file(engine, store, path, "admin")
+        stored = store.get_analysis(result.doc_id)
+        highlights = store.get_highlights(result.doc_id)
+        data = store.get_data(result.doc_id)
+    first_name = stored.text.index(NAME.split()[0])
+    by_model = [item for item in stored.personal_data if item.source == "model" and item.start == first_name]
+    assert by_model, "the stored record keeps what the head found"
+    placed = [h for h in highlights if h["kind"] == "identite" and h["start"] == first_name and h["rects"]]
+    assert placed, "the import located it on the page"
+    redact = [(item.start, item.end) for item in personal_data_of(stored)]
+    _, x0, y0, x1, y1 = placed[0]["rects"][0]
+    grid = [(int((x0 + (x1 - x0) * i / 6) * pages.ZOOM), int((y0 + (y1 - y0) * j / 4) * pages.ZOOM))
+            for i in range(1, 6) for j in range(1, 4)]
+
+    def black(page: pages.PageImage) -> int:
+        return sum(page.image.pixelColor(x, y) == QColor("black") for x, y in grid)
+
+    shown_to_clinician = pages.render_page(data, 1, highlights)
+    shown_to_secretary = pages.render_page(data, 1, highlights, redact=redact)
+    assert shown_to_secretary.image is not None and not shown_to_secretary.notice
+    assert black(shown_to_secretary) == len(grid) > black(shown_to_clinician)
