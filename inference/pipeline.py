@@ -198,7 +198,8 @@ class Engine:
             people = [
                 Span(*view.to_clean(item.start, item.end), item.text)
                 for item in personal_data
-                if item.label in ("PERSONNE", "IPP")
+                # the head only widens what is masked: what the analysis asserts (who the patient is) rests on rules
+                if item.label in ("PERSONNE", "IPP") and item.source == "rules"
             ]
         with _timed(timings, "entities"):
             entities = self.lexicons.find_entities(text)
