@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -44,6 +45,7 @@ QUAERO = ROOT.parent / "shared" / "corpora" / "quaero"
 LABELS = ["PERSONNE", "DATE", "ADRESSE", "CODE_POSTAL", "VILLE", "IPP", "TELEPHONE"]
 AS_LABEL = {"DATE_NAISSANCE": "DATE"}  # a birth date reads as a date; the rules tell the two apart
 CONTACT = {"TELEPHONE", "EMAIL", "ADRESSE", "CODE_POSTAL", "URL"}
+_NAME_TAG_RE = re.compile(r"\[([^\[\]]+?)\]\((NOM|PRENOM|VILLE)\)")
 
 
 @dataclass
@@ -83,13 +85,22 @@ def quaero_negatives(limit: int = 0) -> list[Sample]:
     return samples
 
 
-def development_samples(synthetic: int, seed: int, limit: int = 0,
-                        handwritten: list[Sample] | None = None) -> dict[str, list[Sample]]:
-    """The head's training text by source (`limit`: the first N of each, for tests)."""
+def lower_names(snippet: str) -> str:
+    """A tagged snippet with its names and towns in lower case, as in mail typed in haste or dictated."""
+    return _NAME_TAG_RE.sub(lambda m: f"[{m.group(1).lower()}]({m.group(2)})", snippet)
+
+
+def development_samples(synthetic: int, seed: int, limit: int = 0, handwritten: list[Sample] | None = None,
+                        lowercase: float = 0.0) -> dict[str, list[Sample]]:
+    """The head's training text by source (`limit`: the first N of each, for tests; `lowercase`: the share of
+    generated snippets whose names and towns are written in lower case)."""
+    rng = random.Random(seed)
+    generated = [lower_names(snippet) if rng.random() < lowercase else snippet
+                 for snippet in generate(synthetic, seed=seed)]
     sources = {
         "templates_dev": load_split(DEFAULT_CORPUS)["dev"],
         "handwritten": handwritten_snippets() if handwritten is None else handwritten,
-        "generated": [parse_snippet(snippet) for snippet in generate(synthetic, seed=seed)],
+        "generated": [parse_snippet(snippet) for snippet in generated],
         "quaero_train": quaero_negatives(limit),
     }
     return {name: samples[:limit] if limit else samples for name, samples in sources.items()}
@@ -157,7 +168,7 @@ def run_train(args) -> None:
     encoder = Encoder.load(encoder_folder, threads=args.threads)
     label2id = {label: i for i, label in enumerate(bio_labels(LABELS))}
     t0 = time.monotonic()
-    sources = development_samples(args.generated, args.seed, args.limit)
+    sources = development_samples(args.generated, args.seed, args.limit, lowercase=args.lowercase)
     examples = [example(sample, encoder, label2id) for samples in sources.values() for sample in samples]
     rec.metric("examples", {name: len(samples) for name, samples in sources.items()})
     rec.metric("feature_seconds", round(time.monotonic() - t0, 1))
@@ -190,7 +201,7 @@ def run_first_look(args) -> None:
     others = everything[:first - 1] + everything[last:]
     ner = NerModel.load(args.encoder, threads=args.threads)
     label2id = {label: i for i, label in enumerate(bio_labels(LABELS))}
-    sources = development_samples(args.generated, args.seed, handwritten=others)
+    sources = development_samples(args.generated, args.seed, handwritten=others, lowercase=args.lowercase)
     examples = [example(sample, ner.encoder, label2id) for samples in sources.values() for sample in samples]
     weights = fit(examples, args.epochs, args.lr, args.hidden, args.seed, args.threads, log=lambda *_: None)
     config = {"id2label": bio_labels(LABELS), "threshold": args.threshold, "medical_threshold": args.medical_threshold}
@@ -233,6 +244,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threshold", type=float, default=0.8, help="least mean token probability of a span kept")
     p.add_argument("--medical-threshold", type=float, default=0.8,
                    help="a span the entity model reads as medical with at least this probability is not masked")
+    p.add_argument("--lowercase", type=float, default=0.0,
+                   help="share of generated snippets whose names and towns are written in lower case")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--threads", type=int, default=2)
 
