@@ -244,7 +244,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threshold", type=float, default=0.8, help="least mean token probability of a span kept")
     p.add_argument("--medical-threshold", type=float, default=0.8,
                    help="a span the entity model reads as medical with at least this probability is not masked")
-    p.add_argument("--lowercase", type=float, default=0.0,
+    p.add_argument("--lowercase", type=float, default=0.25,
                    help="share of generated snippets whose names and towns are written in lower case")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--threads", type=int, default=2)
