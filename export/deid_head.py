@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from export.deid_eval import DEFAULT_CORPUS, Sample, handwritten_snippets, load_split, parse_snippet
+from export.deid_eval import DEFAULT_CORPUS, ROOT, Sample, handwritten_snippets, load_split, parse_snippet
+from export.deid_eval import _covered as covered
 from export.deid_synth import generate
 from export.record import Record
 from export.train import bio_labels, token_labels
@@ -40,7 +41,6 @@ from inference.deidentification import PersonalData, find_personal_data
 from inference.encoder import Encoder
 from inference.resources import file_sha256
 
-ROOT = Path(__file__).resolve().parents[1]
 QUAERO = ROOT.parent / "shared" / "corpora" / "quaero"
 LABELS = ["PERSONNE", "DATE", "ADRESSE", "CODE_POSTAL", "VILLE", "IPP", "TELEPHONE"]
 AS_LABEL = {"DATE_NAISSANCE": "DATE"}  # a birth date reads as a date; the rules tell the two apart
@@ -183,11 +183,10 @@ def run_train(args) -> None:
 
 
 def _covered(text: str, found: list[PersonalData], start: int, end: int) -> bool:
-    masked = [False] * (end - start)
+    mask = [False] * len(text)
     for item in found:
-        for index in range(max(item.start, start), min(item.end, end)):
-            masked[index - start] = True
-    return all(masked[i] for i in range(end - start) if text[start + i].isalnum())
+        mask[item.start:item.end] = [True] * (item.end - item.start)
+    return covered(mask, start, end, text)
 
 
 def run_first_look(args) -> None:
@@ -217,7 +216,7 @@ def run_first_look(args) -> None:
     for e, found in zip(tested, old):
         rules = [PersonalData(label, start, end, e.text[start:end]) for label, start, end in found]
         both = add_model_findings(rules, head.find(e.text))
-        for item in (item for item in both if item not in rules):
+        for item in (item for item in both if item.source == "model"):
             hit = any(start < item.end and item.start < end for _, start, end in e.gold)
             added["true" if hit else "false"].append(item.text)
         for label, start, end in e.gold:
@@ -265,7 +264,6 @@ def main(argv: list[str] | None = None) -> None:
     look.add_argument("--part", required=True, help="FIRST:LAST snippet numbers of the part (1-based, inclusive)")
     look.set_defaults(func=run_first_look)
     args = parser.parse_args(argv)
-    random.seed(args.seed)
     args.func(args)
 
 
