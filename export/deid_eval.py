@@ -31,6 +31,8 @@ HELDOUT_SHARE = 0.5
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "eds_pseudo_templates"
 HANDWRITTEN = Path(__file__).resolve().parent / "data" / "deid_dev_handwritten.txt"
+# Written by an engineer who never saw the rules or the data, and never shown by --show: a test, not a dev set.
+HANDWRITTEN_TEST = Path(__file__).resolve().parent / "data" / "deid_test_handwritten.txt"
 QUAERO_DEV = ROOT.parent / "shared" / "corpora" / "quaero" / "dev.jsonl"
 
 # eds-pseudo tag -> our label. HOPITAL is not in MedClair's label set (SPEC §2.3): reported, not scored.
@@ -95,7 +97,8 @@ def load_split(corpus: Path = DEFAULT_CORPUS) -> dict[str, list[Sample]]:
 
 
 def handwritten_snippets(path: Path = HANDWRITTEN) -> list[Sample]:
-    """A development set written by hand in the templates' markup, in styles the templates lack (issue #5)."""
+    """Snippets written by hand in the templates' markup, in styles the templates lack (issue #5): the
+    development set by default, `HANDWRITTEN_TEST` for the test set."""
     raw = path.read_text(encoding="utf-8")
     return [parse_snippet(snippet.strip("\n")) for snippet in re.split(r"\n[ \t]*\n", raw) if snippet.strip()]
 
@@ -441,7 +444,7 @@ def main(argv: list[str] | None = None) -> dict:
                   f"recall_strict={row['recall_strict']} precision_any={row['precision_any']}")
         return {"labels": shown["labels"]}
     sets = {"dev": split["dev"], "heldout": split["heldout"], "letters": letters, "generated": generated,
-            "handwritten": handwritten_snippets()}
+            "handwritten": handwritten_snippets(), "handwritten_test": handwritten_snippets(HANDWRITTEN_TEST)}
     summary = {name: {"labels": score(samples, shipped)["labels"]} for name, samples in sets.items()}
     rules_alone = {name: {"labels": score(samples)["labels"]} for name, samples in sets.items()}
     counts = {name: len(samples) for name, samples in sets.items()}
