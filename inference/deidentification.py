@@ -314,7 +314,7 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 # A town of the communes list in lower case after a preposition: "mme dupuis de quimperlé", "au chu de st-etienne".
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)(?![\w'’-])")
-_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?:(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
+_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax"): the town comes after the postal code.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=,[ \t]+\d{{5}}(?!\d))")
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -408,9 +408,10 @@ _KIN_OF_RE = re.compile(
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
 _LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
-_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr|pr)|mme|mlle|mr)\.?"
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr)\.?"
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
+_AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
 _LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
 _FIRST_PARTICLE_NAME_RE = re.compile(
@@ -913,7 +914,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _COMMUNE_SHAPE_RE.finditer(text):
         value = match.group(0)
         if _town_key(value) in lexicons["towns"] and not any(
-                _key(word) in lexicons[name] for word in re.split(r"[\s-]+", value)
+                _key(word) in lexicons[name] for word in re.split(r"[\s'’-]+", value)[bool(match.group("article")):]
                 for name in ("first_names", "medical", "not_names")):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
@@ -1169,9 +1170,11 @@ def _find_names(text: str) -> list[PersonalData]:
         if not first or _key(first.group(1)) in blocked:
             continue
         if not is_first_name(first.group(1)):
-            # "monsieur schaller" only with a listed surname; after "dr", any word that is not a participle
+            # "monsieur schaller" only with a listed surname; after "dr", a word that closes the phrase and is not a
+            # participle ("dr fontaine (ch de ...)", not "genou dr depuis 3 jours")
             word = first.group(1)
-            if _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)):
+            if _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)
+                                          and _AFTER_LOWER_SURNAME_RE.match(text, first.end(1))):
                 found.append(PersonalData("PERSONNE", first.start(1), first.end(1), word, 0.6))
             continue
         end = first.end(1)

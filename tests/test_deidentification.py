@@ -526,3 +526,31 @@ def test_part_5_forms_do_not_mask_medical_text() -> None:
 def test_a_treatment_table_with_a_name_column_keeps_its_drugs() -> None:
     text = "Nom | Dose | Matin | Soir\nZorvex | 10 mg | 1 | 0\nKardégic | 75 mg | 1 | 0"
     assert "Zorvex" in deidentify(text) and "Kardégic" in deidentify(text)
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("vu ce jour mme jeanne dupuis de quimperlé, 74 ans", "VILLE", "quimperlé"),
+        ("rdv pris au chu de st-etienne le 2 juin", "VILLE", "st-etienne"),
+        ("sa mere vit chez elle a la roche-sur-yon depuis mars", "VILLE", "la roche-sur-yon"),
+        ("transféré du ch de bourg-en-bresse pour avc", "VILLE", "bourg-en-bresse"),
+        ("Suivie à l'Hôpital Bicêtre (Le Kremlin-Bicêtre) pour une cirrhose", "VILLE", "Le Kremlin-Bicêtre"),
+        ("servitude Teaharoa, côté mer, Punaauia.", "VILLE", "Punaauia"),
+        ("pas de nouvelles du dr fontaine (ch de boulogne-sur-mer)", "PERSONNE", "fontaine"),
+        ("urgence ce jour mr pierre-yves le bihan de saint-brieuc", "PERSONNE", "pierre-yves le bihan"),
+        ("Mme GAUTHlER Sylvie , domiciliee 12 CHEMlN DU PRE CARRE", "PERSONNE", "GAUTHlER Sylvie"),
+        ("Dossier n° A 457 890 – Épisode 0045782101", "IPP", "A 457 890"),
+        ("Dossier n° A 457 890 – Épisode 0045782101", "IPP", "0045782101"),
+        ("son frère, 22 impasse du Four à Chaux, 01100 Oyonnax", "ADRESSE", "22 impasse du Four à Chaux"),
+        ("Médecine générale – BP 380 512 – 98718 Punaauia", "ADRESSE", "BP 380 512"),
+    ],
+)
+def test_communes_lower_case_and_other_forms_of_part_6(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_french_words_that_are_also_communes_stay_readable() -> None:
+    text = ("Le feu est passé du rouge au vert. Fractures d'angles incisifs ; comité des centres de recherche ; "
+            "genou dr depuis 3 jours ; pr controle inr demain ; vu à jeun, prise de sang au passage.")
+    assert deidentify(text) == text
