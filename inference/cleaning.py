@@ -2,7 +2,7 @@
 
 Cleaning repairs what PDF extraction breaks: hyphenated words split across lines, sentences cut by line ends,
 headers and footers repeated on every page, and Unicode variants (decomposed accents, curly quotes, ligatures,
-non-breaking spaces). The original text is never changed: every character of the clean text keeps the span of
+non-breaking spaces, UTF-8 read as Windows-1252). The original text is never changed: every character of the clean text keeps the span of
 the original characters it came from, so `CleanText.to_original` turns any clean span into an original span.
 """
 from __future__ import annotations
@@ -32,6 +32,17 @@ _CHAR_TABLE = {
 }
 _CHAR_RE = re.compile("[" + re.escape("".join(_CHAR_TABLE)) + "]")
 _COMBINING_RE = re.compile(r".[\u0300-\u036f]+", re.DOTALL)
+# UTF-8 read as Windows-1252 ("HÃ©lÃ¨ne", "câ€™est"): a lead character then continuation bytes, as that code page
+# shows them. Decoded back only when the bytes make valid UTF-8, so "SÃO" or a lone "Â" stay as written.
+_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RE = re.compile(f"[ÂÃÄÅÆÇÉËÏ][{_CONTINUATION}]|[âã][{_CONTINUATION}]{{2}}")
+
+
+def _undo_mojibake(match: re.Match) -> str:
+    try:
+        return match.group(0).encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
 _LOWER = "a-zàâäçéèêëîïôöùûüÿœæ"
 _PAGE_NUMBER_RE = re.compile(r"^\W*(page|p\.)?\s*\d{1,3}\s*((/|sur|de|of)\s*\d{1,3})?\W*$", re.IGNORECASE)
 
@@ -155,6 +166,7 @@ def clean(text: str) -> CleanText:
 
     builder.sub(re.compile(r"\r\n?"), "\n")
     builder.sub(re.compile(PAGE_SEPARATOR), "\n\n")
+    builder.sub(_MOJIBAKE_RE, _undo_mojibake)
     builder.sub(_COMBINING_RE, lambda match: unicodedata.normalize("NFC", match.group(0)))
     builder.sub(_CHAR_RE, lambda match: _CHAR_TABLE[match.group(0)])
     builder.sub(re.compile(r"(?<=\S) {2,}(?=\S)"), " ")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pymupdf
 
 from inference.cleaning import clean, find_repeated_edges
+from inference.deidentification import find_personal_data
 from inference.document import read_document
 
 HEADER = ["CENTRE HOSPITALIER DE NANTES", "Service de cardiologie - Tél. 02 40 08 33 33"]
@@ -88,6 +89,17 @@ def test_unicode_is_normalised_and_every_character_maps_back() -> None:
     for index in range(len(view.text)):
         original_start, original_end = view.to_original(index, index + 1)
         assert 0 <= original_start < original_end <= len(original)
+
+
+def test_utf8_read_as_windows_1252_is_read_back_and_its_names_are_found() -> None:
+    original = "Patiente : Mme MÃ‰NARD HÃ©lÃ¨ne, nÃ©e le 17/03/1952 ; câ€™est sa sÅ“ur. SÃO PAULO, Â"
+    view = clean(original)
+    assert view.text == "Patiente : Mme MÉNARD Hélène, née le 17/03/1952 ; c'est sa sœur. SÃO PAULO, Â"
+    start = view.text.index("Hélène")
+    original_start, original_end = view.to_original(start, start + len("Hélène"))
+    assert original[original_start:original_end] == "HÃ©lÃ¨ne"
+    names = {item.text for item in find_personal_data(view.text) if item.label == "PERSONNE"}
+    assert "MÉNARD Hélène" in names
 
 
 def test_lines_are_joined_inside_sentences_but_not_before_list_items_or_headings() -> None:
