@@ -220,7 +220,7 @@ _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[�
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:à|a|dans|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:à|a|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
