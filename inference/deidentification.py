@@ -188,6 +188,8 @@ _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:[A-Z]
                             r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
+# A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
+_FILE_NAME_NUMBER_RE = re.compile(r"(?<![\w.-])[\w-]*?(?<![\d])(?P<number>(?:\d+[-_])*\d{6,}(?:[-_]\d+)*)[\w-]*\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml)\b")
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
@@ -575,6 +577,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
                 r"|[01]?\d[/-](?:19|20)\d\d",
                 match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
+    for match in _FILE_NAME_NUMBER_RE.finditer(text):  # "CR_123456789.pdf", "CR-HOSP-2025-004512.pdf"
+        found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]

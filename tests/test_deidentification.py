@@ -545,6 +545,8 @@ def test_a_treatment_table_with_a_name_column_keeps_its_drugs() -> None:
         ("son frère, 22 impasse du Four à Chaux, 01100 Oyonnax", "ADRESSE", "22 impasse du Four à Chaux"),
         ("Médecine générale – BP 380 512 – 98718 Punaauia", "ADRESSE", "BP 380 512"),
         ("pris en charge place de la Bastille par le SAMU", "ADRESSE", "place de la Bastille"),
+        ("Objet : CR_123456789.pdf", "IPP", "123456789"),
+        ("Fichier CR-HOSP-2025-004512.pdf joint", "IPP", "2025-004512"),
     ],
 )
 def test_communes_lower_case_and_other_forms_of_part_6(text: str, label: str, value: str) -> None:
