@@ -60,8 +60,8 @@ def _lexicons() -> dict[str, set[str]]:
 
 
 # ---------------------------------------------------------------------------------------------- regex building
-_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
-_LO = "a-zàâäçéèêëîïôöùûüÿæœß"
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØ"  # French letters, then those of Spanish, Portuguese, Italian names
+_LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåø"
 _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
            r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
            r"january|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|october|"
@@ -175,7 +175,7 @@ _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
-_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bIEP|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
+_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
                              r"\barchive)"
@@ -185,7 +185,7 @@ _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:[A-Z]
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
-                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/]\d{1,8}){0,2}(?![\w@]))")
+                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/.]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 # A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
@@ -195,7 +195,7 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\
 
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
-                 r"rond-point|prom\.|rond\s+point|faubourg|fbg|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
+                 r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
@@ -261,13 +261,13 @@ _LIVES_AT_NUMBER_RE = re.compile(
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"(?=[abeéilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|"
+    r"(?=[abeéilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|"
     r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*[ée]tage\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
@@ -317,12 +317,17 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
+_LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
+                                       r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax"): the town comes after the postal code.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=,[ \t]+\d{{5}}(?!\d))")
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
+# "PARIS 15": a district number alone, where the line or the field ends
+_DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–-]|[ \t]{2}|\d{5}))")
+_DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
@@ -852,6 +857,16 @@ def _find_places(text: str) -> list[PersonalData]:
         rest = _STREET_NAME_WITH_A_RE.match(text, item.end)
         if rest:
             found.append(PersonalData("ADRESSE", item.start, rest.end(), text[item.start:rest.end()], item.score))
+    # typed in lower case: "59300 valenciennes", "45240 la ferté-saint-aubin" (a known town only)
+    for code in [item for item in found if item.label == "CODE_POSTAL"]:
+        town = _LOWER_TOWN_AFTER_CODE_RE.match(text, code.end)
+        words = town.group("city").split() if town else []
+        while words and _town_key(" ".join(words)) not in lexicons["towns"]:
+            words.pop()  # the longest run of words that is a known town: "valenciennes tel 06..." -> "valenciennes"
+        if words:
+            end = town.start("city") + len(" ".join(words))
+            if text[town.start("city"):end] == " ".join(words):
+                found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
     _add_address_extras(text, found)
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
@@ -925,7 +940,10 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e".
     for item in list(found):
-        district = _DISTRICT_AFTER_RE.match(text, item.end) if item.label == "VILLE" else None
+        if item.label != "VILLE":
+            continue
+        district = _DISTRICT_AFTER_RE.match(text, item.end) or (
+            _DISTRICT_NUMBER_AFTER_RE.match(text, item.end) if _key(item.text) in _DISTRICT_TOWNS else None)
         if district:
             found.append(PersonalData("VILLE", item.start, district.end(), text[item.start:district.end()], item.score))
     return found

@@ -557,3 +557,30 @@ def test_french_words_that_are_also_communes_stay_readable() -> None:
     text = ("Le feu est passé du rouge au vert. Fractures d'angles incisifs ; comité des centres de recherche ; "
             "genou dr depuis 3 jours ; pr controle inr demain ; vu à jeun, prise de sang au passage.")
     assert deidentify(text) == text
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("habite 12 rue jean jaures 59300 valenciennes tel 0612457893", "VILLE", "valenciennes"),
+        ("domicile : ch. des prés 4 45240 la ferté-saint-aubin", "VILLE", "la ferté-saint-aubin"),
+        ("Pharmacie – 52 fg Saint-Martin – 75010 Paris", "ADRESSE", "52 fg Saint-Martin"),
+        ("LABORATOIRE – 8 qu. des Bateliers – 67000 STRASBOURG", "ADRESSE", "8 qu. des Bateliers"),
+        ("Marie Lecanu\n3 sente aux Matelots\n76790 Étretat", "ADRESSE", "3 sente aux Matelots"),
+        ("Cité des Fleurs, bât. 4, 2e étage, logt 27, 17 rue Paul Vaillant-Couturier", "ADRESSE", "logt 27"),
+        ("Résidence du Lac – Bât. B – 4e ét. – Appt 43 – 2 rue du Lac – 74000 ANNECY", "ADRESSE", "4e ét."),
+        ("Enfant : GARCÍA LÓPEZ Lucía, née le 11/10/2019", "PERSONNE", "GARCÍA LÓPEZ Lucía"),
+        ("N.I.P. 0O3612 8847  N° SEJ. 25OO2l178", "IPP", "0O3612 8847"),
+        ("N° de demande : H25.01873   Réf. dossier", "IPP", "H25.01873"),
+        ("Adresse : 3 villa Santos-Dumont   Ville : PARIS 15   CP : 75015", "VILLE", "PARIS 15"),
+    ],
+)
+def test_addresses_identifiers_and_towns_of_part_7(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_number_after_paris_in_a_sentence_is_no_district_and_countries_are_no_names() -> None:
+    assert "2 jours" in deidentify("il vit à Paris 2 jours par semaine")
+    leaflet = "Deutschland Lilly Deutschland GmbH ; Nederland Eli Lilly Nederland B.V. ; España Lilly S.A."
+    for country in ("Deutschland", "Nederland", "España"):
+        assert country in deidentify(leaflet)
