@@ -244,8 +244,8 @@ _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]osta
 _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
@@ -317,6 +317,10 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
+# The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
+# "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
+_ADDRESS_PART_BEFORE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t]))(?P<part>[{_UP}][^\W\d_]*['’]?(?:[ \t-]+[^\W\d_]+['’]?){{0,4}}),[ \t]*$")
+_CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
                                        r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax"): the town comes after the postal code.
@@ -868,6 +872,18 @@ def _find_places(text: str) -> list[PersonalData]:
             if text[town.start("city"):end] == " ".join(words):
                 found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
     _add_address_extras(text, found)
+    blocked = lexicons["not_names"] | lexicons["medical"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
+    for item in [item for item in found if item.label == "ADRESSE"]:
+        if not _CODE_LATER_ON_LINE_RE.match(text, item.end):
+            continue
+        end = item.start
+        for _ in range(2):  # at most two parts before the street
+            part = _ADDRESS_PART_BEFORE_RE.search(text, max(0, end - 60), end)
+            if not part or _TITLE_RE.match(part.group("part")) or _town_head(part.group("part")) in blocked or any(
+                    _is_first_name(word, lexicons["first_names"]) for word in part.group("part").split()):
+                break  # "Jean Dupont, 12 rue ...": a person, not a place
+            found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
+            end = part.start("part")
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):

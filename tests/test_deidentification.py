@@ -573,6 +573,11 @@ def test_french_words_that_are_also_communes_stay_readable() -> None:
         ("N.I.P. 0O3612 8847  N° SEJ. 25OO2l178", "IPP", "0O3612 8847"),
         ("N° de demande : H25.01873   Réf. dossier", "IPP", "H25.01873"),
         ("Adresse : 3 villa Santos-Dumont   Ville : PARIS 15   CP : 75015", "VILLE", "PARIS 15"),
+        ("née le 14/01/1990\ndemeurant Kerlaouénan, 29710 PLONÉIS", "ADRESSE", "Kerlaouénan"),
+        ("Mme BELLONIE Marie-Josée, Section Boisvin, chemin de la Ravine, 97139 Les Abymes", "ADRESSE", "Section Boisvin"),
+        ("Adresse : Village de Kawéni, rue Mtsangani, 97600 Mamoudzou", "ADRESSE", "Village de Kawéni"),
+        ("chez sa fille : Les Hauts de Sainte-Marthe, Bât. D1, 13014 MARSEILLE", "ADRESSE", "Les Hauts de Sainte-Marthe"),
+        ("parents : 12 rue Jules Garnier, Baie de l'Orphelinat, 98800 NOUMÉA", "ADRESSE", "Baie de l'Orphelinat"),
     ],
 )
 def test_addresses_identifiers_and_towns_of_part_7(text: str, label: str, value: str) -> None:
@@ -584,3 +589,9 @@ def test_a_number_after_paris_in_a_sentence_is_no_district_and_countries_are_no_
     leaflet = "Deutschland Lilly Deutschland GmbH ; Nederland Eli Lilly Nederland B.V. ; España Lilly S.A."
     for country in ("Deutschland", "Nederland", "España"):
         assert country in deidentify(leaflet)
+
+
+def test_a_department_or_a_person_before_an_address_line_is_no_address_part() -> None:
+    labels = _labels("Cardiologie, 12 rue des Lilas, 44000 Nantes ; Jean Dupont, 3 rue Haute, 44000 Nantes")
+    assert "Cardiologie" not in labels.get("ADRESSE", set())
+    assert "Jean Dupont" in labels["PERSONNE"]
