@@ -189,7 +189,12 @@ _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:[A-Z]
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 # A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
-_FILE_NAME_NUMBER_RE = re.compile(r"(?<![\w.-])[\w-]*?(?<![\d])(?P<number>(?:\d+[-_])*\d{6,}(?:[-_]\d+)*)[\w-]*\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml)\b")
+_FILE_NAME_RE = re.compile(r"(?<![\w.-])(?P<stem>[\w.-]+)\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml)\b")
+# A part of a file name's stem, between underscores, after any words of letters: "CR-HOSP-2025-004512" -> "2025-004512".
+_FILE_NAME_ID_RE = re.compile(r"(?:[A-Za-z]+-)*(?P<number>[A-Z]{0,3}\d[\dA-Z.-]*\d)$")
+_FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{3,}(?![^_])")
+# A letter or two after an identifier's slash: "25.03.1187/A".
+_ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
@@ -586,8 +591,19 @@ def _find_numbers(text: str) -> list[PersonalData]:
                 r"|[01]?\d[/-](?:19|20)\d\d",
                 match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
-    for match in _FILE_NAME_NUMBER_RE.finditer(text):  # "CR_123456789.pdf", "CR-HOSP-2025-004512.pdf"
-        found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
+    for match in _FILE_NAME_RE.finditer(text):  # "CR_123456789.pdf", "CR-HOSP-2025-004512.pdf", "AP_H25.01873.pdf"
+        offset, number_end = match.start("stem"), None
+        for part in re.finditer(r"[^_]+", match.group("stem")):
+            number = _FILE_NAME_ID_RE.search(part.group(0))
+            if number and sum(char.isdigit() for char in number.group("number")) >= 6:
+                start = offset + part.start() + number.start("number")
+                found.append(PersonalData("IPP", start, start + len(number.group("number")), number.group("number"), 0.7))
+                number_end = number_end or part.end()
+        # after that number, a word in capitals is the patient's name: "CR_2025-0031427_LEBRETON.pdf"
+        for part in _FILE_NAME_WORD_RE.finditer(match.group("stem"), number_end) if number_end else ():
+            if _key(part.group(0)) not in _lexicons()["not_names"] | _lexicons()["medical"]:
+                start = offset + part.start()
+                found.append(PersonalData("PERSONNE", start, start + len(part.group(0)), part.group(0), 0.6))
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
@@ -595,6 +611,10 @@ def _find_numbers(text: str) -> list[PersonalData]:
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
         elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not (len(digits) == 8 and _date_digits(digits)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
+    for item in found:
+        suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
+        if suffix:
+            item.end, item.text = suffix.end(), text[item.start:suffix.end()]
     return found
 
 

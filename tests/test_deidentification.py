@@ -547,6 +547,9 @@ def test_a_treatment_table_with_a_name_column_keeps_its_drugs() -> None:
         ("pris en charge place de la Bastille par le SAMU", "ADRESSE", "place de la Bastille"),
         ("Objet : CR_123456789.pdf", "IPP", "123456789"),
         ("Fichier CR-HOSP-2025-004512.pdf joint", "IPP", "2025-004512"),
+        ("Fichier : AP_H25.01873.pdf", "IPP", "H25.01873"),
+        ("PJ : CR_2025-0031427_LEBRETON.pdf", "PERSONNE", "LEBRETON"),
+        ("N° DOSSIER : 25.03.1187/A   N° ECHANTILLON : 18-0031187", "IPP", "25.03.1187/A"),
     ],
 )
 def test_communes_lower_case_and_other_forms_of_part_6(text: str, label: str, value: str) -> None:
