@@ -401,9 +401,11 @@ _ROLE_LABEL_RE = re.compile(
     r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
     r"destinataires?|copies?(?:\s+[àa])?|cc|signataires?|kin[ée]s?|psychologues?|di[ée]t[ée]ticiennes?|"
     r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
-    r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?)[ \t]*:[ \t]*", re.IGNORECASE)
+    r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?|"
+    r"victimes?|bless[ée]e?s?|aidante?s?|tut(?:eur|rice)s?|curat(?:eur|rice)s?|personne\s+(?:[àa]\s+pr[ée]venir|de\s+confiance)|"
+    r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?)[ \t]*:[ \t]*", re.IGNORECASE)
 _FAMILY_RE = re.compile(
-    r"\b(?:son|sa|leur|votre|notre)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
+    r"\b(?:son|sa|leur|votre|notre|mon|ma)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
     r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?"
     r"|\b(?:[Ll]['’]enfant|[Ll]e\s+petit|[Ll]a\s+petite|[Ll][ea]\s+b[ée]b[ée]|[Ll]e\s+nourrisson|"
@@ -423,11 +425,13 @@ _KIN_OF_RE = re.compile(
     r"\b(?:la|le|l['’])\s*(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|maman|papa|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
-_LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$))?)?")
+_LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$)"
+                            r"|[ \t]+(?:qui|que|est|a|au|aux|de|du|pour|et|dans|sera)\b)?)?")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr)\.?"
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
+_LOWER_PARTICLE_SURNAME_RE = re.compile(r"(?:le|la|de|du|da|dos|van|von|el|ben|ould)[ \t]+(?P<surname>[a-zà-ÿ][\w'’-]{2,})")
 _LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
 _FIRST_PARTICLE_NAME_RE = re.compile(
@@ -1203,10 +1207,22 @@ def _find_names(text: str) -> list[PersonalData]:
             end = offset + item.start() + words[-1].end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))
     # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux".
+    def add_lower_case_name(position: int) -> None:
+        """In a message typed in lower case: a listed first name, and the next word when it is a listed surname
+        or closes the phrase ("la femme de roland lefort, il a fait un malaise", "mon mari jacques petit qui")."""
+        lower = _LOWER_NAME_RE.match(text, position)
+        if lower and is_first_name(lower.group("first")) and _key(lower.group("first")) not in blocked:
+            last = lower.group("last")
+            end = lower.end("last") if last and (_key(last) in surnames or (
+                lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
+            found.append(PersonalData("PERSONNE", position, end, text[position:end], 0.6))
+
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
+        else:
+            add_lower_case_name(match.end())
     for match in _KIN_OF_RE.finditer(text):
         token = _NAME_TOKEN_RE.match(text, match.end())
         if token and (match.group("title") or is_first_name(token.group(0)) or token.group(0).isupper()):
@@ -1214,17 +1230,18 @@ def _find_names(text: str) -> list[PersonalData]:
             if end > match.end():
                 found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
             continue
-        # in a message typed in lower case: a listed first name, and the next word when it is a listed surname
-        # or closes the phrase ("la femme de roland lefort, il a fait un malaise")
-        lower = _LOWER_NAME_RE.match(text, match.end())
-        if lower and is_first_name(lower.group("first")) and _key(lower.group("first")) not in blocked:
-            last = lower.group("last")
-            end = lower.end("last") if last and (_key(last) in surnames or (
-                lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
-            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.6))
+        add_lower_case_name(match.end())
     # Dictated or typed in lower case after a civility: "madame huguette bramerel", "docteur pascal heinrich".
     for match in _LOWER_TITLE_RE.finditer(text):
         first = _LOWER_WORD_RE.match(text, match.end())
+        particle_surname = _LOWER_PARTICLE_SURNAME_RE.match(text, match.end())
+        if particle_surname and _key(particle_surname.group("surname")) not in blocked:  # "mr da silva", not "monsieur le docteur"
+            end = particle_surname.end("surname")
+            given = _LOWER_WORD_RE.match(text, end)
+            if given and is_first_name(given.group(1)):
+                end = given.end(1)
+            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.6))
+            continue
         if not first or _key(first.group(1)) in blocked:
             continue
         if not is_first_name(first.group(1)):

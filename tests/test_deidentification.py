@@ -598,3 +598,20 @@ def test_a_department_or_a_person_before_an_address_line_is_no_address_part() ->
     labels = _labels("Cardiologie, 12 rue des Lilas, 44000 Nantes ; Jean Dupont, 3 rue Haute, 44000 Nantes")
     assert "Cardiologie" not in labels.get("ADRESSE", set())
     assert "Jean Dupont" in labels["PERSONNE"]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("transfert ce jour de mr da silva joaquim du ch de bourg-en-bresse", "da silva joaquim"),
+        ("je vous écris pour mon mari jacques petit qui est dans votre service", "jacques petit"),
+        ("victime : morel kevin, 27 ans", "morel kevin"),
+    ],
+)
+def test_names_in_hasty_lower_case_after_a_title_a_kinship_or_a_role(text: str, value: str) -> None:
+    assert value in _labels(text)["PERSONNE"]
+
+
+def test_lower_case_letter_openings_and_kinship_without_a_name_stay_readable() -> None:
+    text = "monsieur le docteur\nmon mari est fatigué, ma mère a 90 ans"
+    assert deidentify(text) == text
