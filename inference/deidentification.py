@@ -266,7 +266,7 @@ _LIVES_AT_NUMBER_RE = re.compile(
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"(?=[abeéilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|"
+    r"(?=[abeéfilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
