@@ -386,8 +386,9 @@ _PREVIOUS_TOKEN_RE = re.compile(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)
 # First names that, written in capitals, are medical abbreviations ("EVA 6/10": visual analogue scale).
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
 _LABELLED_NAME_RE = re.compile(
-    r"\b(?:nom(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+jeune\s+fille|\s+patronymique|\s+de\s+famille|"
+    r"(?:\b(?:nom(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+jeune\s+fille|\s+patronymique|\s+de\s+famille|"
     r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*:[ \t]*"
+    r"|\bnom\s+(?:de\s+naissance|d['’]usage|de\s+jeune\s+fille|marital)[ \t]+)"  # these need no colon
     r"(?=(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}))", re.IGNORECASE)
 _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
                      "tel", "telephone", "dossier", "sejour", "f", "m", "h"}
@@ -406,7 +407,8 @@ _ROLE_LABEL_RE = re.compile(
     r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?)[ \t]*:[ \t]*", re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre|mon|ma)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
-    r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur)"
+    r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur|"
+    r"belle-s[œo]e?ur|beau-fr[èe]re|belle-fille|beau-fils|belle-m[èe]re|beau-p[èe]re|gendre|cousine?)"
     r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?"
     r"|\b(?:[Ll]['’]enfant|[Ll]e\s+petit|[Ll]a\s+petite|[Ll][ea]\s+b[ée]b[ée]|[Ll]e\s+nourrisson|"
     r"[Ll][ea]\s+nouveau-n[ée]e?)\s+")
@@ -431,6 +433,8 @@ _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doct
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
+_NICKNAME_RE = re.compile(r"\b(?:appel(?:le|lent|ait|er)|surnomm[ée]e?s?|surnom)\s*:?\s*[«\"“]\s*(?P<name>[A-ZÀ-Ü][\w'’-]+)\s*[»\"”]"
+                          r"|\bchez\s+les\s+(?P<family>[A-ZÀ-Ü][\w'’-]*[^\Wsx])(?![\w'’-])")  # "les Martin", not "les Reptiles"
 _LOWER_PARTICLE_SURNAME_RE = re.compile(r"(?:le|la|de|du|da|dos|van|von|el|ben|ould)[ \t]+(?P<surname>[a-zà-ÿ][\w'’-]{2,})")
 _LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
@@ -739,8 +743,18 @@ def _find_dates(text: str) -> list[PersonalData]:
             found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
     for match in _SHORT_YEAR_RE.finditer(text):
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
+    # A range whose first end has no year is one date: "du 5 au 6 mai 2025", "02/03 au 05/03/2024" (the first end
+    # means nothing without the second; a lone "au" left between two masks tells nothing either)
+    starts = {item.start: item for item in found}
+    for item in list(found):
+        link = _DATE_RANGE_LINK_RE.match(text, item.end) if not re.search(r"\d{4}|['’/.]\d\d$", item.text) else None
+        later = starts.get(link.end()) if link else None
+        if later:
+            found.append(PersonalData("DATE", item.start, later.end, text[item.start:later.end], 0.85))
     return found
 
+
+_DATE_RANGE_LINK_RE = re.compile(r"[ \t]+au[ \t]+|[ \t]?[-–][ \t]?")
 
 _GROUPED_DIGITS_RE = re.compile(r"(?=\d)(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
 # A two-digit year after "en", "depuis", "année(s)": "née en 52", "opérée en 98", "depuis 85"
@@ -1237,6 +1251,10 @@ def _find_names(text: str) -> list[PersonalData]:
         particle_surname = _LOWER_PARTICLE_SURNAME_RE.match(text, match.end())
         if particle_surname and _key(particle_surname.group("surname")) not in blocked:  # "mr da silva", not "monsieur le docteur"
             end = particle_surname.end("surname")
+            more = _LOWER_WORD_RE.match(text, end)  # "docteur da costa pereira à vaulx-en-velin"
+            if more and _key(more.group(1)) not in blocked and not is_first_name(more.group(1)) and len(more.group(1)) >= 4 \
+                    and _AFTER_LOWER_SURNAME_RE.match(text, more.end(1)):
+                end = more.end(1)
             given = _LOWER_WORD_RE.match(text, end)
             if given and is_first_name(given.group(1)):
                 end = given.end(1)
@@ -1248,8 +1266,11 @@ def _find_names(text: str) -> list[PersonalData]:
             # "monsieur schaller" only with a listed surname; after "dr", a word that closes the phrase and is not a
             # participle ("dr fontaine (ch de ...)", not "genou dr depuis 3 jours")
             word = first.group(1)
-            if _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)
-                                          and _AFTER_LOWER_SURNAME_RE.match(text, first.end(1))):
+            given = _LOWER_WORD_RE.match(text, first.end(1))  # "madame bonnet marie-france", "docteur boulanger françois"
+            if given and is_first_name(given.group(1)) and len(word) >= 3 and not _VERB_LIKE_RE.fullmatch(word):
+                found.append(PersonalData("PERSONNE", first.start(1), given.end(1), text[first.start(1):given.end(1)], 0.6))
+            elif _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)
+                                            and _AFTER_LOWER_SURNAME_RE.match(text, first.end(1))):
                 found.append(PersonalData("PERSONNE", first.start(1), first.end(1), word, 0.6))
             continue
         end = first.end(1)
@@ -1260,6 +1281,11 @@ def _find_names(text: str) -> list[PersonalData]:
                 and not _VERB_LIKE_RE.fullmatch(last.group(1)))):
             end = last.end(1)
         found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))
+    # A nickname in quotes after "appelle", "surnommé", "dit": « Mimi », "Juju"; a family: "chez les Martin".
+    for match in _NICKNAME_RE.finditer(text):
+        group = "name" if match.group("name") else "family"
+        if _key(match.group(group)) not in blocked | lexicons["cities"]:
+            found.append(PersonalData("PERSONNE", match.start(group), match.end(group), match.group(group), 0.7))
     # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
     for match in _NAME_BEFORE_ROLE_RE.finditer(text):
         words = list(_NAME_TOKEN_RE.finditer(text, match.start("name"), match.end("name")))

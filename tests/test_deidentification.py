@@ -606,6 +606,12 @@ def test_a_department_or_a_person_before_an_address_line_is_no_address_part() ->
         ("transfert ce jour de mr da silva joaquim du ch de bourg-en-bresse", "da silva joaquim"),
         ("je vous écris pour mon mari jacques petit qui est dans votre service", "jacques petit"),
         ("victime : morel kevin, 27 ans", "morel kevin"),
+        ("copie au docteur da costa pereira à vaulx-en-velin", "da costa pereira"),
+        ("madame bonnet marie-france soixante et un ans", "bonnet marie-france"),
+        ("Sa fille Fátima (nom d'usage Rodrigues) est là", "Rodrigues"),
+        ("de sa belle-sœur Zaïnaba qui traduit", "Zaïnaba"),
+        ("appelle « Mimi » toute la nuit", "Mimi"),
+        ("La patiente vit chez les Martin depuis 2023", "Martin"),
     ],
 )
 def test_names_in_hasty_lower_case_after_a_title_a_kinship_or_a_role(text: str, value: str) -> None:
@@ -613,5 +619,11 @@ def test_names_in_hasty_lower_case_after_a_title_a_kinship_or_a_role(text: str, 
 
 
 def test_lower_case_letter_openings_and_kinship_without_a_name_stay_readable() -> None:
-    text = "monsieur le docteur\nmon mari est fatigué, ma mère a 90 ans"
+    text = ("monsieur le docteur\nmon mari est fatigué, ma mère a 90 ans, madame pose une question ; "
+            "le patient dit « Bof » ; tumeurs chez les Reptiles ; le nom de naissance est inconnu")
     assert deidentify(text) == text
+
+
+def test_a_date_range_is_masked_as_one_date() -> None:
+    assert "DATE" in _labels("Transmissions – nuit du 5 au 6 mai 2025")
+    assert "5 au 6 mai 2025" in _labels("Transmissions – nuit du 5 au 6 mai 2025")["DATE"]
