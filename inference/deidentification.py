@@ -258,11 +258,12 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s(?:[{_LO}]{{3,}}\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?)?[{_UP}][{_LO}{_UP}'’\-]+"
     rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
-# "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street.
+# "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
+# after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
 _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
-    rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t][{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
+    rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
+    rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(

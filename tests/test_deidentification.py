@@ -576,6 +576,7 @@ def test_french_words_that_are_also_communes_stay_readable() -> None:
         ("N.I.P. 0O3612 8847  N° SEJ. 25OO2l178", "IPP", "0O3612 8847"),
         ("N° de demande : H25.01873   Réf. dossier", "IPP", "H25.01873"),
         ("Adresse : 3 villa Santos-Dumont   Ville : PARIS 15   CP : 75015", "VILLE", "PARIS 15"),
+        ("vit 3 impase des Roses à Lyon", "ADRESSE", "3 impase des Roses"),
         ("née le 14/01/1990\ndemeurant Kerlaouénan, 29710 PLONÉIS", "ADRESSE", "Kerlaouénan"),
         ("Mme BELLONIE Marie-Josée, Section Boisvin, chemin de la Ravine, 97139 Les Abymes", "ADRESSE", "Section Boisvin"),
         ("Adresse : Village de Kawéni, rue Mtsangani, 97600 Mamoudzou", "ADRESSE", "Village de Kawéni"),
@@ -620,7 +621,8 @@ def test_names_in_hasty_lower_case_after_a_title_a_kinship_or_a_role(text: str, 
 
 def test_lower_case_letter_openings_and_kinship_without_a_name_stay_readable() -> None:
     text = ("monsieur le docteur\nmon mari est fatigué, ma mère a 90 ans, madame pose une question ; "
-            "le patient dit « Bof » ; tumeurs chez les Reptiles ; le nom de naissance est inconnu")
+            "le patient dit « Bof » ; tumeurs chez les Reptiles ; le nom de naissance est inconnu ; "
+            "elle habite 20 minutes du centre")
     assert deidentify(text) == text
 
 
