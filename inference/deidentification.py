@@ -255,9 +255,11 @@ _PLACE_BEFORE_CODE_RE = re.compile(
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?<![\w,./-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s(?:[{_LO}]{{3,}}\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?)?[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t]"
+    rf"(?<![\w,./-])\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter))?,?\s(?:[{_LO}]{{2,}}\s(?:de\sla\s|de\sl['’]|de\s|du\s|des\s|la\s|le\s|d['’])?)?"
+    rf"[{_UP}][{_LO}{_UP}'’\-]+(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t\n]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
+# A town's name going on after a link word, in any case: "94200 Ivry sur seine", "à Rosny sous bois".
+_TOWN_TAIL_RE = re.compile(r"[ \t-](?:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)[ \t-][^\W\d_][\w'’-]*")
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
 # after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
 _LIVES_AT_NUMBER_RE = re.compile(
@@ -865,7 +867,7 @@ def _find_places(text: str) -> list[PersonalData]:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
     for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
-        value = match.group(0).rstrip(" ,\t")
+        value = match.group(0).rstrip(" ,\t\n")
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.5))
     for match in _PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group("value")
@@ -993,6 +995,10 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
+    for item in [item for item in found if item.label == "VILLE"]:
+        tail = _TOWN_TAIL_RE.match(text, item.end)
+        if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
+            found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e".
     for item in list(found):
         if item.label != "VILLE":

@@ -577,6 +577,11 @@ def test_french_words_that_are_also_communes_stay_readable() -> None:
         ("N° de demande : H25.01873   Réf. dossier", "IPP", "H25.01873"),
         ("Adresse : 3 villa Santos-Dumont   Ville : PARIS 15   CP : 75015", "VILLE", "PARIS 15"),
         ("vit 3 impase des Roses à Lyon", "ADRESSE", "3 impase des Roses"),
+        ("adressés au 18-24 bouelvard Voltaire, 75011 Paris", "ADRESSE", "18-24 bouelvard Voltaire"),
+        ("Résidence les Glycines\n41 aveune de la République\n92120 MONTROUGE", "ADRESSE", "41 aveune de la République"),
+        ("Dr Benali - 125 ru de Paris 93100 Montreuil-sous-Bois", "ADRESSE", "125 ru de Paris"),
+        ("Domicile : 56 ter rue Gabriel Péri 94200 Ivry sur seine / portable", "VILLE", "Ivry sur seine"),
+        ("Habite rue du Maréchal Gallieni à Rosny sous bois, au 3ème étage", "VILLE", "Rosny sous bois"),
         ("née le 14/01/1990\ndemeurant Kerlaouénan, 29710 PLONÉIS", "ADRESSE", "Kerlaouénan"),
         ("Mme BELLONIE Marie-Josée, Section Boisvin, chemin de la Ravine, 97139 Les Abymes", "ADRESSE", "Section Boisvin"),
         ("Adresse : Village de Kawéni, rue Mtsangani, 97600 Mamoudzou", "ADRESSE", "Village de Kawéni"),
@@ -624,6 +629,7 @@ def test_lower_case_letter_openings_and_kinship_without_a_name_stay_readable() -
             "le patient dit « Bof » ; tumeurs chez les Reptiles ; le nom de naissance est inconnu ; "
             "elle habite 20 minutes du centre")
     assert deidentify(text) == text
+    assert deidentify("Convocation le 3 à 9h30").startswith("Convocation le [DATE]")  # a word, not a town
 
 
 def test_a_date_range_is_masked_as_one_date() -> None:
