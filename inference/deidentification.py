@@ -52,6 +52,7 @@ def _lexicons() -> dict[str, set[str]]:
         "surnames": _load("surnames.txt"),
         "not_names": _load("not_names.txt"),
         "medical": _load("eponyms.txt") | _load("germs.txt") | _load("drug_names.txt"),
+        "eponyms": _load("eponyms.txt"),
         "cities": _load("cities.txt"),
         # every town known, by _town_key: the hand-written list and the French communes
         "towns": {_town_key(name) for file in ("cities.txt", "communes.txt") for name in read_word_list(RESOURCES / file)},
@@ -436,6 +437,8 @@ _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doct
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
+_FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
+                                     rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"\b(?:appel(?:le|lent|ait|er)|surnomm[ée]e?s?|surnom)\s*:?\s*[«\"“]\s*(?P<name>[A-ZÀ-Ü][\w'’-]+)\s*[»\"”]"
                           r"|\bchez\s+les\s+(?P<family>[A-ZÀ-Ü][\w'’-]*[^\Wsx])(?![\w'’-])")  # "les Martin", not "les Reptiles"
 _LOWER_PARTICLE_SURNAME_RE = re.compile(r"(?:le|la|de|du|da|dos|van|von|el|ben|ould)[ \t]+(?P<surname>[a-zà-ÿ][\w'’-]{2,})")
@@ -1191,6 +1194,12 @@ def _find_names(text: str) -> list[PersonalData]:
         if particle and word.isupper() and particle.group(0).strip().isupper():
             start -= len(particle.group(0))
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.6))
+    # A listed first name makes the eponym after it a surname ("Céline Berger"), unless "de" puts the pair in a
+    # disease's name ("syndrome de Pierre Robin").
+    for match in _FIRST_NAME_AND_WORD_RE.finditer(text):
+        first, last = match.group("first"), match.group("last")
+        if is_first_name(first) and _key(first) not in blocked and _key(last) in lexicons["eponyms"]:
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
     # A surname in capitals next to a first name typed in lower case: "VASSEUR hugo", "hugo VASSEUR".
     for match in _CAPS_AND_LOWER_RE.finditer(text):
         caps, lower = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))

@@ -635,3 +635,8 @@ def test_lower_case_letter_openings_and_kinship_without_a_name_stay_readable() -
 def test_a_date_range_is_masked_as_one_date() -> None:
     assert "DATE" in _labels("Transmissions – nuit du 5 au 6 mai 2025")
     assert "5 au 6 mai 2025" in _labels("Transmissions – nuit du 5 au 6 mai 2025")["DATE"]
+
+
+def test_an_eponym_after_a_first_name_is_a_surname_but_the_disease_stays() -> None:
+    assert "Céline Berger" in _labels("Planning : matin Céline Berger et Yacine Bouzid")["PERSONNE"]
+    assert deidentify("IgA : maladie de Berger probable.") == "IgA : maladie de Berger probable."
