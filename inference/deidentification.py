@@ -182,7 +182,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bIEP|\bS[ÉE]J\
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:[A-Z]{1,3} )?\d{2,8}(?: \d{2,8}){1,4}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} )?\d{1,8}(?: \d{2,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
@@ -194,6 +194,15 @@ _FILE_NAME_RE = re.compile(r"(?<![\w.-])(?P<stem>[\w.-]+)\.(?i:pdf|docx?|odt|rtf
 # A part of a file name's stem, between underscores, after any words of letters: "CR-HOSP-2025-004512" -> "2025-004512".
 _FILE_NAME_ID_RE = re.compile(r"(?:[A-Za-z]+-)*(?P<number>[A-Z]{0,3}\d[\dA-Z.-]*\d)$")
 _FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{3,}(?![^_])")
+# An identifier by its shape alone: groups of two or more capitals and digits joined by "-" or ".", six digits or more,
+# a letter or a dash among them ("B24-01234-A1", "ONC-099812", "DU.25.118742", "25-0914-00773"; not "250.000.000",
+# not "7.35-7.45", not a date).
+_SHAPED_ID_RE = re.compile(r"(?<![\w.,/-])(?=[A-Z0-9.-]*[A-Z-])[A-Z]{0,4}\d*(?:[-.][A-Z0-9]{1,8}){1,4}(?![\w-]|[.,/]\w)")
+# Before a number, what says it belongs to a product, a device or an establishment, not to a patient or a stay.
+_NOT_A_PATIENT_NUMBER_RE = re.compile(r"\b(?:lots?|n°\s*(?:de\s+)?(?:lot|s[ée]rie)|s[ée]rie|code\s+produit|CIP|UCD|FINESS(?:\s+(?:EJ|ET))?|"
+                                      r"AMC|d[ée]cret|loi|arr[êe]t[ée])\b[^\n\d]{0,12}$", re.IGNORECASE)
+_DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?:\d{1,2}|[IVX]{1,4})[-.](?:19|20)?\d\d")
+_BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
@@ -408,7 +417,8 @@ _ROLE_LABEL_RE = re.compile(
     r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
     r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?|"
     r"victimes?|bless[ée]e?s?|aidante?s?|tut(?:eur|rice)s?|curat(?:eur|rice)s?|personne\s+(?:[àa]\s+pr[ée]venir|de\s+confiance)|"
-    r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?)[ \t]*:[ \t]*", re.IGNORECASE)
+    r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?|receveu(?:r|se)|donneu(?:r|se))[ \t]*:[ \t]*",
+    re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre|mon|ma)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|aidante?|tutrice|tuteur|"
@@ -499,18 +509,23 @@ def _find_simple(text: str) -> list[PersonalData]:
 
 
 # Table headers that name personal data, e.g. "Nom | Prénom | DDN | N° IPP": the cells below them are that data.
-_COLUMN_LABELS = [
+_COLUMN_LABELS = [  # French, then the English of exports ("IPP,NDA,Name,FirstName,DOB,Sex,AdmitDate")
     ("IPP", re.compile(r"(?:n°|num[ée]ro|no\.?)?\s*(?:ipp|nip|nda|iep|dossier|demande|venue|s[ée]jour|patient|"
-                       r"identifiant)|ipp|nip|nda|iep|id(?:\s+patient)?", re.IGNORECASE)),
-    ("DATE_NAISSANCE", re.compile(r"ddn|d\.\s?n\.?|n[ée]\(?e?\)?\s+le|date\s+de\s+naiss(?:ance|\.)?|naissance",
-                                  re.IGNORECASE)),
+                       r"identifiant|accession)|ipp|nip|nda|iep|id(?:\s+patient)?|patient\s?id|mrn|visit(?:\s?id)?|"
+                       r"encounter(?:\s?id)?|accession(?:\s?n(?:umber|o)\.?)?", re.IGNORECASE)),
+    ("DATE_NAISSANCE", re.compile(r"ddn|d\.\s?n\.?|n[ée]\(?e?\)?\s+le|date\s+de\s+naiss(?:ance|\.)?|naissance|dob|"
+                                  r"date\s?of\s?birth|birth\s?date", re.IGNORECASE)),
+    ("DATE", re.compile(r"date(?:\s+(?:d['’]entr[ée]e|de\s+sortie|d['’]admission|d['’]examen|du\s+pr[ée]l[èe]vement))?|"
+                        r"(?:admit|admission|discharge|exam|study)\s?date", re.IGNORECASE)),
     ("PERSONNE", re.compile(r"nom(?:\s+(?:de\s+naissance|d['’]usage|marital|de\s+famille))?|pr[ée]noms?|"
-                            r"patiente?|patient\(e\)|identit[ée]", re.IGNORECASE)),
-    ("ADRESSE", re.compile(r"adresse(?:\s+postale)?", re.IGNORECASE)),
-    ("CODE_POSTAL", re.compile(r"cp|code\s+postal", re.IGNORECASE)),
-    ("VILLE", re.compile(r"ville|commune|localit[ée]", re.IGNORECASE)),
+                            r"patiente?|patient\(e\)|identit[ée]|(?:last|first|family|given|sur)?\s?name", re.IGNORECASE)),
+    ("ADRESSE", re.compile(r"adresse(?:\s+postale)?|address", re.IGNORECASE)),
+    ("CODE_POSTAL", re.compile(r"cp|code\s+postal|zip(?:\s?code)?|post\s?code", re.IGNORECASE)),
+    ("VILLE", re.compile(r"ville|commune|localit[ée]|city|town", re.IGNORECASE)),
 ]
 _CELL_SEPARATOR_RE = re.compile(r"\s*(?:\||\t+)\s*")
+# An exported file pasted as text: fields split by ";" (two or more on the line) or by "," with no space after it.
+_CSV_SEPARATORS = {";": re.compile(r"\s*;\s*"), ",": re.compile(r",(?! )")}
 _LINE_RE = re.compile(r"[^\n]+")
 
 
@@ -522,7 +537,7 @@ def _find_table_cells(text: str) -> list[PersonalData]:
     """Cells of a table (columns split by "|" or tabs) under a header naming personal data in two columns at least
     ("Nom | Prénom | DDN | N° IPP"; a lone "Nom" column may list drugs), and the cell just right of such a label
     in a row ("DDN|27/12/1949"): their value is that data whatever its shape ("0045127736", "25-318-0442")."""
-    if "|" not in text and "\t" not in text:
+    if "|" not in text and "\t" not in text and ";" not in text and "," not in text:
         return []
     found: list[PersonalData] = []
     lexicons = _lexicons()
@@ -530,7 +545,13 @@ def _find_table_cells(text: str) -> list[PersonalData]:
 
     def cells(line: re.Match) -> list[tuple[int, int]]:
         spans, start = [], line.start()
-        for separator in _CELL_SEPARATOR_RE.finditer(text, line.start(), line.end()):
+        separators = _CELL_SEPARATOR_RE
+        if "|" not in line.group(0) and "\t" not in line.group(0):
+            if line.group(0).count(";") >= 2:
+                separators = _CSV_SEPARATORS[";"]
+            elif len(_CSV_SEPARATORS[","].findall(line.group(0))) >= 3:
+                separators = _CSV_SEPARATORS[","]
+        for separator in separators.finditer(text, line.start(), line.end()):
             spans.append((start, separator.start()))
             start = separator.end()
         spans.append((start, line.end()))
@@ -544,7 +565,7 @@ def _find_table_cells(text: str) -> list[PersonalData]:
         if label == "PERSONNE" and (any(char.isdigit() for char in value) or len(value.split()) > 4
                                     or all(_key(word) in blocked for word in value.split())):
             return
-        if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE") and sum(char.isdigit() for char in value) < 3:
+        if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE", "DATE") and sum(char.isdigit() for char in value) < 3:
             return
         found.append(PersonalData(label, start, end, value, 0.7))
 
@@ -569,6 +590,55 @@ def _find_table_cells(text: str) -> list[PersonalData]:
             if label and _column_label(text[start:end]) is None:
                 add(label, start, end)
     return found
+
+
+# HL7 v2 and HPRIM segments pasted from a lab or admission message: which field holds what (field number, then the
+# component numbers of a person's name or an address). PID-3/18 identifiers, PID-5/6 names, PID-7 birth date, PID-11
+# address, PID-13/14 phones, PID-19 NIR; PV1-7/8/9/17 doctors (number, name), PV1-19 visit number; NK1-2 name,
+# NK1-4 address, NK1-5 phone; HPRIM P-3/4 identifiers, P-6 name, P-8 birth date.
+_MESSAGE_SEGMENT_RE = re.compile(r"(?m)^(?P<segment>PID|PV1|NK1|P(?=\|\d))\|[^\n]*")
+_MESSAGE_FIELDS = {
+    "PID": {2: "IPP", 3: "IPP", 5: "NAME", 6: "NAME", 7: "DATE_NAISSANCE", 11: "ADDRESS", 13: "TELEPHONE",
+            14: "TELEPHONE", 18: "IPP", 19: "NIR"},
+    "PV1": {7: "DOCTOR", 8: "DOCTOR", 9: "DOCTOR", 17: "DOCTOR", 19: "IPP"},
+    "NK1": {2: "NAME", 4: "ADDRESS", 5: "TELEPHONE"},
+    "P": {2: "IPP", 3: "IPP", 5: "NAME", 7: "DATE_NAISSANCE"},  # HPRIM counts the segment's name as field 1
+}
+_ADDRESS_COMPONENTS = {0: "ADRESSE", 1: "ADRESSE", 2: "VILLE", 4: "CODE_POSTAL"}  # street, other, city, state, zip
+
+
+def _find_message_fields(text: str) -> list[PersonalData]:
+    """Personal data in the fields of HL7 and HPRIM segments ("PID|1||123456^^^HOP^PI||DUPONT^JEAN||19560312|M"),
+    which no sentence around them announces."""
+    found: list[PersonalData] = []
+    for segment in _MESSAGE_SEGMENT_RE.finditer(text):
+        fields = _MESSAGE_FIELDS[segment.group("segment")]
+        for number, (field_start, field) in enumerate(_split_at(segment.group(0), "|", segment.start())):
+            kind = fields.get(number)
+            for repeat_start, repeat in _split_at(field, "~", field_start) if kind else ():
+                for index, (position, value) in enumerate(_split_at(repeat, "^", repeat_start)):
+                    if kind == "NAME":
+                        label = "PERSONNE" if index < 3 else None
+                    elif kind == "ADDRESS":
+                        label = _ADDRESS_COMPONENTS.get(index)
+                    elif kind == "DOCTOR":
+                        label = ("RPPS" if index == 0 else "PERSONNE") if index < 4 else None
+                    else:  # an identifier, a date or a phone: the first component
+                        label = kind if index == 0 else None
+                        if label == "IPP" and "NIR" in repeat.upper():
+                            label = "NIR"  # "162117511420753^^^ASIP-SANTE-NIR^NH"
+                    if label and any(char.isalnum() for char in value):
+                        found.append(PersonalData(label, position, position + len(value), value, 0.8))
+    return found
+
+
+def _split_at(value: str, separator: str, offset: int) -> list[tuple[int, str]]:
+    """The parts of `value` between `separator`s, each with its offset in the text (`value` starts at `offset`)."""
+    parts, position = [], offset
+    for part in value.split(separator):
+        parts.append((position, part))
+        position += len(part) + 1
+    return parts
 
 
 def _find_numbers(text: str) -> list[PersonalData]:
@@ -625,6 +695,18 @@ def _find_numbers(text: str) -> list[PersonalData]:
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
         elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not (len(digits) == 8 and _date_digits(digits)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
+    for match in _SHAPED_ID_RE.finditer(text):
+        value = match.group(0)
+        groups = re.split(r"[-.]", value)
+        if (sum(char.isdigit() for char in value) >= 6 and not _DATE_SHAPED_RE.fullmatch(value)
+                and all(len(group) >= 2 for group in groups)  # "7.35-7.45" is a range of values
+                and (any(char.isalpha() for char in value)  # "250.000.000" is a number, "203-103" a code
+                     or "-" in value and (len(groups) >= 3 or max(map(len, groups)) >= 5))):
+            found.append(PersonalData("IPP", match.start(), match.end(), value, 0.55))
+    for match in _BARCODE_RE.finditer(text):
+        found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
+    found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
+        text, max(0, item.start - 25), item.start))]
     for item in found:
         suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
         if suffix:
@@ -1418,7 +1500,7 @@ def find_personal_data(text: str) -> list[PersonalData]:
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
     text = _undo_ocr_confusions(original)
     found = (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-             + _find_table_cells(text))
+             + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else []))
     unique: dict[tuple[str, int, int], PersonalData] = {}
     for item in sorted(found, key=lambda item: item.score):
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays

@@ -640,3 +640,40 @@ def test_a_date_range_is_masked_as_one_date() -> None:
 def test_an_eponym_after_a_first_name_is_a_surname_but_the_disease_stays() -> None:
     assert "Céline Berger" in _labels("Planning : matin Céline Berger et Yacine Bouzid")["PERSONNE"]
     assert deidentify("IgA : maladie de Berger probable.") == "IgA : maladie de Berger probable."
+
+
+HL7 = ("MSH|^~\\&|LAB|HOPITAL|DPI|HOPITAL|20251014093012||ORU^R01|MSG000451|P|2.5\n"
+       "PID|1||123456^^^HOPITAL^PI||DUPONT^JEAN||19560312|M|||12 RUE DES LILAS^^NANTES^^44000^FRA\n"
+       "PV1|1|I|CARDIO^214^2||||10003456789^MARTIN^PAUL||||||||||||2510014587\n"
+       "OBX|1|NM|HB^Hémoglobine||13.2|g/dL|12-16|N\n"
+       "P|1|P2503020045|00451227||GOMEZ^Rafael||19790214|M")
+
+
+def test_hl7_and_hprim_fields_are_read_by_their_place() -> None:
+    masked = deidentify(HL7)
+    for value in ("123456", "DUPONT", "JEAN", "19560312", "12 RUE DES LILAS", "NANTES", "44000", "10003456789", "MARTIN",
+                  "2510014587", "P2503020045", "GOMEZ", "Rafael", "19790214"):
+        assert value not in masked, value
+    assert "Hémoglobine||13.2|g/dL|12-16" in masked
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("IPP,NDA,Name,FirstName,DOB,Sex,AdmitDate\n00087412,V2025-00412,LEROY,Mathilde,1999-05-14,F,2025-01-03",
+         "PERSONNE", "LEROY"),
+        ("Examen;IPP;Nom;Prénom;DDN\nRX25101400317;8801452;MARCHAND;Lucie;21/06/1992", "IPP", "8801452"),
+        ("Blocs : B24-01234-A1 à B24-01234-A4 (biopsies antrales)", "IPP", "B24-01234-A4"),
+        ("| BLANCHARD Léa | ONC-099812 | CUR25-005120 | Trastuzumab SC", "IPP", "ONC-099812"),
+        ("Patiente : MEUNIER Agnès (NIP 0870 4412 3)", "IPP", "0870 4412 3"),
+        ("UF 3301 PÉDIATRIE – Ch. 214\n*0004521887*", "IPP", "0004521887"),
+    ],
+)
+def test_identifiers_and_tables_of_exports_and_lab_printouts(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_numbers_of_products_values_and_decrees_are_no_identifiers() -> None:
+    text = ("pH 7,35 ; gaz 7.35-7.45 ; plaquettes 250.000.000 ; dialyseur lot 25K1103, générateur n° série 4BQA1120 ; "
+            "FINESS EJ 290021811 ; décret n°2013-1066")
+    assert "IPP" not in _labels(text)
