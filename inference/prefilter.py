@@ -21,13 +21,24 @@ _MIN_LITERAL = 2  # shorter pieces (a space, one letter) are in every text: not 
 
 
 class PrefilteredPattern:
-    """A compiled pattern with the literal pieces its matches need; `finditer`/`findall` as in `re`."""
+    """A pattern with the literal pieces its matches need; `finditer`/`findall` as in `re`. It is compiled the first
+    time a text could match it: most cues never meet their words in a batch, and compiling all of them at start-up
+    was a quarter of a second of every `medclair import`."""
 
-    __slots__ = ("pattern", "required")
+    __slots__ = ("_source", "_flags", "_compiled", "required")
 
     def __init__(self, pattern: str | re.Pattern, flags: int = 0):
-        self.pattern = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
-        self.required = required_literals(self.pattern)
+        if isinstance(pattern, re.Pattern):
+            self._source, self._flags, self._compiled = pattern.pattern, pattern.flags, pattern
+        else:
+            self._source, self._flags, self._compiled = pattern, flags, None
+        self.required = _required_literals(self._source, self._flags)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
 
     def could_match(self, text: str) -> bool:
         return all(any(piece in text for piece in pieces) for pieces in self.required)
@@ -42,10 +53,14 @@ class PrefilteredPattern:
 def required_literals(pattern: re.Pattern) -> list[frozenset[str]]:
     """Sets of strings such that every text where `pattern` matches contains at least one string of each set
     (an empty list when nothing is certain, e.g. case-insensitive patterns)."""
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+    return _required_literals(pattern.pattern, pattern.flags)
+
+
+def _required_literals(source: str, flags: int) -> list[frozenset[str]]:
+    if _sre_parse is None or flags & re.IGNORECASE:
         return []
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = _sre_parse.parse(source, flags)
         return [frozenset(pieces) for pieces in _required(list(parsed)) if min(map(len, pieces)) >= _MIN_LITERAL]
     except Exception:  # an unfamiliar parse tree: filter nothing rather than guess
         return []
