@@ -58,12 +58,15 @@ def _town_key(value: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, set[str]]:
+    eponyms, not_names = _load("eponyms.txt"), _load("not_names.txt")
+    medical = eponyms | _load("germs.txt") | _load("drug_names.txt")
     return {
         "first_names": _load("first_names.txt"),
         "surnames": _load("surnames.txt"),
-        "not_names": _load("not_names.txt"),
-        "medical": _load("eponyms.txt") | _load("germs.txt") | _load("drug_names.txt"),
-        "eponyms": _load("eponyms.txt"),
+        "not_names": not_names,
+        "medical": medical,
+        "blocked": not_names | medical,  # never a name or a place on their own
+        "eponyms": eponyms,
         "cities": _load("cities.txt"),
         # every town known, by _town_key: the hand-written list and the French communes
         "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt")
@@ -553,7 +556,7 @@ def _find_table_cells(text: str) -> list[PersonalData]:
         return []
     found: list[PersonalData] = []
     lexicons = _lexicons()
-    blocked = lexicons["not_names"] | lexicons["medical"]
+    blocked = lexicons["blocked"]
 
     def cells(line: re.Match) -> list[tuple[int, int]]:
         spans, start = [], line.start()
@@ -697,7 +700,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
                 number_end = number_end or part.end()
         # after that number, a word in capitals is the patient's name: "CR_2025-0031427_LEBRETON.pdf"
         for part in _FILE_NAME_WORD_RE.finditer(match.group("stem"), number_end) if number_end else ():
-            if _key(part.group(0)) not in _lexicons()["not_names"] | _lexicons()["medical"]:
+            if _key(part.group(0)) not in _lexicons()["blocked"]:
                 start = offset + part.start()
                 found.append(PersonalData("PERSONNE", start, start + len(part.group(0)), part.group(0), 0.6))
     for match in _IPP_RE.finditer(text):
@@ -1010,7 +1013,7 @@ def _find_places(text: str) -> list[PersonalData]:
             if text[town.start("city"):end] == " ".join(words):
                 found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
     _add_address_extras(text, found)
-    blocked = lexicons["not_names"] | lexicons["medical"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
+    blocked = lexicons["blocked"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
     for item in [item for item in found if item.label == "ADRESSE"]:
         if not _CODE_LATER_ON_LINE_RE.match(text, item.end):
             continue
@@ -1081,7 +1084,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _LOWER_PLACE_RE.finditer(text):
         value = match.group("city")
         keys = {_town_key(value), _ABSORBED_ARTICLE.get(_key(match.group("prep")), "") + _town_key(value)}
-        if keys & lexicons["towns"] and _key(value) not in lexicons["medical"] | lexicons["not_names"]:
+        if keys & lexicons["towns"] and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     # A known town, capitalised, anywhere: "(Le Kremlin-Bicêtre)", "PK 14, Punaauia."
     for match in _COMMUNE_SHAPE_RE.finditer(text):
@@ -1157,7 +1160,7 @@ def _find_names(text: str) -> list[PersonalData]:
     lexicons = _lexicons()
     first_names, surnames = lexicons["first_names"], lexicons["surnames"]
     not_names, medical = lexicons["not_names"], lexicons["medical"]
-    blocked = not_names | medical
+    blocked = lexicons["blocked"]
     found: list[PersonalData] = []
 
     def is_initial(word: str) -> bool:
@@ -1391,10 +1394,10 @@ def _find_names(text: str) -> list[PersonalData]:
                 and not _VERB_LIKE_RE.fullmatch(last.group(1)))):
             end = last.end(1)
         found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))
-    # A nickname in quotes after "appelle", "surnommé", "dit": « Mimi », "Juju"; a family: "chez les Martin".
+    # A nickname in quotes after "appelle" or "surnommé": « Mimi », "Juju"; a family: "chez les Martin".
     for match in _NICKNAME_RE.finditer(text):
         group = "name" if match.group("name") else "family"
-        if _key(match.group(group)) not in blocked | lexicons["cities"]:
+        if _key(match.group(group)) not in blocked and _key(match.group(group)) not in lexicons["cities"]:
             found.append(PersonalData("PERSONNE", match.start(group), match.end(group), match.group(group), 0.7))
     # A name followed by a role or kinship in parentheses: "par Solenn (IDE)", "Loïc Tanguy (fils)".
     for match in _NAME_BEFORE_ROLE_RE.finditer(text):
