@@ -1,10 +1,13 @@
 """Personal data found by rules and lexicons, replaced by placeholders; medical words that look like names stay."""
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 
-from export.deid_eval import made_letters, parse_snippet, score
-from inference.deidentification import PLACEHOLDERS, _valid_nir, deidentify, find_personal_data
+from export.deid_eval import build_communes, made_letters, parse_snippet, score
+from inference.deidentification import PLACEHOLDERS, RESOURCES, _valid_nir, deidentify, find_personal_data
 
 LETTER = """Nantes, le 12/03/2024
 Dr Paul LEMOINE - RPPS 10003456789
@@ -677,3 +680,17 @@ def test_numbers_of_products_values_and_decrees_are_no_identifiers() -> None:
     text = ("pH 7,35 ; gaz 7.35-7.45 ; plaquettes 250.000.000 ; dialyseur lot 25K1103, générateur n° série 4BQA1120 ; "
             "FINESS EJ 290021811 ; décret n°2013-1066")
     assert "IPP" not in _labels(text)
+
+
+def test_the_communes_list_keeps_towns_and_leaves_out_french_words(tmp_path) -> None:
+    """`python -m export.deid_eval --build-communes` on a small file shaped like GeoNames' cities500.json."""
+    pytest.importorskip("wordfreq", reason="building the list needs the train extra")
+    for lexicon in RESOURCES.glob("*.txt"):
+        shutil.copy(lexicon, tmp_path / lexicon.name)
+    towns = {"1": ("Quimperlé", "FR"), "2": ("Orange", "FR"), "3": ("Le Passage", "FR"), "4": ("Rougé", "FR"),
+             "5": ("Pau", "FR"), "6": ("Punaauia", "PF"), "7": ("Saint-Pourçain-sur-Sioule", "FR"), "8": ("Berlin", "DE")}
+    geonames = tmp_path / "cities500.json"
+    geonames.write_text(json.dumps({key: {"name": name, "countrycode": country} for key, (name, country) in towns.items()}))
+    assert build_communes(geonames, tmp_path / "communes.txt") == 3
+    kept = [line for line in (tmp_path / "communes.txt").read_text().splitlines() if not line.startswith("#")]
+    assert kept == ["Punaauia", "Quimperlé", "Saint-Pourçain-sur-Sioule"]
