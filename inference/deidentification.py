@@ -120,6 +120,12 @@ _DATE_PATTERNS = [
     r"(?<=\ble )(?<!appel[ée] le )(?<!appeler le )(?<!composer le )(?:[12]\d|3[01]|0?[1-9]|1er)"
     r"(?=[ \t]?[,;)!?]|\.(?!\d)|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|"
     r"[ \t]+(?:au[ \t]+(?:soir|matin)|dans[ \t]+la[ \t]+(?:nuit|journ[ée]e)|(?:au[ \t]+)?(?:matin|soir|midi))\b)",
+    # a lone day after a visit or a plan: "vu en consultation le 3 avec sa fille", "opérée le 12 par le Dr ..."
+    r"(?:(?<=\bvu le )|(?<=\bvue le )|(?<=\brevu le )|(?<=\brevue le )|(?<=\bconsultation le )|(?<=\bprévu le )|"
+    r"(?<=\bprévue le )|(?<=\brdv le )|(?<=\bopéré le )|(?<=\bopérée le )|(?<=\bhospitalisé le )|"
+    r"(?<=\bhospitalisée le )|(?<=\badmis le )|(?<=\badmise le )|(?<=\bsorti le )|(?<=\bsortie le )|"
+    r"(?<=\bconvoqué le )|(?<=\bconvoquée le ))(?:[12]\d|3[01]|0?[1-9]|1er)"
+    rf"(?![\w-]|\s?[/.,:]\s?\w|\s+\d|\s?(?:h\b|mg|g\b|ml|%|[èe]me|°|ans?\b|jours?|mois|semaines?|fois|x\b|{_MONTHS}))",
     # a day of the current month: "le 20 courant", "le 3 du mois"
     r"(?<![\d/.,])(?:[0-3]?\d|1er)(?=\s(?:courant|du\s+mois)\b)",
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
@@ -127,8 +133,8 @@ _DATE_PATTERNS = [
     r"(?<![\d.,/-])(?:19|20)\d\d[-/](?:0[1-9]|1[0-2])(?!\d|[-/.,]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?!\d|[/.]\d)",
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/]|,\d|\s?(?:semaine|mois|jour|an))",
-    # "ETT le 16-3"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
-    r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])"
+    # "ETT le 16-3", "chimiothérapie le 2.4"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
+    r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])[-.](?:1[0-2]|0?[1-9])"
     r"(?![\d/-]|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI|\w))",
     r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
@@ -224,7 +230,7 @@ _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
 
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
-                 r"chemin|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
+                 r"chemin|chem\.|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
@@ -251,6 +257,9 @@ _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[�
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
+_STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale", "vicinal", "vicinale", "départemental",
+                      "départementale", "privé", "privée", "forestier", "forestière", "neuf", "neuve", "vieux", "vieille",
+                      "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:à|a|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
@@ -356,8 +365,9 @@ _ADDRESS_PART_BEFORE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t
 _CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
                                        r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
-# A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax"): the town comes after the postal code.
-_STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=,[ \t]+\d{{5}}(?!\d))")
+# A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
+# the town comes after the postal code.
+_STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–])[ \t]+\d{{5}}(?!\d))")
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
@@ -458,7 +468,7 @@ _KIN_OF_RE = re.compile(
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
 _LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$)"
                             r"|[ \t]+(?:qui|que|est|a|au|aux|de|du|pour|et|dans|sera)\b)?)?")
-_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr)\.?"
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr|m(?=\.))\.?"
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
@@ -722,6 +732,12 @@ def _find_numbers(text: str) -> list[PersonalData]:
         found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
         text, max(0, item.start - 25), item.start))]
+    # "Numéro d'hospitalisation : H 2024 0031 5567": digits that could be part of a NIR (no valid key) inside a
+    # longer identifier behind its label are that identifier
+    labelled = [item for item in found if item.label == "IPP" and item.score >= 0.9]
+    found = [item for item in found if not (item.label == "NIR" and item.score < 1.0 and any(
+        other.start <= item.start and item.end <= other.end and other.end - other.start > item.end - item.start
+        for other in labelled))]
     for item in found:
         suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
         if suffix:
@@ -835,7 +851,7 @@ def _find_dates(text: str) -> list[PersonalData]:
             group = next((name for name in ("value", "value2") if match.groupdict().get(name)), 0)
             start = match.start(group)
             value = match.group(group).rstrip(" ,.")
-            if not value or (pattern is _DATE_RE and not _plausible_date(value)):
+            if not value or (pattern is _DATE_RE and not _plausible_date(value, text[max(0, start - 4):start])):
                 continue
             if re.fullmatch(r"\d{1,2}\s?/\s?\d{1,2}", value) and _SCORE_CONTEXT_RE.search(text[max(0, start - 30):start]):
                 continue  # "EVA 6/10", "acuité 10/10", "oeil gauche : 10/12"
@@ -871,11 +887,13 @@ _SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|(?-i:EN|ENS|AV|OD|OG|ODG)|acuit[ée]|[
                                r"cotation|douleur|vision|MRC|force)\b[^\n]{0,20}$", re.IGNORECASE)
 
 
-def _plausible_date(value: str) -> bool:
-    """Reject dosages and scores caught by the loose day/month patterns ("1.5", "2 mg/1 ml" are not dates)."""
+def _plausible_date(value: str, before: str) -> bool:
+    """Reject dosages and scores caught by the loose day/month patterns ("1.5", "2 mg/1 ml" are not dates); after
+    "le", "du" or "au" a one-digit month is a date ("chimiothérapie le 2.4")."""
     if re.fullmatch(r"\d{1,2}\s?[.]\s?\d{1,2}", value):
         day, month = (int(part) for part in re.split(r"\s?\.\s?", value))
-        return 1 <= day <= 31 and 1 <= month <= 12 and len(value.split(".")[1].strip()) == 2
+        return 1 <= day <= 31 and 1 <= month <= 12 and (
+            len(value.split(".")[1].strip()) == 2 or re.search(r"\b(?:le|du|au) $", before, re.IGNORECASE) is not None)
     return True
 
 
@@ -922,10 +940,15 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
     if not lives_here and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
         return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
-    if not numbered and not lives_here and not words[0][:1].isupper() \
-            and words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "di", "da", "do", "dos"):
+    # "résidence universitaire du Lac", "chemin rural de la Croix": the name comes after the adjective
+    adjectives = 0
+    while adjectives < len(words) - 1 and words[adjectives].lower() in _STREET_ADJECTIVES:
+        adjectives += 1
+    name_words = words[adjectives:]
+    if not numbered and not lives_here and not name_words[0][:1].isupper() \
+            and name_words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "di", "da", "do", "dos"):
         return None
-    named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in words
+    named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
                   if word.lower() not in _ADDRESS_PARTICLES), "")
     if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
@@ -1373,7 +1396,14 @@ def _find_names(text: str) -> list[PersonalData]:
                 end = given.end(1)
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.6))
             continue
-        if not first or _key(first.group(1)) in blocked:
+        if not first:
+            continue
+        if _key(first.group(1)) in blocked:
+            # "m. petit jérôme", "madame blanc sylvie": a surname that is also a word, before a listed first name
+            given = _LOWER_WORD_RE.match(text, first.end(1))
+            if given and is_first_name(given.group(1)) and _key(given.group(1)) not in blocked \
+                    and len(first.group(1)) >= 3 and _key(first.group(1)) not in lexicons["medical"]:
+                found.append(PersonalData("PERSONNE", first.start(1), given.end(1), text[first.start(1):given.end(1)], 0.6))
             continue
         if not is_first_name(first.group(1)):
             # "monsieur schaller" only with a listed surname; after "dr", a word that closes the phrase and is not a

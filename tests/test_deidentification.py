@@ -694,3 +694,27 @@ def test_the_communes_list_keeps_towns_and_leaves_out_french_words(tmp_path) -> 
     assert build_communes(geonames, tmp_path / "communes.txt") == 3
     kept = [line for line in (tmp_path / "communes.txt").read_text().splitlines() if not line.startswith("#")]
     assert kept == ["Punaauia", "Quimperlé", "Saint-Pourçain-sur-Sioule"]
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("centre d'imagerie Les Tamaris, 27 chem. des Oliviers, 06600 Antibes.", "ADRESSE", "27 chem. des Oliviers"),
+        ("ADRESSÉ PAR : DR OLIVIER MASSON, 8 CHEM. DES VIGNES, 49400 SAUMUR", "ADRESSE", "8 CHEM. DES VIGNES"),
+        ("Mme Lebon - impasse du Moulin à Vent - 85100 Les Sables-d'Olonne", "ADRESSE", "impasse du Moulin à Vent"),
+        ("Mlle Chloé Vidal, résidence universitaire du Lac, bât. B, 33400 Talence", "ADRESSE",
+         "résidence universitaire du Lac"),
+        ("Numéro d'hospitalisation : H 2024 0031 5567. Admis aux urgences", "IPP", "H 2024 0031 5567"),
+        ("m. petit jérôme, ddn 23/02/81, domicile 34 rue des Lilas", "PERSONNE", "petit jérôme"),
+        ("Vu en consultation le 3 avec sa fille.", "DATE", "3"),
+        ("chimiothérapie prévue le 2.4, puis le 23/04 si tolérance", "DATE", "2.4"),
+    ],
+)
+def test_abbreviated_and_numberless_streets_spaced_stay_numbers_and_lone_days_of_part_11(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_doses_after_le_and_a_metre_are_no_dates_or_titles() -> None:
+    labels = _labels("le taux est passé le 2.4 mg/l ; il mesure 1 m. 80 ; sorti le 9-II-2024 ; la voie rurale est étroite")
+    assert labels.get("DATE") == {"9-II-2024"} and "ADRESSE" not in labels and "PERSONNE" not in labels
