@@ -103,8 +103,12 @@ class DeidHead:
 
     def probabilities(self, run: EncoderRun) -> np.ndarray:
         """[T, labels] for the tokens of one pass."""
+        return self.probabilities_of(token_features(run))
+
+    def probabilities_of(self, features: np.ndarray) -> np.ndarray:
+        """[T, labels] for token features as `token_features` gives them."""
         w = self.weights
-        x = (token_features(run) - w["mean"]) / w["scale"]
+        x = (features - w["mean"]) / w["scale"]
         hidden = np.maximum(_conv(x, self._taps["conv1"], w["conv1.bias"]), 0.0)
         return softmax(_conv(hidden, self._taps["conv2"], w["conv2.bias"]))
 

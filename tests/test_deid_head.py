@@ -59,6 +59,21 @@ def test_the_factory_writes_a_head_the_engine_reads_and_refuses_one_for_another_
         DeidHead.load(out, ner.encoder, "0" * 64)
 
 
+def test_a_head_distilled_from_teachers_of_other_seeds_is_written_with_its_record(tmp_path: Path):
+    pytest.importorskip("torch", reason="training the head needs torch")
+    from export.deid_head import main as deid_head
+
+    out = tmp_path / "deid"
+    deid_head(["train", "--out", str(out), "--limit", "6", "--generated", "6", "--epochs", "1", "--teachers", "2",
+               "--seed", "5"])
+    record = json.loads((out / "record_train.json").read_text())
+    assert record["args"]["teachers"] == "2" and record["args"]["seed"] == "5"
+    ner = NerModel.load(NER)
+    head = DeidHead.load(out, ner.encoder, file_sha256(NER / "model.onnx"))
+    probabilities = head.probabilities(ner.encoder.run("Mme Jeanne Durand, née le 04/07/1952."))
+    assert np.allclose(probabilities.sum(-1), 1.0, atol=1e-4)
+
+
 def test_the_shipped_head_masks_a_name_the_rules_miss_and_no_medical_word(engine: Engine):
     text = LETTER.format(name=NAME)
     analysis = engine.analyse_text(text)
