@@ -220,14 +220,14 @@ _FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{3,}(?![^_])")
 # not "7.35-7.45", not a date).
 _SHAPED_ID_RE = re.compile(r"(?<![\w.,/-])(?=[A-Z0-9.-]*[A-Z-])[A-Z]{0,4}\d*(?:[-.][A-Z0-9]{1,8}){1,4}(?![\w-]|[.,/]\w)")
 # Before a number, what says it belongs to a product, a device or an establishment, not to a patient or a stay.
-_NOT_A_PATIENT_NUMBER_RE = re.compile(r"\b(?:lots?|n°\s*(?:de\s+)?(?:lot|s[ée]rie)|s[ée]rie|code\s+produit|CIP|UCD|FINESS(?:\s+(?:EJ|ET))?|"
+_NOT_A_PATIENT_NUMBER_RE = re.compile(r"\b(?:lots?|cerfa|n°\s*(?:de\s+)?(?:lot|s[ée]rie)|s[ée]rie|code\s+produit|CIP|UCD|FINESS(?:\s+(?:EJ|ET))?|"
                                       r"AMC|d[ée]cret|loi|arr[êe]t[ée])\b[^\n\d]{0,12}$", re.IGNORECASE)
 _DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?:\d{1,2}|[IVX]{1,4})[-.](?:19|20)?\d\d")
 _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
-_IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,11}(?![\w.,/]\d|\w)")
-_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS)\s*(?:n°|:)?\s*:?\s*(?P<number>\d[\d ]{7,13}\d)", re.IGNORECASE)
+_IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w)")
+_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)\s*(?:n°|:)?\s*:?\s*(?P<number>\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
@@ -235,13 +235,13 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|street|road|lane|drive|via|calle|rua|viale|piazza|"
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|straat|laan|camping")
 _ADDRESS_RE = re.compile(
     rf"\b(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.]+){{0,8}}",
+    rf"[\w'’\-.°º]+){{0,8}}",
     re.IGNORECASE)
 _STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
@@ -250,41 +250,53 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
-                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping"}
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village"}
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
+_WAY_NUMBER_RE = re.compile(r"(?:n[°º.]+\s?)?\d{1,4}[a-zA-Z]?\b(?:\s+n[°º.]+\s?\d{1,4}\b)?(?:\s+logements\b)?", re.IGNORECASE)
+# Ways that may be named by a number ("ch. 12" is a room, "sur place 03:26" a time)
+_NUMBERED_WAYS = {"rue", "chemin", "cité", "cite", "route", "rte", "impasse", "allée", "allee", "avenue", "boulevard", "bd",
+                  "lotissement"}
 _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale", "vicinal", "vicinale", "départemental",
                       "départementale", "privé", "privée", "forestier", "forestière", "neuf", "neuve", "vieux", "vieille",
                       "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:à|a|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
-    r"\b(?:demeurant|domicili[ée]e?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
+    r"\badresse\s+(?:c['’]est|est)\s*:?|"
+    r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|"
     r"\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
 _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz|straat|gasse|gracht|plein)(?:\s+(?:des\s+)?"
-                                r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?", re.UNICODE)
-_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
+                                r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?"
+                                # Spanish "C/" for calle: "C/ San Marcial 12"
+                                rf"|(?<![\w/])C/[ \t]?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
+                                r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?", re.UNICODE)
+_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6})(?![\w,.]\d)")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
-_ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)")
+_ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
+                      # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
+                      r"|(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4})(?=,)"
+                      r"|(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
-    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}}))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
+    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’]|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
@@ -309,7 +321,10 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b", re.IGNORECASE)
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
+    r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|[A-D](?!\w))?\.?",
+    re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
@@ -371,6 +386,11 @@ _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ 
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
+# The town after such a code: "D-79117 Freiburg im Breisgau", "CH-1205 Genève"
+_TOWN_AFTER_COUNTRY_CODE_RE = re.compile(rf"[ \t]+(?P<city>[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:im|am|an|der|bei|sur|sous|en|de|la|le)[ \t])*"
+                                         rf"[{_UP}][{_LO}{_UP}'’-]+)*)")
+# A British town and postcode: "Bristol BS8 1AB"
+_UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
 # "PARIS 15": a district number alone, where the line or the field ends
 _DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–-]|[ \t]{2}|\d{5}))")
@@ -392,13 +412,17 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Vue?\s+par|Examin[ée]e?\s+par|Interpr[ée]t[ée]e?\s+par|Relue?\s+par|Saisie?\s+par|Transcrite?\s+par|"
           r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|"
           r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e|"
-          r"Famille|Enfant)")
+          r"Famille|Enfant|"
+          # newborns' labels ("BB PAYET", "Jumeau 2 DUPONT", "Nné MARTIN") and firms named after a family
+          r"BB|B[ée]b[ée]|Nn[ée]|Nouveau-n[ée]e?|Jumeau(?:\s+\d)?|Jumelle(?:\s+\d)?|Ambulances?|Taxis?)")
 _TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
                             r"Manipulat(?:eur|rice)",
                             re.IGNORECASE)
-_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep", "famille", "enfant"}
+_FIRM_TITLES = {"ambulance", "ambulances", "taxi", "taxis"}
+_CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep", "famille", "enfant", "bb", "ambulance",
+                          "ambulances", "taxi", "taxis"}
 _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
@@ -474,8 +498,17 @@ _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
-_NICKNAME_RE = re.compile(r"\b(?:appel(?:le|lent|ait|er)|surnomm[ée]e?s?|surnom)\s*:?\s*[«\"“]\s*(?P<name>[A-ZÀ-Ü][\w'’-]+)\s*[»\"”]"
+_NICKNAME_RE = re.compile(r"(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
+                          r"(?P<name>[A-ZÀ-Ü][\w'’-]+(?:\s[A-ZÀ-Ü][\w'’-]+)?)\s*[»\"”]"
                           r"|\bchez\s+les\s+(?P<family>[A-ZÀ-Ü][\w'’-]*[^\Wsx])(?![\w'’-])")  # "les Martin", not "les Reptiles"
+# A relative's first name after the kinship word alone: "sœur Kattalin suivie pour ...", "fils aîné Mattéo".
+_KIN_NAME_RE = re.compile(r"(?<![\w-])(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|neveu|"
+                          r"ni[èe]ce|oncle|tante|cousine?|grand-m[èe]re|grand-p[èe]re|petite?-fille|petit-fils)"
+                          r"(?:[ \t]+(?:a[îi]n[ée]e?|cadette?|jumelle?|jumeau))?[ \t]+(?P<name>[A-ZÀ-Ü][a-zà-ÿ'’-]+)(?![\w'’-])")
+# DICOM and worklist fields: "PatientName : LE GALL^ERWAN", "ReferringPhysicianName : HASCOET^L".
+_CARET_NAME_RE = re.compile(r"Name\s*[:=]\s*(?P<name>[A-ZÀ-Ü][A-ZÀ-Üa-zà-ÿ'’ -]*(?:\^[A-ZÀ-Üa-zà-ÿ'’ -]*)+)")
+# Where a message typed in lower case names its writer: "c'est maialen", "slt c steven", "merci. yvette abgrall".
+_WRITER_CUE_RE = re.compile(r"(?:\bc['’]est|(?<![\w'’])c|\b(?:merci|cordialement|bises|bisous|amicalement)\b[ \t.,!]*)[ \t]+(?=[a-zà-ÿ])")
 _LOWER_PARTICLE_SURNAME_RE = re.compile(r"(?:le|la|de|du|da|dos|van|von|el|ben|ould)[ \t]+(?P<surname>[a-zà-ÿ][\w'’-]{2,})")
 _LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
@@ -855,6 +888,8 @@ def _find_dates(text: str) -> list[PersonalData]:
                 continue
             if re.fullmatch(r"\d{1,2}\s?/\s?\d{1,2}", value) and _SCORE_CONTEXT_RE.search(text[max(0, start - 30):start]):
                 continue  # "EVA 6/10", "acuité 10/10", "oeil gauche : 10/12"
+            if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{1,2}", value) and re.search(r"(?i)\bapgar\W{0,4}$", text[max(0, start - 10):start]):
+                continue  # "Apgar 8/10/10": the scores at one, five and ten minutes
             found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
     for match in _GROUPED_DIGITS_RE.finditer(text):
         # digits typed in irregular groups, "05 1 2 2 0 2 4": a date when they spell one (ddmmyyyy)
@@ -945,6 +980,11 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     while adjectives < len(words) - 1 and words[adjectives].lower() in _STREET_ADJECTIVES:
         adjectives += 1
     name_words = words[adjectives:]
+    # a numbered way: "chemin rural n° 5", "rue 12 n° 34" (Morocco), "Cité 500 logements"
+    way_number = None if numbered or kind not in _NUMBERED_WAYS else _WAY_NUMBER_RE.match(" ".join(name_words))
+    if way_number:
+        numbered = True
+        value = value[:len(value) - len(" ".join(name_words)) + way_number.end()]
     if not numbered and not lives_here and not name_words[0][:1].isupper() \
             and name_words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "di", "da", "do", "dos"):
         return None
@@ -982,7 +1022,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
-        before_code = (re.match(r"(?i)adresse|domicile", match.group(0)) is not None and re.match(
+        before_code = (re.match(r"(?i)adresse|domicil", match.group(0)) is not None and re.match(
             r"\s*,?\s*(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b", text[match.start("value") + len(value):]) is not None)
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
@@ -995,6 +1035,10 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group("value")
         # alone on the line above the postal code ("Le Bourg\n29400 Lampaul"), a person's name is not a place
+        # after a table's spaces, a place needs its comma: "Stang ar Lenn, 29550 ..." ("Rack 50231  Pos 3" is none)
+        in_column = re.search(r"[^\s,:|–][ \t]{3,}$", text[max(0, match.start() - 12):match.start()]) is not None
+        if in_column and "," not in match.group(0):
+            continue
         own_line = match.group(0).endswith("\n") and any(_is_first_name(word, lexicons["first_names"]) or _TITLE_RE.fullmatch(word)
                                                           for word in value.split())
         if not own_line and _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
@@ -1002,7 +1046,8 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _LIVES_AT_NUMBER_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
     for match in _ROAD_RE.finditer(text):
-        found.append(PersonalData("ADRESSE", match.start("road"), match.end("road"), match.group("road"), 0.6))
+        group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
+        found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _POSTCODE_RE.finditer(text):
@@ -1118,6 +1163,13 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
+        town = _TOWN_AFTER_COUNTRY_CODE_RE.match(text, match.end())
+        if town and _town_head(town.group("city")) not in lexicons["not_names"]:
+            found.append(PersonalData("VILLE", town.start("city"), town.end("city"), town.group("city"), 0.7))
+    for match in _UK_CODE_RE.finditer(text):
+        found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
+        if _town_head(match.group("city")) not in lexicons["not_names"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for item in [item for item in found if item.label == "VILLE"]:
         tail = _TOWN_TAIL_RE.match(text, item.end)
         if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
@@ -1245,9 +1297,15 @@ def _find_names(text: str) -> list[PersonalData]:
             continue  # "m" is a metre, "me" a pronoun; "mr Tessier", "dr Martin" typed in haste are titles
         if title.lower() in ("famille", "enfant") and title.isupper():
             continue  # "FAMILLE D'ACCUEIL", "ENFANT MALADE": headings
+        if title.rstrip(".") == "M" and re.search(r"\n|^M[ \t]{2}", match.group(0)):
+            continue  # "PatientSex : M\nAccessionNumber", "Dr NATIVEL M.\nDOLIPRANE", "M   EDTA": a sex or an initial
         if _PROFESSION_RE.fullmatch(title.rstrip(".:")) and (not title[0].isupper() or "\n" in match.group(0)):
             continue  # "un psychologue.\nInactive": a profession names someone only as a capitalised label
         end = take_names(match.end(), after_title=True, relaxed=True)
+        if end > match.end() and title.lower() in _FIRM_TITLES and any(
+                _key(word) in lexicons["not_names"] and _key(word) not in _PARTICLE_KEYS
+                for word in text[match.end():end].split()):
+            continue  # "AMBULANCES DE GARDE": a service, not a family's firm
         if end > match.end():
             # "E. PENICOT, M. CHIRACHI": in a list of initials and names, "M." is an initial, not a title
             initial = title == "M" and _INITIALS_LIST_RE.search(text, max(0, match.start() - 40), match.start())
@@ -1367,6 +1425,16 @@ def _find_names(text: str) -> list[PersonalData]:
                 lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
             found.append(PersonalData("PERSONNE", position, end, text[position:end], 0.6))
 
+    for match in _WRITER_CUE_RE.finditer(text):
+        add_lower_case_name(match.end())
+    for match in _KIN_NAME_RE.finditer(text):
+        word = match.group("name")
+        if is_first_name(word) or (usable(word, False) and _key(word) not in lexicons["cities"]
+                                   and not _COMMON_ENDING_RE.search(word.upper())):
+            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.6))
+    for match in _CARET_NAME_RE.finditer(text):
+        value = match.group("name").rstrip(" ^")
+        found.append(PersonalData("PERSONNE", match.start("name"), match.start("name") + len(value), value, 0.8))
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():

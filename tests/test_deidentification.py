@@ -718,3 +718,52 @@ def test_abbreviated_and_numberless_streets_spaced_stay_numbers_and_lone_days_of
 def test_doses_after_le_and_a_metre_are_no_dates_or_titles() -> None:
     labels = _labels("le taux est passé le 2.4 mg/l ; il mesure 1 m. 80 ; sorti le 9-II-2024 ; la voie rurale est étroite")
     assert labels.get("DATE") == {"9-II-2024"} and "ADRESSE" not in labels and "PERSONNE" not in labels
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("Dr LE BERRE – Médecin généraliste\nPen an Hoat\n29190 BRASPARTS", "ADRESSE", "Pen an Hoat"),
+        ("06:15  GOURMELEN René    Stang ar Lenn, 29550 PLOMODIERN", "ADRESSE", "Stang ar Lenn"),
+        ("Adresse : Mas de la Garrigue, chemin rural n° 5\n12400 SAINT-AFFRIQUE", "ADRESSE", "chemin rural n° 5"),
+        ("Lieu de vie : PK 14, route de Montsinéry, 97351 MATOURY.", "ADRESSE", "PK"),
+        ("PHARMACIE DU VOLCAN\nRN 3, PK 21 – 97418 LA PLAINE DES CAFRES", "ADRESSE", "RN 3"),
+        ("Adresse : village de Kawéni, rue du Stade, 97600 MAMOUDZOU", "ADRESSE", "village de Kawéni"),
+        ("M. GRONDIN\n12 servitude des Letchis, chemin Bœuf Mort\n97411 BOIS-DE-NEFLES", "ADRESSE",
+         "12 servitude des Letchis"),
+        ("Médecine générale\nRésidence A Madunina, bât. C\nRoute de Mezzavia\n20090 AJACCIO", "ADRESSE",
+         "Résidence A Madunina"),
+        ("Adresse : Hay Nahda, rue 12 n° 34, 30000 Fès.", "ADRESSE", "rue 12 n° 34"),
+        ("Adresse en Algérie : Cité 500 logements, bât. 12 n° 4, 16311 Bab Ezzouar", "ADRESSE", "n° 4"),
+        ("Domicile en Espagne : C/ San Marcial 12, 3º izda., 20302 Irun", "ADRESSE", "3º izda."),
+        ("Morada : Lugar de Paredes, n.º 27, 4730-260 Vila Verde, Portugal", "CODE_POSTAL", "4730-260"),
+        ("Schwarzwaldstr. 145, D-79117 Freiburg im Breisgau, Allemagne", "VILLE", "Freiburg im Breisgau"),
+        ("Flat 3, 27 Clifton Road, Bristol BS8 1AB, UK", "CODE_POSTAL", "BS8 1AB"),
+        ("ma nouvelle adresse c'est ker anna 29830 ploudalmezeau", "ADRESSE", "ker anna"),
+        ("Parents domiciliés Section Grande-Savane, 97129 LAMENTIN.", "ADRESSE", "Section Grande-Savane"),
+        ("08:50  BB PAYET                          15/03/2025", "PERSONNE", "PAYET"),
+        ("Jumeau 2 DUPONT – 2085 g – IPP 803119046", "PERSONNE", "DUPONT"),
+        ("Transporteur : Ambulances Bousquet – 05 65 49 12 30", "PERSONNE", "Bousquet"),
+        ("PatientName : LE GALL^ERWAN\nPatientID : 290045871", "PERSONNE", "LE GALL^ERWAN"),
+        ("Son frère aîné, dit « P'tit Louis », est décédé", "PERSONNE", "P'tit Louis"),
+        ("Mme GUÉGUEN, qui appelle son fils « Ti-Yann ».", "PERSONNE", "Ti-Yann"),
+        ("mère vivante, 78 ans ; sœur Kattalin suivie pour une maladie de Crohn", "PERSONNE", "Kattalin"),
+        ("c'est le 0298480731. merci. yvette abgrall", "PERSONNE", "yvette abgrall"),
+        ("par le Dr Vanderlinden (INAMI 1-45821-37-470).", "RPPS", "1-45821-37-470"),
+        ("Caisse : AOK – carte européenne n° 80276004510045187235", "IPP", "80276004510045187235"),
+    ],
+)
+def test_rural_overseas_foreign_addresses_newborns_and_printouts_of_part_12(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_printout_words_rooms_scores_and_forms_are_no_personal_data() -> None:
+    text = ("Prescripteur : Dr NATIVEL M.\nDOLIPRANE 1000MG CPR B/8   x2\nKARDEGIC 75MG PDR SACH B/30   x1\n"
+            "Part AMO 38,52   Part AMC 4,10\nAVIS D'ARRÊT DE TRAVAIL – cerfa n°10170*06\nPatientSex : M\n"
+            "AccessionNumber : CR2503190042\nPN 2890 g, Apgar 8/10/10. Ablation du drain de Redon.\n"
+            "Maternité – Ch. 8 ; Hématologie, ch. 12 ; AMBULANCES DE GARDE ; cobas c702   Rack 50231  Pos 3")
+    labels = _labels(text)
+    assert labels.get("PERSONNE") == {"NATIVEL M."}
+    assert labels.get("IPP") == {"CR2503190042"}
+    assert "ADRESSE" not in labels and "DATE" not in labels  # rooms, a lab rack, the Apgar scores
+    assert "10170" not in labels.get("CODE_POSTAL", set()) and "Redon" not in labels.get("VILLE", set())
