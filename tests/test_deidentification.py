@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from export.deid_eval import build_communes, made_letters, parse_snippet, score
+from export.deid_eval import build_communes, build_foreign_towns, made_letters, parse_snippet, score
 from inference.deidentification import PLACEHOLDERS, RESOURCES, _valid_nir, deidentify, find_personal_data
 
 LETTER = """Nantes, le 12/03/2024
@@ -694,6 +694,29 @@ def test_the_communes_list_keeps_towns_and_leaves_out_french_words(tmp_path) -> 
     assert build_communes(geonames, tmp_path / "communes.txt") == 3
     kept = [line for line in (tmp_path / "communes.txt").read_text().splitlines() if not line.startswith("#")]
     assert kept == ["Punaauia", "Quimperlé", "Saint-Pourçain-sur-Sioule"]
+
+
+def test_the_foreign_towns_list_keeps_big_towns_of_patients_countries_only(tmp_path) -> None:
+    pytest.importorskip("wordfreq", reason="building the list needs the train extra")
+    for lexicon in RESOURCES.glob("*.txt"):
+        shutil.copy(lexicon, tmp_path / lexicon.name)
+    towns = {"1": ("Sousse", "TN", 221715), "2": ("Braga", "PT", 193324), "3": ("Tizi Ouzou", "DZ", 104312),
+             "4": ("Limbe", "CM", 84223), "5": ("Leiden", "NL", 119713), "6": ("Vila Verde", "PT", 4000),
+             "7": ("Jackson", "US", 153701), "8": ("Rome", "IT", 2318895)}
+    geonames = tmp_path / "cities500.json"
+    geonames.write_text(json.dumps({key: {"name": name, "countrycode": country, "population": population}
+                                    for key, (name, country, population) in towns.items()}))
+    build_foreign_towns(geonames, tmp_path / "foreign_towns.txt")
+    kept = [line for line in (tmp_path / "foreign_towns.txt").read_text().splitlines() if not line.startswith("#")]
+    # not a small town, another continent, a frequent French word ("Rome"), a medical word ("limbe") or eponym
+    # ("facteur V Leiden")
+    assert kept == ["Braga", "Sousse", "Tizi Ouzou"]
+
+
+def test_a_town_abroad_is_masked_when_capitalised_and_a_french_word_is_not() -> None:
+    labels = _labels("Mehdi, clinique Les Oliviers, Sousse. Né à Braga. Limbe scléro-cornéen : le limbe est clair. "
+                     "Facteur V Leiden hétérozygote.")
+    assert labels.get("VILLE") == {"Sousse", "Braga"}
 
 
 @pytest.mark.parametrize(
