@@ -78,14 +78,15 @@ def _lexicons() -> dict[str, set[str]]:
 
 
 # ---------------------------------------------------------------------------------------------- regex building
-_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØ"  # French letters, then those of Spanish, Portuguese, Italian names
-_LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåø"
+# French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian and Czech names
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØĆČŠŽĐŁŃŚŹŻĞŞİĂȚȘŘĚŮÝ"
+_LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåøćčšžđłńśźżğşıățșřěůý"
 _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
            r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
            r"january|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|october|"
            r"november|december|dec|jan")
 _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-                 r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|premier|1er|et")
+                 r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premier|1er|et")
 _SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
 _WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _SEP = r"\s?[/.\-|]\s?|\s"
@@ -120,7 +121,7 @@ _DATE_PATTERNS = [
     r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,./]\d|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|semaines?))",
     # a lone day closed by punctuation or a time: "RDV le 1er à 9 h", "il a rdv le 18, ..." (not "appeler le 15")
     r"(?<=\ble )(?<!appel[ée] le )(?<!appeler le )(?<!composer le )(?:[12]\d|3[01]|0?[1-9]|1er)"
-    r"(?=[ \t]?[,;)!?]|\.(?!\d)|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|"
+    r"(?=[ \t]?[,;:)!?]|\.(?![\dIVX])|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|"
     r"[ \t]+(?:au[ \t]+(?:soir|matin)|dans[ \t]+la[ \t]+(?:nuit|journ[ée]e)|(?:au[ \t]+)?(?:matin|soir|midi))\b)",
     # a lone day after a visit or a plan: "vu en consultation le 3 avec sa fille", "opérée le 12 par le Dr ..."
     r"(?:(?<=\bvu le )|(?<=\bvue le )|(?<=\brevu le )|(?<=\brevue le )|(?<=\bconsultation le )|(?<=\bprévu le )|"
@@ -137,10 +138,12 @@ _DATE_PATTERNS = [
     rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/]|,\d|\s?(?:semaine|mois|jour|an))",
     # "ETT le 16-3", "chimiothérapie le 2.4"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
     r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])[-.](?:1[0-2]|0?[1-9])"
-    r"(?![\d/-]|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI|\w))",
+    r"(?![\d/-]|\w|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI))",
     r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
     r"(?<=\ble )\d{6}(?!\d)",
+    # an abbreviated weekday and its day after "le": "le mer 12 à 17h", "le lun. 24/03"
+    r"\b(?:(?<=\ble )(?:lun|mar|mer|jeu|ven|sam|dim))\.?\s(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9]))?(?![\d/])",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
     rf"(?<![\w,./])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0[1-9]|1[0-2])(?!\d|[,.]\d|\s?(?:semaine|mois|jour|an))",
@@ -198,7 +201,8 @@ _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|
 
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
-_DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?![\w])")
+# (a NIR's key may stand apart: "2550603310 247 - 18")
+_DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?:[ \t][-–][ \t]\d\d)?(?![\w])")
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
@@ -378,8 +382,12 @@ _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|a
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
-_ADDRESS_PART_BEFORE_RE = re.compile(rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t]))(?P<part>[{_UP}][^\W\d_]*['’]?(?:[ \t-]+[^\W\d_]+['’]?){{0,4}}),[ \t]*$")
-_CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
+_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t]))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART},[ \t]*$")
+# ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
+_RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
+# a postal code later on the line, or on one of the next two (an address block: residence, street, town)
+_CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
                                        r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
@@ -391,6 +399,13 @@ _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC
 # The town after such a code: "D-79117 Freiburg im Breisgau", "CH-1205 Genève"
 _TOWN_AFTER_COUNTRY_CODE_RE = re.compile(rf"[ \t]+(?P<city>[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:im|am|an|der|bei|sur|sous|en|de|la|le)[ \t])*"
                                          rf"[{_UP}][{_LO}{_UP}'’-]+)*)")
+# A town before its country: "Via Garibaldi 23, Torino (Italie)", "Braga, Portugal"
+_COUNTRIES = (r"Belgique|Suisse|Luxembourg|Allemagne|Espagne|Portugal|Italie|Royaume-Uni|Angleterre|Irlande|Pays-Bas|"
+              r"Autriche|Pologne|Roumanie|Bulgarie|Grèce|Maroc|Algérie|Tunisie|Sénégal|Mali|Côte d['’]Ivoire|Cameroun|"
+              r"Turquie|Madagascar|Comores|Haïti|Congo|RDC|Guinée|Liban|Syrie|Vietnam|Chine|Brésil|Canada|Québec|"
+              r"Belgium|Switzerland|Germany|Spain|Italy|Italia|España|Deutschland|UK")
+_TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’]+(?:[ -](?:(?:de|do|da|di|del|la|sur|am|im)[ -])?"
+                                     rf"[{_UP}][{_LO}'’]+){{0,2}})[ \t]*(?:\([ \t]*|,[ \t]*)(?:{_COUNTRIES})\b")
 # A British town and postcode: "Bristol BS8 1AB"
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
@@ -511,6 +526,11 @@ _KIN_NAME_RE = re.compile(r"(?<![\w-])(?:fils|fille|mari|[ée]poux|[ée]pouse|fe
 _CARET_NAME_RE = re.compile(r"Name\s*[:=]\s*(?P<name>[A-ZÀ-Ü][A-ZÀ-Üa-zà-ÿ'’ -]*(?:\^[A-ZÀ-Üa-zà-ÿ'’ -]*)+)")
 # Where a message typed in lower case names its writer: "c'est maialen", "slt c steven", "merci. yvette abgrall".
 _WRITER_CUE_RE = re.compile(r"(?:\bc['’]est|(?<![\w'’])c|\b(?:merci|cordialement|bises|bisous|amicalement)\b[ \t.,!]*)[ \t]+(?=[a-zà-ÿ])")
+# Two or three lower-case words after a civility that close the phrase: "mme nguyen thi lan, ddn ..."
+_LOWER_NAME_RUN_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]+(?:[ \t]+[a-zà-ÿ][\w'’-]+){1,2})"
+                                r"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:ddn|n[ée]e?|[âa]g[ée]e?)\b)")
+# "interphone au nom de Lambert": whose name is on the door or the file
+_IN_THE_NAME_OF_RE = re.compile(r"\bau\s+nom\s+d[e']\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?")
 _LOWER_PARTICLE_SURNAME_RE = re.compile(r"(?:le|la|de|du|da|dos|van|von|el|ben|ould)[ \t]+(?P<surname>[a-zà-ÿ][\w'’-]{2,})")
 _LOWER_PARTICLE_RE = re.compile(r"[ \t]+(?:le|la|de|du|des|da|dos|van|von|el|ben|ould)(?=[ \t]+[a-zà-ÿ])")
 _LOWER_WORD_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]*)")
@@ -803,7 +823,7 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
         start, end = positions[first], positions[last - 1] + 1
         return PersonalData(label, start, end, text[start:end], score)
 
-    groups = re.split(r"[ .\-]", raw)
+    groups = re.split(r"[ \t][-–][ \t]|[ .\-]", raw)
     if len(groups) > 8 and all(len(group) == 1 for group in groups[:-1]) and len(groups[-1]) > 1:
         # digits written one by one, then a street number: "... 8 7 24 avenue"
         positions, digits, groups = positions[:-len(groups[-1])], digits[:-len(groups[-1])], groups[:-1]
@@ -841,7 +861,8 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
 _WORD_RE_ALL = re.compile(r"[^\W\d_]+")
 _DATE_WORDS = (set(_MONTHS.replace("[ée]", "e").replace("[uû]", "u").split("|"))
                | {"février", "févr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
-               | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|"))) - {"un", "une", "et", "cent", "1er"}
+               | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|")) | {"lun", "mer", "jeu", "ven", "sam", "dim"}
+               ) - {"un", "une", "et", "cent", "1er"}
 _STREET_WORDS = set()
 for _alternative in _STREET_TYPES.split("|"):
     _word = re.split(r"\\s|-", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
@@ -966,6 +987,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if stop:
         value = value[:stop.start()]
     value = value.rstrip(" .,-")
+    if text[match.start() + len(value):match.start() + len(value) + 1] == "@":
+        return None  # "port. 06 22 48 93 17, mail helene.arnaud@free.fr": an e-mail address
     words = value[len(head):].split()
     numbered = _STREET_NUMBER_RE.match(value) is not None
     if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
@@ -1089,7 +1112,8 @@ def _find_places(text: str) -> list[PersonalData]:
             continue
         end = item.start
         for _ in range(2):  # at most two parts before the street
-            part = _ADDRESS_PART_BEFORE_RE.search(text, max(0, end - 60), end)
+            before = _RESIDENCE_BEFORE_RE if _ADDRESS_EXTRA_RE.fullmatch(item.text) else _ADDRESS_PART_BEFORE_RE
+            part = before.search(text, max(0, end - 60), end)
             if not part or _TITLE_RE.match(part.group("part")) or _town_head(part.group("part")) in blocked or any(
                     _is_first_name(word, lexicons["first_names"]) for word in part.group("part").split()):
                 break  # "Jean Dupont, 12 rue ...": a person, not a place
@@ -1168,6 +1192,10 @@ def _find_places(text: str) -> list[PersonalData]:
         town = _TOWN_AFTER_COUNTRY_CODE_RE.match(text, match.end())
         if town and _town_head(town.group("city")) not in lexicons["not_names"]:
             found.append(PersonalData("VILLE", town.start("city"), town.end("city"), town.group("city"), 0.7))
+    for match in _TOWN_BEFORE_COUNTRY_RE.finditer(text):
+        words = re.split(r"[\s-]+", match.group("city"))
+        if not any(_key(word) in lexicons[name] for word in words for name in ("first_names", "blocked")):
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _UK_CODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
         if _town_head(match.group("city")) not in lexicons["not_names"]:
@@ -1273,8 +1301,8 @@ def _find_names(text: str) -> list[PersonalData]:
             particle = _PARTICLES_RE.match(text, start) if tokens or after_title else None
             if particle:
                 token = _NAME_TOKEN_RE.match(text, particle.end())
-                if token and _key(token.group(0)) in lexicons["cities"]:
-                    break  # "M. Martin de Cannes": the place is not part of the name
+                if token and tokens and _key(token.group(0)) in lexicons["cities"]:
+                    break  # "M. Martin de Cannes": the place is not part of the name ("née de Montaigu" is one)
                 if token and (usable(token.group(0), after_title)
                               or article_surname(particle.group(0), token.group(0))):
                     end = cursor = token.end()
@@ -1427,6 +1455,10 @@ def _find_names(text: str) -> list[PersonalData]:
                 lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
             found.append(PersonalData("PERSONNE", position, end, text[position:end], 0.6))
 
+    for match in _IN_THE_NAME_OF_RE.finditer(text):
+        end = take_names(match.end(), after_title=True, relaxed=True)
+        if end > match.end():
+            found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
     for match in _WRITER_CUE_RE.finditer(text):
         add_lower_case_name(match.end())
     for match in _KIN_NAME_RE.finditer(text):
@@ -1482,6 +1514,10 @@ def _find_names(text: str) -> list[PersonalData]:
             given = _LOWER_WORD_RE.match(text, first.end(1))  # "madame bonnet marie-france", "docteur boulanger françois"
             if given and is_first_name(given.group(1)) and len(word) >= 3 and not _VERB_LIKE_RE.fullmatch(word):
                 found.append(PersonalData("PERSONNE", first.start(1), given.end(1), text[first.start(1):given.end(1)], 0.6))
+            elif (run := _LOWER_NAME_RUN_RE.match(text, match.end())) and all(
+                    _key(part) not in blocked and not _VERB_LIKE_RE.fullmatch(part) for part in run.group(1).split()) \
+                    and any(_key(part) in surnames or is_first_name(part) for part in run.group(1).split()):
+                found.append(PersonalData("PERSONNE", run.start(1), run.end(1), run.group(1), 0.6))
             elif _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)
                                             and _AFTER_LOWER_SURNAME_RE.match(text, first.end(1))):
                 found.append(PersonalData("PERSONNE", first.start(1), first.end(1), word, 0.6))

@@ -790,3 +790,38 @@ def test_printout_words_rooms_scores_and_forms_are_no_personal_data() -> None:
     assert labels.get("IPP") == {"CR2503190042"}
     assert "ADRESSE" not in labels and "DATE" not in labels  # rooms, a lab rack, the Apgar scores
     assert "10170" not in labels.get("CODE_POSTAL", set()) and "Redon" not in labels.get("VILLE", set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("mme nguyen thi lan, ddn 21.09.1962, ipp 80045172", "PERSONNE", "nguyen thi lan"),
+        ("bât. A, 3e étage, interphone au nom de Lambert, 92130 Issy-les-Moulineaux", "PERSONNE", "Lambert"),
+        ("Mme d'Harcourt Isabelle, née de Montaigu le 8 mai 1949, est suivie", "PERSONNE", "de Montaigu"),
+        ("M. Petrović Dragan, chauffeur routier, domicilié à Lyon", "PERSONNE", "Petrović Dragan"),
+        ("45 av. de la République, 59110 la madeleine ; l'ancien domicile", "VILLE", "la madeleine"),
+        ("Adresse à l'étranger : Via Garibaldi 23, Torino (Italie) ; pendant le séjour", "VILLE", "Torino"),
+        ("Mail de la fille reçu le 3 : c.moreau@orange.fr", "DATE", "3"),
+        ("contrôle prévu le 23-10 au laboratoire", "DATE", "23-10"),
+        ("Dernières règles le 14.III.2025 ; échographie", "DATE", "14.III.2025"),
+        ("rééducation à Senlis le mer 12 a 17h", "DATE", "mer 12"),
+        ("retour à domicile le lun. 24/03 avec le SSIAD", "DATE", "lun. 24/03"),
+        ("Mme Chassagne, née le vingt-neuf février mil neuf cent cinquante-six, se présente", "DATE_NAISSANCE",
+         "vingt-neuf février mil neuf cent cinquante-six"),
+        ("Lieu de naissance : Vichy (03)\nN° SS : 2550603310 247 - 18", "NIR", "2550603310 247 - 18"),
+        ("M. et Mme PETITJEAN\nLes Jardins d'Arcadie – Appt 3B\n117, avenue du Maréchal Foch\n69006 Lyon", "ADRESSE",
+         "Les Jardins d'Arcadie"),
+        ("Madame Lacombe\nLes Terrasses du Lac, esc. D\n9 ter, allée du Lac\n74000 Annecy", "ADRESSE",
+         "Les Terrasses du Lac"),
+    ],
+)
+def test_lower_case_and_foreign_names_residences_and_dates_of_part_13(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_phrase_after_a_civility_an_e_mail_after_a_street_word_and_departments_stay_as_they_are() -> None:
+    labels = _labels("madame vit seule, sans aide. Hélène (port. 06-22-48-93-17, mail helene.arnaud@free.fr). "
+                     "Hôpital Édouard-Herriot – Pavillon K – 5 place d'Arsonval – 69437 Lyon. HFE C282Y, SAMS.")
+    assert labels.get("PERSONNE") == {"Hélène"}  # not "vit seule"
+    assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
+    assert "VILLE" in labels and "SAMS" not in labels["VILLE"]
