@@ -35,7 +35,8 @@ def _load(name: str) -> set[str]:
 def _fold(text: str) -> str:
     """Lower case, no accents, one apostrophe: how the lexicons are matched."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'").replace(
+        "œ", "oe").replace("æ", "ae")
 
 
 _key = lru_cache(maxsize=65536)(_fold)
@@ -518,10 +519,23 @@ _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\b
 _NICKNAME_RE = re.compile(r"(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
                           r"(?P<name>[A-ZÀ-Ü][\w'’-]+(?:\s[A-ZÀ-Ü][\w'’-]+)?)\s*[»\"”]"
                           r"|\bchez\s+les\s+(?P<family>[A-ZÀ-Ü][\w'’-]*[^\Wsx])(?![\w'’-])")  # "les Martin", not "les Reptiles"
-# A relative's first name after the kinship word alone: "sœur Kattalin suivie pour ...", "fils aîné Mattéo".
-_KIN_NAME_RE = re.compile(r"(?<![\w-])(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|neveu|"
-                          r"ni[èe]ce|oncle|tante|cousine?|grand-m[èe]re|grand-p[èe]re|petite?-fille|petit-fils)"
-                          r"(?:[ \t]+(?:a[îi]n[ée]e?|cadette?|jumelle?|jumeau))?[ \t]+(?P<name>[A-ZÀ-Ü][a-zà-ÿ'’-]+)(?![\w'’-])")
+# Relatives named after the kinship word, in any case, in the family and social lines of a letter: "sœur Kattalin
+# suivie pour ...", "fils bernard peyronnet, 3 impasse ...", "Parents : nadia et sofiane bouzid", "deux enfants,
+# lenny (9 ans) et maëlys (5 ans)", "son épouse (martine delannoy, 06 ...)".
+_KIN_CUE_RE = re.compile(r"(?<![\w-])(?:fils|filles?|mari|[ée]poux|[ée]pouse|femme|fr[èe]res?|s[œo]e?urs?|m[èe]re|p[èe]re|"
+                         r"neveux?|ni[èe]ces?|oncle|tante|cousine?s?|grand-m[èe]re|grand-p[èe]re|petite?s?-filles?|"
+                         r"petits?-fils|parents|enfants|petits-enfants|compagnon|compagne|conjointe?)"
+                         r"(?:[ \t]+(?:a[îi]n[ée]e?|cadette?|jumelle?|jumeau))?(?:[ \t]*[,:(][ \t]*|[ \t]+)(?:dont[ \t]+)?",
+                         re.IGNORECASE)
+_KIN_PERSON_RE = re.compile(r"(?P<first>[^\W\d_](?:[^\W\d_]|['’-])*)(?![\w])(?:[ \t]+(?:(?:le|la|de|du|da|van|von|el|ben)[ \t]+)?"
+                            r"(?P<last>[^\W\d_](?:[^\W\d_]|['’-])*)(?![\w]))?")
+# what tells a word after a kinship word is a name: an age or a phone number right after it
+_AGE_OR_PHONE_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*\d{1,2}[ \t]*ans|,[ \t]*\d{1,2}[ \t]*ans\b|[,(]?[ \t]*(?:au[ \t]+)?(?:\+|0)\d)")
+# what may follow a relative's surname typed in lower case
+_AFTER_RELATIVE_RE = re.compile(r"[ \t]*(?:[,;.)(\n]|$|[ \t]*(?:\+|0)\d|n[ée]e?\b|(?:qui|est|a|vit|vivent|r[ée]side|habite|"
+                                r"l['’]\w+|au|à)\b)")
+_RELATIVE_LINK_RE = re.compile(r"(?:[ \t]*\([ \t]*\d{1,2}[ \t]*ans[ \t]*\))?[ \t]*(?:,[ \t]*|[ \t]+et[ \t]+)")
+_NEE_RE = re.compile(r"[ \t]+n[ée]e[ \t]+(?P<name>[^\W\d_][\w'’-]*)")
 # DICOM and worklist fields: "PatientName : LE GALL^ERWAN", "ReferringPhysicianName : HASCOET^L".
 _CARET_NAME_RE = re.compile(r"Name\s*[:=]\s*(?P<name>[A-ZÀ-Ü][A-ZÀ-Üa-zà-ÿ'’ -]*(?:\^[A-ZÀ-Üa-zà-ÿ'’ -]*)+)")
 # Where a message typed in lower case names its writer: "c'est maialen", "slt c steven", "merci. yvette abgrall".
@@ -994,6 +1008,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
         words = [head]  # "15 Grande Rue": the street type is the whole name
     kind = street.group(0).lower()
+    if kind in ("av", "av.") and words and words[0].lower() in ("od", "og", "odg", "sc", "cc", "ao"):
+        return None  # "AV OD : 3/10": visual acuity of the right eye
     if not numbered and kind in _NUMBERED_ONLY_STREET_WORDS:
         return None  # "PL" is a lumbar puncture, "2 pl Carnot" a place
     # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
@@ -1129,7 +1145,9 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
-        participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city"))
+        participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city")) or (
+            _town_key(match.group("city")) not in lexicons["towns"] and re.search(r"(?:MENT|TION|SION|AGE|URE)$",
+                                                                                  match.group("city").upper()))
         medical = any(_key(word) in lexicons["medical"] for word in match.group("city").split())
         if head not in lexicons["not_names"] and not medical and not participle:  # "Augmenter le Lasilix le 3"
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
@@ -1183,9 +1201,10 @@ def _find_places(text: str) -> list[PersonalData]:
     # A known town, capitalised, anywhere: "(Le Kremlin-Bicêtre)", "PK 14, Punaauia."
     for match in _COMMUNE_SHAPE_RE.finditer(text):
         value = match.group(0)
-        if _town_key(value) in lexicons["towns"] and not any(
-                _key(word) in lexicons[name] for word in re.split(r"[\s'’-]+", value)[bool(match.group("article")):]
-                for name in ("first_names", "medical", "not_names")):
+        words = re.split(r"[\s'’-]+", value)[bool(match.group("article")):]
+        listed = [any(_key(word) in lexicons[name] for name in ("first_names", "medical", "not_names")) for word in words]
+        # "Florence" may be a woman, "Bois-Guillaume" is a town: a compound needs one word that is only a place's
+        if _town_key(value) in lexicons["towns"] and not (all(listed) if len(words) > 1 else any(listed)):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
@@ -1461,11 +1480,38 @@ def _find_names(text: str) -> list[PersonalData]:
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
     for match in _WRITER_CUE_RE.finditer(text):
         add_lower_case_name(match.end())
-    for match in _KIN_NAME_RE.finditer(text):
-        word = match.group("name")
-        if is_first_name(word) or (usable(word, False) and _key(word) not in lexicons["cities"]
-                                   and not _COMMON_ENDING_RE.search(word.upper())):
-            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.6))
+    def add_relatives(position: int) -> None:
+        """Names after a kinship word, one or several ("nadia et sofiane bouzid"): a listed first name, a word
+        followed by an age or a phone number, or a capitalised word; then its surname, even in lower case."""
+        for _ in range(4):
+            person = _KIN_PERSON_RE.match(text, position)
+            if not person:
+                return
+            first, last = person.group("first"), person.group("last")
+            key = _key(first)
+            if key in blocked or _VERB_LIKE_RE.fullmatch(first) or len(first) < 2 or (
+                    not is_first_name(first) and _COMMON_ENDING_RE.search(first.upper())):
+                return  # "mère vivante, 78 ans"
+            if not (is_first_name(first) or _AGE_OR_PHONE_AFTER_RE.match(text, person.end("first"))
+                    or (last and (_key(last) in surnames or _AGE_OR_PHONE_AFTER_RE.match(text, person.end("last"))))
+                    or (first[0].isupper() and usable(first, False) and key not in lexicons["cities"]
+                        and not _COMMON_ENDING_RE.search(first.upper()))):
+                return
+            end = person.end("first")
+            if last and _key(last) not in blocked and not _VERB_LIKE_RE.fullmatch(last) and len(last) >= 3 and (
+                    _key(last) in surnames or _AFTER_RELATIVE_RE.match(text, person.end("last"))):
+                end = person.end("last")
+            born = _NEE_RE.match(text, end)
+            if born and _key(born.group("name")) not in blocked:
+                end = born.end("name")  # "annick le gall née kerdraon"
+            found.append(PersonalData("PERSONNE", position, end, text[position:end], 0.6))
+            link = _RELATIVE_LINK_RE.match(text, end)
+            if not link:
+                return
+            position = link.end()
+
+    for match in _KIN_CUE_RE.finditer(text):
+        add_relatives(match.end())
     for match in _CARET_NAME_RE.finditer(text):
         value = match.group("name").rstrip(" ^")
         found.append(PersonalData("PERSONNE", match.start("name"), match.start("name") + len(value), value, 0.8))

@@ -825,3 +825,46 @@ def test_a_phrase_after_a_civility_an_e_mail_after_a_street_word_and_departments
     assert labels.get("PERSONNE") == {"Hélène"}  # not "vit seule"
     assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
     assert "VILLE" in labels and "SAMS" not in labels["VILLE"]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("retour à domicile avec son épouse (martine delannoy, 06 61 27 03 58) ; kiné", "martine delannoy"),
+        ("Famille : fils bernard peyronnet, 3 impasse des Prés 87520 Oradour", "bernard peyronnet"),
+        ("3 enfants dont teddy (19 ans) qui vit à Saint-Paul.", "teddy"),
+        ("Sa sœur, ginette payet, réside à Toulouse", "ginette payet"),
+        ("Sa fille laure fabre-vidal l'accompagnait", "laure fabre-vidal"),
+        ("fils Yannick le bihan, Lorient, 02 97 21 66 30", "Yannick le bihan"),
+        ("Parents : nadia et sofiane bouzid, 12 boulevard de la Libération", "sofiane bouzid"),
+        ("deux enfants, lenny (9 ans) et maëlys (5 ans), scolarisés", "maëlys"),
+        ("joignable via son frère wellington au 0694 26 19 33.", "wellington"),
+        ("Nouveau-né : fille, Naïla, 3 210 g", "Naïla"),
+        ("Son épouse, annick le gall née kerdraon, est au courant", "annick le gall née kerdraon"),
+        ("Famille : mari joan serra, 04 68 96 23 51", "joan serra"),
+        ("Ses parents, jean-claude et marie-thérèse le corre, vivent à Lanvollon.", "marie-thérèse le corre"),
+    ],
+)
+def test_relatives_named_in_any_case_after_the_kinship_word(text: str, value: str) -> None:
+    assert value in _labels(text).get("PERSONNE", set())
+
+
+def test_kinship_words_followed_by_common_words_stay_readable() -> None:
+    text = ("son fils va bien, 06 12 34 56 78 ; sa fille aînée, infirmière, vient le voir ; son mari, retraité, est "
+            "présent ; mère vivante, 78 ans ; père diabétique, frère asthmatique ; Mère : MARTIN Élodie, G2P2.")
+    assert _labels(text).get("PERSONNE") == {"MARTIN Élodie"}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("Dr Isabelle Vauquelin, Bois-Guillaume\nCHU de Rouen", "Bois-Guillaume"),
+     ("Infirmier libéral : M. Valentin Didier, Schœlcher, 0696 40 22 11", "Schœlcher")],
+)
+def test_compound_towns_with_a_first_name_and_ligatures_are_towns(text: str, value: str) -> None:
+    assert value in _labels(text).get("VILLE", set())
+
+
+def test_events_at_a_line_start_and_visual_acuity_are_no_places() -> None:
+    labels = _labels("Accouchement le 03/03/2025 à 06h48.\nRéévaluation le 07/10/2025.\nAV OD : compte les doigts ; "
+                     "OG : 6/10.\nDroits : CGSS Réunion à jour ; RQTH, AAH ; SELARL RCS Toulouse")
+    assert labels.get("VILLE") == {"Toulouse"} and "ADRESSE" not in labels and "PERSONNE" not in labels
