@@ -508,8 +508,6 @@ _KIN_OF_RE = re.compile(
     r"\b(?:la|le|l['’])\s*(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|maman|papa|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
-_LOWER_NAME_RE = re.compile(r"(?P<first>[^\W\d_][\w'’-]*)(?:[ \t]+(?P<last>[^\W\d_][\w'’-]*)(?P<close>[ \t]*(?:[,.;!?)\n]|$)"
-                            r"|[ \t]+(?:qui|que|est|a|au|aux|de|du|pour|et|dans|sera)\b)?)?")
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr|m(?=\.))\.?"
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
@@ -527,13 +525,13 @@ _KIN_CUE_RE = re.compile(r"(?<![\w-])(?:fils|filles?|mari|[ée]poux|[ée]pouse|f
                          r"petits?-fils|parents|enfants|petits-enfants|compagnon|compagne|conjointe?)"
                          r"(?:[ \t]+(?:a[îi]n[ée]e?|cadette?|jumelle?|jumeau))?(?:[ \t]*[,:(][ \t]*|[ \t]+)(?:dont[ \t]+)?",
                          re.IGNORECASE)
-_KIN_PERSON_RE = re.compile(r"(?P<first>[^\W\d_](?:[^\W\d_]|['’-])*)(?![\w])(?:[ \t]+(?:(?:le|la|de|du|da|van|von|el|ben)[ \t]+)?"
+_KIN_PERSON_RE = re.compile(r"(?P<first>[^\W\d_](?:[^\W\d_]|['’-])*)(?![\w])(?:[ \t]+(?P<particle>(?:le|la|de|du|da|van|von|el|ben)[ \t]+)?"
                             r"(?P<last>[^\W\d_](?:[^\W\d_]|['’-])*)(?![\w]))?")
 # what tells a word after a kinship word is a name: an age or a phone number right after it
 _AGE_OR_PHONE_AFTER_RE = re.compile(r"[ \t]*(?:\([ \t]*\d{1,2}[ \t]*ans|,[ \t]*\d{1,2}[ \t]*ans\b|[,(]?[ \t]*(?:au[ \t]+)?(?:\+|0)\d)")
 # what may follow a relative's surname typed in lower case
-_AFTER_RELATIVE_RE = re.compile(r"[ \t]*(?:[,;.)(\n]|$|[ \t]*(?:\+|0)\d|n[ée]e?\b|(?:qui|est|a|vit|vivent|r[ée]side|habite|"
-                                r"l['’]\w+|au|à)\b)")
+_AFTER_RELATIVE_RE = re.compile(r"[ \t]*(?:[,;.!?)(\n]|$|[ \t]*(?:\+|0)\d|n[ée]e?\b|(?:qui|que|est|a|au|aux|à|de|du|pour|et|"
+                                r"dans|sera|vit|vivent|r[ée]side|habite|l['’]\w+)\b)")
 _RELATIVE_LINK_RE = re.compile(r"(?:[ \t]*\([ \t]*\d{1,2}[ \t]*ans[ \t]*\))?[ \t]*(?:,[ \t]*|[ \t]+et[ \t]+)")
 _NEE_RE = re.compile(r"[ \t]+n[ée]e[ \t]+(?P<name>[^\W\d_][\w'’-]*)")
 # DICOM and worklist fields: "PatientName : LE GALL^ERWAN", "ReferringPhysicianName : HASCOET^L".
@@ -1463,23 +1461,10 @@ def _find_names(text: str) -> list[PersonalData]:
             start = offset + item.start() + words[0].start()
             end = offset + item.start() + words[-1].end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))
-    # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux".
-    def add_lower_case_name(position: int) -> None:
-        """In a message typed in lower case: a listed first name, and the next word when it is a listed surname
-        or closes the phrase ("la femme de roland lefort, il a fait un malaise", "mon mari jacques petit qui")."""
-        lower = _LOWER_NAME_RE.match(text, position)
-        if lower and is_first_name(lower.group("first")) and _key(lower.group("first")) not in blocked:
-            last = lower.group("last")
-            end = lower.end("last") if last and (_key(last) in surnames or (
-                lower.group("close") is not None and _key(last) not in blocked and len(last) >= 3)) else lower.end("first")
-            found.append(PersonalData("PERSONNE", position, end, text[position:end], 0.6))
-
     for match in _IN_THE_NAME_OF_RE.finditer(text):
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
-    for match in _WRITER_CUE_RE.finditer(text):
-        add_lower_case_name(match.end())
     def add_relatives(position: int) -> None:
         """Names after a kinship word, one or several ("nadia et sofiane bouzid"): a listed first name, a word
         followed by an age or a phone number, or a capitalised word; then its surname, even in lower case."""
@@ -1498,8 +1483,12 @@ def _find_names(text: str) -> list[PersonalData]:
                         and not _COMMON_ENDING_RE.search(first.upper()))):
                 return
             end = person.end("first")
+            # after a capitalised first name, a lower-case word is a surname only with its particle: "Yannick le
+            # bihan", not "Kattalin suivie pour", "Emre lors de"
+            lower_after_capital = first[0].isupper() and last and last.islower() and not person.group("particle")
             if last and _key(last) not in blocked and not _VERB_LIKE_RE.fullmatch(last) and len(last) >= 3 and (
-                    _key(last) in surnames or _AFTER_RELATIVE_RE.match(text, person.end("last"))):
+                    _key(last) in surnames or (_AFTER_RELATIVE_RE.match(text, person.end("last"))
+                                               and not lower_after_capital)):
                 end = person.end("last")
             born = _NEE_RE.match(text, end)
             if born and _key(born.group("name")) not in blocked:
@@ -1510,17 +1499,21 @@ def _find_names(text: str) -> list[PersonalData]:
                 return
             position = link.end()
 
-    for match in _KIN_CUE_RE.finditer(text):
-        add_relatives(match.end())
     for match in _CARET_NAME_RE.finditer(text):
         value = match.group("name").rstrip(" ^")
         found.append(PersonalData("PERSONNE", match.start("name"), match.start("name") + len(value), value, 0.8))
+    # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux", "fils bernard
+    # peyronnet"; the writer of a message typed in lower case: "c'est maialen", "merci. yvette abgrall".
+    for match in _KIN_CUE_RE.finditer(text):
+        add_relatives(match.end())
+    for match in _WRITER_CUE_RE.finditer(text):
+        add_relatives(match.end())
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
         else:
-            add_lower_case_name(match.end())
+            add_relatives(match.end())
     for match in _KIN_OF_RE.finditer(text):
         token = _NAME_TOKEN_RE.match(text, match.end())
         if token and (match.group("title") or is_first_name(token.group(0)) or token.group(0).isupper()):
@@ -1528,7 +1521,7 @@ def _find_names(text: str) -> list[PersonalData]:
             if end > match.end():
                 found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
             continue
-        add_lower_case_name(match.end())
+        add_relatives(match.end())
     # Dictated or typed in lower case after a civility: "madame huguette bramerel", "docteur pascal heinrich".
     for match in _LOWER_TITLE_RE.finditer(text):
         first = _LOWER_WORD_RE.match(text, match.end())
