@@ -1465,9 +1465,10 @@ def _find_names(text: str) -> list[PersonalData]:
         end = take_names(match.end(), after_title=True, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
-    def add_relatives(position: int) -> None:
-        """Names after a kinship word, one or several ("nadia et sofiane bouzid"): a listed first name, a word
-        followed by an age or a phone number, or a capitalised word; then its surname, even in lower case."""
+    def add_people_named_at(position: int) -> None:
+        """Names after a kinship word or a message's "c'est", one or several ("nadia et sofiane bouzid"): a listed
+        first name, a word followed by an age or a phone number, or a capitalised word; then its surname, even in
+        lower case."""
         for _ in range(4):
             person = _KIN_PERSON_RE.match(text, position)
             if not person:
@@ -1505,15 +1506,15 @@ def _find_names(text: str) -> list[PersonalData]:
     # Family members named after the kinship word: "son fils Loïc", "sa fille, Mme Anne Roux", "fils bernard
     # peyronnet"; the writer of a message typed in lower case: "c'est maialen", "merci. yvette abgrall".
     for match in _KIN_CUE_RE.finditer(text):
-        add_relatives(match.end())
+        add_people_named_at(match.end())
     for match in _WRITER_CUE_RE.finditer(text):
-        add_relatives(match.end())
+        add_people_named_at(match.end())
     for match in _FAMILY_RE.finditer(text):
         end = take_names(match.end(), after_title=False, relaxed=True)
         if end > match.end():
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
         else:
-            add_relatives(match.end())
+            add_people_named_at(match.end())
     for match in _KIN_OF_RE.finditer(text):
         token = _NAME_TOKEN_RE.match(text, match.end())
         if token and (match.group("title") or is_first_name(token.group(0)) or token.group(0).isupper()):
@@ -1521,7 +1522,7 @@ def _find_names(text: str) -> list[PersonalData]:
             if end > match.end():
                 found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
             continue
-        add_relatives(match.end())
+        add_people_named_at(match.end())
     # Dictated or typed in lower case after a civility: "madame huguette bramerel", "docteur pascal heinrich".
     for match in _LOWER_TITLE_RE.finditer(text):
         first = _LOWER_WORD_RE.match(text, match.end())
