@@ -205,12 +205,14 @@ _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn
 # (a NIR's key may stand apart: "2550603310 247 - 18")
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?:[ \t][-–][ \t]\d\d)?(?![\w])")
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
-                             r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|"
+                             r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|\bpassage(?=\s*(?:n°|:))|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} )?\d{1,8}(?: \d{2,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{2,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+                            r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
+                            r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
@@ -242,13 +244,13 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|straat|laan|camping")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?<![\w])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
+    rf"\b(?:(?<![\w/.])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.°º]+){{0,8}}",
+    rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
 _STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
@@ -257,8 +259,10 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
-                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village"}
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer",
+                        "résidence", "residence"}
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
+_CODE_ON_LINE_RE = re.compile(r"[^\n\d]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
@@ -272,7 +276,7 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
                       "départementale", "privé", "privée", "forestier", "forestière", "neuf", "neuve", "vieux", "vieille",
                       "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
@@ -330,10 +334,12 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
-    r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|[A-D](?!\w))?\.?",
+    r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w))?\.?"
+    # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
+    r"|\b(?-i:Bt|BT)\.?[ \t]?[A-Z0-9]{1,3}\b|\bkm[ \t]?\d{1,3}(?:[,.]\d)?\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
-_CITY_AFTER_CP_RE = re.compile(rf"\s*,?\s*(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -394,6 +400,8 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
 # the town comes after the postal code.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–])[ \t]+\d{{5}}(?!\d))")
+# The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
+_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$))")
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
@@ -1002,7 +1010,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if text[match.start() + len(value):match.start() + len(value) + 1] == "@":
         return None  # "port. 06 22 48 93 17, mail helene.arnaud@free.fr": an e-mail address
     words = value[len(head):].split()
-    numbered = _STREET_NUMBER_RE.match(value) is not None
+    # "deux rue ..." is a house number, "un foyer de chorée", "une rue calme" are prose
+    numbered = _STREET_NUMBER_RE.match(value) is not None and not re.match(r"une?\s", value, re.IGNORECASE)
     if not words and numbered and re.search(r"grand", head, re.IGNORECASE):
         words = [head]  # "15 Grande Rue": the street type is the whole name
     kind = street.group(0).lower()
@@ -1010,8 +1019,11 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "AV OD : 3/10": visual acuity of the right eye
     if not numbered and kind in _NUMBERED_ONLY_STREET_WORDS:
         return None  # "PL" is a lumbar puncture, "2 pl Carnot" a place
-    # "elle vit rue de la paix": after a verb of living, a street in lower case is still a street
-    lives_here = words and _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+    # "elle vit rue de la paix": after a verb of living, or before a postal code on its line, a street in lower case
+    # is still a street ("rte de la forêt, lieu-dit les essarts, 41600 lamotte-beuvron")
+    lives_here = words and (_LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+                            or street.group(0).lower() not in _COMMON_STREET_WORDS
+                            and _CODE_ON_LINE_RE.match(text, match.start() + len(value)))
     if not lives_here and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
         return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
     # "résidence universitaire du Lac", "chemin rural de la Croix": the name comes after the adjective
@@ -1103,8 +1115,15 @@ def _find_places(text: str) -> list[PersonalData]:
                 if label_like or (tail == first and after[:1] and after[:1] in ".:(") or re.match(r"\s*:", after):
                     value = head.rstrip(" ,.")
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
+            while " " in value and _key(value.rsplit(None, 1)[1]) in lexicons["not_names"] \
+                    and _key(value.rsplit(None, 1)[1]) != "cedex":
+                value = value.rsplit(None, 1)[0]  # "46090-ARCAMBAL IPP:...": the label is not the town's
             if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
+    for item in [item for item in found if item.label == "ADRESSE" and not item.text[:1].isdigit()]:
+        number = _NUMBER_AFTER_STREET_RE.match(text, item.end)
+        if number:
+            found.append(PersonalData("ADRESSE", item.start, number.end(), text[item.start:number.end()], item.score))
     for item in [item for item in found if item.label == "ADRESSE"]:
         rest = _STREET_NAME_WITH_A_RE.match(text, item.end)
         if rest:

@@ -868,3 +868,35 @@ def test_events_at_a_line_start_and_visual_acuity_are_no_places() -> None:
     labels = _labels("Accouchement le 03/03/2025 à 06h48.\nRéévaluation le 07/10/2025.\nAV OD : compte les doigts ; "
                      "OG : 6/10.\nDroits : CGSS Réunion à jour ; RQTH, AAH ; SELARL RCS Toulouse")
     assert labels.get("VILLE") == {"Toulouse"} and "ADRESSE" not in labels and "PERSONNE" not in labels
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("ROSSI Giuseppe, nato il 14/03/1958, Via Aurelia Ponente 27/B, 18039 Ventimiglia", "ADRESSE",
+         "Via Aurelia Ponente 27/B"),
+        ("ROSSI Giuseppe, nato il 14/03/1958, Via Aurelia Ponente 27/B, 18039 Ventimiglia", "DATE", "14/03/1958"),
+        ("Mme DE SMET / Avenue Louise 231/12 / 1050 Ixelles / Belgique", "CODE_POSTAL", "1050"),
+        ("au Portugal : Rua de Santa Catarina, 120 – 2º Esq., 4000-447 Porto.", "ADRESSE", "Rua de Santa Catarina, 120"),
+        ("Cité 500 Logements, Bt 12 n° 4, 16311 Alger", "ADRESSE", "Bt 12"),
+        ("Quartier Morne-Rouge, Route de Balata, km 6 – 97234 Fort-de-France", "ADRESSE", "km 6"),
+        ("Résidence : Foyer Adoma des Grésillons, chambre 214, 92230 Gennevilliers", "ADRESSE",
+         "Foyer Adoma des Grésillons"),
+        ("lieu d'intervention : rte de la forêt, lieu-dit les essarts, 41600 lamotte-beuvron", "ADRESSE",
+         "rte de la forêt"),
+        ("Adr:LA FONT DEL RIU-46090-ARCAMBAL IPP:046/000912", "VILLE", "ARCAMBAL"),
+        ("N° de don : G0452 25 001873 – Code produit E4531V00", "IPP", "G0452 25 001873"),
+        ("NIP : A.0045.7712   Passage : 25.U.09.3318", "IPP", "25.U.09.3318"),
+        ("Code patient pseudonymisé : PS-88C41", "IPP", "PS-88C41"),
+    ],
+)
+def test_foreign_house_numbers_lower_case_streets_before_a_code_and_coded_identifiers(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_prose_with_street_words_and_a_passage_street_keep_their_meaning() -> None:
+    labels = _labels("Un foyer de chorée de Huntington au Pérou ; au cours de la nuit, transfert 75012 ; "
+                     "17 PASSAGE THÉO PERULOGA, 94 403, QUOICOUBEY ; Le Clos Saint-Martin, 4 montée de la Chapelle")
+    assert labels.get("ADRESSE") == {"17 PASSAGE THÉO PERULOGA", "Le Clos Saint-Martin", "4 montée de la Chapelle"}
+    assert "94 403" in labels.get("CODE_POSTAL", set()) and "IPP" not in labels
