@@ -204,7 +204,7 @@ _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 # (a NIR's key may stand apart: "2550603310 247 - 18")
 _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d)))+(?:[ \t][-–][ \t]\d\d)?(?![\w])")
-_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
+_IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|\bpassage(?=\s*(?:n°|:))|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
                              r"\barchive)"
@@ -244,7 +244,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
+                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|straat|laan|camping")
 _ADDRESS_RE = re.compile(
     rf"\b(?:(?<![\w/.])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
@@ -259,10 +259,9 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
-                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer",
-                        "résidence", "residence"}
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer"}
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
-_CODE_ON_LINE_RE = re.compile(r"[^\n\d]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
+_CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
@@ -283,7 +282,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
-    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|"
+    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
@@ -294,7 +293,7 @@ _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|stree
                                 rf"|(?<![\w/])C/[ \t]?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
                                 r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?", re.UNICODE)
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}})))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6})(?![\w,.]\d)")
@@ -305,7 +304,7 @@ _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|
                       r"|(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}}))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\())(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
     rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’]|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
@@ -327,7 +326,7 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abeéfilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
-    r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|"
+    r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
@@ -347,7 +346,7 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
-    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|"
+    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
     rf"(?:[Ll]ieu\s+de\s+naissance|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
     rf"(?:[Hh][ôo]pital|[Cc]linique|[Pp]olyclinique|[Uu]niversit[ée]|[Cc]entre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
     rf"Mairie|Pr[ée]fecture|[Pp]harmacie|[Mm]aternit[ée]|[Cc]abinet|[Aa]mbulances?|[Tt]axis?|[Ll]aboratoire|"
@@ -389,7 +388,7 @@ _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|a
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
-_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t]))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
 _ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART},[ \t]*$")
 # ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
 _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
@@ -807,6 +806,9 @@ def _find_numbers(text: str) -> list[PersonalData]:
         found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
         text, max(0, item.start - 25), item.start))]
+    behind_label = [item for item in found if item.label == "IPP" and item.text.upper().startswith("IPP")]
+    found = [item for item in found if not (item.label == "TELEPHONE" and any(
+        other.start <= item.start and item.end <= other.end for other in behind_label))]  # "(IPP 0700456123)"
     # "Numéro d'hospitalisation : H 2024 0031 5567": digits that could be part of a NIR (no valid key) inside a
     # longer identifier behind its label are that identifier
     labelled = [item for item in found if item.label == "IPP" and item.score >= 0.9]
@@ -1041,6 +1043,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
                   if word.lower() not in _ADDRESS_PARTICLES), "")
+    if kind == "foyer" and street.group(0)[:1].isupper():  # "Foyer de vie Ar Men": a home's name after its kind
+        named = next((word for word in name_words if word[:1].isupper()), named)
     if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
     common = kind in _COMMON_STREET_WORDS and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
@@ -1074,7 +1078,7 @@ def _find_places(text: str) -> list[PersonalData]:
         value = match.group("value").rstrip(" ,.-")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
         before_code = (re.match(r"(?i)adresse|domicil", match.group(0)) is not None and re.match(
-            r"\s*,?\s*(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b", text[match.start("value") + len(value):]) is not None)
+            r"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b|chez\b)", text[match.start("value") + len(value):]) is not None)
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
         if numbered or _STREET_WORD_RE.search(value) or before_code:
@@ -1653,6 +1657,11 @@ def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:
                   or _key(after.group(2)) in _lexicons()["first_names"]):
         tokens.append(after.group(2))
     before = _PREVIOUS_TOKEN_RE.search(text[max(0, start - 40):start])
+    if before and word_is_caps and not before.group(2) and before.group(1) in ("LE", "LA"):
+        # "Youenn LE BERRE": the word before the surname's article is its neighbour
+        article_start = max(0, start - 40) + before.start()
+        before = _PREVIOUS_TOKEN_RE.search(text[max(0, article_start - 40):article_start])
+        before = before if before and not before.group(1).isupper() else None  # not "TRAITEMENT LE MATIN"
     if before and (not before.group(2) or (word_is_caps and before.group(1).isupper())):
         tokens.append(before.group(1))
     return tokens

@@ -900,3 +900,29 @@ def test_prose_with_street_words_and_a_passage_street_keep_their_meaning() -> No
                      "17 PASSAGE THÉO PERULOGA, 94 403, QUOICOUBEY ; Le Clos Saint-Martin, 4 montée de la Chapelle")
     assert labels.get("ADRESSE") == {"17 PASSAGE THÉO PERULOGA", "Le Clos Saint-Martin", "4 montée de la Chapelle"}
     assert "94 403" in labels.get("CODE_POSTAL", set()) and "IPP" not in labels
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [
+        ("Hébergement : Foyer Émeraude, chambre 7, 22 rue du Port, 29900 Concarneau", "ADRESSE", "chambre 7"),
+        ("M. Jégou Ronan réside Keravel, route de Lannilis, 29870 Landéda", "ADRESSE", "Keravel"),
+        ("de son domicile (Hent Coz, 29880 Plouguerneau) vers le CH", "ADRESSE", "Hent Coz"),
+        ("au 5 rue Amiral Ronarc'h 29000 Quimper, Bureau 204.", "ADRESSE", "Bureau 204"),
+        ("Domicile : Le Vieux Bourg, chez M. Le Roy Gilbert, 22140 Bégard", "ADRESSE", "Le Vieux Bourg"),
+        ("hébergé au Foyer de vie Ar Men, 29270 Cléden-Poher.", "ADRESSE", "Foyer de vie Ar Men"),
+        ("Rte de Brest, Kerhuon Vihan / 29470 / PLOUGASTEL-DAOULAS / né le 3/4/50", "CODE_POSTAL", "29470"),
+        ("I.P.P. : 0029 4471 88   NDA : 2402003145", "IPP", "0029 4471 88"),
+        ("CHU de Brest, site de Carhaix – Patient : PRIGENT Fanch", "VILLE", "Carhaix"),
+        ("la patiente (IPP 0700456123) a été vue", "IPP", "IPP 0700456123"),
+        ("Pour Youenn LE BERRE, rendez-vous le 23.4.2024", "PERSONNE", "LE BERRE"),
+    ],
+)
+def test_homes_rooms_breton_roads_and_labelled_numbers_of_part_15(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_headings_in_capitals_and_a_commune_line_are_no_names_or_streets() -> None:
+    labels = _labels("MALADIE DE WALDENSTROEM ; TRAITEMENT LE MATIN ; Un foyer de chorée de Huntington au Pérou ; "
+                     "ETAT CIVIL : MARZIN LOIC ; Commune de résidence des parents : Plounévézel (29270)")
+    assert labels.get("PERSONNE") == {"MARZIN LOIC"} and "ADRESSE" not in labels
