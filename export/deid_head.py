@@ -162,8 +162,8 @@ def fit(examples: list[Example], epochs: int, lr: float, hidden: int, seed: int,
 
 def train_head(examples: list[Example], args, log=print) -> dict[str, np.ndarray]:
     """One head, or with `--teachers N` one head distilled from N heads of other seeds: a single head's recall
-    and false masks swing with its seed (QUAERO false masks 21 to 65 across retrainings); the average of several
-    is steadier, and the student costs what one head costs at run time."""
+    and false masks swing with its seed (QUAERO false masks 22 to 62 across seeds); the average of several is
+    somewhat steadier (resources/models/deid/MODEL_CARD.md), and the student costs what one head costs at run time."""
     common = dict(epochs=args.epochs, lr=args.lr, hidden=args.hidden, threads=args.threads)
     if not args.teachers:
         return fit(examples, seed=args.seed, log=log, **common)
