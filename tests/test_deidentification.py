@@ -926,3 +926,16 @@ def test_headings_in_capitals_and_a_commune_line_are_no_names_or_streets() -> No
     labels = _labels("MALADIE DE WALDENSTROEM ; TRAITEMENT LE MATIN ; Un foyer de chorée de Huntington au Pérou ; "
                      "ETAT CIVIL : MARZIN LOIC ; Commune de résidence des parents : Plounévézel (29270)")
     assert labels.get("PERSONNE") == {"MARZIN LOIC"} and "ADRESSE" not in labels
+
+
+def test_a_new_part_is_scored_once_without_showing_its_text(tmp_path, capsys) -> None:
+    """`python -m export.deid_eval --unseen FILE`: the first look at a new hand-written part, tables only."""
+    from export.deid_eval import main as deid_eval
+
+    part = tmp_path / "part.txt"
+    part.write_text("Mme [Odette](PRENOM) [RANNOU](NOM), [5 allée des Mouettes](ADRESSE), [56100](ZIP) [LORIENT](VILLE)\n\n"
+                    "Suivie pour une maladie de Crohn depuis [1998](DATE), sous Pentasa.\n", encoding="utf-8")
+    results = deid_eval(["--unseen", str(part)])
+    printed = capsys.readouterr().out
+    assert results["shipped"]["ALL"]["gold"] == 6 and results["rules"]["ALL"]["recall_masked"] == 1.0
+    assert "| ADRESSE | 1 |" in printed and "Mouettes" not in printed and "RANNOU" not in printed
