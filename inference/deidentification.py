@@ -81,7 +81,7 @@ def _lexicons() -> dict[str, set[str]]:
 # ---------------------------------------------------------------------------------------------- regex building
 # French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian and Czech names
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØĆČŠŽĐŁŃŚŹŻĞŞİĂȚȘŘĚŮÝ"
-_LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåøćčšžđłńśźżğşıățșřěůý"
+_LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåøćčšžđłńśźżğşıățșřěůýơưạ-ỹ"
 _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
            r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
            r"january|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|october|"
@@ -383,8 +383,9 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
                       "leur", "leurs", "cette", "votre", "notre", "mon", "ton", "son", "ses", "nos", "vos", "des", "une",
                       "deux", "trois", "quatre", "cinq", "dix", "plein", "nouveau", "jamais", "vide", "court", "long"}
 # A town of the communes list in lower case after a preposition: "mme dupuis de quimperlé", "au chu de st-etienne".
-_LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de)[ \t]*(?<=[ \t'’])"
-                             r"(?P<city>(?:(?:la|le|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)(?![\w'’-])")
+_LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite)[ \t]*(?<=[ \t'’])"
+                             r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
+                             r"(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
@@ -401,6 +402,8 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–])[ \t]+\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$))")
+_NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
+                                  r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
 _COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
@@ -1252,7 +1255,9 @@ def _find_places(text: str) -> list[PersonalData]:
             _DISTRICT_NUMBER_AFTER_RE.match(text, item.end) if _key(item.text) in _DISTRICT_TOWNS else None)
         if district:
             found.append(PersonalData("VILLE", item.start, district.end(), text[item.start:district.end()], item.score))
-    return found
+    # "critères de Rome", "classification de Nice", "clou de Biskra", "un verre de bordeaux": a town in a name
+    return [item for item in found if not (item.label == "VILLE" and _NAMED_AFTER_TOWN_RE.search(
+        text, max(0, item.start - 30), item.start))]
 
 
 def _add_address_extras(text: str, found: list[PersonalData]) -> None:

@@ -939,3 +939,20 @@ def test_a_new_part_is_scored_once_without_showing_its_text(tmp_path, capsys) ->
     printed = capsys.readouterr().out
     assert results["shipped"]["ALL"]["gold"] == 6 and results["rules"]["ALL"]["recall_masked"] == 1.0
     assert "| ADRESSE | 1 |" in printed and "Mouettes" not in printed and "RANNOU" not in printed
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("arrivé en France en 1962, habite st etienne avec son epouse", "st etienne"),
+     ("Secteur de Brive : IDE libérale à organiser", "Brive"),
+     ("Originaire de Palerme, arrivé en France à 6 ans", "Palerme"),
+     ("Mme Thi Lan NGUYEN, née à Huế en 1947", "Huế")],
+)
+def test_towns_in_lower_case_after_habite_short_names_and_vietnamese_letters(text: str, value: str) -> None:
+    assert value in _labels(text).get("VILLE", set())
+
+
+def test_towns_inside_the_names_of_scores_and_classifications_are_not_masked() -> None:
+    labels = _labels("Critères de Rome IV remplis ; score de Genève intermédiaire ; groupe 1 de la classification de "
+                     "Nice ; clou de Biskra ; un verre de bordeaux par repas ; CP : 85100   Pays : France")
+    assert "VILLE" not in labels
