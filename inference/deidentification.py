@@ -61,6 +61,7 @@ def _town_key(value: str) -> str:
 def _lexicons() -> dict[str, set[str]]:
     eponyms, not_names = _load("eponyms.txt"), _load("not_names.txt")
     medical = eponyms | _load("germs.txt") | _load("drug_names.txt")
+    foreign_towns = set(_town_keys("\n".join(read_word_list(RESOURCES / "foreign_towns.txt"))))
     return {
         "first_names": _load("first_names.txt"),
         "surnames": _load("surnames.txt"),
@@ -70,16 +71,17 @@ def _lexicons() -> dict[str, set[str]]:
         "eponyms": eponyms,
         "cities": _load("cities.txt"),
         # every town known, by _town_key: the hand-written list, the French communes and big towns abroad
-        "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt", "foreign_towns.txt")
-                                           for name in read_word_list(RESOURCES / file)))),
+        "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt")
+                                           for name in read_word_list(RESOURCES / file)))) | foreign_towns,
         # taken only when capitalised: abroad, a town's name may be a French word ("limbe")
-        "foreign_towns": set(_town_keys("\n".join(read_word_list(RESOURCES / "foreign_towns.txt")))),
+        "foreign_towns": foreign_towns,
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
     }
 
 
 # ---------------------------------------------------------------------------------------------- regex building
-# French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian and Czech names
+# French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian and Czech names (and,
+# in lower case, Vietnamese ones)
 _UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØĆČŠŽĐŁŃŚŹŻĞŞİĂȚȘŘĚŮÝ"
 _LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåøćčšžđłńśźżğşıățșřěůýơưạ-ỹ"
 _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
