@@ -138,10 +138,10 @@ _DATE_PATTERNS = [
     # year and month: "2019-03", "2019/03"
     r"(?<![\d.,/-])(?:19|20)\d\d[-/](?:0[1-9]|1[0-2])(?!\d|[-/.,]\d)",
     r"(?<![\d/.,])(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:19|20)\d\d(?!\d|[/.]\d)",
-    rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/]|,\d|\s?(?:semaine|mois|jour|an))",
+    rf"(?<=\b(?:le|du|au) )[0-3]?\d\s?/\s?[1-9](?![\d/]|,\d|\s?(?:semaines?|mois|jours?|ans?)\b)",
     # "ETT le 16-3", "chimiothérapie le 2.4"; "contrôle en 04/23" (month and two-digit year after a preposition of time)
     r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])[-.](?:1[0-2]|0?[1-9])"
-    r"(?![\d/-]|\w|\s?(?:semaine|mois|jour|an|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI))",
+    r"(?![\d/-]|\w|\s?(?:semaines?\b|mois\b|jours?\b|ans?\b|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI))",
     r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
     r"(?<=\ble )\d{6}(?!\d)",
@@ -149,9 +149,9 @@ _DATE_PATTERNS = [
     r"\b(?:(?<=\ble )(?:lun|mar|mer|jeu|ven|sam|dim))\.?\s(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9]))?(?![\d/])",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
-    rf"(?<![\w,./])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0[1-9]|1[0-2])(?!\d|[,.]\d|\s?(?:semaine|mois|jour|an))",
+    rf"(?<![\w,./])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0[1-9]|1[0-2])(?!\d|[,.]\d|\s?(?:semaines?|mois|jours?|ans?)\b)",
     # digit-spaced dates: 3 1 0 5 2 0 6 8 / 0 9 0 1 1 9 8 7 / 8 5 0 2 1 8 0
-    r"(?<!\d )(?<!\d)(?:\d ){6,7}\d(?! ?\d)",
+    r"(?<!\d )(?<!\d)(?:\d ){6,7}\d(?! ?\d(?!\d?[:h]\d))",  # also before a time: "1 2 0 3 2 0 2 4 13:04:02"
     # spaced dates with separators: 1 2 . 0 6 . 1 9 8 1
     r"(?<!\d)\d ?\d ?[./] ?\d ?\d ?[./] ?(?:\d ?){3}\d(?! ?\d)",
     # days listed or ranged before their month: "les 14, 15 et 16 novembre", "9-10/10/2011", "3 au 5 mars"
@@ -297,8 +297,9 @@ _FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|stree
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}})))",
                           re.IGNORECASE)
-# Address lines that are not streets: post boxes and sorting codes, apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6})(?![\w,.]\d)")
+# Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
+# after a comma), apartment/building/floor complements.
+_POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
@@ -422,8 +423,10 @@ _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’
 # A British town and postcode: "Bristol BS8 1AB"
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
-# "PARIS 15": a district number alone, where the line or the field ends
-_DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–-]|[ \t]{2}|\d{5}))")
+# "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a date or a
+# plan ("né à MARSEILLE 13.", "à Lyon 3 le 02/09", "à Paris 15 prévu le ..."; not "à Paris 15 jours")
+_DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–-]|\.(?!\d)|[ \t]{2}|\d{5})|"
+                                       r"[ \t]+(?:le|prévue?|pour|chez|depuis)\b)")
 _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
@@ -927,7 +930,7 @@ def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
     windows = _windows(text, _DATE_WORDS, 40, 60)
-    for pattern, matches in ((_DATE_RE, _DATE_RE.finditer(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
+    for pattern, matches in ((_DATE_RE, _dates_not_swallowed(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
                              (_WORD_DATE_RE, _finditer(_WORD_DATE_RE, text, windows)),
                              (_MONTH_ALONE_RE, _finditer(_MONTH_ALONE_RE, text, windows))):
         for match in matches:
@@ -956,6 +959,27 @@ def _find_dates(text: str) -> list[PersonalData]:
         if later:
             found.append(PersonalData("DATE", item.start, later.end, text[item.start:later.end], 0.85))
     return found
+
+
+def _dates_not_swallowed(text: str):
+    """The matches of _DATE_RE, and those a looser earlier match swallowed the start of: in "S11 2024-03-12" the
+    month-year "11 2024" comes first and would hide the date; in "3 7\n15 août" a day, month and year read across
+    lines would hide "15 août". A match that starts inside another and ends after it replaces it when longer."""
+    position = 0
+    while (match := _DATE_RE.search(text, position)) is not None:
+        best = match
+        for inner in range(match.start() + 1, match.end()):
+            if text[inner].isdigit() and not text[inner - 1].isdigit():
+                later = _DATE_RE.match(text, inner)
+                if later is not None and later.end() > best.end() and later.end() - inner > len(best.group(0)):
+                    best = later
+        if best is not match and (first_day := _RANGE_FIRST_DAY_RE.match(text, match.start(), best.start())):
+            yield first_day  # "08-12.3.24": the first day of the range, joined to the date below
+        yield best
+        position = best.end()
+
+
+_RANGE_FIRST_DAY_RE = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?=[ \t]?[-–][ \t]?$)")
 
 
 _DATE_RANGE_LINK_RE = re.compile(r"[ \t]+au[ \t]+|[ \t]?[-–][ \t]?")

@@ -956,3 +956,25 @@ def test_towns_inside_the_names_of_scores_and_classifications_are_not_masked() -
     labels = _labels("Critères de Rome IV remplis ; score de Genève intermédiaire ; groupe 1 de la classification de "
                      "Nice ; clou de Biskra ; un verre de bordeaux par repas ; CP : 85100   Pays : France")
     assert "VILLE" not in labels
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("puis nouvelle série : S10 2024-03-12, pause", "DATE", "2024-03-12"),
+     ("4 4 7 4 3 9 9 1975-03-12 INFLIXIMAB 100mg", "DATE", "1975-03-12"),
+     ("Premier traitement autour du 08-12.3.24\n", "DATE", "08-12.3.24"),
+     ("3 2 4 1 3 7\n15 août\n2 8 1 1", "DATE", "15 août"),
+     ("CR validé le: 1 2 0 3 2 0 2 4 13:04:02 par : Dr Grand", "DATE", "1 2 0 3 2 0 2 4"),
+     ("RENIN ALDOSTERONE réalisé le 14/07\nANTI THYROGLOBULINE", "DATE", "14/07"),
+     ("Alexis GROS, né le 04/06/1976 dans MARSEILLE 13.", "VILLE", "MARSEILLE 13"),
+     ("Consultation à Lyon 3 le 02/09/22", "VILLE", "Lyon 3"),
+     ("Service de Dermatologie\nBP 245,21821\nDijon", "ADRESSE", "BP 245")],
+)
+def test_dates_a_looser_match_swallowed_districts_before_a_plan_and_glued_postboxes(text: str, label: str,
+                                                                                     value: str) -> None:
+    """Found by putting other values of each label into the dev split's snippets."""
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_district_number_is_not_taken_from_a_duration() -> None:
+    assert _labels("Revu à Paris 15 jours plus tard").get("VILLE") == {"Paris"}
