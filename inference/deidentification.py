@@ -88,6 +88,10 @@ _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juil
            r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
            r"january|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|october|"
            r"november|december|dec|jan")
+_FOREIGN_MONTHS = (r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+                   r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+                   r"janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+                   r"januar|februar|märz|maerz|juni|juli|oktober|dezember")
 _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
                  r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premier|1er|et")
 _SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
@@ -104,12 +108,12 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
-    rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d|-\d+[/.](?!\d\d?[/.]\d\d))",
+    rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d(?!\d?[h:]\d)|-\d+[/.](?!\d\d?[/.]\d\d))",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:\s?er|°|st|nd|rd|th)?,?[\s\-/.]?(?:{_MONTHS})\.?,?(?:[\s\-/]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:\s?i?er|°|st|nd|rd|th)?,?[\s\-/.]?(?:{_MONTHS})\.?,?(?:[\s\-/]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
-    rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d(?:st|nd|rd|th)?\s?,\s?(?:19|20)\d\d\b",
+    rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d(?:st|nd|rd|th)?\s?,?\s?(?:19|20)\d\d\b",
     # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
     rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
     rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"
@@ -132,8 +136,14 @@ _DATE_PATTERNS = [
     r"(?<=\bhospitalisée le )|(?<=\badmis le )|(?<=\badmise le )|(?<=\bsorti le )|(?<=\bsortie le )|"
     r"(?<=\bconvoqué le )|(?<=\bconvoquée le ))(?:[12]\d|3[01]|0?[1-9]|1er)"
     rf"(?![\w-]|\s?[/.,:]\s?\w|\s+\d|\s?(?:h\b|mg|g\b|ml|%|[èe]me|°|ans?\b|jours?|mois|semaines?|fois|x\b|{_MONTHS}))",
-    # a day of the current month: "le 20 courant", "le 3 du mois"
-    r"(?<![\d/.,])(?:[0-3]?\d|1er)(?=\s(?:courant|du\s+mois)\b)",
+    # a day of the current month: "le 20 courant", "le 3 du mois", "le 12 du mois de mars 1962"
+    rf"(?<![\d/.,])(?:[0-3]?\d|1er)\s(?:du\s+mois\s+d(?:e\s+|['’])(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|courant\b|du\s+mois\b)",
+    # dates in Spanish, Italian, Portuguese or German: "15 de mayo de 2023", "5 giugno 1940", "9 de janeiro de 2024"
+    rf"(?<![\d])[0-3]?\d(?:º|°)?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS})\b(?:\s+(?:de\s+|del\s+)?(?:19|20)\d\d\b)?",
+    # the first day of a range in those languages: "dal 3 al 10 marzo", "de 2 a 9 de janeiro", "del 3 al 7"
+    r"(?:(?<=\bdal )|(?<=\bdel )|(?<=\bde ))[0-3]?\d(?= (?:al|a) [0-3]?\d )",
+    # a day/month glued to its year: "12/032024"
+    r"(?<![\d/.])(?:[0-2]?\d|3[01])/(?:0[1-9]|1[0-2])(?:19|20)\d\d(?!\d)",
     r"(?<![\d.,/])(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d(?![\d.,/]\d)",
     # year and month: "2019-03", "2019/03"
     r"(?<![\d.,/-])(?:19|20)\d\d[-/](?:0[1-9]|1[0-2])(?!\d|[-/.,]\d)",
@@ -173,8 +183,9 @@ _YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|m
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+de\s+nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
-    r"birth\w*)\s*:?\s*$", re.IGNORECASE)
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
+    r"birth\w*|DOB|D\.O\.B\.?|nat[oa]\s+il|nacid[oa]\s+el|nascid[oa]\s+em|geboren\s+am|fecha\s+de\s+nacimiento|data\s+di\s+nascita)\s*:?\s*$",
+    re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
 _BIRTH_NAME_GAP_RE = re.compile(r",?\s+le\s+", re.IGNORECASE)
 _BORN_BEFORE_NAME_RE = re.compile(r"\bn[ée](?:e|\(e\))?\s+$", re.IGNORECASE)
@@ -240,14 +251,14 @@ _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w)")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)\s*(?:n°|:)?\s*:?\s*(?P<number>\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|bd|bvd|blvd|boulevard|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|straat|laan|camping")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
     rf"\b(?:(?<![\w/.])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
@@ -262,7 +273,7 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer"}
-_NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
+_NUMBERED_ONLY_STREET_WORDS = {"pl", "crs", "levée", "levee"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
@@ -278,8 +289,8 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
                       "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
-                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))\.\s",
-                              re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux": an abbreviation's dot goes on
+                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
+                              re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|"
@@ -287,15 +298,25 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
-                                r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Strasse|Straße|"
+                                r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
-_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|street|weg|platz|straat|gasse|gracht|plein)(?:\s+(?:des\s+)?"
-                                r"[\d.]+(?:\s+\w+)?)?(?:\s+\d{1,4})?"
+_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|str\.|street|weg|platz|straat|gasse|gracht|plein)(?:\s+(?:des\s+)?"
+                                r"(?:\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)|[\d.]+)(?:\s+\w+)?)?(?:\s+\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)?)?"
                                 # Spanish "C/" for calle: "C/ San Marcial 12"
-                                rf"|(?<![\w/])C/[ \t]?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
-                                r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?", re.UNICODE)
+                                rf"|(?<![\w/])C/[ \t]?(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
+                                r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?"
+                                # Romanian: "Str. Mihai Eminescu nr. 23"
+                                rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?",
+                                re.UNICODE)
+# A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
+_MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{5,11}})\.?"
+                                 r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
+                                 rf"[{_UP}][\w'’-]+(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_UP}][\w'’-]+){{0,3}}")
+_LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
+                      "lotissement", "faubourg", "promenade", "esplanade")
+_NOT_MISSPELT_STREETS = {"aller", "alles", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}})))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–|][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}})))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
@@ -325,20 +346,24 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
-_FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}})?),?[ \t]+"
+_FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
+                              r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"(?=[abeéfilprcv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
+    r"(?=[abeéfilprcsv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
+    r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
-    r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w))?\.?"
+    r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
-    r"|\b(?-i:Bt|BT)\.?[ \t]?[A-Z0-9]{1,3}\b|\bkm[ \t]?\d{1,3}(?:[,.]\d)?\b",
+    r"|\b(?-i:Bt|BT)\.?[ \t]?[A-Z0-9]{1,3}\b|\bkm[ \t]?\d{1,3}(?:[,.]\d)?\b"
+    # the side of the road after a kilometre point in Polynesia: "PK 12,5 côté mer"
+    r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
 _CITY_AFTER_CP_RE = re.compile(rf"(?:\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
@@ -422,10 +447,10 @@ _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’
                                      rf"[{_UP}][{_LO}'’]+){{0,2}})[ \t]*(?:\([ \t]*|,[ \t]*)(?:{_COUNTRIES})\b")
 # A British town and postcode: "Bristol BS8 1AB"
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
-_DISTRICT_AFTER_RE = re.compile(r"[ \t]\d{1,2}(?:e|er|ème|eme|E|ER|EME)(?![\w])")
+_DISTRICT_AFTER_RE = re.compile(r"[ \t](?:\d{1,2}|(?-i:[XVI]{1,5}))(?:e|er|ème|eme|E|ER|EME|ÈME)(?![\w])")
 # "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a date or a
 # plan ("né à MARSEILLE 13.", "à Lyon 3 le 02/09", "à Paris 15 prévu le ..."; not "à Paris 15 jours")
-_DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–-]|\.(?!\d)|[ \t]{2}|\d{5})|"
+_DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–|-]|\.(?!\d)|[ \t]{2}|\d{5})|"
                                        r"[ \t]+(?:le|prévue?|pour|chez|depuis)\b)")
 _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
@@ -950,6 +975,7 @@ def _find_dates(text: str) -> list[PersonalData]:
             found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
     for match in _SHORT_YEAR_RE.finditer(text):
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
+    found += _odd_dates(text)
     # A range whose first end has no year is one date: "du 5 au 6 mai 2025", "02/03 au 05/03/2024" (the first end
     # means nothing without the second; a lone "au" left between two masks tells nothing either)
     starts = {item.start: item for item in found}
@@ -982,7 +1008,57 @@ def _dates_not_swallowed(text: str):
 _RANGE_FIRST_DAY_RE = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?=[ \t]?[-–][ \t]?$)")
 
 
-_DATE_RANGE_LINK_RE = re.compile(r"[ \t]+au[ \t]+|[ \t]?[-–][ \t]?")
+# Dates typed with doubled, spaced or mixed separators: "12//03//2024", "19--03--24", "26/ /03/2024",
+# "2 2|1 0|2 0 2 3", "0 8 / 0 3 / 2 4", "21..06..1944" (read only where the digits spell a day and a month).
+_LOOSE_DATE_RE = re.compile(r"(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<first>[ \t]*(?:[/.|-][ \t]*){1,2})"
+                            r"(?P<month>[01] ?\d|\d)(?P<second>[ \t]*(?:[/.|-][ \t]*){1,2})"
+                            r"(?P<year>(?:1 ?9|2 ?0) ?\d ?\d|\d ?\d)(?!\d)")
+# A season, a feast or a quarter before its year: "été 2016", "à Pâques 2022", "T1 2024", "hiver 2022-2023"
+_SEASON_DATE_RE = re.compile(r"\b(?:(?:début|fin|mi)[\s-])?(?:été|ete|hiver|printemps|automne|No[eë]l|P[âa]ques|Toussaint|"
+                             r"Pentec[ôo]te|Ascension|T[1-4]|[1-4](?:er|e|ème)\s+trimestre|S[12])\s+(?:19|20)\d\d"
+                             r"(?:\s?[-–/]\s?(?:19|20)\d\d)?\b", re.IGNORECASE)
+# A day and a month name with one slip of the keyboard: "15 fevirer 2022", "3 spetembre", "31 avirl 2021"
+_MISSPELT_MONTH_RE = re.compile(rf"(?<![\d/.,])(?:[0-3]?\d|1er)\s(?P<month>[{_LO}{_UP}]{{4,10}})\.?"
+                                r"(?P<year>\s(?:19|20)?\d\d(?!\d))?")
+_MONTH_NAMES = ("janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+                "decembre")
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """True when `word` is `target` with one letter changed, added, dropped or two neighbours swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diffs = [index for index, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and word[diffs[0]] == target[diffs[1]] and word[diffs[1]] == target[diffs[0]])
+    short, long = (word, target) if len(word) < len(target) else (target, word)
+    return any(long[:index] + long[index + 1:] == short for index in range(len(long)))
+
+
+def _odd_dates(text: str) -> list[PersonalData]:
+    """Dates the regular patterns cannot read: odd separators, seasons and feasts, misspelt months."""
+    found = []
+    for match in _LOOSE_DATE_RE.finditer(text):
+        day, month = (int(match.group(name).replace(" ", "")) for name in ("day", "month"))
+        year = match.group("year").replace(" ", "")
+        odd = any(len(match.group(name).strip()) > 1 or " " in match.group(name) for name in ("first", "second")) or \
+            " " in match.group("day") + match.group("month") + match.group("year")
+        spaced_on = " " in match.group("year") and re.match(r"[ \t]\d", text[match.end():match.end() + 2])
+        if 1 <= day <= 31 and 1 <= month <= 12 and (odd or len(year) == 4) and (odd or "|" in match.group(0)) \
+                and not spaced_on:
+            found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
+    for match in _SEASON_DATE_RE.finditer(text):
+        found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.85))
+    for match in _MISSPELT_MONTH_RE.finditer(text):
+        word = _key(match.group("month"))
+        if word != "mais" and any(_one_slip(word, month) for month in _MONTH_NAMES
+                                  if len(month) >= 5 or match.group("year")):
+            found.append(PersonalData("DATE", match.start(), match.end(), match.group(0).rstrip("."), 0.85))
+    return found
+
+
+_DATE_RANGE_LINK_RE = re.compile(r"[ \t]+(?:au|al|a)[ \t]+|[ \t]?[-–][ \t]?")
 
 _GROUPED_DIGITS_RE = re.compile(r"(?=\d)(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
 # A two-digit year after "en", "depuis", "année(s)": "née en 52", "opérée en 98", "depuis 85"
@@ -1103,6 +1179,11 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _MISSPELT_STREET_RE.finditer(text):
+        word = _key(match.group("word"))
+        if (match.group("number") or len(word) >= 6) and word not in _NOT_MISSPELT_STREETS and any(
+                _one_slip(word, street) for street in _LONG_STREET_WORDS):
+            found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code

@@ -875,7 +875,7 @@ def test_events_at_a_line_start_and_visual_acuity_are_no_places() -> None:
     [
         ("ROSSI Giuseppe, nato il 14/03/1958, Via Aurelia Ponente 27/B, 18039 Ventimiglia", "ADRESSE",
          "Via Aurelia Ponente 27/B"),
-        ("ROSSI Giuseppe, nato il 14/03/1958, Via Aurelia Ponente 27/B, 18039 Ventimiglia", "DATE", "14/03/1958"),
+        ("ROSSI Giuseppe, nato il 14/03/1958, Via Aurelia Ponente 27/B, 18039 Ventimiglia", "DATE_NAISSANCE", "14/03/1958"),
         ("Mme DE SMET / Avenue Louise 231/12 / 1050 Ixelles / Belgique", "CODE_POSTAL", "1050"),
         ("au Portugal : Rua de Santa Catarina, 120 – 2º Esq., 4000-447 Porto.", "ADRESSE", "Rua de Santa Catarina, 120"),
         ("Cité 500 Logements, Bt 12 n° 4, 16311 Alger", "ADRESSE", "Bt 12"),
@@ -978,3 +978,72 @@ def test_dates_a_looser_match_swallowed_districts_before_a_plan_and_glued_postbo
 
 def test_a_district_number_is_not_taken_from_a_duration() -> None:
     assert _labels("Revu à Paris 15 jours plus tard").get("VILLE") == {"Paris"}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Suivi tensionnel : 12//03//2024 145/90 ; 19--03--24 138/85", "DATE", "12//03//2024"),
+     ("Suivi tensionnel : 12//03//2024 145/90 ; 19--03--24 138/85", "DATE", "19--03--24"),
+     ("Entrée le 19|10|2023 Sortie le 2 2|1 0|2 0 2 3", "DATE", "2 2|1 0|2 0 2 3"),
+     ("Date naiss. : 21..06..1944\nNom : ROUSSEL", "DATE_NAISSANCE", "21..06..1944"),
+     ("sur ordonnance du 0 8 / 0 3 / 2 4. Prochain renouvellement", "DATE", "0 8 / 0 3 / 2 4"),
+     ("transfert en UHCD le 05/05/2024/02h15. Patient", "DATE", "05/05/2024"),
+     ("Courrier daté du 12/032024. M. Barbier", "DATE", "12/032024"),
+     ("IDM été 2016 pris en charge à la clinique", "DATE", "été 2016"),
+     ("poussée au cours de l'hiver 2022-2023. IRM", "DATE", "hiver 2022-2023"),
+     ("douleurs depuis Pâques 2022.", "DATE", "Pâques 2022"),
+     ("Patient vu le 15 fevirer 2022, revu le 3 spetembre 2022", "DATE", "3 spetembre 2022"),
+     ("M. Barbier Didier, né le 1ier janvier 1961, tél.", "DATE_NAISSANCE", "1ier janvier 1961"),
+     ("Mme Bonnet Aline, née le 12 du mois de mars 1962 selon ses dires", "DATE_NAISSANCE", "12 du mois de mars 1962"),
+     ("Nouveau RDV fixé au 15 courant à 10h.", "DATE", "15 courant"),
+     ("Ingreso el 15 de mayo de 2023, alta el 18 de mayo.", "DATE", "15 de mayo de 2023"),
+     ("Sig. Giuseppe RUSSO, nato il 5 giugno 1940 a Bari", "DATE_NAISSANCE", "5 giugno 1940"),
+     ("Internado de 2 a 9 de janeiro de 2024 ;", "DATE", "2 a 9 de janeiro de 2024")],
+)
+def test_dates_with_odd_separators_seasons_misspelt_and_foreign_months(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_common_word_one_letter_from_a_month_is_no_date() -> None:
+    assert _labels("12 mais 2020").get("DATE") == {"2020"}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("Chaussée de Waterloo 1142, bte 5, 1180 Uccle.", "bte 5"),
+     ("Adresse en Espagne : C/ de Mallorca 284, 4º 2ª, 08037 Barcelona.", "C/ de Mallorca 284"),
+     ("Adresse en Espagne : C/ de Mallorca 284, 4º 2ª, 08037 Barcelona.", "4º 2ª"),
+     ("Sig.ra RIZZO - Via Roma 112, scala B, int. 7 - 90133 Palermo (PA)", "scala B"),
+     ("Dr Emily HARGREAVES, Flat 2, 19 Belsize Park Gardens, London NW3 4JG", "19 Belsize Park Gardens"),
+     ("Dr. med. Jürgen KESSLER, Hauptstr. 17a, D-76829 Landau in der Pfalz.", "Hauptstr. 17a"),
+     ("M. TOURE Mamadou, 22 boul. Ney, 75018 Paris", "22 boul. Ney"),
+     ("Résidence Les Hauts, Bât. D, esc. 3, 2e étage gauche, 145 av. du Comte Vert, 73000 CHAMBERY", "2e étage gauche"),
+     ("Sa soeur Gaëlle habite 12 levée de la Loire à Tours.", "12 levée de la Loire"),
+     ("POPESCU Elena, Str. Mihai Eminescu nr. 23, bl. A2, ap. 14, 400012 Cluj-Napoca.", "Str. Mihai Eminescu nr. 23"),
+     ("aux Pays-Bas Keizersgracht 412-III, 1016 GC Amsterdam", "Keizersgracht 412-III"),
+     ("Ospedale San Gennaro, Corso Vittorio Emanuele 58, 80121 Napoli.", "Corso Vittorio Emanuele 58"),
+     ("Mme GARCÍA Carmen, Avda. de la Constitución 14, 2ºD, 41001 Sevilla", "Avda. de la Constitución 14"),
+     ("M. TEMAURI Teiki, PK 12,5 côté mer, 98718 Punaauia", "côté mer"),
+     ("Adresse : 5 sente du Moulin, Pavillon 3, 92370 CHAVILLE.", "Pavillon 3"),
+     ("Adressé par Dr FAURE 8 bouelvard Victor Hugo Bergerac", "8 bouelvard Victor Hugo Bergerac"),
+     ("Lotissement les Genêts, lot n°14 - chemim de la Croix - la roche sur yon 85000", "chemim de la Croix")],
+)
+def test_floors_boxes_foreign_streets_and_misspelt_street_words_of_part_17(text: str, value: str) -> None:
+    assert value in _labels(text).get("ADRESSE", set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("2 montée du Gourguillon, 69005 LYON 5ÈME.", "VILLE", "LYON 5ÈME"),
+     ("Mme NGUYEN Thi Lan, 105 av. de Choisy, PARIS XIIIe. Son fils", "VILLE", "PARIS XIIIe"),
+     ("F | 09/03/1987 | 57 bd de Belleville | 75 011 | PARIS", "CODE_POSTAL", "75 011"),
+     ("Chaussée de Waterloo 1142, bte 5, 1180 Uccle.", "CODE_POSTAL", "1180"),
+     ("aux Pays-Bas Keizersgracht 412-III, 1016 GC Amsterdam", "CODE_POSTAL", "1016 GC")],
+)
+def test_districts_in_capitals_and_roman_figures_and_foreign_postal_codes(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_levee_and_a_hospital_pavilion_are_no_addresses() -> None:
+    labels = _labels("Levée de doute faite ; la levée de la contention au pavillon B ; Pavillon K – 5 place d'Arsonval")
+    assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
