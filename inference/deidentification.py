@@ -156,7 +156,7 @@ _DATE_PATTERNS = [
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
     r"(?<=\ble )\d{6}(?!\d)",
     # an abbreviated weekday and its day after "le": "le mer 12 à 17h", "le lun. 24/03"
-    r"\b(?:(?<=\ble )(?:lun|mar|mer|jeu|ven|sam|dim))\.?\s(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9]))?(?![\d/])",
+    r"\b(?:(?:(?<=\ble )|(?<=\bdu )|(?<=\bau ))(?:lun|mar|mer|jeu|ven|sam|dim))\.?\s(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9]))?(?![\d/])",
     # 07 2002 (month year), 12 / 05, 28.01, 30.12 (day month)
     rf"(?<![\d,.])(?:0[1-9]|1[0-2])\s(?:19|20)\d\d(?!\d)",
     rf"(?<![\w,./])(?:[0-2]?\d|3[01])\s?[/.]\s?(?:0[1-9]|1[0-2])(?!\d|[,.]\d|\s?(?:semaines?|mois|jours?|ans?)\b)",
@@ -178,7 +178,7 @@ _DATE_RE = re.compile(r"(?=\d)(?:" + "|".join(f"(?:{pattern})" for index, patter
                                                if index not in _WORDED) + ")", re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                     if index in _WORDED), re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<![\d.,/°-])(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
+_YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
@@ -224,6 +224,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIE
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{2,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+                            r"|(?<![\w.,/])\d(?: \d){5,15}(?! ?\d)"  # typed digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
                             r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"

@@ -1047,3 +1047,30 @@ def test_districts_in_capitals_and_roman_figures_and_foreign_postal_codes(text: 
 def test_a_levee_and_a_hospital_pavilion_are_no_addresses() -> None:
     labels = _labels("Levée de doute faite ; la levée de la contention au pavillon B ; Pavillon K – 5 place d'Arsonval")
     assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
+
+
+def test_swapped_values_are_checked_in_the_contexts_of_the_dev_snippets(tmp_path) -> None:
+    """`--swap-values`: each gold value replaced by the pool's values of its label, in capitals where it was."""
+    from export.deid_eval import swap_values
+    pool = tmp_path / "values.txt"
+    pool.write_text("# test pool\n[VILLE]\nQuimper\nSaint-Pol-de-Léon\n[DATE]\n12/03/2024\n", encoding="utf-8")
+    samples = [parse_snippet("Mme [RANNOU](NOM), [29000](ZIP) [BREST](VILLE), vue le [3 mai 2024](DATE).")]
+    result = swap_values(samples, pool)
+    assert result["VILLE"]["tries"] == 2 and result["DATE"]["tries"] == 1
+    assert result["VILLE"]["recall_masked"] == 1.0 and result["DATE"]["missed"] == []
+    assert "PERSONNE" not in result  # no pool for names: not tried
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("NÉE MARTIN\nIPP 8 0 0 5 4 1 2 2 7 3\nENTRÉE", "IPP", "8 0 0 5 4 1 2 2 7 3"),
+     ("Hospitalisation du lun. 11 au ven. 15 mars 2024 de Mme Hubert", "DATE", "lun. 11"),
+     ("mère Odette PICHON née MASSON (°1934), sœur Évelyne", "DATE_NAISSANCE", "1934")],
+)
+def test_identifiers_digit_by_digit_weekdays_after_du_and_birth_years_after_a_degree_sign(text: str, label: str,
+                                                                                           value: str) -> None:
+    assert any(value in found for found in _labels(text).get(label, set()))
+
+
+def test_a_temperature_is_no_birth_year() -> None:
+    assert _labels("température 38°1934 ce soir") == {}
