@@ -392,7 +392,7 @@ def _ratio(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: dict) -> str:
+def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: dict, swapped: dict) -> str:
     lines = [
         "# De-identification evaluation",
         "",
@@ -499,6 +499,17 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
     lines += ["", f"QUAERO dev ({quaero['documents']} drug-leaflet and abstract texts, no patient's data): the rules mask"
               f" {quaero['masked_by_rules']} spans, the head adds {quaero['added_by_head']} (for example: "
               + ", ".join(repr(text) for text in quaero["added_examples"][:15]) + ").", ""]
+    lines += ["## Other values in the templates' contexts", "",
+              "Each gold address, town, date and birth date replaced by twelve values of `export/data/deid_swap_values.txt`"
+              " (rules alone; `--swap-values` prints the dev split's misses, the held-out part's are never printed). A miss"
+              " here is a context the rules do not read; a miss of the original value that is found here was its value.",
+              "", "| label | dev: tries | dev: recall masked | held-out: tries | held-out: recall masked |",
+              "|---|---|---|---|---|"]
+    for label in swapped["dev"]:
+        dev, held = swapped["dev"][label], swapped["heldout"].get(label, {})
+        lines.append(f"| {label} | {dev['tries']} | {dev['recall_masked']} | {held.get('tries', 0)} |"
+                     f" {held.get('recall_masked', '-')} |")
+    lines.append("")
     for split, result in results.items():
         lines += [f"## {split}", "", "| label | gold | recall masked | recall strict | predicted | precision any |"
                   " precision strict |", "|---|---|---|---|---|---|---|"]
@@ -622,11 +633,14 @@ def main(argv: list[str] | None = None) -> dict:
     rules_alone = {name: {"labels": score(samples)["labels"]} for name, samples in sets.items()}
     counts = {name: len(samples) for name, samples in sets.items()}
     quaero = quaero_masks(shipped)
+    swapped = {name: {label: {key: value for key, value in row.items() if key != "missed"}
+                      for label, row in swap_values(split[name]).items()} for name in ("dev", "heldout")}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "evaluation.json").write_text(json.dumps(
-        {"seed": SEED, "snippets": counts, "results": summary, "rules_alone": rules_alone, "quaero_dev": quaero},
+        {"seed": SEED, "snippets": counts, "results": summary, "rules_alone": rules_alone, "quaero_dev": quaero,
+         "swapped_values": swapped},
         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (args.out / "EVALUATION.md").write_text(_markdown(summary, counts, rules_alone, quaero), encoding="utf-8")
+    (args.out / "EVALUATION.md").write_text(_markdown(summary, counts, rules_alone, quaero, swapped), encoding="utf-8")
     for name, result in summary.items():
         print(name)
         for label, row in result["labels"].items():
