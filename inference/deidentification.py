@@ -206,7 +206,7 @@ _PHONE_RES = [
     re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
     # digit by digit, as OCR or a hurried typist spaces them: 0 6 5 1 2 8 4 7 3 9
-    re.compile(r"(?<![\d.,/])0 [1-9](?: \d){8}(?![\d.,/]| \d)"),
+    re.compile(r"(?<![\d.,/])0 [1-9](?: \d){8}(?![\d/]|[.,]\d| \d)"),
 ]
 _PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:[ .\-]\d{1,4}){1,4}"
                              r"(?![\d/]|[.,]\d| \d)")
@@ -803,7 +803,11 @@ def _find_numbers(text: str) -> list[PersonalData]:
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
         labelled = match.group(0).startswith("IPP") or _IPP_CONTEXT_RE.search(context)
-        if 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
+        # ten to twelve digits typed one by one, unlabelled, are an identifier too (not a date, not a phone)
+        one_by_one = re.fullmatch(r"\d(?: \d){9,11}", match.group(0)) and not re.match(r"0[1-9]", digits)
+        if one_by_one and not labelled:
+            found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
+        elif 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
                 r"[0-3]?\d[ ./-][01]?\d[ ./-](?:19|20)?\d\d|(?:19|20)\d\d[./-][01]?\d(?:[./-][0-3]?\d)?"
                 r"|[01]?\d[/-](?:19|20)\d\d",
                 match.group(0)):
@@ -826,7 +830,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
         context = text[max(0, match.start() - 40):match.start()]
         if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
-        elif 7 <= len(digits) <= 11 and (not digits.startswith("0") or len(digits) != 10) and not (len(digits) == 8 and _date_digits(digits)):
+        elif 7 <= len(digits) <= 11 and (not re.match(r"0[1-9]", digits) or len(digits) != 10) \
+                and not (len(digits) == 8 and _date_digits(digits)):  # "0612345678" is a phone, "0012345678" is not
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
     for match in _SHAPED_ID_RE.finditer(text):
         value = match.group(0)

@@ -1074,3 +1074,16 @@ def test_identifiers_digit_by_digit_weekdays_after_du_and_birth_years_after_a_de
 
 def test_a_temperature_is_no_birth_year() -> None:
     assert _labels("température 38°1934 ce soir") == {}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("tél : 0 6 1 2 3 4 5 6 7 8, klara.hant@wanadoo.fr", "TELEPHONE", "0 6 1 2 3 4 5 6 7 8"),
+     ("appeler sur le 0 6 1 2 3 4 5 6 7 8.\nSon NSS", "TELEPHONE", "0 6 1 2 3 4 5 6 7 8"),
+     ("en charge pour le patient 0012345678 lors de la visite", "IPP", "0012345678"),
+     ("Patient : Philippe Roche | M | 13/09/1965 | 4 5 6 7 8 9 0 1 2 3 | Dossier", "IPP", "4 5 6 7 8 9 0 1 2 3")],
+)
+def test_phones_digit_by_digit_before_punctuation_and_identifiers_no_phone_can_be(text: str, label: str,
+                                                                                  value: str) -> None:
+    """Found by `--swap-values`: other phones and identifiers in the dev split's contexts."""
+    assert value in _labels(text).get(label, set())
