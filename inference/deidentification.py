@@ -110,7 +110,7 @@ _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
     rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d(?!\d?[h:]\d)|-\d+[/.](?!\d\d?[/.]\d\d))",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
-    rf"(?<![\d])[0-3]?\d(?:\s?i?er|°|st|nd|rd|th)?,?[\s\-/.]?(?:{_MONTHS})\.?,?(?:[\s\-/]?(?:1[89]|20)?\d\d)?(?![{_LO}\d])",
+    rf"(?<![\d])[0-3]?\d(?:\s?i?er|°|st|nd|rd|th)?,?[\s\-/.]?(?:{_MONTHS})\.?,?(?:[\s\-/]?(?:1[5-9]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
     # Sept 01,2026 / mai 2029 / juin 2029
     rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d(?:st|nd|rd|th)?\s?,?\s?(?:19|20)\d\d\b",
@@ -120,8 +120,10 @@ _DATE_PATTERNS = [
     # a spelled day and its month: "vingt septembre", "premier mars"
     rf"|\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
     rf"trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+(?:{_MONTHS})\b",
+    # an English month and its day: "on March 3rd", "until April 20th"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s[0-3]?\d(?:st|nd|rd|th)\b",
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
-    rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?(?:\s?(?:19|20)?\d\d|[-/](?:19|20)\d\d)(?!\d|:\d|h\d)",
+    rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?(?:\s?(?:1[5-9]|20)?\d\d|[-/](?:19|20)\d\d)(?!\d|:\d|h\d)",
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
     # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
     r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
@@ -180,6 +182,9 @@ _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enume
                                     if index in _WORDED), re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
+# A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
+_OLD_YEAR_RE = re.compile(r"(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bEn )|(?<=\bDès ))"
+                          r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
@@ -921,7 +926,7 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
 
 _WORD_RE_ALL = re.compile(r"[^\W\d_]+")
 _DATE_WORDS = (set(_MONTHS.replace("[ée]", "e").replace("[uû]", "u").split("|"))
-               | {"février", "févr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
+               | {"février", "févr", "fév", "fevr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
                | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|")) | {"lun", "mer", "jeu", "ven", "sam", "dim"}
                ) - {"un", "une", "et", "cent", "1er"}
 _STREET_WORDS = set()
@@ -962,6 +967,7 @@ def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
     windows = _windows(text, _DATE_WORDS, 40, 60)
     for pattern, matches in ((_DATE_RE, _dates_not_swallowed(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
+                             (_OLD_YEAR_RE, _OLD_YEAR_RE.finditer(text)),
                              (_WORD_DATE_RE, _finditer(_WORD_DATE_RE, text, windows)),
                              (_MONTH_ALONE_RE, _finditer(_MONTH_ALONE_RE, text, windows))):
         for match in matches:
@@ -1763,7 +1769,17 @@ def _find_names(text: str) -> list[PersonalData]:
                for word in (first, second)):
             continue
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.5))
+    # A surname in capitals in the field before a first name, in a row of fields: "DUVAL;MARIE;12/03/1950",
+    # "DUPUIS / Marcel / 04-11-1933"
+    for item in [item for item in found if item.label == "PERSONNE" and is_first_name(item.text)]:
+        field = _SURNAME_FIELD_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
+        if field and _key(field.group("surname")) not in blocked and not is_first_name(field.group("surname")):
+            found.append(PersonalData("PERSONNE", field.start("surname"), field.end("surname"), field.group("surname"), 0.6))
     return found
+
+
+_SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"
+                                      r"[ \t]*(?:;|\||/|\t)[ \t]*$", re.MULTILINE)
 
 
 def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:

@@ -1087,3 +1087,22 @@ def test_phones_digit_by_digit_before_punctuation_and_identifiers_no_phone_can_b
                                                                                   value: str) -> None:
     """Found by `--swap-values`: other phones and identifiers in the dev split's contexts."""
     assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Louis Pasteur est nommé à Strasbourg en 1849, puis à Lille en 1854.", "DATE", "1849"),
+     ("René Laennec, né à Quimper le 17 février 1781, invente le stéthoscope en 1816", "DATE", "17 février 1781"),
+     ("Wilhelm Röntgen découvre les rayons X ; dès janvier 1896, des clichés", "DATE", "janvier 1896"),
+     ("will travel to Boston on March 3rd and stay until April 20th.", "DATE", "April 20th"),
+     ("2023 → rémission complète ; fév. 2025 → rechute ganglionnaire.", "DATE", "fév. 2025"),
+     ("2 3 0 4 2 0 2 4;FOURNIER;Gisèle;1 4 0 3 1 9 4 1;8 rue Pasteur", "PERSONNE", "FOURNIER"),
+     ("DUPUIS / Marcel / 04-11-1933 / EHPAD Les Tilleuls", "PERSONNE", "DUPUIS")],
+)
+def test_years_of_the_history_of_medicine_english_days_and_surnames_in_fields_of_part_19(text: str, label: str,
+                                                                                          value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_distance_or_a_dose_after_en_is_no_old_year_and_a_department_field_no_surname() -> None:
+    assert _labels("dosé en 1500 mg ; CARDIOLOGIE / Marcel") == {"PERSONNE": {"Marcel"}}
