@@ -203,7 +203,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
     re.compile(r"(?<![\d+])(?<!\b[A-Z])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
-               r"(?:\d{8}|(?P<sep>[\s.\-/])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
+               r"(?:\d{8}|(?P<sep>[\s.\-/_%])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
                r"|(?:\.\d{2}){3}(?!\.?\d))(?![\d])"),
     # 01 2048 3632
     re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
@@ -861,9 +861,14 @@ def _find_numbers(text: str) -> list[PersonalData]:
         for other in labelled))]
     for item in found:
         suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
+        suffix = suffix or (_NIR_KEY_AFTER_RE.match(text, item.end) if item.label == "NIR" else None)
         if suffix:
             item.end, item.text = suffix.end(), text[item.start:suffix.end()]
     return found
+
+
+# The key of a NIR typed in its own box: "2 6 7 0 6 4 9 0 0 7 1 1 4  clé 0 3", "|1|9|...|4| |4|9|"
+_NIR_KEY_AFTER_RE = re.compile(r"[ \t|]+(?:cl[ée][ \t]*:?[ \t]*)?\d[ |]?\d(?![\d])", re.IGNORECASE)
 
 
 def _date_digits(digits: str) -> bool:
@@ -1852,8 +1857,8 @@ def find_personal_data(text: str) -> list[PersonalData]:
 @lru_cache(maxsize=4)
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
     text = _undo_ocr_confusions(original)
-    found = (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-             + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else []))
+    found = _find_all(text)
+    found += _find_in_reading_view(text, found)
     unique: dict[tuple[str, int, int], PersonalData] = {}
     for item in sorted(found, key=lambda item: item.score):
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
@@ -1863,6 +1868,71 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
         for item in found:
             item.text = original[item.start:item.end]
     return tuple(found)
+
+
+def _find_all(text: str) -> list[PersonalData]:
+    return (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
+            + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else []))
+
+
+# Letters spaced out by a letterhead or an OCR ("R O B E R T", "S T R A S B O U R G", boxes "|2|8|7|1|") and words
+# glued together ("MmeGARNIERCatherine", "Adr22rue", "45000ORLEANS") hide names from every rule.
+_SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?P=gap)[^\s|:]){1,}(?![^\s|:,.;)])")
+# where glued words part: "MmeGARNIER", "GARNIERCatherine", "Adr22rue", "45000ORLEANS" (not "McDonald", "DaTSCAN",
+# "HbA1c", "PaCO2", "FibroScan")
+_GLUED_RE = re.compile(rf"(?<=[{_LO}]{{2}})(?=[{_UP}]{{3}})|(?<=[{_UP}]{{3}})(?=[{_UP}][{_LO}]{{3}})"
+                       rf"|(?<=[{_LO}{_UP}]{{2}})(?=\d{{2}})|(?<=\d{{2}})(?=[{_LO}{_UP}]{{2}})")
+
+
+def _find_in_reading_view(text: str, original: list[PersonalData]) -> list[PersonalData]:
+    """What the rules find on the lines with letter spacing or glued words once the spacing is closed and the
+    words opened, mapped back to `text`; only findings that touch a changed place are kept, and they do not
+    overrule the `original` findings of the plain text. Other texts pay two searches."""
+    hints = [match.start() for match in _SPACED_RUN_RE.finditer(text) if _letters_spaced(match)]
+    hints += [match.start() for match in _GLUED_RE.finditer(text)]
+    if not hints:
+        return []
+    line_starts = sorted({text.rfind("\n", 0, hint) + 1 for hint in hints})
+    view: list[str] = []
+    positions: list[int] = []
+    changed: set[int] = set()
+    for offset in line_starts:
+        line = text[offset:text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+        dropped = {offset + match.start() + index for match in _SPACED_RUN_RE.finditer(line) if _letters_spaced(match)
+                   for index, char in enumerate(match.group(0)) if char in " |"}
+        closed = [(offset + index, char) for index, char in enumerate(line) if offset + index not in dropped]
+        opened = {match.start() for match in _GLUED_RE.finditer("".join(char for _, char in closed))}
+        for index, (position, char) in enumerate(closed):
+            if index in opened:
+                view.append(" ")
+                positions.append(position)
+                changed |= {position, closed[index - 1][0]}
+            view.append(char)
+            positions.append(position)
+        view.append("\n")
+        positions.append(offset + len(line))
+        changed |= dropped
+    found = []
+    for item in _find_all("".join(view)):
+        start, end = positions[item.start], positions[item.end - 1] + 1
+        if not any(start <= position < end for position in changed):
+            continue
+        # a finding of the plain text stands, unless this one is the same kind and holds it ("F O N T A" of
+        # "F O N T A I N E")
+        overlapping = [other for other in original if other.start < end and start < other.end]
+        if all(other.label == item.label and start <= other.start and other.end <= end for other in overlapping):
+            found.append(PersonalData(item.label, start, end, text[start:end], item.score))
+    return found
+
+
+def _letters_spaced(match: re.Match) -> bool:
+    """A run of single characters worth closing: mostly letters and digits ("D U B O I S - L E R O Y", "P A U L"),
+    not tokenised punctuation ("S . A .", "( 0 ) 1") nor short words ("il y a 2 h")."""
+    tokens = re.split(r"[ |]+", match.group(0))
+    alphanumeric = sum(token.isalnum() for token in tokens)
+    short_in_capitals = alphanumeric >= 3 and all(token.isupper() or token.isdigit() for token in tokens if token.isalnum())
+    label = alphanumeric >= 3 and match.string[match.end():match.end() + 3].lstrip().startswith(":")  # "N o m :"
+    return (alphanumeric >= 5 or short_in_capitals or label) and alphanumeric * 3 >= len(tokens) * 2  # not "il y a 2 h"
 
 
 # A word mixing letters and the digits OCR takes them for ("B0URGE0IS", "V1ENNE"), or a number with letters

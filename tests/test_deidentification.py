@@ -1106,3 +1106,25 @@ def test_years_of_the_history_of_medicine_english_days_and_surnames_in_fields_of
 
 def test_a_distance_or_a_dose_after_en_is_no_old_year_and_a_department_field_no_surname() -> None:
     assert _labels("dosé en 1500 mg ; CARDIOLOGIE / Marcel") == {"PERSONNE": {"Marcel"}}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Nom de naissance : F O N T A I N E\nNom d'usage : M E R C I E R\nPrénom(s) : Sylvie", "PERSONNE",
+      "F O N T A I N E"),
+     ("N o m : D U B O I S - L E R O Y   P r é n o m : M a r t i n e", "PERSONNE", "D U B O I S - L E R O Y"),
+     ("Mme B  A  R  R  E   Josette   née L A C O S T E\nDDN", "PERSONNE", "L A C O S T E"),
+     ("MmeGARNIERCatherine née le 0 5 / 1 1 / 1 9 4 9", "PERSONNE", "GARNIERCatherine"),
+     ("14h00-MARTINEZSofia-05/05/1995-0645128836", "PERSONNE", "MARTINEZSofia"),
+     ("Adr22rueVictorHugo45000ORLEANS\uf028Tel0238547712", "CODE_POSTAL", "45000"),
+     ("N° d'immatriculation |2|8|7|1|2|5|9|3|5|0|1|2|2| |4|9|", "NIR", "2|8|7|1|2|5|9|3|5|0|1|2|2| |4|9"),
+     ("N° d'immatriculation : 2 6 7 0 6 4 9 0 0 7 1 1 4  clé 0 3\nAdresse", "NIR", "2 6 7 0 6 4 9 0 0 7 1 1 4  clé 0 3"),
+     ("TÉL DOM : 01_30_52_61_84   TÉL PORT : 06_33_72_90_15", "TELEPHONE", "06_33_72_90_15"),
+     ("==TEL== 0 4 . 7 3 . 2 8 . 1 9 . 6 0", "TELEPHONE", "0 4 . 7 3 . 2 8 . 1 9 . 6 0")],
+)
+def test_letter_spaced_boxed_and_glued_values_and_keys_in_their_own_box_of_part_20(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
+    assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
