@@ -34,6 +34,8 @@ def _load(name: str) -> set[str]:
 
 def _fold(text: str) -> str:
     """Lower case, no accents, one apostrophe: how the lexicons are matched."""
+    if text.isascii():
+        return text.lower()  # most words: nothing to take off
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("’", "'").replace(
         "œ", "oe").replace("æ", "ae")
