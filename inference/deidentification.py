@@ -78,6 +78,7 @@ def _lexicons() -> dict[str, set[str]]:
         # taken only when capitalised: abroad, a town's name may be a French word ("limbe")
         "foreign_towns": foreign_towns,
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
+        "city_nicknames": _load("city_nicknames.txt"),
     }
 
 
@@ -461,6 +462,10 @@ _DISTRICT_AFTER_RE = re.compile(r"[ \t](?:\d{1,2}|(?-i:[XVI]{1,5}))(?:e|er|ème|
 _DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–|-]|\.(?!\d)|[ \t]{2}|\d{5})|"
                                        r"[ \t]+(?:le|prévue?|pour|chez|depuis)\b)")
 _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
+# Where a city's nickname stands for it: after a verb of moving or living, or a preposition of place
+_NICKNAME_CONTEXT_RE = re.compile(r"\b(?:rejoin\w*|gagn\w*|quitt\w*|mont\w*\s+à|retourn\w*\s+à|rentr\w*\s+à|install\w*\s+(?:à|dans)|"
+                                  r"vit\s+(?:à|dans)|habit\w*|arriv\w*\s+(?:à|dans)|originaire\s+de|vers|dans|à)\s+(?=la\s)",
+                                  re.IGNORECASE)
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
@@ -1308,6 +1313,12 @@ def _find_places(text: str) -> list[PersonalData]:
             article = _TOWN_ARTICLE_BEFORE_RE.search(text, max(0, match.start() - 4), match.start())
             start = article.start() if article else match.start()  # "Le Puy-en-Velay", "La Roche-sur-Yon"
             found.append(PersonalData("VILLE", start, match.end(), text[start:match.end()], 0.5))
+    for match in _NICKNAME_CONTEXT_RE.finditer(text):
+        for nickname in lexicons["city_nicknames"]:  # "rejoint la capitale", "dans la cité phocéenne"
+            if _key(text[match.end():match.end() + len(nickname)]) == nickname and not text[
+                    match.end() + len(nickname):match.end() + len(nickname) + 1].isalnum():
+                found.append(PersonalData("VILLE", match.end(), match.end() + len(nickname),
+                                          text[match.end():match.end() + len(nickname)], 0.6))
     for word_start, word_end, word in _words(text):
         if _key(word) in lexicons["demonyms"]:
             found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"

@@ -1128,3 +1128,8 @@ def test_letter_spaced_boxed_and_glued_values_and_keys_in_their_own_box_of_part_
 
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
+
+
+def test_a_citys_nickname_after_a_verb_of_moving_or_living_is_a_town() -> None:
+    labels = _labels("En 1903, il rejoint la capitale ; sa sœur vit dans la cité phocéenne. Le rôle de la capitale.")
+    assert labels.get("VILLE") == {"la capitale", "la cité phocéenne"}
