@@ -457,10 +457,12 @@ _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’
 # A British town and postcode: "Bristol BS8 1AB"
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t](?:\d{1,2}|(?-i:[XVI]{1,5}))(?:e|er|ème|eme|E|ER|EME|ÈME)(?![\w])")
-# "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a date or a
-# plan ("né à MARSEILLE 13.", "à Lyon 3 le 02/09", "à Paris 15 prévu le ..."; not "à Paris 15 jours")
+# "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a word that is no
+# unit ("né à MARSEILLE 13.", "à Lyon 3 le 02/09", "à MARSEILLE 13 avaient"; not "à Paris 15 jours")
 _DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[,;()–|-]|\.(?!\d)|[ \t]{2}|\d{5})|"
-                                       r"[ \t]+(?:le|prévue?|pour|chez|depuis)\b)")
+                                       r"[ \t]+(?!(?:jours?|j|ans?|mois|semaines?|sem|heures?|h|min\w*|mg|g|ml|fois|km|m|"
+                                       r"%|patients?|personnes?|lits?|places?|séances?|cycles?|cures?|cp|comprimés?)\b)"
+                                       r"[^\W\d_])")
 _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
 # Where a city's nickname stands for it: after a verb of moving or living, or a preposition of place
 _NICKNAME_CONTEXT_RE = re.compile(r"\b(?:rejoin\w*|gagn\w*|quitt\w*|mont\w*\s+à|retourn\w*\s+à|rentr\w*\s+à|install\w*\s+(?:à|dans)|"

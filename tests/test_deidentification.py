@@ -1133,3 +1133,8 @@ def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_t
 def test_a_citys_nickname_after_a_verb_of_moving_or_living_is_a_town() -> None:
     labels = _labels("En 1903, il rejoint la capitale ; sa sœur vit dans la cité phocéenne. Le rôle de la capitale.")
     assert labels.get("VILLE") == {"la capitale", "la cité phocéenne"}
+
+
+def test_a_district_number_before_any_word_but_a_unit() -> None:
+    assert "MARSEILLE 13" in _labels("au 153 rue du Lys à MARSEILLE 13 avaient été abandonnées")["VILLE"]
+    assert _labels("Vu à Paris 12 patients ce mois-ci").get("VILLE") == {"Paris"}
