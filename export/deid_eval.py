@@ -39,7 +39,7 @@ HANDWRITTEN_TESTS = {name: Path(__file__).resolve().parent / "data" / f"deid_tes
                      for name, suffix in (("handwritten_test", "handwritten"), ("handwritten_test_b", "handwritten_b"),
                                           ("handwritten_test_c", "handwritten_c"), ("handwritten_test_d", "handwritten_d"),
                                           ("handwritten_test_e", "handwritten_e"), ("handwritten_test_f", "handwritten_f"),
-                                          ("handwritten_test_g", "handwritten_g"))}
+                                          ("handwritten_test_g", "handwritten_g"), ("handwritten_test_h", "handwritten_h"))}
 QUAERO_DEV = ROOT.parent / "shared" / "corpora" / "quaero" / "dev.jsonl"
 
 # eds-pseudo tag -> our label. HOPITAL is not in MedClair's label set (SPEC §2.3): reported, not scored.
@@ -421,11 +421,12 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         f" **handwritten_test_b** ({counts['handwritten_test_b']}, `_b.txt`), **handwritten_test_c**"
         f" ({counts['handwritten_test_c']}, `_c.txt`), **handwritten_test_d** ({counts['handwritten_test_d']}, `_d.txt`),"
         f" **handwritten_test_e** ({counts['handwritten_test_e']}, `_e.txt`), **handwritten_test_f**"
-        f" ({counts['handwritten_test_f']}, `_f.txt`) and **handwritten_test_g** ({counts['handwritten_test_g']}, `_g.txt`,"
-        " half in the templates' style): test sets, each"
+        f" ({counts['handwritten_test_f']}, `_f.txt`), **handwritten_test_g** ({counts['handwritten_test_g']}, `_g.txt`,"
+        f" half in the templates' style) and **handwritten_test_h** ({counts['handwritten_test_h']}, `_h.txt`, all in the"
+        " templates' style): test sets, each"
         " written in one go by an engineer who never saw the rules, the data or the head; `--show` never prints them and no",
         "  rule or model was changed from them. Each was scored once per round from the round after it was written (the"
-        "  seventh, written during the round of parts 17 and 18, from that round); every scoring, rules alone and with the"
+        "  seventh and eighth, written during the rounds of parts 17-18 and 21, from those rounds); every scoring, rules alone and with the"
         "  head, is listed in resources/models/deid/MODEL_CARD.md. The tables below are the last.",
         "",
         "## How the held-out part was used",
@@ -467,7 +468,7 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         "17. the rules of round 16 with the head of round 15: the tables below.",
         "",
         "The held-out part is worn by now; the hand-written test sets are the fairer estimates for new letters, the"
-        " seventh the least worn.",
+        " eighth the least worn.",
         "The first-name lexicon holds the dev PRENOM values.",
         "HOPITAL tags are not scored (not in MedClair's label set); NDA (stay number) is scored as IPP.",
         "",
@@ -482,7 +483,8 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
                         ("handwritten_test_d", "the fourth hand-written test set"),
                         ("handwritten_test_e", "the fifth hand-written test set"),
                         ("handwritten_test_f", "the sixth hand-written test set"),
-                        ("handwritten_test_g", "the seventh hand-written test set")):
+                        ("handwritten_test_g", "the seventh hand-written test set"),
+                        ("handwritten_test_h", "the eighth hand-written test set")):
         below = [f"{label} {row['recall_masked']}" for label, row in results[split]["labels"].items()
                  if label != "ALL" and row["recall_masked"] is not None and row["recall_masked"] < TARGET_RECALL]
         lines += [f"Target: masked recall >= {TARGET_RECALL} for every label on {name}. "
