@@ -104,6 +104,8 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*", re.UNICODE)
+# an address written so that robots miss it: "ornella.pisani(at)gmail.com", "p.durand [at] chu-nantes [dot] fr"
+_SPELLED_EMAIL_RE = re.compile(r"[\w.+\-]+ ?[(\[]at[)\]] ?[\w\-]+(?:(?: ?\. ?| ?[(\[]dot[)\]] ?)[\w\-]+)+", re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4_RE = re.compile(rf"(?=\d)(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
@@ -213,6 +215,10 @@ _PHONE_RES = [
     # international: +32103289483, +49 30 5682001, (205)-136-2648 02
     re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
+    # pairs between spaced dots: "04 . 76 . 76 . 75 . 75"
+    re.compile(r"(?<![\d.])0[1-9](?: [.\-] \d{2}){4}(?![\d]| [.\-] \d)"),
+    # an extension or a pager after its word: "poste 218", "BIP 7 1 3", "DECT 4521"
+    re.compile(r"(?i:(?<=\bposte )|(?<=\bbip )|(?<=\bdect )|(?<=\bposte : )|(?<=\bbip : ))\d(?: ?\d){2,5}(?![\d,.]\d)"),
     # digit by digit, as OCR or a hurried typist spaces them: 0 6 5 1 2 8 4 7 3 9
     re.compile(r"(?<![\d.,/])0 [1-9](?: \d){8}(?![\d/]|[.,]\d| \d)"),
 ]
@@ -231,7 +237,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIE
                              r"\barchive)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{2,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
                             r"|(?<![\w.,/])\d(?: \d){5,15}(?! ?\d)"  # typed digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
                             r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
@@ -366,7 +372,8 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:gauche|droite)\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
@@ -464,7 +471,10 @@ _DISTRICT_NUMBER_AFTER_RE = re.compile(r"[ \t](?:[1-9]|1\d|20)(?=[ \t]*(?:$|\n|[
                                        r"%|patients?|personnes?|lits?|places?|séances?|cycles?|cures?|cp|comprimés?)\b)"
                                        r"[^\W\d_])")
 _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
-# Where a city's nickname stands for it: after a verb of moving or living, or a preposition of place
+# Where a city's nickname stands for it: after a verb of moving or living, or a preposition of place (the nicknames
+# that are also common nouns, "la capitale", only there)
+_NICKNAME_START_RE = re.compile(r"\b[Ll][Aa]\s")
+_COMMON_NICKNAMES = {"la capitale"}
 _NICKNAME_CONTEXT_RE = re.compile(r"\b(?:rejoin\w*|gagn\w*|quitt\w*|mont\w*\s+à|retourn\w*\s+à|rentr\w*\s+à|install\w*\s+(?:à|dans)|"
                                   r"vit\s+(?:à|dans)|habit\w*|arriv\w*\s+(?:à|dans)|originaire\s+de|vers|dans|à)\s+(?=la\s)",
                                   re.IGNORECASE)
@@ -639,6 +649,8 @@ def _find_simple(text: str) -> list[PersonalData]:
         local, _, domain = match.group(0).replace(" ", "").partition("@")
         if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
             found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
+    for match in _SPELLED_EMAIL_RE.finditer(text) if "at" in text else ():
+        found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
     for match in _URL_RE.finditer(text):
         end = match.end()
         while end > match.start() and text[end - 1] in ".,;:!?":
@@ -1041,8 +1053,8 @@ _LOOSE_DATE_RE = re.compile(r"(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<firs
                             r"(?P<year>(?:1 ?9|2 ?0) ?\d ?\d|\d ?\d)(?!\d)")
 # A season, a feast or a quarter before its year: "été 2016", "à Pâques 2022", "T1 2024", "hiver 2022-2023"
 _SEASON_DATE_RE = re.compile(r"\b(?:(?:début|fin|mi)[\s-])?(?:été|ete|hiver|printemps|automne|No[eë]l|P[âa]ques|Toussaint|"
-                             r"Pentec[ôo]te|Ascension|T[1-4]|[1-4](?:er|e|ème)\s+trimestre|S[12])\s+(?:19|20)\d\d"
-                             r"(?:\s?[-–/]\s?(?:19|20)\d\d)?\b", re.IGNORECASE)
+                             r"Pentec[ôo]te|Ascension|T[1-4]|[1-4](?:er|e|ème)\s+trimestre|S[12])\s+(?:1[5-9]|20)\d\d"
+                             r"(?:\s?[-–/]\s?(?:1[5-9]|20)\d\d)?\b", re.IGNORECASE)
 # A day and a month name with one slip of the keyboard: "15 fevirer 2022", "3 spetembre", "31 avirl 2021"
 _MISSPELT_MONTH_RE = re.compile(rf"(?<![\d/.,])(?:[0-3]?\d|1er)\s(?P<month>[{_LO}{_UP}]{{4,10}})\.?"
                                 r"(?P<year>\s(?:19|20)?\d\d(?!\d))?")
@@ -1315,12 +1327,14 @@ def _find_places(text: str) -> list[PersonalData]:
             article = _TOWN_ARTICLE_BEFORE_RE.search(text, max(0, match.start() - 4), match.start())
             start = article.start() if article else match.start()  # "Le Puy-en-Velay", "La Roche-sur-Yon"
             found.append(PersonalData("VILLE", start, match.end(), text[start:match.end()], 0.5))
-    for match in _NICKNAME_CONTEXT_RE.finditer(text):
-        for nickname in lexicons["city_nicknames"]:  # "rejoint la capitale", "dans la cité phocéenne"
-            if _key(text[match.end():match.end() + len(nickname)]) == nickname and not text[
-                    match.end() + len(nickname):match.end() + len(nickname) + 1].isalnum():
-                found.append(PersonalData("VILLE", match.end(), match.end() + len(nickname),
-                                          text[match.end():match.end() + len(nickname)], 0.6))
+    # "la cité phocéenne", "la Ville rose" stand for their city anywhere; "la capitale" after "rejoint", "vit dans"...
+    after_context = {match.end() for match in _NICKNAME_CONTEXT_RE.finditer(text)}
+    for match in _NICKNAME_START_RE.finditer(text):
+        for nickname in lexicons["city_nicknames"]:
+            end = match.start() + len(nickname)
+            if _key(text[match.start():end]) == nickname and not text[end:end + 1].isalnum() and (
+                    nickname not in _COMMON_NICKNAMES or match.start() in after_context):
+                found.append(PersonalData("VILLE", match.start(), end, text[match.start():end], 0.6))
     for word_start, word_end, word in _words(text):
         if _key(word) in lexicons["demonyms"]:
             found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"
@@ -1795,7 +1809,20 @@ def _find_names(text: str) -> list[PersonalData]:
         field = _SURNAME_FIELD_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
         if field and _key(field.group("surname")) not in blocked and not is_first_name(field.group("surname")):
             found.append(PersonalData("PERSONNE", field.start("surname"), field.end("surname"), field.group("surname"), 0.6))
+    # the birth name before "épouse" or "née" and the name found after it: "MERCIER épouse KOWALSKI Danuta"
+    for item in [item for item in found if item.label == "PERSONNE"]:
+        before = _SURNAME_BEFORE_SPOUSE_RE.search(text, max(0, item.start - 40), item.start)
+        if before and _key(before.group("surname")) not in blocked:
+            found.append(PersonalData("PERSONNE", before.start("surname"), before.end("surname"), before.group("surname"), 0.6))
+    # a first name before an eponym is a person: "Jean-Martin Charcot", "Ambroise Paré" (not "maladie de Charcot")
+    for match in _FIRST_NAME_THEN_EPONYM_RE.finditer(text):
+        if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
     return found
+
+
+_SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>[{_UP}]{{2}}[{_UP}'’\-]*)[ \t]+(?:épouse|ép\.|née|veuve|vve)[ \t]+$")
+_FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)[ \t](?P<last>[{_UP}][{_LO}'’\-]+)\b")
 
 
 _SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"

@@ -1138,3 +1138,26 @@ def test_a_citys_nickname_after_a_verb_of_moving_or_living_is_a_town() -> None:
 def test_a_district_number_before_any_word_but_a_unit() -> None:
     assert "MARSEILLE 13" in _labels("au 153 rue du Lys à MARSEILLE 13 avaient été abandonnées")["VILLE"]
     assert _labels("Vu à Paris 12 patients ce mois-ci").get("VILLE") == {"Paris"}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("partage sa vie entre la cité phocéenne et la maison familiale de Calvi", "VILLE", "la cité phocéenne"),
+     ("Se dit « citoyen de la Ville Lumière et de la Grosse Pomme »", "VILLE", "la Grosse Pomme"),
+     ("Pr Karin Lindqvist, Karolinska, Stockholm, +46 8 517 700 00.", "VILLE", "Stockholm"),
+     ("Freud vint y assister durant l'hiver 1885.", "DATE", "hiver 1885"),
+     ("Dr Ornella Pisani ornella.pisani(at)gmail.com\nIDE", "EMAIL", "ornella.pisani(at)gmail.com"),
+     ("Rappel tél au 04 . 76 . 76 . 75 . 75 avant le 20/06", "TELEPHONE", "04 . 76 . 76 . 75 . 75"),
+     ("Mme Pottier – 01.45.17.35.00 poste 218\n", "TELEPHONE", "218"),
+     ("FONTAINE Hugo – NIP 6 6 4 0 0 1 9 8 2 7 – NDA 2025 0 477 612", "IPP", "2025 0 477 612"),
+     ("colocation 42 rue de Ménilmontant, 3e gauche, 75020.", "ADRESSE", "3e gauche"),
+     ("Jean-Martin Charcot, né à Paris le 29 novembre 1825", "PERSONNE", "Jean-Martin Charcot"),
+     ("MERCIER épouse KOWALSKI Danuta | DN 18/04/1947", "PERSONNE", "MERCIER")],
+)
+def test_nicknames_towns_abroad_spelled_e_mails_extensions_and_famous_physicians_of_part_21(text: str, label: str,
+                                                                                              value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_eponyms_without_a_first_name_stay() -> None:
+    assert _labels("maladie de Charcot, cirrhose de Laennec, maladie de Parkinson ; le rôle de la capitale") == {}
