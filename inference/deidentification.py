@@ -188,7 +188,7 @@ _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enume
 _YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
-_OLD_YEAR_RE = re.compile(r"(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bEn )|(?<=\bDès ))"
+_OLD_YEAR_RE = re.compile(r"(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin ))"
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
