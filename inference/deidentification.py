@@ -264,7 +264,9 @@ _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w)")
-_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)\s*(?:n°|:)?\s*:?\s*(?P<number>\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
+# RPPS and INAMI numbers have 11 digits, ADELI and FINESS 9, in any grouping ("10 00 12 34 56 7", "6 9 1 2 3 4 5 6 7")
+_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
+                      r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
@@ -450,7 +452,7 @@ _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
 # Postal codes with their country's prefix: Switzerland, Luxembourg, Belgium, Germany, Monaco.
-_COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d)(?![\w-])")
+_COUNTRY_CODE_RE = re.compile(r"(?<![\w-])(?:CH-\d{4}|L-\d{4}|B-\d{4}|D-\d{5}|MC[ -]?980\d\d|AD ?[1-7]00)(?![\w-])")
 # The town after such a code: "D-79117 Freiburg im Breisgau", "CH-1205 Genève"
 _TOWN_AFTER_COUNTRY_CODE_RE = re.compile(rf"[ \t]+(?P<city>[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:im|am|an|der|bei|sur|sous|en|de|la|le)[ \t])*"
                                          rf"[{_UP}][{_LO}{_UP}'’-]+)*)")
@@ -880,6 +882,10 @@ def _find_numbers(text: str) -> list[PersonalData]:
     found = [item for item in found if not (item.label == "NIR" and item.score < 1.0 and any(
         other.start <= item.start and item.end <= other.end and other.end - other.start > item.end - item.start
         for other in labelled))]
+    # "RPPS : 10003456789 – 06 12 34 56 78": a labelled RPPS number is no part of a NIR without a valid key
+    professionals = [match.span("number") for match in _RPPS_RE.finditer(text)] if "RPPS" in text.upper() else []
+    found = [item for item in found if not (item.label == "NIR" and item.score < 1.0 and any(
+        start < item.end and item.start < end for start, end in professionals))]
     for item in found:
         suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
         suffix = suffix or (_NIR_KEY_AFTER_RE.match(text, item.end) if item.label == "NIR" else None)

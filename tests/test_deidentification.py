@@ -1161,3 +1161,15 @@ def test_nicknames_towns_abroad_spelled_e_mails_extensions_and_famous_physicians
 
 def test_eponyms_without_a_first_name_stay() -> None:
     assert _labels("maladie de Charcot, cirrhose de Laennec, maladie de Parkinson ; le rôle de la capitale") == {}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("N° RPPS du prescripteur : 10 00 12 34 56 7, Dr Éric LAMBERT.", "RPPS", "10 00 12 34 56 7"),
+     ("Dr Olivia SIMON – Psychiatre – N° ADELI : 6 9 1 2 3 4 5 6 7\n4 rue de la Charité", "RPPS", "6 9 1 2 3 4 5 6 7"),
+     ("Prescripteur : DUMONT Marc   RPPS : 1 00 04 99 88 77\nPatient", "RPPS", "1 00 04 99 88 77"),
+     ("RPPS : 10003456789 – 06 12 34 56 78", "TELEPHONE", "06 12 34 56 78"),
+     ("Av. Fiter i Rossell 1, AD700 Escaldes-Engordany, vers l'unité", "CODE_POSTAL", "AD700")],
+)
+def test_professional_numbers_in_any_grouping_and_andorran_codes_of_part_22(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
