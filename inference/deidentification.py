@@ -1945,7 +1945,8 @@ def _find_in_reading_view(text: str, original: list[PersonalData]) -> list[Perso
     positions: list[int] = []
     changed: set[int] = set()
     for offset in line_starts:
-        line = text[offset:text.find("\n", offset) if "\n" in text[offset:] else len(text)]
+        end = text.find("\n", offset)
+        line = text[offset:end if end >= 0 else len(text)]
         dropped = {offset + match.start() + index for match in _SPACED_RUN_RE.finditer(line) if _letters_spaced(match)
                    for index, char in enumerate(match.group(0)) if char in " |"}
         closed = [(offset + index, char) for index, char in enumerate(line) if offset + index not in dropped]
