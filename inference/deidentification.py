@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from inference.analysis import PersonalData
@@ -234,10 +235,11 @@ _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d))
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|\bpassage(?=\s*(?:n°|:))|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
-                             r"\barchive)"
+                             r"\barchive|\bnum\.?\s*pat\b|\blPP\b)"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+_IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
+                            r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
                             r"|(?<![\w.,/])\d(?: \d){5,15}(?! ?\d)"  # typed digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
                             r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
@@ -311,7 +313,8 @@ _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|"
-    r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:au|à))?)\s*"
+    r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
+    r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
@@ -333,7 +336,7 @@ _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "rout
                       "lotissement", "faubourg", "promenade", "esplanade")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?[-–|][ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}})))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;{{1,2}})[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
@@ -363,6 +366,11 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
+# "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
+_LIVES_IN_PLACE_RE = re.compile(
+    rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:(?:au|aux|à)[ \t]+)?"
+    rf"(?P<value>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,5}}?)[ \t]*,?[ \t]+"
+    r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
@@ -383,8 +391,8 @@ _ADDRESS_EXTRA_RE = re.compile(
     # the side of the road after a kilometre point in Polynesia: "PK 12,5 côté mer"
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
-_CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l')"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,2}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -436,7 +444,7 @@ _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|L
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
 _ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
-_ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART},[ \t]*$")
+_ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t]/)[ \t]*$")
 # ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
 _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
 # a postal code later on the line, or on one of the next two (an address block: residence, street, town)
@@ -444,8 +452,8 @@ _CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}(?<![\d
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
                                        r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
-# the town comes after the postal code.
-_STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–])[ \t]+\d{{5}}(?!\d))")
+# the town comes after the postal code, on the line or the next one.
+_STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
@@ -871,6 +879,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.55))
     for match in _BARCODE_RE.finditer(text):
         found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
+    if "|" in text:
+        found += _grouped_numbers_in_rows(text)
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
         text, max(0, item.start - 25), item.start))]
     behind_label = [item for item in found if item.label == "IPP" and item.text.upper().startswith("IPP")]
@@ -896,6 +906,26 @@ def _find_numbers(text: str) -> list[PersonalData]:
 
 # The key of a NIR typed in its own box: "2 6 7 0 6 4 9 0 0 7 1 1 4  clé 0 3", "|1|9|...|4| |4|9|"
 _NIR_KEY_AFTER_RE = re.compile(r"[ \t|]+(?:cl[ée][ \t]*:?[ \t]*)?\d[ |]?\d(?![\d])", re.IGNORECASE)
+
+
+# A table row that holds a date ("Agathe Renaud | F | 30/11/1990 | 3419 0025 88 | 2490 0311 27"): its cells of
+# digit groups are the patient's and the stay's numbers.
+_ROW_DATE_CELL_RE = re.compile(r"(?:^|\|)[ \t]*[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d[ \t]*(?=\||$)", re.MULTILINE)
+_GROUPED_CELL_RE = re.compile(r"(?<=\|)[ \t]*(?P<number>\d{2,6}(?:[ ]\d{2,6}){1,4})[ \t]*(?=\||$)", re.MULTILINE)
+
+
+def _grouped_numbers_in_rows(text: str) -> list[PersonalData]:
+    found = []
+    for line in re.finditer(r"[^\n]*\|[^\n]*", text):
+        if not _ROW_DATE_CELL_RE.search(line.group(0)):
+            continue
+        for cell in _GROUPED_CELL_RE.finditer(line.group(0)):
+            digits = cell.group("number").replace(" ", "")
+            if 6 <= len(digits) <= 16 and not (len(digits) == 10 and re.match(r"0[1-9]", digits)) \
+                    and not _DATE_SHAPED_RE.fullmatch(cell.group("number").replace(" ", "-")):
+                start = line.start() + cell.start("number")
+                found.append(PersonalData("IPP", start, start + len(cell.group("number")), cell.group("number"), 0.55))
+    return found
 
 
 def _date_digits(digits: str) -> bool:
@@ -1013,9 +1043,10 @@ def _find_dates(text: str) -> list[PersonalData]:
             if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{1,2}", value) and re.search(r"(?i)\bapgar\W{0,4}$", text[max(0, start - 10):start]):
                 continue  # "Apgar 8/10/10": the scores at one, five and ten minutes
             found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
-    for match in _GROUPED_DIGITS_RE.finditer(text):
-        # digits typed in irregular groups, "05 1 2 2 0 2 4": a date when they spell one (ddmmyyyy)
-        if _date_digits(match.group(0).replace(" ", "")):
+    for match in chain(_GROUPED_DIGITS_RE.finditer(text), _BOXED_DIGITS_RE.finditer(text) if "|" in text else ()):
+        # digits typed in irregular groups, "05 1 2 2 0 2 4", or in a form's boxes, "0 | 4 | 1 | 1 | 2 | 0 | 2 | 4":
+        # a date when they spell one (ddmmyyyy)
+        if _date_digits(re.sub(r"[ \t|]", "", match.group(0))):
             found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
     for match in _SHORT_YEAR_RE.finditer(text):
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
@@ -1105,6 +1136,7 @@ def _odd_dates(text: str) -> list[PersonalData]:
 _DATE_RANGE_LINK_RE = re.compile(r"[ \t]+(?:au|al|a)[ \t]+|[ \t]?[-–][ \t]?")
 
 _GROUPED_DIGITS_RE = re.compile(r"(?=\d)(?<!\d)(?<!\d )\d{1,2}(?: \d{1,4}){3,7}(?! ?\d)")
+_BOXED_DIGITS_RE = re.compile(r"(?<![\d|])(?<!\|[ \t])\d(?:[ \t]*\|[ \t]*\d){7}(?![ \t]*\|?[ \t]*\d)")
 # A two-digit year after "en", "depuis", "année(s)": "née en 52", "opérée en 98", "depuis 85"
 _SHORT_YEAR_RE = re.compile(r"(?=[3-9])(?:(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\s?(?:%|mg|g\b|kg|cm|mm|ml|ans?\b|jours?|mois|"
                             r"semaines?|min|minutes|heures?|h\b|fois|cp|UI|gouttes|€|euros|secondes|s\b|ml))"
@@ -1187,8 +1219,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if way_number:
         numbered = True
         value = value[:len(value) - len(" ".join(name_words)) + way_number.end()]
-    if not numbered and not lives_here and not name_words[0][:1].isupper() \
-            and name_words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "di", "da", "do", "dos"):
+    elided = re.sub(r"^[ld]['’]", "", name_words[0], flags=re.IGNORECASE)  # "rue d'Ulm"
+    if not numbered and not lives_here and not elided[:1].isupper() \
+            and name_words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "delle", "dei", "degli", "di", "da", "das", "do", "dos"):
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
                   if word.lower() not in _ADDRESS_PARTICLES), "")
@@ -1254,6 +1287,8 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), value, 0.5))
     for match in _LIVES_AT_NUMBER_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
+    for match in _LIVES_IN_PLACE_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
     for match in _ROAD_RE.finditer(text):
         group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
@@ -1278,7 +1313,8 @@ def _find_places(text: str) -> list[PersonalData]:
                 value = value.rsplit(None, 1)[0]  # "46090-ARCAMBAL IPP:...": the label is not the town's
             if _town_head(value) not in lexicons["not_names"]:
                 found.append(PersonalData("VILLE", city.start("city"), city.start("city") + len(value), value, 0.8))
-    for item in [item for item in found if item.label == "ADRESSE" and not item.text[:1].isdigit()]:
+    for item in [item for item in found if item.label == "ADRESSE" and not item.text[:1].isdigit()
+                 and not item.text[-1:].isdigit()]:  # "Rua das Flores 112, 4000-123 Porto": the code follows
         number = _NUMBER_AFTER_STREET_RE.match(text, item.end)
         if number:
             found.append(PersonalData("ADRESSE", item.start, number.end(), text[item.start:number.end()], item.score))
@@ -1824,9 +1860,15 @@ def _find_names(text: str) -> list[PersonalData]:
     for match in _FIRST_NAME_THEN_EPONYM_RE.finditer(text):
         if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
+    # ... and so is an eponym in capitals before a first name: "BOUCHARD Lucien" (not "maladie de BOUCHARD")
+    for match in _EPONYM_THEN_FIRST_NAME_RE.finditer(text):
+        if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
     return found
 
 
+_EPONYM_THEN_FIRST_NAME_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<last>[{_UP}]{{3,}})[ \t]"
+                                        rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)\b")
 _SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>[{_UP}]{{2}}[{_UP}'’\-]*)[ \t]+(?:épouse|ép\.|née|veuve|vve)[ \t]+$")
 _FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)[ \t](?P<last>[{_UP}][{_LO}'’\-]+)\b")
 

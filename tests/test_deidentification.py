@@ -1173,3 +1173,34 @@ def test_eponyms_without_a_first_name_stay() -> None:
 )
 def test_professional_numbers_in_any_grouping_and_andorran_codes_of_part_22(text: str, label: str, value: str) -> None:
     assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Patient : Agathe Renaud | F | 30/11/1990 | 3419 0025 88 | 2490 0311 27", "IPP", "3419 0025 88"),
+     ("Patient : Agathe Renaud | F | 30/11/1990 | 3419 0025 88 | 2490 0311 27", "IPP", "2490 0311 27"),
+     ("Num. pat. 00 712 548 — FAURE Michel — DDN 1944", "IPP", "00 712 548"),
+     ("Née le 1 4 . 0 2 . 1 9 7 7\nNIP 2 9 A 0 0 5 1 2 8 7\n", "IPP", "2 9 A 0 0 5 1 2 8 7"),
+     ("Date de naissance : 1 | 2 | 0 | 7 | 1 | 9 | 8 | 6\n", "DATE_NAISSANCE", "1 | 2 | 0 | 7 | 1 | 9 | 8 | 6"),
+     ("un dispensaire antituberculeux rue d'Aubagne.", "ADRESSE", "rue d'Aubagne"),
+     ("EHPAD Les Tilleuls\n2 rue du Moulin à Vent\n87200 SAINT-JUNIEN", "ADRESSE", "2 rue du Moulin à Vent"),
+     ("M. DUPON Raymond, demeurant La Grange aux Moines, 18340 Plaimpied-Givaudins.", "ADRESSE", "La Grange aux Moines"),
+     ("ADR: LA VILLE ES BRETS / RTE DE ST-MALO ;; 35 400 ;; ST MALO", "ADRESSE", "LA VILLE ES BRETS"),
+     ("ADR: LA VILLE ES BRETS / RTE DE ST-MALO ;; 35 400 ;; ST MALO", "CODE_POSTAL", "35 400"),
+     ("Les Arcades // 1 place du Marché // 92160 // ANTONY", "CODE_POSTAL", "92160"),
+     ("Adr: 4, Allée des Pervenches ; 77420 ; Champs sur Marne ; Resp. légal", "VILLE", "Champs sur Marne"),
+     ("Coordonnées : Rua das Flores 48, 2º Esq., 4050-265 Porto, Portugal", "ADRESSE", "Rua das Flores 48"),
+     ("Hauptstraße 18, 79098 Freiburg im Breisgau ; elle viendra", "VILLE", "Freiburg im Breisgau"),
+     ("Ahmadi Reza, arrivé de Kaboul en 2022, vu à la PASS", "VILLE", "Kaboul"),
+     ("1 4 0 2 2 0 2 4 BOUCHARD Lucien 1 4 7 0 3 5 6 2 3 8 0", "PERSONNE", "BOUCHARD Lucien")],
+)
+def test_grouped_numbers_in_identity_rows_boxed_dates_and_places_of_parts_23_to_25(text: str, label: str,
+                                                                                     value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_an_adverb_after_a_verb_of_living_and_a_number_in_a_lab_row_stay() -> None:
+    assert "habituellement" not in str(_labels("résidant habituellement 12 rue des Flores, 29000 Brest"))
+    assert _labels("| 12/03/2024 | Hb | 12 5 |").get("IPP") is None
+    assert "BOUCHARD" not in str(_labels("nodules de BOUCHARD Marie"))
+    assert _labels("Gênes aux genoux pendant la marche") == {}
