@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inference.analysis import Analysis
-from inference.privacy import personal_data_of
 from inference.document import Document, UnreadableDocument, read_document
 from inference.files import expand_paths
+from inference.first_passes import FIRST_DOCUMENTS, start_first_passes
 from desktop import settings
 from desktop.store import Store, StoreError, default_db_path
 
@@ -44,16 +44,24 @@ class ImportResult:
 
 
 class Lookahead:
-    """Reads the next file of a batch and starts its transformer pass in a worker thread, so that the pass runs
-    while the current file goes through the rules and the encrypted write (onnxruntime releases the GIL; with one
+    """Reads the next files of a batch and starts their transformer passes in a worker thread, so that the passes
+    run while the current file goes through the rules and the encrypted write (onnxruntime releases the GIL; with one
     onnxruntime thread each, the two cores are both busy). The file is read on the calling thread: the pass is the
     longer job, and reading there keeps the worker free for it (two-page letters: worker 157 → 135 ms of CPU per
     document, main thread 98 → 119). Errors stay with their file: `take` raises them when that file's turn comes.
     Used by `import_paths` (command line, benchmarks). The GUI's queue does not use it: a third busy thread made
-    the window's longest stall worse (95–137 ms against 83–112 ms) for no faster import."""
+    the window's longest stall worse (95–137 ms against 83–112 ms) for no faster import.
 
-    def __init__(self, engine: "Engine"):
+    It prepares `depth` files ahead, not one: when `medclair import` starts, the first FIRST_DOCUMENTS passes are
+    already done (`start_first_passes`), and the worker must go on with the next at once rather than wait for the
+    rules to reach it. The passes are the longer job, so the worker falls behind: rather than wait for it, the
+    calling thread runs a pass itself, the file's own when the worker has not started it, else the last one
+    queued, and both cores stay busy."""
+
+    def __init__(self, engine: "Engine", depth: int = FIRST_DOCUMENTS + 1):
         self.engine = engine
+        self.depth = depth
+        engine.keep_model_passes(depth + 2)  # the file being analysed, those prepared, one the worker finished
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="medclair-lookahead")
         self._pending: dict[Path, tuple[Document, float, Future] | Exception] = {}
 
@@ -77,8 +85,17 @@ class Lookahead:
         if isinstance(prepared, Exception):
             raise prepared
         document, read_ms, model_pass = prepared
-        model_pass.result()
+        if model_pass.running():
+            self._run_last_queued_pass()  # rather than wait for the worker to finish this file's pass
+        else:
+            model_pass.cancel()  # still queued: the analysis runs it at once
         return document, read_ms
+
+    def _run_last_queued_pass(self) -> None:
+        for prepared in reversed(self._pending.values()):
+            if not isinstance(prepared, Exception) and prepared[2].cancel():
+                self.engine.prefetch_model_pass(prepared[0])
+                return
 
     def discard(self, path: Path) -> None:
         """Forget a prepared file that will not be analysed (already stored)."""
@@ -132,6 +149,8 @@ def page_highlights(document: Document, analysis: Analysis) -> list[dict]:
         for element, evidence in analysis.elements.present.items()
         for span in evidence
     ]
+    from inference.privacy import personal_data_of  # imported late: it compiles the rules (see run_import)
+
     spans += [("identite", item.label, item.start, item.end) for item in personal_data_of(analysis)]
     highlights = []
     for kind, label, start, end in spans:
@@ -154,8 +173,8 @@ def import_paths(
         for index, path in enumerate(files):
             if cancelled():
                 return
-            if index + 1 < len(files):
-                lookahead.prepare(files[index + 1])
+            for ahead in files[index + 1:index + 1 + lookahead.depth]:
+                lookahead.prepare(ahead)
             yield import_file(engine, store, path, username, lookahead)
     finally:
         lookahead.close()
@@ -181,12 +200,14 @@ def _passphrase(create: bool) -> str:
 def run_import(paths: list[Path | str]) -> int:
     """`medclair import FILE|DIR...`: 0 when every file is stored (or already was), 1 if any failed, 2 if the
     database could not be opened. Progress and messages go to stderr, one summary line to stdout."""
-    from inference import Engine
-
     files = expand_paths(paths)
     if not files:
         print("Aucun document (PDF, texte ou image) à importer.", file=sys.stderr)
         return 1
+    # the first documents' model passes run on the other core while the rules compile and the database opens
+    first_passes = start_first_passes(files)
+    from inference import Engine
+
     db_path = default_db_path()
     try:
         create = not Store.exists(db_path)
@@ -200,7 +221,8 @@ def run_import(paths: list[Path | str]) -> int:
     with store:
         options = settings.engine_options(store)  # the clinic's rules and OCR setting, as in the window
         try:
-            engine = Engine.load(**options, model_threads=1)  # the read-ahead pass beside the rules: one core each
+            # the read-ahead pass beside the rules: one core each
+            engine = Engine.load(**options, model_threads=1, ner=first_passes.result())
         except Exception as error:  # a rules file broken by hand, a missing model file
             print(f"Erreur : impossible de charger le moteur d'analyse : {error}", file=sys.stderr)
             return 2

@@ -16,6 +16,7 @@ from inference.elements import ELEMENTS, PatientFacts
 from inference.folding import fold
 from inference.lexicon import in_allergy_context
 from inference.request_type import LABELS
+from inference.resources import read_yaml
 
 # Conditional elements: not in SPEC §4's table, asked for by the conditional rules only.
 CONDITIONAL_ELEMENTS = ("fonction_renale", "grossesse", "duree_symptomes")
@@ -43,7 +44,7 @@ class CompletenessRules:
     @classmethod
     def load(cls, path: Path) -> "CompletenessRules":
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = read_yaml(path)
         except (OSError, yaml.YAMLError) as error:
             raise RulesError(f"{Path(path).name} : fichier de règles illisible ({error}).") from error
         return cls.from_dict(data, Path(path).name)

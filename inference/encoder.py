@@ -22,6 +22,9 @@ from tokenizers import Tokenizer
 
 
 RECENT_RUNS = 2  # the document being analysed and the next one, prepared during a batch import
+# The models read at most this much of a document's clean text (about eight pages): a letter's content is at its
+# start, and time and memory must stay bounded on a 500-page file; lexicons and rules still read everything.
+MODEL_MAX_CHARS = 24_000
 
 
 @dataclass
@@ -75,6 +78,8 @@ class Encoder:
         self.input_names = {i.name for i in session.get_inputs()}
         self.output_names = [o.name for o in session.get_outputs()]
         self._recent: OrderedDict[str, EncoderRun] = OrderedDict()
+        self.kept_runs = RECENT_RUNS  # more while a batch import runs passes ahead (desktop/importer.py)
+        self._running: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -92,12 +97,44 @@ class Encoder:
         return cls(session, tokenizer, EncoderConfig.read(folder / "encoder.json"))
 
     def run(self, text: str, outputs: list[str] | None = None) -> EncoderRun:
-        """All graph outputs for `text`, kept for the last RECENT_RUNS texts so that heads share one pass.
-        Safe to call from several threads (onnxruntime runs concurrently; only the cache is locked)."""
+        """All graph outputs for `text`, kept for the last `kept_runs` texts so that heads share one pass.
+        Safe to call from several threads (onnxruntime runs concurrently; only the cache is locked); a text whose
+        pass another thread is running waits for that pass rather than running it twice."""
+        while True:
+            cached, running = self._claim(text)
+            if cached is not None:
+                return cached
+            if running is None:
+                return self._run_claimed(text)
+            running.wait()  # then take it from the kept passes (or run it, if it was dropped meanwhile)
+
+    def run_ahead(self, text: str) -> None:
+        """Run the pass for `text` now unless it is kept or another thread is running it: a read-ahead thread
+        never waits for the thread that is analysing (that one took the pass over because it was free first)."""
+        cached, running = self._claim(text)
+        if cached is None and running is None:
+            self._run_claimed(text)
+
+    def _claim(self, text: str) -> tuple[EncoderRun | None, threading.Event | None]:
+        """The kept pass of `text`, or the event of the thread running it, or (None, None) after marking it as
+        run by this thread."""
         with self._lock:
             cached = self._recent.get(text)
-        if cached is not None:
-            return cached
+            if cached is not None:
+                return cached, None
+            running = self._running.get(text)
+            if running is None:
+                self._running[text] = threading.Event()
+            return None, running
+
+    def _run_claimed(self, text: str) -> EncoderRun:
+        try:
+            return self._run(text)
+        finally:
+            with self._lock:
+                self._running.pop(text).set()
+
+    def _run(self, text: str) -> EncoderRun:
         cfg = self.config
         enc = self.tokenizer.encode(cfg.text_prefix + text, add_special_tokens=False)
         ids, offsets = list(enc.ids), [tuple(o) for o in enc.offsets]
@@ -134,7 +171,7 @@ class Encoder:
                 run.outputs[name] = np.zeros((0,), dtype=np.float32)
         with self._lock:
             self._recent[text] = run
-            while len(self._recent) > RECENT_RUNS:
+            while len(self._recent) > self.kept_runs:
                 self._recent.popitem(last=False)
         return run
 

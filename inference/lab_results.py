@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from inference.analysis import LabResult
 from inference.folding import fold
+from inference.resources import read_yaml
 
 RANGES_FILE = Path(__file__).resolve().parent.parent / "resources" / "lab_ranges.yaml"
 
@@ -114,8 +113,7 @@ class LabRanges:
 
     @classmethod
     def load(cls, path: str | Path = RANGES_FILE) -> "LabRanges":
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)
+        data = read_yaml(path)
         tests = []
         for item in data["tests"]:
             tests.append(LabTest(

@@ -31,6 +31,7 @@ from inference.deid_model import DeidHead, StaleHead, add_model_findings
 from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
 from inference.dosage import drugs_without_dose, find_doses
+from inference.encoder import MODEL_MAX_CHARS, RECENT_RUNS, Encoder
 from inference.elements import find_patient_facts, find_present_elements
 from inference.folding import fold
 from inference.lab_results import LabRanges, find_lab_results
@@ -53,9 +54,6 @@ log = logging.getLogger("medclair.engine")
 # better found by the dose rules, which also attach them to their drug.
 MODEL_LABELS = {"MEDICAMENT", "PATHOLOGIE", "SYMPTOME", "EXAMEN", "ANATOMIE", "ALLERGENE"}
 MODEL_MIN_SCORE = 0.85
-# The models read at most this much of a document (about eight pages): a letter's content is at its start, and
-# time and memory must stay bounded on a 500-page file; lexicons and rules still read everything.
-MODEL_MAX_CHARS = 24_000
 
 # Analysed once at load so that the first real document does not pay for lazily built tables and model sessions.
 _WARM_UP_TEXT = (
@@ -80,11 +78,12 @@ class Engine:
 
     @classmethod
     def load(cls, resources: Path | None = None, rules_dir: Path | None = None, ocr: bool = True,
-             model_threads: int | None = None) -> "Engine":
+             model_threads: int | None = None, ner: NerModel | None = None) -> "Engine":
         """`rules_dir` holds a clinic's own completeness.yaml/questions.yaml; the shipped ones otherwise.
         `model_threads`: onnxruntime threads per model pass (default: two). One document at a time is fastest on
         two; a batch that runs the next document's pass beside the current one's rules wants one (the rules take
-        the other core)."""
+        the other core). `ner`: the entity model of `resources`, already loaded (with the first documents' passes
+        that `inference.first_passes` ran while the rest loaded)."""
         # numpy's BLAS on one thread: on two cores its workers fought onnxruntime's for the CPU right after each
         # model pass, when the heads multiply (text PDF p50 130 -> 67 ms with the de-identification head).
         threadpool_limits(limits=1, user_api="blas")
@@ -95,7 +94,8 @@ class Engine:
                   "rules": _version(hashlib.sha256(b"".join(
                       (rules / name).read_bytes() for name in ("completeness.yaml", "questions.yaml"))).hexdigest())}
         ner_folder = root / "models" / "ner"
-        ner = NerModel.load(ner_folder, threads=model_threads) if (ner_folder / "model.onnx").is_file() else None
+        if ner is None and (ner_folder / "model.onnx").is_file():
+            ner = NerModel.load(ner_folder, threads=model_threads)
         shared = {}  # encoders already loaded, by folder, with their model's sha256
         if ner:
             ner_sha256 = file_sha256(ner_folder / "model.onnx")
@@ -170,9 +170,17 @@ class Engine:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
         the previous document goes through the rules and the store): the encoder keeps it for the analysis."""
         text = clean(document.text).text[:MODEL_MAX_CHARS]
+        for encoder in self._encoders():
+            encoder.run_ahead(text)
+
+    def keep_model_passes(self, count: int) -> None:
+        """Keep the last `count` documents' passes (a batch import runs several ahead)."""
+        for encoder in self._encoders():
+            encoder.kept_runs = max(count, RECENT_RUNS)
+
+    def _encoders(self) -> list[Encoder]:
         encoders = [self.ner.encoder if self.ner else None, self.request_model.encoder if self.request_model else None]
-        for encoder in dict.fromkeys(encoder for encoder in encoders if encoder is not None):
-            encoder.run(text)
+        return list(dict.fromkeys(encoder for encoder in encoders if encoder is not None))
 
     def analyse(self, path: Path | str) -> Analysis:
         """Read and analyse one file; raises UnreadableDocument with a French message when it cannot be read."""

@@ -9,6 +9,7 @@ import yaml
 from inference.analysis import Question
 from inference.completeness import CONDITIONAL_ELEMENTS, MissingElement, RulesError
 from inference.elements import ELEMENTS
+from inference.resources import read_yaml
 
 _SPECIFIC_KEYS = {
     "posologie_drug", "symptom_duration", "pregnancy", "diagnostic_with_indication", "allergies_before_contrast",
@@ -24,7 +25,7 @@ class QuestionTemplates:
     def load(cls, path: Path) -> "QuestionTemplates":
         name = Path(path).name
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+            data = read_yaml(path)
         except (OSError, yaml.YAMLError) as error:
             raise RulesError(f"{name} : fichier de questions illisible ({error}).") from error
         if not isinstance(data, dict) or not isinstance(data.get("elements"), dict):

@@ -5,6 +5,8 @@ import hashlib
 import os
 from pathlib import Path
 
+import yaml
+
 
 def resources_dir() -> Path:
     override = os.environ.get("MEDCLAIR_RESOURCES")
@@ -26,3 +28,9 @@ def read_word_list(path: Path) -> list[str]:
         return []
     lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line]
+
+
+def read_yaml(path: Path):
+    """A YAML file's data, read by libyaml when PyYAML has it (about ten times faster than the pure-Python reader:
+    rules and reference ranges load at every start). Raises OSError or yaml.YAMLError."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
