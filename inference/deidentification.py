@@ -100,7 +100,7 @@ _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|dou
                  r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premier|1er|et")
 _SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
 _WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_SEP = r"\s?[/.\-|]\s?|\s"
+_SEP = r"\s?[/.\-|_]\s?|\s"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
@@ -246,7 +246,7 @@ _IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
-                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-.]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/.]\d{1,8}){0,2}(?![\w@]))")
+                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-._]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/.]\d{1,8}){0,2}(?![\w@]))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 # A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
@@ -486,7 +486,7 @@ _DISTRICT_TOWNS = {"paris", "lyon", "marseille"}
 _NICKNAME_START_RE = re.compile(r"\b[Ll][Aa]\s")
 _COMMON_NICKNAMES = {"la capitale"}
 _NICKNAME_CONTEXT_RE = re.compile(r"\b(?:rejoin\w*|gagn\w*|quitt\w*|mont\w*\s+à|retourn\w*\s+à|rentr\w*\s+à|install\w*\s+(?:à|dans)|"
-                                  r"vit\s+(?:à|dans)|habit\w*|arriv\w*\s+(?:à|dans)|originaire\s+de|vers|dans|à)\s+(?=la\s)",
+                                  r"vit\s+(?:à|dans)|habit\w*|arriv\w*\s+(?:à|dans)|originaire\s+de|vers|dans|pour|à)\s+(?=la\s)",
                                   re.IGNORECASE)
 # "Nantes, le 12 mars 2024" / "LE PUY-EN-VELAY, le 02/06/1987": the place and date line of a letter.
 _PLACE_DATE_RE = re.compile(
@@ -1869,7 +1869,7 @@ def _find_names(text: str) -> list[PersonalData]:
 
 _EPONYM_THEN_FIRST_NAME_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<last>[{_UP}]{{3,}})[ \t]"
                                         rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)\b")
-_SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>[{_UP}]{{2}}[{_UP}'’\-]*)[ \t]+(?:épouse|ép\.|née|veuve|vve)[ \t]+$")
+_SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>(?:(?:LE|LA|DE|DU|DA|DOS|VAN|D['’])[ \t]?)?[{_UP}]{{2}}[{_UP}'’\-]*)[ \t]+(?:épouse|ép\.|née|veuve|vve)[ \t]+$")
 _FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)[ \t](?P<last>[{_UP}][{_LO}'’\-]+)\b")
 
 

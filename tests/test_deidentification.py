@@ -1204,3 +1204,16 @@ def test_an_adverb_after_a_verb_of_living_and_a_number_in_a_lab_row_stay() -> No
     assert _labels("| 12/03/2024 | Hb | 12 5 |").get("IPP") is None
     assert "BOUCHARD" not in str(_labels("nodules de BOUCHARD Marie"))
     assert _labels("Gênes aux genoux pendant la marche") == {}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Né le 07_02_1958 – IPP 88_041_2276 – GRALL Jean-Pierre", "DATE_NAISSANCE", "07_02_1958"),
+     ("Né le 07_02_1958 – IPP 88_041_2276 – GRALL Jean-Pierre", "IPP", "88_041_2276"),
+     ("à Plouguerneau – LE MOAL épouse GOURMELON Marie-Thérèse", "PERSONNE", "LE MOAL"),
+     ("Miguel Alves, Hospital de Santa Maria, Lisboa – +351 21 794 2210", "VILLE", "Lisboa"),
+     ("M. Lucien Garnaud quitte Angoulême pour la capitale, où il s'inscrit", "VILLE", "la capitale")],
+)
+def test_underscored_values_particle_birth_names_and_towns_in_their_own_language_of_part_26(text: str, label: str,
+                                                                                            value: str) -> None:
+    assert value in _labels(text).get(label, set())
