@@ -1209,7 +1209,7 @@ def test_an_adverb_after_a_verb_of_living_and_a_number_in_a_lab_row_stay() -> No
 @pytest.mark.parametrize(
     "text,label,value",
     [("Né le 07_02_1958 – IPP 88_041_2276 – GRALL Jean-Pierre", "DATE_NAISSANCE", "07_02_1958"),
-     ("Né le 07_02_1958 – IPP 88_041_2276 – GRALL Jean-Pierre", "IPP", "88_041_2276"),
+     ("Né le 07_02_1958 – IPP 88_041_2276 – GRALL Jean-Pierre", "IPP", "IPP 88_041_2276"),
      ("à Plouguerneau – LE MOAL épouse GOURMELON Marie-Thérèse", "PERSONNE", "LE MOAL"),
      ("Miguel Alves, Hospital de Santa Maria, Lisboa – +351 21 794 2210", "VILLE", "Lisboa"),
      ("M. Lucien Garnaud quitte Angoulême pour la capitale, où il s'inscrit", "VILLE", "la capitale")],
