@@ -35,6 +35,9 @@ if [ "$mode" = test ]; then
 else
   $python -m pip install -q -e .
 fi
+# An editable install leaves MedClair's own modules uncompiled: compile them once, as a regular install would
+# (Python otherwise compiles them at every start where it may not write its cache).
+$python -m compileall -q inference desktop main.py >/dev/null
 
 tessdata=$(dirname "$(dpkg -L tesseract-ocr-fra | grep '/fra.traineddata$' | head -n 1)")
 export TESSDATA_PREFIX="${TESSDATA_PREFIX:-$tessdata}"
