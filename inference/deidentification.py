@@ -239,8 +239,8 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIE
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
-                            r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?<![\w.,/])(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
-                            r"|(?<![\w.,/])\d(?: \d){5,15}(?! ?\d)"  # typed digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
+                            r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?:(?<![\w.,/])|(?<=IPP))(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+                            r"|(?:(?<![\w.,/])|(?<=IPP))\d(?: \d){5,15}(?! ?\d)"  # digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
                             r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
@@ -262,6 +262,8 @@ _SHAPED_ID_RE = re.compile(r"(?<![\w.,/-])(?=[A-Z0-9.-]*[A-Z-])[A-Z]{0,4}\d*(?:[
 _NOT_A_PATIENT_NUMBER_RE = re.compile(r"\b(?:lots?|cerfa|n°\s*(?:de\s+)?(?:lot|s[ée]rie)|s[ée]rie|code\s+produit|CIP|UCD|FINESS(?:\s+(?:EJ|ET))?|"
                                       r"AMC|d[ée]cret|loi|arr[êe]t[ée])\b[^\n\d]{0,12}$", re.IGNORECASE)
 _DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?:\d{1,2}|[IVX]{1,4})[-.](?:19|20)?\d\d")
+# A year, a slash and a serial number: "2024/00451" (no date has five digits after its year; "2001/83" is no id)
+_YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:19|20)\d\d/(?:0\d{3,7}|\d{5,8})(?![\w/]|[.,]\d)")
 _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
@@ -336,8 +338,13 @@ _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "rout
                       "lotissement", "faubourg", "promenade", "esplanade")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;{{1,2}})[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
+# A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
+# 13 005."; a count such as "GB, 12 500" has no town before it) or after "dans le" ("à Vincennes dans le 94 300").
+_SPACED_CODE_AFTER_TOWN_RE = re.compile(
+    rf"(?:(?P<town>[{_UP}][{_LO}{_UP}'’-]+),[ \t]+|(?P<after_dans>\bdans[ \t]+le[ \t]+))"
+    r"(?P<code>(?:0[1-9]|[1-8]\d|9[0-8]) \d{3})(?![\d,/]|\s?(?:mg|g|ml|ui|mm|mm3|/|%|€)\b|[.]\d| \d)")
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
@@ -810,16 +817,21 @@ def _split_at(value: str, separator: str, offset: int) -> list[tuple[int, str]]:
     return parts
 
 
+_DATE_THEN_HOUR_RE = re.compile(r"[0-3]\d[./][01]\d[./](?:19|20)\d\d \d\d$")
+
+
 def _find_numbers(text: str) -> list[PersonalData]:
     """NIR, phone numbers and patient/stay identifiers."""
     found: list[PersonalData] = []
     for pattern in _PHONE_RES:
         for match in pattern.finditer(text):
-            found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.9))
+            if not _DATE_THEN_HOUR_RE.match(match.group(0)):  # "03.01.2024 10:45" is a date and a time
+                found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.9))
     for match in _PHONE_LOOSE_RE.finditer(text):
         # ten digits from 0 in irregular groups: "0 800 123 456", "0612 345 678", "(+33) 6 12 34 56 78"
         digits = re.sub(r"\D", "", match.group(0))
-        if len(digits) == 10 or (match.group(0).startswith("(") and len(digits) == 11):
+        if (len(digits) == 10 or (match.group(0).startswith("(") and len(digits) == 11)) \
+                and not _DATE_THEN_HOUR_RE.match(match.group(0)):
             found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.6))
     for match in _finditer(_PHONE_AFTER_CONTEXT_RE, text, _windows(text, _PHONE_WORDS, 0, 60)):
         number = match.group("number").rstrip(" .-/")
@@ -879,6 +891,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.55))
     for match in _BARCODE_RE.finditer(text):
         found.append(PersonalData("IPP", match.start("number"), match.end("number"), match.group("number"), 0.7))
+    for match in _YEAR_NUMBER_ID_RE.finditer(text):
+        found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.55))
     if "|" in text:
         found += _grouped_numbers_in_rows(text)
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
@@ -1294,6 +1308,10 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _SPACED_CODE_AFTER_TOWN_RE.finditer(text):
+        town = match.group("town")
+        if match.group("after_dans") or _town_key(town) in lexicons["towns"]:
+            found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
     for match in _POSTCODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
         city = _CITY_AFTER_CP_RE.match(text, match.end())

@@ -1217,3 +1217,23 @@ def test_an_adverb_after_a_verb_of_living_and_a_number_in_a_lab_row_stay() -> No
 def test_underscored_values_particle_birth_names_and_towns_in_their_own_language_of_part_26(text: str, label: str,
                                                                                             value: str) -> None:
     assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Patient 2: Darinet Antoine | M | 15/09/1965 | 2549384958 | 2024/00451", "IPP", "2024/00451"),
+     ("Monsieur PAUL BERNARD, IP: 2024/00451, nous a contacté", "IPP", "2024/00451"),
+     ("M. Benedict Frédéric 31/12/1975 IPP4 5 6 7 8 9 0 1 2 3 visité le 12/12/2025", "IPP", "IPP4 5 6 7 8 9 0 1 2 3"),
+     ("un échange avec la fille du patient, résidant à Marseille, 13 005.", "CODE_POSTAL", "13 005"),
+     ("rendez-vous au 32 rue des Laitières à\nVincennes dans le 94 300.", "CODE_POSTAL", "94 300"),
+     ("Prélevé le 03.01.2024 10:45:12 au laboratoire", "DATE", "03.01.2024")],
+)
+def test_values_of_other_snippets_in_the_templates_contexts(text: str, label: str, value: str) -> None:
+    """Found with `deid_eval --swap-values`: a rule must hold for every value of its label, not one."""
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_count_after_a_comma_a_directive_and_a_season_are_no_identifiers() -> None:
+    assert _labels("Leucocytes, 12 500 ; CRP 3 ; GB, 12 500/mm3") == {}
+    assert _labels("directive 2001/83/CE").get("IPP") is None
+    assert _labels("la saison 2023/2024").get("IPP") is None
