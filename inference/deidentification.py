@@ -133,7 +133,8 @@ _DATE_PATTERNS = [
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
     # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
     r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
-    r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,./]\d|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|semaines?))",
+    r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,./]\d|[./-](?-i:[IVX])|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|"
+    r"semaines?))",
     # a lone day closed by punctuation or a time: "RDV le 1er à 9 h", "il a rdv le 18, ..." (not "appeler le 15")
     r"(?<=\ble )(?<!appel[ée] le )(?<!appeler le )(?<!composer le )(?:[12]\d|3[01]|0?[1-9]|1er)"
     r"(?=[ \t]?[,;:)!?]|\.(?![\dIVX])|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|"
@@ -177,6 +178,8 @@ _DATE_PATTERNS = [
     rf"(?:\s?(?:{_MONTHS})\b|/[01]?\d\b|\.[01]?\d\.\d))",
     # roman months: 14-XI-1994, 3.IV.21
     r"(?<![\w/.-])[0-3]?\d\s?[-/. ]\s?(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?[-/. ]\s?(?:19|20)?\d\d(?!\d)",
+    # a month and its year alone: "01/2024" (a dilution is "1/2000")
+    r"(?<![\w/.,-])(?:0[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)",
 ]
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
@@ -235,11 +238,11 @@ _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d))
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|\bpassage(?=\s*(?:n°|:))|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
-                             r"\barchive|\bnum\.?\s*pat\b|\blPP\b)"
+                             r"\barchive|\bnum\.?\s*pat\b|\blPP\b|\b(?:patient|IP)(?=[ \t]*[:(]?[ \t]*$))"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
-                            r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?:(?<![\w.,/])|(?<=IPP))(?:(?:(?!(?:IPP|NIP|NDA|IEP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
+                            r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?:(?<![\w.,/])|(?<=IPP))(?:(?:(?!(?:IPP|NIP|NDA|IEP|IP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
                             r"|(?:(?<![\w.,/])|(?<=IPP))\d(?: \d){5,15}(?! ?\d)"  # digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
                             r"|[A-Z]{1,5}-(?=[A-Z\d]*\d[A-Z\d]*\d)[A-Z\d]{3,12}(?![\w@-])"
@@ -262,8 +265,9 @@ _SHAPED_ID_RE = re.compile(r"(?<![\w.,/-])(?=[A-Z0-9.-]*[A-Z-])[A-Z]{0,4}\d*(?:[
 _NOT_A_PATIENT_NUMBER_RE = re.compile(r"\b(?:lots?|cerfa|n°\s*(?:de\s+)?(?:lot|s[ée]rie)|s[ée]rie|code\s+produit|CIP|UCD|FINESS(?:\s+(?:EJ|ET))?|"
                                       r"AMC|d[ée]cret|loi|arr[êe]t[ée])\b[^\n\d]{0,12}$", re.IGNORECASE)
 _DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?:\d{1,2}|[IVX]{1,4})[-.](?:19|20)?\d\d")
-# A year, a slash and a serial number: "2024/00451" (no date has five digits after its year; "2001/83" is no id)
-_YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:19|20)\d\d/(?:0\d{3,7}|\d{5,8})(?![\w/]|[.,]\d)")
+# A year, a slash and a serial number: "2024/00451", "25/000123" (no date has five digits after its year; "2001/83"
+# is no identifier)
+_YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/(?:0\d{3,7}|\d{5,8})|\d\d/(?!0[1-9](?:19|20)\d\d\b)0\d{4,7})(?![\w/]|[.,]\d)")
 _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
@@ -308,6 +312,9 @@ _NUMBERED_WAYS = {"rue", "chemin", "cité", "cite", "route", "rte", "impasse", "
 _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale", "vicinal", "vicinale", "départemental",
                       "départementale", "privé", "privée", "forestier", "forestière", "neuf", "neuve", "vieux", "vieille",
                       "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
+# words that may start a street's name before its capitalised word ("rue de la Paix", "Rua das Flores")
+_STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
+                          "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
@@ -345,6 +352,7 @@ _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|
 _SPACED_CODE_AFTER_TOWN_RE = re.compile(
     rf"(?:(?P<town>[{_UP}][{_LO}{_UP}'’-]+),[ \t]+|(?P<after_dans>\bdans[ \t]+le[ \t]+))"
     r"(?P<code>(?:0[1-9]|[1-8]\d|9[0-8]) \d{3})(?![\d,/]|\s?(?:mg|g|ml|ui|mm|mm3|/|%|€)\b|[.]\d| \d)")
+_COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
 _POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
@@ -355,10 +363,10 @@ _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|
                       r"|(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\())(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
-    rf"(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’]|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})(?:,?[ \t]|[ \t]*\n)"
-    rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
+    rf"(?:[ \t](?:(?i:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
+    rf"(?:,?[ \t]|[ \t]*\n)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
@@ -885,7 +893,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
         value = match.group(0)
         groups = re.split(r"[-.]", value)
         if (sum(char.isdigit() for char in value) >= 6 and not _DATE_SHAPED_RE.fullmatch(value)
-                and all(len(group) >= 2 for group in groups)  # "7.35-7.45" is a range of values
+                and all(len(group) >= 2 or index == 0 and group.isalpha()  # "7.35-7.45" is a range of values,
+                        for index, group in enumerate(groups))  # "A-12345678" an identifier
                 and (any(char.isalpha() for char in value)  # "250.000.000" is a number, "203-103" a code
                      or "-" in value and (len(groups) >= 3 or max(map(len, groups)) >= 5))):
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.55))
@@ -924,8 +933,11 @@ _NIR_KEY_AFTER_RE = re.compile(r"[ \t|]+(?:cl[ée][ \t]*:?[ \t]*)?\d[ |]?\d(?![\
 
 # A table row that holds a date ("Agathe Renaud | F | 30/11/1990 | 3419 0025 88 | 2490 0311 27"): its cells of
 # digit groups are the patient's and the stay's numbers.
-_ROW_DATE_CELL_RE = re.compile(r"(?:^|\|)[ \t]*[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d[ \t]*(?=\||$)", re.MULTILINE)
-_GROUPED_CELL_RE = re.compile(r"(?<=\|)[ \t]*(?P<number>\d{2,6}(?:[ ]\d{2,6}){1,4})[ \t]*(?=\||$)", re.MULTILINE)
+# "| 22/01/1965 (27 ans) |"
+_ROW_DATE_CELL_RE = re.compile(r"(?:^|\|)[ \t]*[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d(?:[ \t]*\([^|()]*\))?[ \t]*(?=\||$)",
+                               re.MULTILINE)
+_GROUPED_CELL_RE = re.compile(r"(?<=\|)[ \t]*(?P<number>(?:[A-Z]{1,3}-?)?\d{2,8}(?:[ /-]\d{2,8}){0,4})[ \t]*[.,]?[ \t]*(?=\||$)",
+                              re.MULTILINE)
 
 
 def _grouped_numbers_in_rows(text: str) -> list[PersonalData]:
@@ -934,9 +946,9 @@ def _grouped_numbers_in_rows(text: str) -> list[PersonalData]:
         if not _ROW_DATE_CELL_RE.search(line.group(0)):
             continue
         for cell in _GROUPED_CELL_RE.finditer(line.group(0)):
-            digits = cell.group("number").replace(" ", "")
+            digits = re.sub(r"\D", "", cell.group("number"))
             if 6 <= len(digits) <= 16 and not (len(digits) == 10 and re.match(r"0[1-9]", digits)) \
-                    and not _DATE_SHAPED_RE.fullmatch(cell.group("number").replace(" ", "-")):
+                    and not _DATE_SHAPED_RE.fullmatch(re.sub(r"[ /]", "-", cell.group("number"))):
                 start = line.start() + cell.start("number")
                 found.append(PersonalData("IPP", start, start + len(cell.group("number")), cell.group("number"), 0.55))
     return found
@@ -1235,7 +1247,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         value = value[:len(value) - len(" ".join(name_words)) + way_number.end()]
     elided = re.sub(r"^[ld]['’]", "", name_words[0], flags=re.IGNORECASE)  # "rue d'Ulm"
     if not numbered and not lives_here and not elided[:1].isupper() \
-            and name_words[0].lower() not in ("du", "de", "des", "la", "le", "d'", "l'", "del", "della", "delle", "dei", "degli", "di", "da", "das", "do", "dos"):
+            and name_words[0].lower() not in _STREET_NAME_PARTICLES:
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
                   if word.lower() not in _ADDRESS_PARTICLES), "")
@@ -1313,7 +1325,9 @@ def _find_places(text: str) -> list[PersonalData]:
         if match.group("after_dans") or _town_key(town) in lexicons["towns"]:
             found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
     for match in _POSTCODE_RE.finditer(text):
-        found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
+        prefix = _COUNTRY_PREFIX_RE.search(text, max(0, match.start() - 3), match.start())
+        start = prefix.start() if prefix else match.start()
+        found.append(PersonalData("CODE_POSTAL", start, match.end(), text[start:match.end()], 0.7))
         city = _CITY_AFTER_CP_RE.match(text, match.end())
         if city:
             value = city.group("city").rstrip(" ,.")
