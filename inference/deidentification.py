@@ -1077,6 +1077,7 @@ def _find_dates(text: str) -> list[PersonalData]:
     for match in _SHORT_YEAR_RE.finditer(text):
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
     found += _odd_dates(text)
+    found += _rare_dates(text)
     # A range whose first end has no year is one date: "du 5 au 6 mai 2025", "02/03 au 05/03/2024" (the first end
     # means nothing without the second; a lone "au" left between two masks tells nothing either)
     starts = {item.start: item for item in found}
@@ -1110,9 +1111,10 @@ _RANGE_FIRST_DAY_RE = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?=[ \t]?[-–][ \t]?
 
 
 # Dates typed with doubled, spaced or mixed separators: "12//03//2024", "19--03--24", "26/ /03/2024",
-# "2 2|1 0|2 0 2 3", "0 8 / 0 3 / 2 4", "21..06..1944" (read only where the digits spell a day and a month).
-_LOOSE_DATE_RE = re.compile(r"(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<first>[ \t]*(?:[/.|-][ \t]*){1,2})"
-                            r"(?P<month>[01] ?\d|\d)(?P<second>[ \t]*(?:[/.|-][ \t]*){1,2})"
+# "2 2|1 0|2 0 2 3", "0 8 / 0 3 / 2 4", "21..06..1944", "21__/__10__/__2024" (read only where the digits spell a day
+# and a month).
+_LOOSE_DATE_RE = re.compile(r"(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<first>[ \t_]*(?:[/.|-][ \t_]*){1,2})"
+                            r"(?P<month>[01] ?\d|\d)(?P<second>[ \t_]*(?:[/.|-][ \t_]*){1,2})"
                             r"(?P<year>(?:1 ?9|2 ?0) ?\d ?\d|\d ?\d)(?!\d)")
 # A season, a feast or a quarter before its year: "été 2016", "à Pâques 2022", "T1 2024", "hiver 2022-2023"
 _SEASON_DATE_RE = re.compile(r"\b(?:(?:début|fin|mi)[\s-])?(?:été|ete|hiver|printemps|automne|No[eë]l|P[âa]ques|Toussaint|"
@@ -1156,6 +1158,61 @@ def _odd_dates(text: str) -> list[PersonalData]:
         if word != "mais" and any(_one_slip(word, month) for month in _MONTH_NAMES
                                   if len(month) >= 5 or match.group("year")):
             found.append(PersonalData("DATE", match.start(), match.end(), match.group(0).rstrip("."), 0.85))
+    return found
+
+
+_ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+_FOREIGN_MONTH_ABBREVIATIONS = (r"ene|feb|febr|abr|may|jun|jul|ago|sept?|oct|nov|dic|genn|febbr|magg|giu|lug|sett|ott|"
+                                r"okt|dez|märz?|mrt|mei|maart|out|set|fev")
+# Dates in forms the other patterns leave: OCR's letters for digits, a day glued to its weekday, foreign months abbreviated, roman months in any case, American order, ordinals in English, a date glued
+# to its time or to the rest of a timestamp, eight digits in two groups, a birth date whose day and month are unknown.
+_RARE_DATE_RES = [
+    re.compile(r"(?<![\w/.-])[\dlIOS]{1,2}[/.-][\dlIOS]{1,2}[/.-][\dlIOS]{2,4}(?![\w/])"),  # "l2.ll.24", "2S/l2/2O24"
+    re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?(?P<value>[0-3]?\d[/-][01]?\d)(?![\d/]|[.,]\d)",
+               re.IGNORECASE),  # "Ven.08/11", "Dim10-11"
+    re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
+               r"(?:(?:[ \t](?:de[ \t])?|[-/])(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024"
+    re.compile(r"\b(?:ago|ene|dic|genn|ott|okt|dez)\.?[ \t](?:19|20)\d\d\b", re.IGNORECASE),  # "ago. 2023"
+    re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.](?:19|20)?\d\d(?![\w/])"  # "2/x/24", "4-iv-2009"
+               rf"|(?<=\b(?:le|du|au|il) )[0-3]?\d[-/.]{_ROMAN_MONTH}(?![\w/-]|\.\w)"  # "le 5.XI", "il 14/X"
+               rf"|(?<![\w/.-]){_ROMAN_MONTH}[-/.](?:19|20)\d\d(?![\w/])"),  # "XII-2023"
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)?\d\d(?![\d/])"),  # "9/15/24"
+    re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|September|"
+               r"October|November|December)(?:,?\s+(?:19|20)\d\d)?\b"),  # "2nd of February 1957"
+    re.compile(r"(?<![\w/.-])[0-3]\d/[01]\d/(?:19|20)\d\d(?=[0-2]\d[:h][0-5]\d)"),  # "21/03/202408:45"
+    re.compile(r"(?<!\d)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=\d{6}(?!\d)|[_T])"),  # "20240312143207"
+    re.compile(r"\b[Xx]{2}/[Xx]{2}/(?:19|20)\d\d\b"),  # "XX/XX/1962"
+]
+# A year's last two digits after an apostrophe or a dash, when a month (or "en", "depuis") stands before them:
+# "mars '05", "Dec '23", "06/'19", "en ’98", "fév-24" (found from the digits: month names are slow to look for)
+_SHORT_YEAR_AFTER_MARK_RE = re.compile(r"(?:['’]|(?<=[^\W\d_.])-|(?<=\.)-)\d\d(?![\d/'’])")
+_MONTH_BEFORE_MARK_RE = re.compile(rf"(?:\b(?:{_MONTHS})\.?[ \t]?|(?<![\w/])(?:0?[1-9]|1[0-2])/|\b(?:en|depuis)[ \t])$",
+                                   re.IGNORECASE)
+_TWO_GROUP_DATE_RE = re.compile(r"(?<!\d)(?<!\d )(?:\d{4} \d{4}|\d\d \d{6})(?![ ]?\d)")  # "1203 2024", "05 061972"
+_OCR_DIGITS = str.maketrans("lIOS", "1105")
+
+
+def _rare_dates(text: str) -> list[PersonalData]:
+    found = []
+    ocr, *others = _RARE_DATE_RES
+    for match in ocr.finditer(text):
+        value = match.group(0)
+        day, month, year = re.split(r"[/.-]", value.translate(_OCR_DIGITS))
+        if value != value.translate(_OCR_DIGITS) and sum(char.isdigit() for char in value) >= 2 \
+                and 1 <= int(day) <= 31 and 1 <= int(month) <= 12 and len(year) in (2, 4):
+            found.append(PersonalData("DATE", match.start(), match.end(), value, 0.7))
+    for pattern in others:
+        for match in pattern.finditer(text):
+            group = "value" if "value" in pattern.groupindex else 0
+            found.append(PersonalData("DATE", match.start(group), match.end(group), match.group(group), 0.7))
+    for match in _SHORT_YEAR_AFTER_MARK_RE.finditer(text):
+        before = _MONTH_BEFORE_MARK_RE.search(text, max(0, match.start() - 12), match.start())
+        if before and (match.group(0)[0] in "'’" or before.group(0)[-1:].isalpha() or before.group(0)[-1:] == "."):
+            start = match.start() if before.group(0).lower().startswith(("en", "depuis")) else before.start()
+            found.append(PersonalData("DATE", start, match.end(), text[start:match.end()], 0.7))
+    for match in _TWO_GROUP_DATE_RE.finditer(text):
+        if _date_digits(match.group(0).replace(" ", "")):
+            found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.7))
     return found
 
 

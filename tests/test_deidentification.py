@@ -1261,3 +1261,29 @@ def test_more_values_of_each_label_in_the_templates_contexts(text: str, label: s
 
 def test_a_patient_given_a_dose_has_no_identifier() -> None:
     assert _labels("le patient a reçu 4 000 UI ; stade IV 1234 5678 cellules") == {}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("Entrée: 2S/l2/2O24 Motif : AEG", "2S/l2/2O24"),
+     ("Maladie de Crohn diagnostiquée en ’98, colectomie", "’98"),
+     ("Humira 40 mg/14 j depuis 06/'19.", "06/'19"),
+     ("Ven.08/11 : pansement J+4", "08/11"),
+     ("Caduta il 12 ott. ; frattura", "12 ott."),
+     ("Fiebre desde el 12-ene-24, vue aux urgences", "12-ene-24"),
+     ("bilan sanguin du 2/x/24 : Hb 10,9 g/dl", "2/x/24"),
+     ("Covid dernière dose XII-2023.", "XII-2023"),
+     ("Seen in Saint-Nazaire on 9/15/24 (US format)", "9/15/24"),
+     ("PACS : 20240312143207_QUEMENER.dcm", "20240312"),
+     ("M. BENALI Karim, DDN : XX/XX/1962 (date présumée)", "XX/XX/1962"),
+     ("Infiltration fév-24 sans effet", "fév-24"),
+     ("Mme TRÉGUIER Katell (DDN 05 061972), vit à Plougastel", "05 061972"),
+     ("Fait le : 21__/__10__/__2024   Signature :", "21__/__10__/__2024")],
+)
+def test_dates_in_the_rarest_forms_of_part_27(text: str, value: str) -> None:
+    found = _labels(text)
+    assert value in found.get("DATE", set()) | found.get("DATE_NAISSANCE", set())
+
+
+def test_scores_pressures_and_weights_stay_beside_rare_dates() -> None:
+    assert _labels("TA 14/9, FC 88 ; 3/4 cp ; poids 48,0 ; stade II-III ; tel 0612 3456").get("DATE") is None
