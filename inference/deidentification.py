@@ -238,10 +238,12 @@ _DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .\-]?(?:\d|(?<=2)[AB](?=[ .\-]?\d))
 _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIEP|\bS[ÉE]J\b|dossier|patient\s*n°|n°\s*patient|\bID\b|identifiant|"
                              r"s[ée]jour|visite|[ée]pisode|\bréf[ée]rence|\br[ée]f\b\.?|\bvenue|admission|hospitali[sz]ation|\bpassage(?=\s*(?:n°|:))|"
                              r"matricule|num[ée]ro\s+(?:de\s+)?patient|(?<!d[ée]cret )(?<!loi )(?<!arr[êe]t[ée] )(?<!article )\bn°|\bnum[ée]ro\b|\bcode\s+(?:patient|dossier|s[ée]jour)|"
-                             r"\barchive|\bnum\.?\s*pat\b|\blPP\b|\b(?:patient|IP)(?=[ \t]*[:(]?[ \t]*$))"
+                             r"\barchive|\bnum\.?\s*pat\b|\blPP\b|\bNHS\b|\bN\.D\.A\b|\b(?:patient|IP)(?=[ \t]*[:(]?[ \t]*$))"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
 _IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
+                            r"(?<![\w.,/])\d{1,4} [A-Z]{1,2} \d{1,6}(?: \d{1,6}){0,2}(?![\w.,/]\d|\w| \d)|"  # "24 S 00 4471"
+                            r"(?<![\w.,/])(?!(?:IP|IPP|NIP|NDA|IEP)\b)[A-Z]{2,5} \d{2,6}(?: \d{2,6}){1,3}(?![\w.,/]\d|\w| \d)|"
                             r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?:(?<![\w.,/])|(?<=IPP))(?:(?:(?!(?:IPP|NIP|NDA|IEP|IP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
                             r"|(?:(?<![\w.,/])|(?<=IPP))\d(?: \d){5,15}(?! ?\d)"  # digit by digit: "IPP 8 0 0 5 4 1 2 2 7 3"
                             r"|(?=[A-Z\d.]*\d{2}[A-Z\d.]*\d{2})\d{2,4}(?:\.[A-Z0-9]{1,6}){2,4}(?![\w.]?\w)"
@@ -268,9 +270,17 @@ _DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?
 # A year, a slash and a serial number: "2024/00451", "25/000123" (no date has five digits after its year; "2001/83"
 # is no identifier)
 _YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/(?:0\d{3,7}|\d{5,8})|\d\d/(?!0[1-9](?:19|20)\d\d\b)0\d{4,7})(?![\w/]|[.,]\d)")
+# After its label, an identifier of any shape: "IPP : 51CH.0045.77", "n° patient 59D-00.441.8", "Dossier : MA-2023/1187",
+# "venue 24k0113", "Réf patient : BX_0078_1123" (four digits at least; dates and times are not identifiers)
+_ANY_SHAPE_ID_RE = re.compile(r"(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d[\w./-]*\d[\w./-]*\d)[A-Za-z0-9][\w./-]{2,24}[A-Za-z0-9]"
+                              r"(?![\w/-]|\.\w)")
+_NOT_AN_ID_SHAPE_RE = re.compile(r"[0-3]?\d[./-][01]?\d(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d(?:[./-][01]?\d(?:[./-][0-3]?\d)?)?"
+                                 r"|\d{1,2}h\d\d|\d+(?:[.,]\d+)?|[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d.*", re.IGNORECASE)
+# A label glued to its identifier: "IPP_000458813", "NDA_2024_118_0071", "IPP#94000781123"
+_GLUED_LABEL_ID_RE = re.compile(r"\b(?:IPP|NDA|NIP|IEP|PID)[_#](?P<value>[A-Za-z0-9][\w./-]*\d[\w./-]*?)(?=[^\w./-]|$|[./-](?:\W|$))")
 _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
-_ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])")
+_ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])|[ \t][A-Z](?=[ \t]*(?:[–,;)]|-[ \t]|\n|$))")  # "0024117845 K –"
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w)")
 # RPPS and INAMI numbers have 11 digits, ADELI and FINESS 9, in any grouping ("10 00 12 34 56 7", "6 9 1 2 3 4 5 6 7")
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
@@ -392,13 +402,14 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
 _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abeéfilprcsv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
-    r"villa|chalet|emplacement|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
+    r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
+    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:gauche|droite)\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:gauche|droite|(?-i:g|d)\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
@@ -407,7 +418,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,2}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,2}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -904,6 +915,12 @@ def _find_numbers(text: str) -> list[PersonalData]:
         found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.55))
     if "|" in text:
         found += _grouped_numbers_in_rows(text)
+    for match in _ANY_SHAPE_ID_RE.finditer(text):
+        value = match.group(0)
+        if _IPP_CONTEXT_RE.search(text, max(0, match.start() - 40), match.start()) and not _NOT_AN_ID_SHAPE_RE.fullmatch(value):
+            found.append(PersonalData("IPP", match.start(), match.end(), value, 0.8))
+    for match in _GLUED_LABEL_ID_RE.finditer(text):
+        found.append(PersonalData("IPP", match.start("value"), match.end("value"), match.group("value"), 0.8))
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
         text, max(0, item.start - 25), item.start))]
     behind_label = [item for item in found if item.label == "IPP" and item.text.upper().startswith("IPP")]
@@ -1366,7 +1383,9 @@ def _find_places(text: str) -> list[PersonalData]:
             continue
         own_line = match.group(0).endswith("\n") and any(_is_first_name(word, lexicons["first_names"]) or _TITLE_RE.fullmatch(word)
                                                           for word in value.split())
-        if not own_line and _town_head(value) not in lexicons["not_names"] and _town_head(value) not in lexicons["medical"]:
+        lieu_dit = re.match(rf"(?:Chez|CHEZ)[ \t][{_UP}]", value) is not None  # "Chez Pinaud 16440 Mouthiers"
+        if not own_line and (lieu_dit or _town_head(value) not in lexicons["not_names"]
+                             and _town_head(value) not in lexicons["medical"]):
             found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), value, 0.5))
     for match in _LIVES_AT_NUMBER_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
@@ -2035,7 +2054,7 @@ def find_personal_data(text: str) -> list[PersonalData]:
 
 @lru_cache(maxsize=4)
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
-    text = _undo_ocr_confusions(original)
+    text = _undo_ocr_confusions(_open_underscores(original) if "_" in original else original)
     found = _find_all(text)
     found += _find_in_reading_view(text, found)
     unique: dict[tuple[str, int, int], PersonalData] = {}
@@ -2047,6 +2066,17 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
         for item in found:
             item.text = original[item.start:item.end]
     return tuple(found)
+
+
+# Words joined by underscores, as forms and exports write them: "MARCHAND_Élodie_19850212",
+# "Adresse_La_Croix_Verte_49310_VIHIERS" (not e-mail addresses and file names, read as they are)
+_UNDERSCORED_RE = re.compile(r"(?<![\w@.])[^\W_]+(?:_+[^\W_]+)+(?![\w@]|\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml|dcm)\b)")
+
+
+def _open_underscores(text: str) -> str:
+    """`text` with the underscores between words read as spaces, character for character (same offsets)."""
+    opened = _UNDERSCORED_RE.sub(lambda match: match.group(0).replace("_", " "), text)
+    return opened if opened != text else text
 
 
 def _find_all(text: str) -> list[PersonalData]:

@@ -1287,3 +1287,31 @@ def test_dates_in_the_rarest_forms_of_part_27(text: str, value: str) -> None:
 
 def test_scores_pressures_and_weights_stay_beside_rare_dates() -> None:
     assert _labels("TA 14/9, FC 88 ; 3/4 cp ; poids 48,0 ; stade II-III ; tel 0612 3456").get("DATE") is None
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("I.P.P. : 800.123.456 – N.D.A. : 24.11.0045.7\nMme Bouvier", "IPP", "24.11.0045.7"),
+     ("transférée le 14/06/2024. IPP : 51CH.0045.77.", "IPP", "51CH.0045.77"),
+     ("GUILLOU Francis, n° patient 59D-00.441.8", "IPP", "59D-00.441.8"),
+     ("ipp 380077412 - venue 24k0113", "IPP", "24k0113"),
+     ("Réf patient : BX_0078_1123.", "IPP", "BX_0078_1123"),
+     ("N°IPP/NDA : 800123456/24012345\nPatient", "IPP", "800123456/24012345"),
+     ("NIP 29 A 004 387 — CARIOU Jean-Yves", "IPP", "29 A 004 387"),
+     ("N° de séjour 0024117845 K – Réf. patiente", "IPP", "0024117845 K"),
+     ("NHS no. : 485 777 3456 – IPP local", "IPP", "485 777 3456"),
+     ("IPP_000458813 NDA_2024_118_0071\nMARCHAND_Élodie", "PERSONNE", "MARCHAND_Élodie"),
+     ("Adresse_La_Croix_Verte_49310_VIHIERS", "CODE_POSTAL", "49310"),
+     ("Adresse patient : Chez Pinaud 16 440 Mouthiers-sur-Boëme", "ADRESSE", "Chez Pinaud"),
+     ("au camping de la Plage, empl. 88, 85470 Bretignolles/mer.", "ADRESSE", "empl. 88"),
+     ("au camping de la Plage, empl. 88, 85470 Bretignolles/mer.", "VILLE", "Bretignolles/mer"),
+     ("Mlle Benoît Chloé, rés. Montsouris, esc. 2, 5e g., PARIS XIVe – 75 014", "ADRESSE", "5e g.")],
+)
+def test_identifiers_of_any_shape_after_their_label_and_named_places_of_part_28(text: str, label: str,
+                                                                                   value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_times_decimals_and_e_mails_with_underscores_stay_as_they_are() -> None:
+    assert _labels("visite de 12h30 ; n° 12.5 ; la tour 4 du CHU") == {}
+    assert _labels("écrire à jean_dupont@free.fr").get("EMAIL") == {"jean_dupont@free.fr"}
