@@ -365,7 +365,7 @@ _SPACED_CODE_AFTER_TOWN_RE = re.compile(
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?<![\w.])(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
@@ -466,13 +466,18 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
-_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")
+_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ](?=[{_UP}]))?"
+                               rf"[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
 _ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
 _ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t]/)[ \t]*$")
 # ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
 _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
+# ... or on the line above, a place's name led by its article ("LES QUATRE CHEMINS\nROUTE DE SAINTES\n17800 PONS";
+# a letterhead's specialty line above the street is none)
+_PLACE_LINE_BEFORE_RE = re.compile(rf"(?:^|(?<=\n))(?P<part>(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}][^\W\d_]*"
+                                   r"(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+){0,4})[ \t]*\n$")
 # a postal code later on the line, or on one of the next two (an address block: residence, street, town)
 _CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
@@ -1371,6 +1376,12 @@ def _find_places(text: str) -> list[PersonalData]:
         if numbered or _STREET_WORD_RE.search(value) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
+        elif re.match(r"(?i)adresse|domicil", match.group(0)):
+            # "Domicile : Kerguz, Plonévez-du-Faou": after the label, a named place before the town
+            place = re.match(rf"[{_UP}][^\W\d_'’-]*(?:(?:[ \t-]+|['’])[^\W\d_]+){{0,3}}(?=,[ \t]*[{_UP}])", value)
+            if place and _town_key(place.group(0)) not in lexicons["towns"] \
+                    and _town_head(place.group(0)) not in lexicons["not_names"]:
+                found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + place.end(), place.group(0), 0.5))
     for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group(0).rstrip(" ,\t\n")
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.5))
@@ -1448,7 +1459,7 @@ def _find_places(text: str) -> list[PersonalData]:
         end = item.start
         for _ in range(2):  # at most two parts before the street
             before = _RESIDENCE_BEFORE_RE if _ADDRESS_EXTRA_RE.fullmatch(item.text) else _ADDRESS_PART_BEFORE_RE
-            part = before.search(text, max(0, end - 60), end)
+            part = before.search(text, max(0, end - 60), end) or _PLACE_LINE_BEFORE_RE.search(text, max(0, end - 60), end)
             if not part or _TITLE_RE.match(part.group("part")) or _town_head(part.group("part")) in blocked or any(
                     _is_first_name(word, lexicons["first_names"]) for word in part.group("part").split()):
                 break  # "Jean Dupont, 12 rue ...": a person, not a place

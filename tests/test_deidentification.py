@@ -1315,3 +1315,22 @@ def test_identifiers_of_any_shape_after_their_label_and_named_places_of_part_28(
 def test_times_decimals_and_e_mails_with_underscores_stay_as_they_are() -> None:
     assert _labels("visite de 12h30 ; n° 12.5 ; la tour 4 du CHU") == {}
     assert _labels("écrire à jean_dupont@free.fr").get("EMAIL") == {"jean_dupont@free.fr"}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Travaille sur le chantier naval de St Nazaire, hébergé", "VILLE", "St Nazaire"),
+     ("MADAME LAMBERT GENEVIEVE\nLES QUATRE CHEMINS\nROUTE DE SAINTES\n17 800 PONS\n", "ADRESSE", "LES QUATRE CHEMINS"),
+     ("Mme ABDELLI Nadia\nLes Hauts de Saint-Aubin\nbât. 4, esc. B\n69100 Villeurbanne", "ADRESSE",
+      "Les Hauts de Saint-Aubin"),
+     ("Mr OUEDRAOGO Issouf, secteur 15, 01 BP 3412 Ouagadougou 01", "ADRESSE", "01 BP 3412"),
+     ("ON Loïc (M)\nDomicile : Kerguz, Plonévez-du-Faou\nTél", "ADRESSE", "Kerguz")],
+)
+def test_places_on_the_line_above_a_street_post_boxes_abroad_and_after_a_label(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_letterheads_specialty_above_its_street_stays() -> None:
+    text = "Dr Claire Obadia\nMédecin généraliste\n45 bis, rue du Général Leclerc\n29200 Brest"
+    assert "Médecin généraliste" not in str(_labels(text))
+    assert "Seul" not in str(_labels("Domicile : Seul, Sans aide"))
