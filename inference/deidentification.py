@@ -1068,6 +1068,22 @@ def _windows(text: str, words: set[str], before: int, after: int) -> list[tuple[
     return spans
 
 
+_CODE_HINT_RE = re.compile(r"(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3},?[ \t]")
+
+
+def _before_codes(text: str, before: int = 120) -> list[tuple[int, int]]:
+    """Merged spans of text ending just after each postal code-like number, where a pattern that needs one after
+    it may match (the pattern's look-behinds still see the text before a span)."""
+    spans: list[tuple[int, int]] = []
+    for match in _CODE_HINT_RE.finditer(text):
+        start, end = max(0, match.start() - before), min(len(text), match.end() + 1)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
     for start, end in windows:
         yield from pattern.finditer(text, start, end)
@@ -1195,9 +1211,6 @@ _RARE_DATE_RES = [
     re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
                r"(?:(?:[ \t](?:de[ \t])?|[-/])(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024"
     re.compile(r"\b(?:ago|ene|dic|genn|ott|okt|dez)\.?[ \t](?:19|20)\d\d\b", re.IGNORECASE),  # "ago. 2023"
-    re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.](?:19|20)?\d\d(?![\w/])"  # "2/x/24", "4-iv-2009"
-               rf"|(?<=\b(?:le|du|au|il) )[0-3]?\d[-/.]{_ROMAN_MONTH}(?![\w/-]|\.\w)"  # "le 5.XI", "il 14/X"
-               rf"|(?<![\w/.-]){_ROMAN_MONTH}[-/.](?:19|20)\d\d(?![\w/])"),  # "XII-2023"
     re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)?\d\d(?![\d/])"),  # "9/15/24"
     re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|September|"
                r"October|November|December)(?:,?\s+(?:19|20)\d\d)?\b"),  # "2nd of February 1957"
@@ -1210,6 +1223,11 @@ _RARE_DATE_RES = [
 _SHORT_YEAR_AFTER_MARK_RE = re.compile(r"(?:['’]|(?<=[^\W\d_.])-|(?<=\.)-)\d\d(?![\d/'’])")
 _MONTH_BEFORE_MARK_RE = re.compile(rf"(?:\b(?:{_MONTHS})\.?[ \t]?|(?<![\w/])(?:0?[1-9]|1[0-2])/|\b(?:en|depuis)[ \t])$",
                                    re.IGNORECASE)
+_ROMAN_DATE_RE = re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.](?:19|20)?\d\d(?![\w/])"  # "2/x/24", "4-iv-2009"
+                            rf"|(?<=\b(?:le|du|au|il) )[0-3]?\d[-/.]{_ROMAN_MONTH}(?![\w/-]|\.\w)"  # "le 5.XI", "il 14/X"
+                            rf"|(?<![\w/.-]){_ROMAN_MONTH}[-/.](?:19|20)\d\d(?![\w/])")  # "XII-2023"
+_RARE_DATE_RES.append(_ROMAN_DATE_RE)
+_ROMAN_HINT_RE = re.compile(r"[-/.][IVXivx]|[IVX][-/.]")
 _TWO_GROUP_DATE_RE = re.compile(r"(?<!\d)(?<!\d )(?:\d{4} \d{4}|\d\d \d{6})(?![ ]?\d)")  # "1203 2024", "05 061972"
 _OCR_DIGITS = str.maketrans("lIOS", "1105")
 
@@ -1217,6 +1235,8 @@ _OCR_DIGITS = str.maketrans("lIOS", "1105")
 def _rare_dates(text: str) -> list[PersonalData]:
     found = []
     ocr, *others = _RARE_DATE_RES
+    if not _ROMAN_HINT_RE.search(text):
+        others = [pattern for pattern in others if pattern is not _ROMAN_DATE_RE]
     for match in ocr.finditer(text):
         value = match.group(0)
         day, month, year = re.split(r"[/.-]", value.translate(_OCR_DIGITS))
@@ -1385,7 +1405,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _NUMBERED_PLACE_BEFORE_CODE_RE.finditer(text):
         value = match.group(0).rstrip(" ,\t\n")
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.5))
-    for match in _PLACE_BEFORE_CODE_RE.finditer(text):
+    for match in _finditer(_PLACE_BEFORE_CODE_RE, text, _before_codes(text)):
         value = match.group("value")
         # alone on the line above the postal code ("Le Bourg\n29400 Lampaul"), a person's name is not a place
         # after a table's spaces, a place needs its comma: "Stang ar Lenn, 29550 ..." ("Rack 50231  Pos 3" is none)
