@@ -339,7 +339,8 @@ _ADDRESS_CONTEXT_RE = re.compile(
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
-_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|str\.|street|weg|platz|straat|gasse|gracht|plein)(?:\s+(?:des\s+)?"
+_FOREIGN_STREET_RE = re.compile(rf"\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|str\.|street|weg|platz|straat|gasse|gracht|plein|STRASSE|STRAßE|STR\.)"
+                                r"(?:\s+(?:des\s+)?"
                                 r"(?:\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)|[\d.]+)(?:\s+\w+)?)?(?:\s+\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)?)?"
                                 # Spanish "C/" for calle: "C/ San Marcial 12"
                                 rf"|(?<![\w/])C/[ \t]?(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
@@ -486,7 +487,7 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 # the town comes after the postal code, on the line or the next one.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
-_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$))")
+_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -1564,6 +1565,16 @@ def _find_places(text: str) -> list[PersonalData]:
         # "Florence" may be a woman, "Bois-Guillaume" is a town: a compound needs one word that is only a place's
         if _town_key(value) in lexicons["towns"] and not (all(listed) if len(words) > 1 else any(listed)):
             found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
+            continue
+        end = match.end()
+        for _ in range(2):  # written with spaces for its hyphens: "Aix en Provence", "Saint Didier au Mont d'Or"
+            tail = _TOWN_TAIL_RE.match(text, end)
+            if tail is None:
+                break
+            end = tail.end()
+            if _town_key(text[match.start():end]) in lexicons["towns"]:
+                found.append(PersonalData("VILLE", match.start(), end, text[match.start():end], 0.6))
+                break
     for match in _COUNTRY_CODE_RE.finditer(text):  # "(CH-1870)", "L-3377 Leudelange", "MC 98000 Monaco"
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.7))
         town = _TOWN_AFTER_COUNTRY_CODE_RE.match(text, match.end())

@@ -1334,3 +1334,14 @@ def test_a_letterheads_specialty_above_its_street_stays() -> None:
     text = "Dr Claire Obadia\nMédecin généraliste\n45 bis, rue du Général Leclerc\n29200 Brest"
     assert "Médecin généraliste" not in str(_labels(text))
     assert "Seul" not in str(_labels("Domicile : Seul, Sans aide"))
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Agée de 65 ans\nHAUPTSTRASSE 18, 75011 PARIS 11", "ADRESSE", "HAUPTSTRASSE 18"),
+     ("Centre de Santé, Lotissement les Bleuets, 8 75020 Paris, tél", "ADRESSE", "Lotissement les Bleuets, 8"),
+     ("non loin du centre anti-poison de Aix en Provence.", "VILLE", "Aix en Provence")],
+)
+def test_streets_in_capitals_numbers_after_the_name_and_towns_without_hyphens(text: str, label: str,
+                                                                               value: str) -> None:
+    assert value in _labels(text).get(label, set())
