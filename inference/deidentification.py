@@ -2010,6 +2010,11 @@ def _find_names(text: str) -> list[PersonalData]:
     for match in _FIRST_NAME_THEN_EPONYM_RE.finditer(text):
         if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
+    # a surname's particle and article before a name found without them: "de La Tour Foliet", "DE LA TOUR Jacob"
+    for item in [item for item in found if item.label == "PERSONNE"]:
+        particle = _PARTICLE_AND_ARTICLE_BEFORE_RE.search(text, max(0, item.start - 8), item.start)
+        if particle:
+            found.append(PersonalData("PERSONNE", particle.start(), item.end, text[particle.start():item.end], item.score))
     # ... and so is an eponym in capitals before a first name: "BOUCHARD Lucien" (not "maladie de BOUCHARD")
     for match in _EPONYM_THEN_FIRST_NAME_RE.finditer(text):
         if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
@@ -2017,6 +2022,7 @@ def _find_names(text: str) -> list[PersonalData]:
     return found
 
 
+_PARTICLE_AND_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’])(?:de|De|DE)[ \t](?:La|Le|LA|LE)[ \t]$")
 _EPONYM_THEN_FIRST_NAME_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<last>[{_UP}]{{3,}})[ \t]"
                                         rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)\b")
 _SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>(?:(?:LE|LA|DE|DU|DA|DOS|VAN|D['’])[ \t]?)?[{_UP}]{{2}}[{_UP}'’\-]*)[ \t]+(?:épouse|ép\.|née|veuve|vve)[ \t]+$")

@@ -1345,3 +1345,8 @@ def test_a_letterheads_specialty_above_its_street_stays() -> None:
 def test_streets_in_capitals_numbers_after_the_name_and_towns_without_hyphens(text: str, label: str,
                                                                                value: str) -> None:
     assert value in _labels(text).get(label, set())
+
+
+def test_a_surnames_particle_and_article_go_with_it() -> None:
+    assert "de La Tour Foliet" in _labels("Équipe réunie en staff : de La Tour Foliet").get("PERSONNE", set())
+    assert _labels("la maison de La Tour, un cas de La Réunion") == {}
