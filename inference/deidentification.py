@@ -2006,19 +2006,17 @@ def _find_names(text: str) -> list[PersonalData]:
         before = _SURNAME_BEFORE_SPOUSE_RE.search(text, max(0, item.start - 40), item.start)
         if before and _key(before.group("surname")) not in blocked:
             found.append(PersonalData("PERSONNE", before.start("surname"), before.end("surname"), before.group("surname"), 0.6))
-    # a first name before an eponym is a person: "Jean-Martin Charcot", "Ambroise Paré" (not "maladie de Charcot")
-    for match in _FIRST_NAME_THEN_EPONYM_RE.finditer(text):
-        if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
-            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
-    # a surname's particle and article before a name found without them: "de La Tour Foliet", "DE LA TOUR Jacob"
+    # a first name before an eponym is a person: "Jean-Martin Charcot", "Ambroise Paré" (not "maladie de Charcot"),
+    # and so is an eponym in capitals before a first name: "BOUCHARD Lucien" (not "maladie de BOUCHARD")
+    for pattern in (_FIRST_NAME_THEN_EPONYM_RE, _EPONYM_THEN_FIRST_NAME_RE):
+        for match in pattern.finditer(text):
+            if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
+                found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
+    # a surname's particle and article before a name found without them: "de La Tour Foliet"
     for item in [item for item in found if item.label == "PERSONNE"]:
         particle = _PARTICLE_AND_ARTICLE_BEFORE_RE.search(text, max(0, item.start - 8), item.start)
         if particle:
             found.append(PersonalData("PERSONNE", particle.start(), item.end, text[particle.start():item.end], item.score))
-    # ... and so is an eponym in capitals before a first name: "BOUCHARD Lucien" (not "maladie de BOUCHARD")
-    for match in _EPONYM_THEN_FIRST_NAME_RE.finditer(text):
-        if is_first_name(match.group("first").split("-")[0]) and _key(match.group("last")) in lexicons["eponyms"]:
-            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.7))
     return found
 
 
