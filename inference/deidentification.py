@@ -192,7 +192,7 @@ _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enume
 _YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
-_OLD_YEAR_RE = re.compile(r"(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin ))"
+_OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin ))"
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
@@ -241,7 +241,7 @@ _IPP_CONTEXT_RE = re.compile(r"(?:\bIPP|\bNDA|\bNIP|\bN\.I\.P\b|\bI\.P\.P\b|\bIE
                              r"\barchive|\bnum\.?\s*pat\b|\blPP\b|\bNHS\b|\bN\.D\.A\b|\b(?:patient|IP)(?=[ \t]*[:(]?[ \t]*$))"
                              r"[^\d\n]{0,35}$", re.IGNORECASE)
 # An identifier written in groups after its label: "NDA : 6908 34139", "IPP 3175 09".
-_IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
+_IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|"  # "NIP 2 9 A 0 0 5 1 2 8 7"
                             r"(?<![\w.,/])\d{1,4} [A-Z]{1,2} \d{1,6}(?: \d{1,6}){0,2}(?![\w.,/]\d|\w| \d)|"  # "24 S 00 4471"
                             r"(?<![\w.,/])(?!(?:IP|IPP|NIP|NDA|IEP)\b)[A-Z]{2,5} \d{2,6}(?: \d{2,6}){1,3}(?![\w.,/]\d|\w| \d)|"
                             r"(?=[A-Za-z\d])(?:\bIPP\s*)?(?:(?<![\w.,/])|(?<=IPP))(?:(?:(?!(?:IPP|NIP|NDA|IEP|IP)\b)[A-Z]{1,3} ?)?\d{1,8}(?: \d{1,8}){0,3} \d{1,8}(?![\w.,/]\d|\w| \d)"
@@ -251,7 +251,7 @@ _IPP_SPACED_RE = re.compile(r"(?<![\w.,/])\d(?: \d)* [A-Z](?: \d){3,14}(?! ?\w)|
                             r"|(?=[A-Za-z\d/-]*\d{3})[A-Za-z\d]{1,10}(?:[-/][A-Za-z\d]{1,10}){1,3}(?![\w.,/-]?\w)"
                             r"|[A-Z]{1,3} ?\d{2,4} ?/ ?\d{3,8}(?![\w.,/-]?\d)"
                             r"|(?=[A-Z\d]*\d[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{5,16}(?![\w@])"
-                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-._]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/.]\d{1,8}){0,2}(?![\w@]))")
+                            r"|\d{2,8}[/-]\d{3,10}(?![\w.,/-]?\d)|\d{2,8}(?:[-._]\d{2,8}){2,3}(?![\w.,/-]?\d)|[A-Z]{1,5}[-/]?\d{2,12}(?:[-/.]\d{1,8}){0,2}(?![\w@])))")
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 # A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
@@ -691,7 +691,7 @@ def _find_simple(text: str) -> list[PersonalData]:
         local, _, domain = match.group(0).replace(" ", "").partition("@")
         if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
             found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
-    for match in _SPELLED_EMAIL_RE.finditer(text) if "at" in text else ():
+    for match in _SPELLED_EMAIL_RE.finditer(text) if re.search(r"(?i)[(\[]at[)\]]", text) else ():
         found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
     for match in _URL_RE.finditer(text):
         end = match.end()
