@@ -530,7 +530,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
           r"Dre|Pre|Patient\(e\)|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
           r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
-          r"Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacienne?|"
+          r"Psychologue|Di[ée]t[ée]ticien(?:ne)?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacien(?:ne)?|"
           r"Biologiste|Cadre(?:\s+de\s+sant[ée])?|Assistante?\s+sociale?|Aide-soignante?|Manipulat(?:eur|rice)|"
           r"R[ée]f[ée]rent|Sign[ée]e?\s+par|Valid[ée]e?\s+par|R[ée]dig[ée]e?\s+par|Dict[ée]e?\s+par|"
           r"Pr[ée]lev[ée]e?\s+par|Frapp[ée]e?\s+par|Dactylographi[ée]e?\s+par|"
@@ -540,9 +540,10 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"Famille|Enfant|"
           # newborns' labels ("BB PAYET", "Jumeau 2 DUPONT", "Nné MARTIN") and firms named after a family
           r"BB|B[ée]b[ée]|Nn[ée]|Nouveau-n[ée]e?|Jumeau(?:\s+\d)?|Jumelle(?:\s+\d)?|Ambulances?|Taxis?)")
-_TITLE_RE = re.compile(rf"(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
-_PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticienne?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
-                            r"Ergoth[ée]rapeute|Pharmacienne?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
+# (the look-ahead lets every position that starts no title fail at once: the patterns below try it everywhere)
+_TITLE_RE = re.compile(rf"(?=[abcdefijkmnoprstvé])(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
+_PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticien(?:ne)?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
+                            r"Ergoth[ée]rapeute|Pharmacien(?:ne)?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
                             r"Manipulat(?:eur|rice)",
                             re.IGNORECASE)
 _FIRM_TITLES = {"ambulance", "ambulances", "taxi", "taxis"}
