@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
@@ -1057,17 +1058,21 @@ def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((match.start(), match.end(), match.group(0).lower()) for match in _WORD_RE_ALL.finditer(text))
 
 
+def _merged(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Spans in reading order, clipped to the text and merged where they touch."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = max(0, start), min(length, end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _windows(text: str, words: set[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged spans of text around the words of `words` (lower-case), where a slow pattern may match."""
-    spans: list[tuple[int, int]] = []
-    for word_start, word_end, word in _words(text):
-        if word in words:
-            start, end = max(0, word_start - before), min(len(text), word_end + after)
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-    return spans
+    return _merged(((start - before, end + after) for start, end, word in _words(text) if word in words), len(text))
 
 
 _CODE_HINT_RE = re.compile(r"(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3},?[ \t]")
@@ -1076,14 +1081,7 @@ _CODE_HINT_RE = re.compile(r"(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3},?[ \t]")
 def _before_codes(text: str, before: int = 120) -> list[tuple[int, int]]:
     """Merged spans of text ending just after each postal code-like number, where a pattern that needs one after
     it may match (the pattern's look-behinds still see the text before a span)."""
-    spans: list[tuple[int, int]] = []
-    for match in _CODE_HINT_RE.finditer(text):
-        start, end = max(0, match.start() - before), min(len(text), match.end() + 1)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+    return _merged(((match.start() - before, match.end() + 1) for match in _CODE_HINT_RE.finditer(text)), len(text))
 
 
 def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
