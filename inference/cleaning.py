@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 PAGE_SEPARATOR = "\f"
+# The models read at most this much of a document's clean text (about eight pages): a letter's content is at its
+# start, and time and memory must stay bounded on a 500-page file; lexicons and rules still read everything.
+MODEL_MAX_CHARS = 24_000
 # Lines at the top and bottom of each page that may be a header or a footer.
 EDGE_LINES = 4
 
@@ -181,3 +184,9 @@ def clean(text: str) -> CleanText:
     builder.sub(re.compile(r"\n{3,}"), "\n\n")
     builder.sub(re.compile(r"^\n+|\n+$"), "")
     return CleanText(builder.text, text, builder.starts, builder.ends, removed)
+
+
+def model_text(document_text: str) -> str:
+    """What the models read of a document: the start of its clean text. Passes run ahead of the analysis (a batch
+    import's read-ahead, its first passes) are found again only if they read exactly this."""
+    return clean(document_text).text[:MODEL_MAX_CHARS]

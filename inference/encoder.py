@@ -22,9 +22,6 @@ from tokenizers import Tokenizer
 
 
 RECENT_RUNS = 2  # the document being analysed and the next one, prepared during a batch import
-# The models read at most this much of a document's clean text (about eight pages): a letter's content is at its
-# start, and time and memory must stay bounded on a 500-page file; lexicons and rules still read everything.
-MODEL_MAX_CHARS = 24_000
 
 
 @dataclass

@@ -12,9 +12,8 @@ import threading
 from concurrent.futures import Future
 from pathlib import Path
 
-from inference.cleaning import clean
+from inference.cleaning import model_text
 from inference.document import read_document
-from inference.encoder import MODEL_MAX_CHARS
 from inference.ner_model import NerModel
 from inference.resources import resources_dir
 
@@ -47,4 +46,4 @@ def _run_first_passes(model: Future, paths: list[Path], folder: Path, threads: i
             document = read_document(path, ocr=False)
         except Exception:  # the import reports the file when its turn comes
             continue
-        ner.encoder.run_ahead(clean(document.text).text[:MODEL_MAX_CHARS])
+        ner.encoder.run_ahead(model_text(document.text))

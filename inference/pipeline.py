@@ -25,13 +25,13 @@ from inference.alerts import find_alerts
 from inference.allergy import detect_allergy_mention
 from inference.analysis import (Alert, Analysis, DocumentInfo, Elements, Entity, LabResult, PersonalData, Relation,
                                 Span)
-from inference.cleaning import CleanText, clean
+from inference.cleaning import MODEL_MAX_CHARS, CleanText, clean, model_text
 from inference.completeness import CompletenessRules, find_missing_elements
 from inference.deid_model import DeidHead, StaleHead, add_model_findings
 from inference.deidentification import deidentify, find_personal_data
 from inference.document import Document, Page, read_document
 from inference.dosage import drugs_without_dose, find_doses
-from inference.encoder import MODEL_MAX_CHARS, RECENT_RUNS, Encoder
+from inference.encoder import RECENT_RUNS, Encoder
 from inference.elements import find_patient_facts, find_present_elements
 from inference.folding import fold
 from inference.lab_results import LabRanges, find_lab_results
@@ -169,7 +169,7 @@ class Engine:
     def prefetch_model_pass(self, document: Document) -> None:
         """Run the transformer pass that `analyse_document` will need, now (typically from a worker thread while
         the previous document goes through the rules and the store): the encoder keeps it for the analysis."""
-        text = clean(document.text).text[:MODEL_MAX_CHARS]
+        text = model_text(document.text)
         for encoder in self._encoders():
             encoder.run_ahead(text)
 

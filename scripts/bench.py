@@ -149,8 +149,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def latency(paths: list[Path], rounds: int, warmup: int = 3) -> dict:
     """Warm engine, in process: wall time of Engine.analyse per document (reading, OCR, rules, models)."""
     from inference import Engine
-    from inference.cleaning import clean
-    from inference.pipeline import MODEL_MAX_CHARS
+    from inference.cleaning import model_text
 
     engine = Engine.load()
     for path in paths[:warmup]:
@@ -164,9 +163,9 @@ def latency(paths: list[Path], rounds: int, warmup: int = 3) -> dict:
             for stage, value in analysis.timings_ms.items():
                 stages.setdefault(stage, []).append(value)
             if engine.deid_head:  # its own share of the "deidentify" stage, on the pass the analysis kept
-                model_text = clean(analysis.text).text[:MODEL_MAX_CHARS]
+                text = model_text(analysis.text)
                 start = time.perf_counter()
-                engine.deid_head.find(model_text)
+                engine.deid_head.find(text)
                 head.append(1000 * (time.perf_counter() - start))
     return {
         "documents": len(paths),
