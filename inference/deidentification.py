@@ -197,6 +197,8 @@ _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers 
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
+# two months named as a span: "entre novembre et février", "de mars à mai"
+_MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’])\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
     r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
     r"birth\w*|DOB|D\.O\.B\.?|nat[oa]\s+il|nacid[oa]\s+el|nascid[oa]\s+em|geboren\s+am|fecha\s+de\s+nacimiento|data\s+di\s+nascita)\s*:?\s*$",
@@ -322,7 +324,7 @@ _NUMBERED_WAYS = {"rue", "chemin", "cité", "cite", "route", "rte", "impasse", "
                   "lotissement"}
 _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale", "vicinal", "vicinale", "départemental",
                       "départementale", "privé", "privée", "forestier", "forestière", "neuf", "neuve", "vieux", "vieille",
-                      "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale"}
+                      "haut", "haute", "bas", "basse", "royal", "royale", "national", "nationale", "municipal", "municipale"}
 # words that may start a street's name before its capitalised word ("rue de la Paix", "Rua das Flores")
 _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
                           "di", "da", "das", "do", "dos"}
@@ -331,7 +333,7 @@ _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
-    r"(?:\b(?:adresse|domicile)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
+    r"(?:\b(?:adresse|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
     r"(?:\s+(?:au|à))?)\s*"
@@ -367,7 +369,7 @@ _SPACED_CODE_AFTER_TOWN_RE = re.compile(
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
@@ -378,7 +380,7 @@ _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
     rf"(?:[ \t](?:(?i:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
-    rf"(?:,?[ \t]|[ \t]*\n)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
+    rf"(?:,?[ \t]|[ \t]*\n|[ \t]+[–—-][ \t]+)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
@@ -903,7 +905,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
-        if match.group(0).upper().startswith("IPP") or _IPP_CONTEXT_RE.search(context):
+        year_in_prose = re.fullmatch(r"(?:19|20)\d\d", match.group(0)) and not re.search(r"(?:n°|:|#)\s*$", context)
+        if match.group(0).upper().startswith("IPP") or (_IPP_CONTEXT_RE.search(context) and not year_in_prose):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
         elif 7 <= len(digits) <= 11 and (not re.match(r"0[1-9]", digits) or len(digits) != 10) \
                 and not (len(digits) == 8 and _date_digits(digits)):  # "0612345678" is a phone, "0012345678" is not
@@ -1107,6 +1110,9 @@ def _find_dates(text: str) -> list[PersonalData]:
             if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{1,2}", value) and re.search(r"(?i)\bapgar\W{0,4}$", text[max(0, start - 10):start]):
                 continue  # "Apgar 8/10/10": the scores at one, five and ten minutes
             found.append(PersonalData("DATE", start, start + len(value), value, 0.8))
+    for match in _finditer(_MONTH_PAIR_RE, text, windows):
+        for group in ("value", "value2"):
+            found.append(PersonalData("DATE", match.start(group), match.end(group), match.group(group), 0.8))
     for match in chain(_GROUPED_DIGITS_RE.finditer(text), _BOXED_DIGITS_RE.finditer(text) if "|" in text else ()):
         # digits typed in irregular groups, "05 1 2 2 0 2 4", or in a form's boxes, "0 | 4 | 1 | 1 | 2 | 0 | 2 | 4":
         # a date when they spell one (ddmmyyyy)
@@ -1204,10 +1210,10 @@ _FOREIGN_MONTH_ABBREVIATIONS = (r"ene|feb|febr|abr|may|jun|jul|ago|sept?|oct|nov
                                 r"okt|dez|märz?|mrt|mei|maart|out|set|fev")
 # Dates in forms the other patterns leave: OCR's letters for digits, a day glued to its weekday, foreign months abbreviated, roman months in any case, American order, ordinals in English, a date glued
 # to its time or to the rest of a timestamp, eight digits in two groups, a birth date whose day and month are unknown.
+# an abbreviated weekday before its day and month is part of the date: "mer. 13/03", "Ven.08/11", "Dim10-11"
+_WEEKDAY_DATE_RE = re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?[0-3]?\d[/-][01]?\d(?![\d/]|[.,]\d)", re.IGNORECASE)
 _RARE_DATE_RES = [
     re.compile(r"(?<![\w/.-])[\dlIOS]{1,2}[/.-][\dlIOS]{1,2}[/.-][\dlIOS]{2,4}(?![\w/])"),  # "l2.ll.24", "2S/l2/2O24"
-    re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?(?P<value>[0-3]?\d[/-][01]?\d)(?![\d/]|[.,]\d)",
-               re.IGNORECASE),  # "Ven.08/11", "Dim10-11"
     re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
                r"(?:(?:[ \t](?:de[ \t])?|[-/])(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024"
     re.compile(r"\b(?:ago|ene|dic|genn|ott|okt|dez)\.?[ \t](?:19|20)\d\d\b", re.IGNORECASE),  # "ago. 2023"
@@ -1247,6 +1253,8 @@ def _rare_dates(text: str) -> list[PersonalData]:
         for match in pattern.finditer(text):
             group = "value" if "value" in pattern.groupindex else 0
             found.append(PersonalData("DATE", match.start(group), match.end(group), match.group(group), 0.7))
+    for match in _WEEKDAY_DATE_RE.finditer(text):  # above the day and month alone, so that the date stays whole
+        found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.85))
     for match in _SHORT_YEAR_AFTER_MARK_RE.finditer(text):
         before = _MONTH_BEFORE_MARK_RE.search(text, max(0, match.start() - 12), match.start())
         if before and (match.group(0)[0] in "'’" or before.group(0)[-1:].isalpha() or before.group(0)[-1:] == "."):
@@ -1389,16 +1397,23 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
-        before_code = (re.match(r"(?i)adresse|domicil", match.group(0)) is not None and re.match(
+        before_code = (re.match(r"(?i)adresse|domicil|r[ée]sidence", match.group(0)) is not None and re.match(
             r"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b|chez\b)", text[match.start("value") + len(value):]) is not None)
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
         if numbered or _STREET_WORD_RE.search(value) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
-        elif re.match(r"(?i)adresse|domicil", match.group(0)):
-            # "Domicile : Kerguz, Plonévez-du-Faou": after the label, a named place before the town
-            place = re.match(rf"[{_UP}][^\W\d_'’-]*(?:(?:[ \t-]+|['’])[^\W\d_]+){{0,3}}(?=,[ \t]*[{_UP}])", value)
+        elif re.match(r"(?i)adresse|domicil|r[ée]sidence", match.group(0)):
+            # "Domicile : Kerguz, Plonévez-du-Faou": after the label, a named place before the town, or before the
+            # street on the next line ("Domicile : La Rivière\n24 chemin des Prés")
+            place = re.match(rf"[{_UP}][^\W\d_'’-]*(?:(?:[ \t-]+|['’])[^\W\d_]+){{0,3}}", value)
+            after = match.start("value") + place.end() if place else 0
+            comma = re.match(r",[ \t]*", text[after:after + 4])
+            town = _COMMUNE_SHAPE_RE.match(text, after + comma.end()) if comma else None
+            if place and not (town and _town_key(town.group(0)) in lexicons["towns"]
+                              or re.match(r"[ \t]*\n[ \t]*\d{1,4}\b", text[after:after + 12])):
+                place = None  # "Domicile : Seul, Sans aide" names no place
             if place and _town_key(place.group(0)) not in lexicons["towns"] \
                     and _town_head(place.group(0)) not in lexicons["not_names"]:
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + place.end(), place.group(0), 0.5))
@@ -1470,6 +1485,8 @@ def _find_places(text: str) -> list[PersonalData]:
         if words:
             end = town.start("city") + len(" ".join(words))
             if text[town.start("city"):end] == " ".join(words):
+                cedex = re.match(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", text[end:end + 12], re.IGNORECASE)
+                end += cedex.end() if cedex else 0  # "13331 marseille cedex 03"
                 found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
     _add_address_extras(text, found)
     blocked = lexicons["blocked"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
@@ -1643,10 +1660,12 @@ def _is_first_name(word: str, first_names: set[str]) -> bool:
 
 
 def _town_head(value: str) -> str:
-    """The key of a town's first word after an article ("Le Puy-en-Velay" -> "puy-en-velay")."""
+    """The key of a town's first word after an article ("Le Puy-en-Velay" -> "puy-en-velay"); Brittany's
+    hamlets "La Ville Rouault", "La Ville ès Brets" are named by the word after "Ville"."""
     words = re.split(r"(?<=['’])|\s+", value.strip(), maxsplit=1)
     if len(words) > 1 and _key(words[0]) in ("le", "la", "les", "l'") and words[1]:
-        return _key(words[1].split()[0])
+        named = re.match(r"(?i)ville\s+(?:(?:[èe]s|aux?|du|des)\s+)?(\S+)", words[1])
+        return _key(named.group(1) if named else words[1].split()[0])
     return _key(words[0])
 
 

@@ -1268,7 +1268,7 @@ def test_a_patient_given_a_dose_has_no_identifier() -> None:
     [("Entrée: 2S/l2/2O24 Motif : AEG", "2S/l2/2O24"),
      ("Maladie de Crohn diagnostiquée en ’98, colectomie", "’98"),
      ("Humira 40 mg/14 j depuis 06/'19.", "06/'19"),
-     ("Ven.08/11 : pansement J+4", "08/11"),
+     ("Ven.08/11 : pansement J+4", "Ven.08/11"),
      ("Caduta il 12 ott. ; frattura", "12 ott."),
      ("Fiebre desde el 12-ene-24, vue aux urgences", "12-ene-24"),
      ("bilan sanguin du 2/x/24 : Hb 10,9 g/dl", "2/x/24"),
@@ -1350,3 +1350,38 @@ def test_streets_in_capitals_numbers_after_the_name_and_towns_without_hyphens(te
 def test_a_surnames_particle_and_article_go_with_it() -> None:
     assert "de La Tour Foliet" in _labels("Équipe réunie en staff : de La Tour Foliet").get("PERSONNE", set())
     assert _labels("la maison de La Tour, un cas de La Réunion") == {}
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Cabinet médical, Le Bourg — 24220 Saint-Cyprien", "ADRESSE", "Le Bourg"),
+     ("Résidence : Les Terrasses du Lac, Annecy", "ADRESSE", "Les Terrasses du Lac"),
+     ("Domicile : La Rivière\n24 chemin des Prés\n38410 Saint-Martin-d'Uriage", "ADRESSE", "La Rivière"),
+     ("expediteur: cs 70245 13331 marseille cedex 03", "ADRESSE", "cs 70245"),
+     ("expediteur: cs 70245 13331 marseille cedex 03", "VILLE", "marseille cedex 03"),
+     ("Elle vit en caravane, Camping municipal Les Rives, Argelès-sur-Mer", "ADRESSE", "Camping municipal Les Rives"),
+     ("ADR: LA VILLE ES BRETS / RTE DE ST-MALO ;; 35 400 ;; SAINT-MALO", "ADRESSE", "LA VILLE ES BRETS"),
+     ("Perte de 8 kg entre novembre et février, albumine 28 g/L.", "DATE", "février"),
+     ("Visite à domicile mer. 13/03 : patiente somnolente", "DATE", "mer. 13/03")],
+)
+def test_places_and_dates_of_parts_29_to_31(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [("CP\t45000\tVille\tOrléans", "Ville"),
+     ("Code postal ....... 67400\nCommune .......... ILLKIRCH-GRAFFENSTADEN", "Commune"),
+     ("Pose de PAC le 21.02.2024 ; ablation envisagée", "Pose"),
+     ("Contrôle OPH le 07/02/2024 : AV 10/10 ODG", "Contrôle"),
+     ("DU 2 AU 6 FÉVRIER 2024 EN UNITÉ DE SOINS INTENSIFS CARDIOLOGIQUES.", "SOINS"),
+     ("Aides : portage des repas, téléalarme.", "portage"),
+     ("Domicile : Seul, Sans aide", "Seul")],
+)
+def test_form_labels_and_care_words_stay(text: str, word: str) -> None:
+    assert word not in " ".join(item.text for item in find_personal_data(text))
+
+
+def test_a_year_after_a_word_of_care_is_a_date_not_an_identifier() -> None:
+    found = _labels("Premier épisode dépressif à l'automne 2020, après le décès de son époux")
+    assert "IPP" not in found and any("2020" in value for value in found["DATE"])
