@@ -544,7 +544,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           # newborns' labels ("BB PAYET", "Jumeau 2 DUPONT", "Nné MARTIN") and firms named after a family
           r"BB|B[ée]b[ée]|Nn[ée]|Nouveau-n[ée]e?|Jumeau(?:\s+\d)?|Jumelle(?:\s+\d)?|Ambulances?|Taxis?)")
 # (the look-ahead lets every position that starts no title fail at once: the patterns below try it everywhere)
-_TITLE_RE = re.compile(rf"(?=[abcdefijkmnoprstvé])(?<![\w])(?:{_TITLE})(?![\w])\.?\s*:?[ \t]*", re.IGNORECASE)
+_TITLE_RE = re.compile(rf"(?=[abcdefijkmnoprstvé])(?<![\w])(?:{_TITLE})(?![\w])\.?\s*[:=]?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticien(?:ne)?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacien(?:ne)?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
                             r"Manipulat(?:eur|rice)",
@@ -2013,11 +2013,12 @@ def _find_names(text: str) -> list[PersonalData]:
                for word in (first, second)):
             continue
         found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.5))
-    # A surname in capitals in the field before a first name, in a row of fields: "DUVAL;MARIE;12/03/1950",
-    # "DUPUIS / Marcel / 04-11-1933"
+    # A surname in capitals in the field before a first name, in a row of fields or on the line above (a label,
+    # a wristband): "DUVAL;MARIE;12/03/1950", "DUPUIS / Marcel / 04-11-1933", "FONTAINE\nRoger\nNé(e) le ..."
     for item in [item for item in found if item.label == "PERSONNE" and is_first_name(item.text)]:
         field = _SURNAME_FIELD_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
-        if field and _key(field.group("surname")) not in blocked and not is_first_name(field.group("surname")):
+        if field and not is_first_name(field.group("surname")) and not any(
+                _key(word) in blocked or _key(word) in lexicons["cities"] for word in re.split(r"[ \-]", field.group("surname"))):
             found.append(PersonalData("PERSONNE", field.start("surname"), field.end("surname"), field.group("surname"), 0.6))
     # the birth name before "épouse" or "née" and the name found after it: "MERCIER épouse KOWALSKI Danuta"
     for item in [item for item in found if item.label == "PERSONNE"]:
@@ -2046,7 +2047,7 @@ _FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}
 
 
 _SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"
-                                      r"[ \t]*(?:;|\||/|\t)[ \t]*$", re.MULTILINE)
+                                      r"[ \t]*(?:;|\||/|\t|\n)[ \t]*$", re.MULTILINE)
 
 
 def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:

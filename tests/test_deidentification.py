@@ -1385,3 +1385,9 @@ def test_form_labels_and_care_words_stay(text: str, word: str) -> None:
 def test_a_year_after_a_word_of_care_is_a_date_not_an_identifier() -> None:
     found = _labels("Premier épisode dépressif à l'automne 2020, après le décès de son époux")
     assert "IPP" not in found and any("2020" in value for value in found["DATE"])
+
+
+def test_a_label_names_its_patient_on_stacked_lines_and_in_key_value_fields() -> None:
+    assert {"FONTAINE", "Roger"} <= _labels("Étiquette :\nFONTAINE\nRoger\nNé(e) le 30/06/1942  M")["PERSONNE"]
+    assert "SCHMITT" in _labels("DN=19590314;NOM=SCHMITT;PRENOM=ALBERT;DT_ENTREE=20240312")["PERSONNE"]
+    assert "PERSONNE" not in _labels("ATCD : appendicectomie en 87, PTH G fin 2019, cholécystectomie")
