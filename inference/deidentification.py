@@ -298,7 +298,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?<![\w/.])(?:(?:n°\s?)?\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n°\s?)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:[-/]\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
@@ -334,11 +334,13 @@ _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\b(?:adresse|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
-    r"\badresse\s+(?:c['’]est|est)\s*:?|"
+    r"\badresse\s+(?:c['’]est|est)\s*:?|\b[àa]\s+l['’]adresse\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
     r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
+_BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
+                                         rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
@@ -358,7 +360,7 @@ _MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}
 _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
                       "lotissement", "faubourg", "promenade", "esplanade")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
-_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
+_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
 # A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
@@ -398,8 +400,10 @@ _LIVES_AT_NUMBER_RE = re.compile(
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
 _LIVES_IN_PLACE_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:(?:au|aux|à)[ \t]+)?"
-    rf"(?P<value>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,5}}?)[ \t]*,?[ \t]+"
-    r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
+    rf"(?P<value>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,5}}?)(?:[ \t]*,?[ \t]+"
+    r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
+    # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
+    r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?)\b\.?[ \t]*[A-Z0-9]))")
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
@@ -422,7 +426,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,2}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:[ \n](?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -1211,7 +1215,8 @@ _FOREIGN_MONTH_ABBREVIATIONS = (r"ene|feb|febr|abr|may|jun|jul|ago|sept?|oct|nov
 # Dates in forms the other patterns leave: OCR's letters for digits, a day glued to its weekday, foreign months abbreviated, roman months in any case, American order, ordinals in English, a date glued
 # to its time or to the rest of a timestamp, eight digits in two groups, a birth date whose day and month are unknown.
 # an abbreviated weekday before its day and month is part of the date: "mer. 13/03", "Ven.08/11", "Dim10-11"
-_WEEKDAY_DATE_RE = re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?[0-3]?\d[/-][01]?\d(?![\d/]|[.,]\d)", re.IGNORECASE)
+_WEEKDAY_DATE_RE = re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?[0-3]?\d[/-][01]?\d(?:[/-](?:19|20)?\d\d)?(?![\d/]|[.,]\d)",
+                              re.IGNORECASE)
 _RARE_DATE_RES = [
     re.compile(r"(?<![\w/.-])[\dlIOS]{1,2}[/.-][\dlIOS]{1,2}[/.-][\dlIOS]{2,4}(?![\w/])"),  # "l2.ll.24", "2S/l2/2O24"
     re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
@@ -1396,15 +1401,16 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
-        # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code
-        before_code = (re.match(r"(?i)adresse|domicil|r[ée]sidence", match.group(0)) is not None and re.match(
-            r"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{3}\b|chez\b)", text[match.start("value") + len(value):]) is not None)
+        # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code, or
+        # before a lieu-dit and the code ("à l'adresse La Grande Maison, Le Bourg, 23200 Aubusson")
+        labelled = re.search(r"(?i)adresse|domicil|r[ée]sidence", text[match.start():match.start("value")]) is not None
+        before_code = labelled and _BEFORE_CODE_AFTER_LABEL_RE.match(text, match.start("value") + len(value)) is not None
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
         if numbered or _STREET_WORD_RE.search(value) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
                 found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
-        elif re.match(r"(?i)adresse|domicil|r[ée]sidence", match.group(0)):
+        elif labelled:
             # "Domicile : Kerguz, Plonévez-du-Faou": after the label, a named place before the town, or before the
             # street on the next line ("Domicile : La Rivière\n24 chemin des Prés")
             place = re.match(rf"[{_UP}][^\W\d_'’-]*(?:(?:[ \t-]+|['’])[^\W\d_]+){{0,3}}", value)

@@ -1391,3 +1391,17 @@ def test_a_label_names_its_patient_on_stacked_lines_and_in_key_value_fields() ->
     assert {"FONTAINE", "Roger"} <= _labels("Étiquette :\nFONTAINE\nRoger\nNé(e) le 30/06/1942  M")["PERSONNE"]
     assert "SCHMITT" in _labels("DN=19590314;NOM=SCHMITT;PRENOM=ALBERT;DT_ENTREE=20240312")["PERSONNE"]
     assert "PERSONNE" not in _labels("ATCD : appendicectomie en 87, PTH G fin 2019, cholécystectomie")
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("RDV:::4.4.2028///11, rue Saint-Malo///35000///Rennes///Dr HUBY", "ADRESSE", "11, rue Saint-Malo"),
+     ("RDV:::4.4.2028///11, rue Saint-Malo///35000///Rennes///Dr HUBY", "CODE_POSTAL", "35000"),
+     ("DR ÉLODIE CASTEL – 3/5 RUE DES LAVANDIÈRES – 31000 TOULOUSE", "ADRESSE", "3/5 RUE DES LAVANDIÈRES"),
+     ("Lettre de liaison – 16 bis-18 avenue Carnot, 63000 Clermont-Ferrand", "ADRESSE", "16 bis-18 avenue Carnot"),
+     ("arrivé à marseille en 1962 ; réside Les Hauts de Sainte-Marthe, bât 7.", "ADRESSE", "Les Hauts de Sainte-Marthe"),
+     ("correspondances précédentes à l'adresse La Grande Maison, Le Bourg, 23200 Aubusson", "ADRESSE", "La Grande Maison"),
+     ("Rappel RDV lun. 2/3/2026 8h30 Dr PÉRON", "DATE", "lun. 2/3/2026")],
+)
+def test_places_and_dates_of_part_33(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
