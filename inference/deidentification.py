@@ -164,6 +164,8 @@ _DATE_PATTERNS = [
     r"(?![\d/-]|\w|\s?(?:semaines?\b|mois\b|jours?\b|ans?\b|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI))",
     r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
     rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
+    # an abbreviated weekday and its day before the month: "ven. 8 nov. 2024"
+    rf"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.[ \t]?[0-3]?\d(?:er)?[ \t]?(?:{_MONTHS})\b\.?(?:[ \t]?(?:19|20)?\d\d)?(?!\d)",
     r"(?<=\ble )\d{6}(?!\d)",
     # an abbreviated weekday and its day after "le": "le mer 12 à 17h", "le lun. 24/03"
     r"\b(?:(?:(?<=\ble )|(?<=\bdu )|(?<=\bau ))(?:lun|mar|mer|jeu|ven|sam|dim))\.?\s(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9]))?(?![\d/])",
@@ -339,6 +341,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
+_CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", re.IGNORECASE)
 _BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
@@ -1491,8 +1494,6 @@ def _find_places(text: str) -> list[PersonalData]:
         if words:
             end = town.start("city") + len(" ".join(words))
             if text[town.start("city"):end] == " ".join(words):
-                cedex = re.match(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", text[end:end + 12], re.IGNORECASE)
-                end += cedex.end() if cedex else 0  # "13331 marseille cedex 03"
                 found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
     _add_address_extras(text, found)
     blocked = lexicons["blocked"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
@@ -1614,7 +1615,8 @@ def _find_places(text: str) -> list[PersonalData]:
         tail = _TOWN_TAIL_RE.match(text, item.end)
         if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
             found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
-    # A Paris, Lyon or Marseille district after the town: "habite Paris 13e".
+    # A Paris, Lyon or Marseille district after the town: "habite Paris 13e"; "cedex" after any town, in any case:
+    # "13331 marseille cedex 03", "toulouse cedex 9".
     for item in list(found):
         if item.label != "VILLE":
             continue
@@ -1622,6 +1624,9 @@ def _find_places(text: str) -> list[PersonalData]:
             _DISTRICT_NUMBER_AFTER_RE.match(text, item.end) if _key(item.text) in _DISTRICT_TOWNS else None)
         if district:
             found.append(PersonalData("VILLE", item.start, district.end(), text[item.start:district.end()], item.score))
+        cedex = _CEDEX_AFTER_TOWN_RE.match(text, item.end)
+        if cedex:
+            found.append(PersonalData("VILLE", item.start, cedex.end(), text[item.start:cedex.end()], item.score))
     # "critères de Rome", "classification de Nice", "clou de Biskra", "un verre de bordeaux": a town in a name
     return [item for item in found if not (item.label == "VILLE" and _NAMED_AFTER_TOWN_RE.search(
         text, max(0, item.start - 30), item.start))]

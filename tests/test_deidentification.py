@@ -1405,3 +1405,8 @@ def test_a_label_names_its_patient_on_stacked_lines_and_in_key_value_fields() ->
 )
 def test_places_and_dates_of_part_33(text: str, label: str, value: str) -> None:
     assert value in _labels(text).get(label, set())
+
+
+def test_cedex_follows_any_town_and_an_abbreviated_weekday_its_date() -> None:
+    assert "toulouse cedex 9" in _labels("un neveu au nord de toulouse cedex 9. Son numéro")["VILLE"]
+    assert "ven. 8 nov. 2024" in _labels("Plastie mitrale en ven. 8 nov. 2024 (St Louis)")["DATE"]
