@@ -50,8 +50,8 @@ _SAINT_ABBREVIATION_RE = re.compile(r"(?m)^(?:(le|la|les)-)?st(e?)-")
 
 def _town_keys(lines: str) -> list[str]:
     """The lookup key of the town on each line, whatever its spelling: "ST ETIENNE", "saint-étienne", "Saint Étienne"
-    -> "saint-etienne". One pass over all the lines: the communes list has 15,000 towns."""
-    folded = _TOWN_GAPS_RE.sub("-", _fold(lines))
+    -> "saint-etienne"; "Villeneuve-s/-Lot" -> "villeneuve-sur-lot". One pass over all the lines: the communes list has 15,000 towns."""
+    folded = _TOWN_GAPS_RE.sub("-", _fold(lines)).replace("-s/", "-sur-").replace("--", "-")  # "Neuilly s/ Seine"
     folded = _SAINT_ABBREVIATION_RE.sub(lambda m: (m.group(1) + "-" if m.group(1) else "") + "saint" + m.group(2) + "-",
                                         folded)
     return folded.replace("l'-", "l'").split("\n")
@@ -195,14 +195,14 @@ _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enume
 _YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
-_OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin ))"
+_OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bdate de )|(?<=\bdatant de ))"
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
-_MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
+_MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en|d['’]ici)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 # two months named as a span: "entre novembre et février", "de mars à mai"
 _MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’])\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au|vers)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
     r"birth\w*|DOB|D\.O\.B\.?|nat[oa]\s+il|nacid[oa]\s+el|nascid[oa]\s+em|geboren\s+am|fecha\s+de\s+nacimiento|data\s+di\s+nascita)\s*:?\s*$",
     re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
@@ -393,7 +393,7 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t\n]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # A town's name going on after a link word, in any case: "94200 Ivry sur seine", "à Rosny sous bois".
-_TOWN_TAIL_RE = re.compile(r"[ \t-](?:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)[ \t-][^\W\d_][\w'’-]*")
+_TOWN_TAIL_RE = re.compile(r"[ \t-](?:(?i:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)[ \t-]|s/[ \t-]?)[^\W\d_][\w'’-]*")
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
 # after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
 _LIVES_AT_NUMBER_RE = re.compile(
@@ -478,7 +478,7 @@ _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|a
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ](?=[{_UP}]))?"
-                               rf"[{_UP}][{_LO}{_UP}'’]+(?:-[{_LO}{_UP}'’]+)*(?![\w'’-])")  # "St Nazaire" too
+                               rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
 _ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
@@ -1370,7 +1370,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         named = next((word for word in name_words if word[:1].isupper()), named)
     if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
-    common = kind in _COMMON_STREET_WORDS and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
+    dated = re.match(rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", " ".join(name_words[name_words.index(named):]) if named in name_words else "",
+                     re.IGNORECASE)  # "place du 8 Mai 1945", "rue du 14 Juillet"
+    common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
     if not numbered and not lives_here and (common or kind == "r."):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
     return value
@@ -1505,8 +1507,9 @@ def _find_places(text: str) -> list[PersonalData]:
             before = _RESIDENCE_BEFORE_RE if _ADDRESS_EXTRA_RE.fullmatch(item.text) else _ADDRESS_PART_BEFORE_RE
             part = before.search(text, max(0, end - 60), end) or _PLACE_LINE_BEFORE_RE.search(text, max(0, end - 60), end)
             if not part or _TITLE_RE.match(part.group("part")) or _town_head(part.group("part")) in blocked or any(
-                    _is_first_name(word, lexicons["first_names"]) for word in part.group("part").split()):
-                break  # "Jean Dupont, 12 rue ...": a person, not a place
+                    _is_first_name(word, lexicons["first_names"]) or (len(word) >= 4 and word.islower())
+                    for word in part.group("part").split()):
+                break  # "Jean Dupont, 12 rue ...": a person, not a place; "Vit seul, impasse ...": a sentence
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"

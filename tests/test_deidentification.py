@@ -1410,3 +1410,20 @@ def test_places_and_dates_of_part_33(text: str, label: str, value: str) -> None:
 def test_cedex_follows_any_town_and_an_abbreviated_weekday_its_date() -> None:
     assert "toulouse cedex 9" in _labels("un neveu au nord de toulouse cedex 9. Son numéro")["VILLE"]
     assert "ven. 8 nov. 2024" in _labels("Plastie mitrale en ven. 8 nov. 2024 (St Louis)")["DATE"]
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Résidence principale : place du 8 Mai 1945, 80000, AMIENS", "ADRESSE", "place du 8 Mai 1945"),
+     ("Correspondants : Villeneuve-s/-Lot, Neuilly s/ Seine", "VILLE", "Villeneuve-s/-Lot"),
+     ("Correspondants : Villeneuve-s/-Lot, Neuilly s/ Seine", "VILLE", "Neuilly s/ Seine"),
+     ("97200 FORT DE France – rue Victor Sévère", "VILLE", "FORT DE France"),
+     ("l'Hôtel-Dieu de Quimper date de 1781 ; on y lit", "DATE", "1781"),
+     ("HbA1c 7,2 % ; objectif < 7 % d'ici mars.", "DATE", "mars")],
+)
+def test_places_and_dates_of_parts_34_to_36(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_sentence_before_a_street_is_no_part_of_the_address() -> None:
+    assert "Vit seul" not in str(_labels("Vit seul, impasse des Acacias à Vénissieux (69200)"))
