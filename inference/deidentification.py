@@ -163,7 +163,7 @@ _DATE_PATTERNS = [
     r"(?<=\b(?:le|du|au) )(?:[12]\d|3[01]|0?[1-9])[-.](?:1[0-2]|0?[1-9])"
     r"(?![\d/-]|\w|\s?(?:semaines?\b|mois\b|jours?\b|ans?\b|h\b|min|mg|g\b|ml|µg|%|cp|comprim|fois|gouttes|UI))",
     r"(?:(?<=\ben )|(?<=\bdepuis )|(?<=\bdès )|(?<=\bfin )|(?<=\bdébut ))(?:0[1-9]|1[0-2])/\d\d(?![\d/])",
-    rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?\b",
+    rf"\b(?:{_WEEKDAYS})\s+[0-3]?\d(?:er)?(?:/(?:1[0-2]|0?[1-9])(?![\d/]))?\b",
     # an abbreviated weekday and its day before the month: "ven. 8 nov. 2024"
     rf"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.[ \t]?[0-3]?\d(?:er)?[ \t]?(?:{_MONTHS})\b\.?(?:[ \t]?(?:19|20)?\d\d)?(?!\d)",
     r"(?<=\ble )\d{6}(?!\d)",
@@ -300,7 +300,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n°\s?)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:[-/]\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|{_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n°\s?)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:[-/]\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
@@ -341,6 +341,8 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
+# "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
+_VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
 _CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", re.IGNORECASE)
 _BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
@@ -406,7 +408,7 @@ _LIVES_IN_PLACE_RE = re.compile(
     rf"(?P<value>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,5}}?)(?:[ \t]*,?[ \t]+"
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
-    r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?)\b\.?[ \t]*[A-Z0-9]))")
+    r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?|tour)\b\.?[ \t]*[A-Z0-9]))")
 _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
@@ -775,7 +777,8 @@ def _find_table_cells(text: str) -> list[PersonalData]:
         if not any(char.isalnum() for char in value):
             return
         if label == "PERSONNE" and (any(char.isdigit() for char in value) or len(value.split()) > 4
-                                    or all(_key(word) in blocked for word in value.split())):
+                                    or all(_key(word) in blocked for word in value.split())
+                                    or re.search(r"(?i)\s(?:le|du|au)$", value)):  # "Né(e) le"
             return
         if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE", "DATE") and sum(char.isdigit() for char in value) < 3:
             return
@@ -1451,6 +1454,8 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ROAD_RE.finditer(text):
         group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
+    for match in _VILLAGE_CENTRE_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _SPACED_CODE_AFTER_TOWN_RE.finditer(text):
@@ -1863,6 +1868,9 @@ def _find_names(text: str) -> list[PersonalData]:
             if not words or len(words) > 4 or any(key in blocked and key not in _PARTICLE_KEYS and key not in first_names
                                                   for key in keys):  # "Aide : Mélissa": a first name, not the drug
                 break
+            if line[:item.start()].endswith("(") or (item.group(0).islower() and not any(
+                    key in first_names or key in surnames for key in keys)):
+                continue  # "Fabienne ORSINI (qualité)", "kiné : 15 séances prescrites le 2/12"
             start = offset + item.start() + words[0].start()
             end = offset + item.start() + words[-1].end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))

@@ -1427,3 +1427,24 @@ def test_places_and_dates_of_parts_34_to_36(text: str, label: str, value: str) -
 
 def test_a_sentence_before_a_street_is_no_part_of_the_address() -> None:
     assert "Vit seul" not in str(_labels("Vit seul, impasse des Acacias à Vénissieux (69200)"))
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Réunion de concertation gériatrique, mercredi 4/2 — présents", "DATE", "mercredi 4/2"),
+     ("08h45 GUILLOU René – Le Bourg, Plémy", "ADRESSE", "Le Bourg")],
+)
+def test_places_and_dates_of_part_37(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [("Premier passage infirmier prévu le lun. 9/2.", "Premier"),
+     ("participants : Fabienne ORSINI (qualité), Dr R. Benhamou", "qualité"),
+     ("kiné : 15 séances prescrites le 2/12/2025 ; cabinet", "séances"),
+     ("Nom\tGRONDIN\tPrénom\tJean-Marc\nNé(e) le\t27/7/1972\tà\tSaint-Pierre (974)", "Né(e)"),
+     ("INVENTAIRE DES EFFETS PERSONNELS — entrée du 27/12/2025", "EFFETS")],
+)
+def test_labels_and_roles_of_part_37_stay(text: str, word: str) -> None:
+    assert word not in " ".join(item.text for item in find_personal_data(text))
