@@ -344,6 +344,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
 # "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
 _VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
 _CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", re.IGNORECASE)
+_LEAD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:en|dans|sur)\s[^\d,]{2,30}?\s(?:au|à)\s(?=\d)")
 _BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
@@ -1417,7 +1418,10 @@ def _find_places(text: str) -> list[PersonalData]:
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None
         if numbered or _STREET_WORD_RE.search(value) or before_code:
             if not re.search(r"@|\b(?:mail|e-mail|courriel|t[ée]l)\b", value, re.IGNORECASE):
-                found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.6))
+                # "résidant en France au 9 allée ...": the address starts at its number
+                lead = _LEAD_BEFORE_NUMBER_RE.match(value)
+                start = match.start("value") + (lead.end() if lead else 0)
+                found.append(PersonalData("ADRESSE", start, match.start("value") + len(value), text[start:match.start("value") + len(value)], 0.6))
         elif labelled:
             # "Domicile : Kerguz, Plonévez-du-Faou": after the label, a named place before the town, or before the
             # street on the next line ("Domicile : La Rivière\n24 chemin des Prés")

@@ -1448,3 +1448,9 @@ def test_places_and_dates_of_part_37(text: str, label: str, value: str) -> None:
 )
 def test_labels_and_roles_of_part_37_stay(text: str, word: str) -> None:
     assert word not in " ".join(item.text for item in find_personal_data(text))
+
+
+def test_an_address_after_a_country_starts_at_its_number_and_english_labels_are_no_names() -> None:
+    found = _labels("née le 20/01/1963 à Mahdia, résidant en France au 9 allée Paul Cézanne, 38130 Échirolles")
+    assert found["ADRESSE"] == {"9 allée Paul Cézanne"}
+    assert "DOB" not in str(_labels("Re: Mr Alan PRICE, DOB 04/04/1951, of Flat 3"))
