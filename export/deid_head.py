@@ -223,9 +223,11 @@ def run_first_look(args) -> None:
     from inference.ner_model import NerModel
 
     first, last = (int(value) for value in args.part.split(":"))  # 1-based snippet numbers, inclusive
+    if args.trained_before >= first:
+        raise SystemExit("--trained-before must stop before the part")
     everything = handwritten_snippets()
     part = everything[first - 1:last]
-    others = everything[:first - 1] + everything[last:]
+    others = everything[:args.trained_before] if args.trained_before else everything[:first - 1] + everything[last:]
     ner = NerModel.load(args.encoder, threads=args.threads)
     label2id = {label: i for i, label in enumerate(bio_labels(LABELS))}
     sources = development_samples(args.generated, args.seed, handwritten=others, lowercase=args.lowercase)
@@ -252,7 +254,8 @@ def run_first_look(args) -> None:
             by_rules[label] += _covered(e.text, rules, start, end)
             by_both[label] += _covered(e.text, both, start, end)
     total = sum(gold.values())
-    report = {"part": args.part, "rules_tree": args.rules_tree, "snippets": len(part), "values": total,
+    report = {"part": args.part, "rules_tree": args.rules_tree, "trained_on_snippets": len(others),
+              "threshold": args.threshold, "snippets": len(part), "values": total,
               "recall_rules": round(sum(by_rules.values()) / total, 4),
               "recall_rules_and_head": round(sum(by_both.values()) / total, 4),
               "by_label": {label: [round(by_rules[label] / gold[label], 4), round(by_both[label] / gold[label], 4),
@@ -293,6 +296,8 @@ def main(argv: list[str] | None = None) -> None:
     add_arguments(look)
     look.add_argument("--rules-tree", required=True, help="a checkout of the rules from before the part was written")
     look.add_argument("--part", required=True, help="FIRST:LAST snippet numbers of the part (1-based, inclusive)")
+    look.add_argument("--trained-before", type=int, default=0, metavar="N",
+                      help="train on the first N hand-written snippets only (the head of an earlier day)")
     look.set_defaults(func=run_first_look)
     args = parser.parse_args(argv)
     args.func(args)
