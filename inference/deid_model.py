@@ -28,6 +28,8 @@ from .ner_model import decode, softmax
 SHAPE_FEATURES = ("capitalised", "all_caps", "has_digit", "all_digits", "word_start", "line_start", "punctuation",
                   "capitalised_word", "first_name", "surname", "city", "medical")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _AGE_RE = re.compile(r"\bans?\b", re.IGNORECASE)
 
 
@@ -36,13 +38,18 @@ class StaleHead(ValueError):
 
 
 def shape_features(text: str, offsets: list[tuple[int, int]]) -> np.ndarray:
-    """[T, len(SHAPE_FEATURES)] of 0/1: what each token looks like and whether its word is in a lexicon."""
+    """[T, len(SHAPE_FEATURES)] of 0/1: what each token looks like and whether its word is in a lexicon (looked up
+    once per word: a word cut into several tokens shares its lexicon flags)."""
     lexicons = _lexicons()
-    out = np.zeros((len(offsets), len(SHAPE_FEATURES)), dtype=np.float32)
-    for index, (start, end) in enumerate(offsets):
+    first_names, surnames, cities, medical = (lexicons[name] for name in ("first_names", "surnames", "cities", "medical"))
+    empty = (0,) * len(SHAPE_FEATURES)
+    words: dict[tuple[int, int], tuple] = {}
+    rows = []
+    for start, end in offsets:
         while start < end and text[start].isspace():
             start += 1
         if start >= end:
+            rows.append(empty)
             continue
         piece = text[start:end]
         word_start, word_end = start, end
@@ -50,16 +57,18 @@ def shape_features(text: str, offsets: list[tuple[int, int]]) -> np.ndarray:
             word_start -= 1
         while word_end < len(text) and text[word_end].isalnum():
             word_end += 1
-        word = text[word_start:word_end]
-        key = _key(word) if word else ""
-        out[index] = (
+        flags = words.get((word_start, word_end))
+        if flags is None:
+            word = text[word_start:word_end]
+            key = _key(word) if word else ""
+            flags = words[word_start, word_end] = (word[:1].isupper() and len(word) > 1, key in first_names,
+                                                   key in surnames, key in cities, key in medical)
+        rows.append((
             piece[:1].isupper(), piece.isupper() and sum(char.isalpha() for char in piece) > 1,
-            any(char.isdigit() for char in piece), piece.isdigit(), word_start == start,
-            start == 0 or "\n" in text[max(0, start - 3):start], not any(char.isalnum() for char in piece),
-            word[:1].isupper() and len(word) > 1, key in lexicons["first_names"], key in lexicons["surnames"],
-            key in lexicons["cities"], key in lexicons["medical"],
-        )
-    return out
+            _DIGIT_RE.search(piece) is not None, piece.isdigit(), word_start == start,
+            start == 0 or "\n" in text[max(0, start - 3):start], _ALNUM_RE.search(piece) is None, *flags,
+        ))
+    return np.array(rows, dtype=np.float32).reshape(len(offsets), len(SHAPE_FEATURES))
 
 
 def token_features(run: EncoderRun, hidden: str = "last_hidden_state") -> np.ndarray:

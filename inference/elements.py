@@ -37,7 +37,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bne(?:e)? le \d",
     ],
     "age": [
-        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )(?<![/.,])\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
+        r"(?=\d)(?<!depuis )(?<!il y a )(?<!pendant )(?<!dans )(?<![/.,])\b\d{1,3} ?(?:ans|a)\b(?! de (?:suivi|traitement|evolution))",
         r"\bne(?:e)? le(?:[ \t]+|[ \t]*\n[ \t]*)" + _DATE,  # the date may wrap onto the next line
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
@@ -194,8 +194,8 @@ _CASED_CUES: dict[str, list[str]] = {
     "sexe": [rf"\b{_TITLE} {_NAME}", rf"\b(?:madame|monsieur|mademoiselle) (?!Madame|Monsieur|Mademoiselle){_NAME}"],
     # a doctor named as who follows or saw the patient ("suivi par le Dr X") is not who writes
     "medecin_demandeur": [
-        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}",
-        rf"(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\bDr\b(?!\s*,)",
+        rf"(?=[DP])(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\b(?:Dr|Docteur|Pr|Professeur|Dr\.)\s+{_NAME}",
+        rf"(?=D)(?<!par le )(?<!par la )(?<!chez le )(?<!chez la ){_ADDRESSEE_BEFORE}\bDr\b(?!\s*,)",
     ],
 }
 

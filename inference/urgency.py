@@ -38,8 +38,8 @@ _PROGRAMMED = re.compile(
     r"(?:entree|admission) (?:prevue |programmee )?(?::\s*)?le \d{1,2}[/.]\d{1,2})\b"
 )
 _URGENT = re.compile(
-    rf"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|{_DONE_BEFORE}(?<!de )ce jour|{_DONE_BEFORE}aujourd'hui|immediat\w*|sans delai|au plus vite|"
-    rf"(?<!par le )(?:samu|sau)|dans l'heure|dans la journee|des ce soir|{_DONE_BEFORE}ce soir|{_DONE_BEFORE}cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
+    rf"\b(?:en urgence|urgence vitale|urgent(?:e|issime)?|(?=urgence)(?<!trousse d')(?<!kit d')(?<!en cas d')(?<!protocole d')(?<!numero d')urgence|(?=ce jour){_DONE_BEFORE}(?<!de )ce jour|(?=aujourd'hui){_DONE_BEFORE}aujourd'hui|immediat\w*|sans delai|au plus vite|"
+    rf"(?=sa)(?<!par le )(?:samu|sau)|dans l'heure|dans la journee|des ce soir|(?=ce soir){_DONE_BEFORE}ce soir|(?=cette nuit){_DONE_BEFORE}cette nuit|(?:sous|dans les|d'ici|avant) (?:[1-9]|1\d|2[0-4]) ?(?:h|heures))\b"
 )
 _QUICK = re.compile(
     r"\b(?:semi-urgen\w*|rapidement|rapide|des que possible|le plus (?:tot|vite) possible|au plus tot|demain|"
