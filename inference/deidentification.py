@@ -192,7 +192,7 @@ _DATE_RE = re.compile(r"(?=\d)(?:" + "|".join(f"(?:{pattern})" for index, patter
                                                if index not in _WORDED) + ")", re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                     if index in _WORDED), re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
+_YEAR_RE = re.compile(r"(?=19|20)(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
 _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bdate de )|(?<=\bdatant de ))"
@@ -277,7 +277,7 @@ _DATE_SHAPED_RE = re.compile(r"(?:19|20)\d\d[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.](?
 _YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/(?:0\d{3,7}|\d{5,8})|\d\d/(?!0[1-9](?:19|20)\d\d\b)0\d{4,7})(?![\w/]|[.,]\d)")
 # After its label, an identifier of any shape: "IPP : 51CH.0045.77", "n° patient 59D-00.441.8", "Dossier : MA-2023/1187",
 # "venue 24k0113", "Réf patient : BX_0078_1123" (four digits at least; dates and times are not identifiers)
-_ANY_SHAPE_ID_RE = re.compile(r"(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d[\w./-]*\d[\w./-]*\d)[A-Za-z0-9][\w./-]{2,24}[A-Za-z0-9]"
+_ANY_SHAPE_ID_RE = re.compile(r"(?=[A-Za-z0-9])(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d[\w./-]*\d[\w./-]*\d)[A-Za-z0-9][\w./-]{2,24}[A-Za-z0-9]"
                               r"(?![\w/-]|\.\w)")
 _NOT_AN_ID_SHAPE_RE = re.compile(r"[0-3]?\d[./-][01]?\d(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d(?:[./-][01]?\d(?:[./-][0-3]?\d)?)?"
                                  r"|\d{1,2}h\d\d|\d+(?:[.,]\d+)?|[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d.*", re.IGNORECASE)
@@ -381,8 +381,8 @@ _POSTBOX_RE = re.compile(r"(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|(?:bp|cs|
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
-                      r"|(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4})(?=,)"
-                      r"|(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
+                      r"|(?=R[DN])(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4})(?=,)"
+                      r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
@@ -641,7 +641,7 @@ _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+
 # Relatives named after the kinship word, in any case, in the family and social lines of a letter: "sœur Kattalin
 # suivie pour ...", "fils bernard peyronnet, 3 impasse ...", "Parents : nadia et sofiane bouzid", "deux enfants,
 # lenny (9 ans) et maëlys (5 ans)", "son épouse (martine delannoy, 06 ...)".
-_KIN_CUE_RE = re.compile(r"(?<![\w-])(?:fils|filles?|mari|[ée]poux|[ée]pouse|femme|fr[èe]res?|s[œo]e?urs?|m[èe]re|p[èe]re|"
+_KIN_CUE_RE = re.compile(r"(?=[fmeéspnotcgFMEÉSPNOTCG])(?<![\w-])(?:fils|filles?|mari|[ée]poux|[ée]pouse|femme|fr[èe]res?|s[œo]e?urs?|m[èe]re|p[èe]re|"
                          r"neveux?|ni[èe]ces?|oncle|tante|cousine?s?|grand-m[èe]re|grand-p[èe]re|petite?s?-filles?|"
                          r"petits?-fils|parents|enfants|petits-enfants|compagnon|compagne|conjointe?)"
                          r"(?:[ \t]+(?:a[îi]n[ée]e?|cadette?|jumelle?|jumeau))?(?:[ \t]*[,:(][ \t]*|[ \t]+)(?:dont[ \t]+)?",
@@ -658,7 +658,7 @@ _NEE_RE = re.compile(r"[ \t]+n[ée]e[ \t]+(?P<name>[^\W\d_][\w'’-]*)")
 # DICOM and worklist fields: "PatientName : LE GALL^ERWAN", "ReferringPhysicianName : HASCOET^L".
 _CARET_NAME_RE = re.compile(r"Name\s*[:=]\s*(?P<name>[A-ZÀ-Ü][A-ZÀ-Üa-zà-ÿ'’ -]*(?:\^[A-ZÀ-Üa-zà-ÿ'’ -]*)+)")
 # Where a message typed in lower case names its writer: "c'est maialen", "slt c steven", "merci. yvette abgrall".
-_WRITER_CUE_RE = re.compile(r"(?:\bc['’]est|(?<![\w'’])c|\b(?:merci|cordialement|bises|bisous|amicalement)\b[ \t.,!]*)[ \t]+(?=[a-zà-ÿ])")
+_WRITER_CUE_RE = re.compile(r"(?=[cmab])(?:\bc['’]est|(?<![\w'’])c|\b(?:merci|cordialement|bises|bisous|amicalement)\b[ \t.,!]*)[ \t]+(?=[a-zà-ÿ])")
 # Two or three lower-case words after a civility that close the phrase: "mme nguyen thi lan, ddn ..."
 _LOWER_NAME_RUN_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]+(?:[ \t]+[a-zà-ÿ][\w'’-]+){1,2})"
                                 r"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:ddn|n[ée]e?|[âa]g[ée]e?)\b)")
@@ -1168,15 +1168,15 @@ _RANGE_FIRST_DAY_RE = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?=[ \t]?[-–][ \t]?
 # Dates typed with doubled, spaced or mixed separators: "12//03//2024", "19--03--24", "26/ /03/2024",
 # "2 2|1 0|2 0 2 3", "0 8 / 0 3 / 2 4", "21..06..1944", "21__/__10__/__2024" (read only where the digits spell a day
 # and a month).
-_LOOSE_DATE_RE = re.compile(r"(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<first>[ \t_]*(?:[/.|-][ \t_]*){1,2})"
+_LOOSE_DATE_RE = re.compile(r"(?=\d)(?<![\d/.|-])(?<!\d )(?P<day>[0-3] ?\d|\d)(?P<first>[ \t_]*(?:[/.|-][ \t_]*){1,2})"
                             r"(?P<month>[01] ?\d|\d)(?P<second>[ \t_]*(?:[/.|-][ \t_]*){1,2})"
                             r"(?P<year>(?:1 ?9|2 ?0) ?\d ?\d|\d ?\d)(?!\d)")
 # A season, a feast or a quarter before its year: "été 2016", "à Pâques 2022", "T1 2024", "hiver 2022-2023"
-_SEASON_DATE_RE = re.compile(r"\b(?:(?:début|fin|mi)[\s-])?(?:été|ete|hiver|printemps|automne|No[eë]l|P[âa]ques|Toussaint|"
+_SEASON_DATE_RE = re.compile(r"(?=[dfméehpants1-4])\b(?:(?:début|fin|mi)[\s-])?(?:été|ete|hiver|printemps|automne|No[eë]l|P[âa]ques|Toussaint|"
                              r"Pentec[ôo]te|Ascension|T[1-4]|[1-4](?:er|e|ème)\s+trimestre|S[12])\s+(?:1[5-9]|20)\d\d"
                              r"(?:\s?[-–/]\s?(?:1[5-9]|20)\d\d)?\b", re.IGNORECASE)
 # A day and a month name with one slip of the keyboard: "15 fevirer 2022", "3 spetembre", "31 avirl 2021"
-_MISSPELT_MONTH_RE = re.compile(rf"(?<![\d/.,])(?:[0-3]?\d|1er)\s(?P<month>[{_LO}{_UP}]{{4,10}})\.?"
+_MISSPELT_MONTH_RE = re.compile(rf"(?=\d)(?<![\d/.,])(?:[0-3]?\d|1er)\s(?P<month>[{_LO}{_UP}]{{4,10}})\.?"
                                 r"(?P<year>\s(?:19|20)?\d\d(?!\d))?")
 _MONTH_NAMES = ("janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
                 "decembre")
@@ -1238,7 +1238,7 @@ _RARE_DATE_RES = [
 ]
 # A year's last two digits after an apostrophe or a dash, when a month (or "en", "depuis") stands before them:
 # "mars '05", "Dec '23", "06/'19", "en ’98", "fév-24" (found from the digits: month names are slow to look for)
-_SHORT_YEAR_AFTER_MARK_RE = re.compile(r"(?:['’]|(?<=[^\W\d_.])-|(?<=\.)-)\d\d(?![\d/'’])")
+_SHORT_YEAR_AFTER_MARK_RE = re.compile(r"(?=['’-])(?:['’]|(?<=[^\W\d_.])-|(?<=\.)-)\d\d(?![\d/'’])")
 _MONTH_BEFORE_MARK_RE = re.compile(rf"(?:\b(?:{_MONTHS})\.?[ \t]?|(?<![\w/])(?:0?[1-9]|1[0-2])/|\b(?:en|depuis)[ \t])$",
                                    re.IGNORECASE)
 _ROMAN_DATE_RE = re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.](?:19|20)?\d\d(?![\w/])"  # "2/x/24", "4-iv-2009"
@@ -1246,7 +1246,7 @@ _ROMAN_DATE_RE = re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.]
                             rf"|(?<![\w/.-]){_ROMAN_MONTH}[-/.](?:19|20)\d\d(?![\w/])")  # "XII-2023"
 _RARE_DATE_RES.append(_ROMAN_DATE_RE)
 _ROMAN_HINT_RE = re.compile(r"[-/.][IVXivx]|[IVX][-/.]")
-_TWO_GROUP_DATE_RE = re.compile(r"(?<!\d)(?<!\d )(?:\d{4} \d{4}|\d\d \d{6})(?![ ]?\d)")  # "1203 2024", "05 061972"
+_TWO_GROUP_DATE_RE = re.compile(r"(?=\d)(?<!\d)(?<!\d )(?:\d{4} \d{4}|\d\d \d{6})(?![ ]?\d)")  # "1203 2024", "05 061972"
 _OCR_DIGITS = str.maketrans("lIOS", "1105")
 
 
@@ -2180,8 +2180,8 @@ def _find_all(text: str) -> list[PersonalData]:
 _SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?P=gap)[^\s|:]){1,}(?![^\s|:,.;)])")
 # where glued words part: "MmeGARNIER", "GARNIERCatherine", "Adr22rue", "45000ORLEANS" (not "McDonald", "DaTSCAN",
 # "HbA1c", "PaCO2", "FibroScan")
-_GLUED_RE = re.compile(rf"(?<=[{_LO}]{{2}})(?=[{_UP}]{{3}})|(?<=[{_UP}]{{3}})(?=[{_UP}][{_LO}]{{3}})"
-                       rf"|(?<=[{_LO}{_UP}]{{2}})(?=\d{{2}})|(?<=\d{{2}})(?=[{_LO}{_UP}]{{2}})")
+_GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
+                       rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})")
 
 
 def _find_in_reading_view(text: str, original: list[PersonalData]) -> list[PersonalData]:
