@@ -42,7 +42,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\bdate de naissance\s*:?\s*" + _DATE,
         r"\bddn\s*:?\s*" + _DATE,
         r"\bage(?:e)? de \d{1,3}",
-        r"(?<!depuis )(?<!il y a )(?<!pendant )(?<!de )\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
+        r"(?=\d)(?<!depuis )(?<!il y a )(?<!pendant )(?<!de )\b\d{1,2} mois\b(?= ?(?:,|\)|nourrisson))",
         r"\b(?:nourrisson|bebe|enfant|nouveau-ne|fille|garcon) (?:de |d')\d{1,2} (?:jours|semaines|mois)\b",
     ],
     "sexe": [
@@ -100,7 +100,7 @@ _FOLDED_CUES: dict[str, list[str]] = {
         r"\b(?:pas de|aucun|sans) (?:probleme|souci)s? de sante\b",
         r"\b(?:tabagisme|tabagique|tabac|fumeur|fumeuse|ethylisme|alcoolisme|pacemaker|stimulateur cardiaque|stents?)\b",
         r"\b(?:j'ai|il a|elle a|a) fume\b|\b(?:je|il|elle) fum(?:e|ait)\b",
-        r"(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
+        r"(?=[dhc])(?<!je suis )\b(?:diabetique|hypertendu(?:e)?|coronarien(?:ne)?|dyslipidemique)\b",
         r"\b(?:je fais|il fait|elle fait) (?:de l'|de la |du |des )(?:hypertension|tension|diabete|cholesterol|asthme)\b",
         r"\b(?:pere|mere|frere|soeur|parents?) (?:est |a ete )?(?:decedee? d|a eu|atteinte? d|suivie? pour)|\bdans la famille\b",
     ],

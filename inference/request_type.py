@@ -111,7 +111,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:mes|ses|son|sa|leurs?) (?:medicaments|traitements?|pilules|comprimes) (?:du mois|habituels?|comme d'habitude)\b", 2.0),
     ],
     "avis_specialiste": [
-        (r"(?<!selon )(?<!a )\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
+        (r"(?=[vtpda])(?<!selon )(?<!a )\b(?:votre avis|ton avis|pour avis|demande d'avis|avis specialise|avis svp|adressage)\b", 3.0),
         (rf"\bavis (?:en |de |d'|du )?{_SPECIALTY}", 3.0),
         (r"\b(?:sollicit\w*|demand\w*|souhait\w*|besoin d'|aimerai\w*|voudrai\w*) (?:de |d')?(?:l'|votre |ton |un |une )?avis\b(?! medical)", 3.0),
         (r"\b(?:quant a|concernant|sur) l'indication\b|\bl'indication (?:eventuelle )?(?:d'un|d'une)\b", 1.5),
@@ -200,7 +200,7 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         (r"\b(?:hospitalisation|admission) (?:me |nous |lui )?(?:parait|semble|est|serait) (?:donc )?(?:indispensable|necessaire|justifiee|souhaitable|indiquee)\b"
          r"|\b(?:le )?maintien a domicile (?:n'est (?:plus |pas )?|est )?(?:impossible|pas possible|plus possible|n'est plus envisageable)\b", 3.0),
         (r"\b(?:fiche de )?programmation (?:operatoire|chirurgicale|au bloc)\b|^\W*(?:date d')?entree (?:prevue |souhaitee )?:\s*(?:le )?\d|\b(?:en|chirurgie) ambulatoire\b", 3.0),
-        (r"(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*\b(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a|du \d))|\badmission\b", 1.0),
+        (r"(?=h)(?<!est )(?<!etait )(?<!a ete )\bhospitalis\w*\b(?! (?:a [a-z]|au |depuis|actuellement|en ce moment|il y a|du \d))|\badmission\b", 1.0),
         (r"\b(?:had|ssr|hdj|usld|hopital de jour|soins de suite)\b", 1.5),
         (r"\b(?:adresse|envoie)(?:e)? aux urgences\b|\b(?:je l'|je les |nous l')?(?:envoie|adresse|oriente|transfere)\w*\b[^.\n]{0,25}?\b(?:aux urgences|au sau|au service des urgences|a l'uhcd)\b", 3.0),
         (r"\bservice (?:de |d')\w+\b", 0.5),
