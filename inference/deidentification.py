@@ -45,13 +45,14 @@ def _fold(text: str) -> str:
 
 _key = lru_cache(maxsize=65536)(_fold)
 _TOWN_GAPS_RE = re.compile(r"[ \t-]+")
+_SUR_ABBREVIATION_RE = re.compile(r"-s/-?")  # "Neuilly s/ Seine", "Villeneuve-s/-Lot"
 _SAINT_ABBREVIATION_RE = re.compile(r"(?m)^(?:(le|la|les)-)?st(e?)-")
 
 
 def _town_keys(lines: str) -> list[str]:
     """The lookup key of the town on each line, whatever its spelling: "ST ETIENNE", "saint-étienne", "Saint Étienne"
     -> "saint-etienne"; "Villeneuve-s/-Lot" -> "villeneuve-sur-lot". One pass over all the lines: the communes list has 15,000 towns."""
-    folded = _TOWN_GAPS_RE.sub("-", _fold(lines)).replace("-s/", "-sur-").replace("--", "-")  # "Neuilly s/ Seine"
+    folded = _SUR_ABBREVIATION_RE.sub("-sur-", _TOWN_GAPS_RE.sub("-", _fold(lines)))
     folded = _SAINT_ABBREVIATION_RE.sub(lambda m: (m.group(1) + "-" if m.group(1) else "") + "saint" + m.group(2) + "-",
                                         folded)
     return folded.replace("l'-", "l'").split("\n")
@@ -313,6 +314,8 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer"}
+# a street named after a date: "place du 8 Mai 1945", "rue du 14 Juillet"
+_DATED_STREET_NAME_RE = re.compile(rf"\bdu\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs", "levée", "levee"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
@@ -1374,8 +1377,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         named = next((word for word in name_words if word[:1].isupper()), named)
     if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
-    dated = re.match(rf"\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", " ".join(name_words[name_words.index(named):]) if named in name_words else "",
-                     re.IGNORECASE)  # "place du 8 Mai 1945", "rue du 14 Juillet"
+    dated = _DATED_STREET_NAME_RE.search(value) is not None
     common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
     if not numbered and not lives_here and (common or kind == "r."):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
