@@ -46,7 +46,7 @@ def _fold(text: str) -> str:
 _key = lru_cache(maxsize=65536)(_fold)
 _TOWN_GAPS_RE = re.compile(r"[ \t-]+")
 _SUR_ABBREVIATION_RE = re.compile(r"-s/-?")  # "Neuilly s/ Seine", "Villeneuve-s/-Lot"
-_SAINT_ABBREVIATION_RE = re.compile(r"(?m)^(?:(le|la|les)-)?st(e?)-")
+_SAINT_ABBREVIATION_RE = re.compile(r"(?m)^(?:(le|la|les)-)?st(e?)\.?-")
 
 
 def _town_keys(lines: str) -> list[str]:
@@ -102,7 +102,7 @@ _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|dou
                  r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premier|1er|et")
 _SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
 _WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_SEP = r"\s?[/.\-|_]\s?|\s"
+_SEP = r"\s?[/.\-|_\\]\s?|\s"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
@@ -124,7 +124,7 @@ _DATE_PATTERNS = [
     rf"\b(?:{_MONTHS})\.?\s?[0-3]?\d(?:st|nd|rd|th)?\s?,?\s?(?:19|20)\d\d\b",
     # spelled-out dates: vingt quatre aout deux mille dix-sept; vingt-six 02 2012
     rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
-    rf"\b(?:deux[\s-]+milles?|mille[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"
+    rf"\b(?:deux[\s-]+milles?|mil(?:le)?[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"
     # a spelled day and its month: "vingt septembre", "premier mars"
     rf"|\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
     rf"trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+(?:{_MONTHS})\b",
@@ -200,6 +200,13 @@ _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers 
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en|d['’]ici)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
+# a decade: "dans les années 80", "au début des années 90"
+_DECADE_RE = re.compile(r"(?=\d)(?:(?<=\bannées )|(?<=\bannees )|(?<=\bANNÉES ))(?:19)?[1-9]0(?!\d)")
+# a date in a form's boxes: "JOUR 12  MOIS 03  AN 2024", "Jour 27 Mois 11 Année 1950"
+_FORM_DATE_RE = re.compile(r"\bjour\s*:?\s*(?P<day>[0-3]?\d)\s+mois\s*:?\s*(?P<month>[01]?\d)\s+(?:an|ann[ée]e)\s*:?\s*"
+                           r"(?P<year>(?:19|20)?\d\d)\b", re.IGNORECASE)
+# two months joined: "mars-avril 2024", "juin/juillet"
+_MONTH_BEFORE_MONTH_RE = re.compile(rf"\b(?:{_MONTHS})(?=[-/](?:{_MONTHS})\b)", re.IGNORECASE)
 # two months named as a span: "entre novembre et février", "de mars à mai"
 _MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’])\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
@@ -292,8 +299,8 @@ _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
                       r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
-                 r"chemin|chem\.|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+                 r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
@@ -301,14 +308,14 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|(?<![\w.])r(?=\.\s)|rue|ruelle
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n°\s?)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:[-/]\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
 _STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
-_STREET_NUMBER_RE = re.compile(rf"(?:n°\s?)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
+_STREET_NUMBER_RE = re.compile(rf"(?:n[°º.]\s?|no\s)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
 _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
@@ -399,7 +406,8 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t\n]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # A town's name going on after a link word, in any case: "94200 Ivry sur seine", "à Rosny sous bois".
-_TOWN_TAIL_RE = re.compile(r"[ \t-](?:(?i:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)[ \t-]|s/[ \t-]?)[^\W\d_][\w'’-]*")
+_TOWN_TAIL_RE = re.compile(r"(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})(?:(?i:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})|s/[ \t-]?)"
+                           r"[^\W\d_][\w'’-]*")
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
 # after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
 _LIVES_AT_NUMBER_RE = re.compile(
@@ -422,9 +430,9 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|[a-z]\d*\b)|gauche\b|"
+    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
-    r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n°[ \t]*)?\d{1,4}\b"
+    r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
     r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:gauche|droite|(?-i:g|d)\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
@@ -435,7 +443,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:[ \n](?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
@@ -483,7 +491,7 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
-_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ](?=[{_UP}]))?"
+_COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES|le|la|les)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ]{{1,2}}(?=[{_UP}]))?"
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
@@ -503,7 +511,7 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 # the town comes after the postal code, on the line or the next one.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
-_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/)\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
+_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -1127,6 +1135,10 @@ def _find_dates(text: str) -> list[PersonalData]:
     for match in _finditer(_MONTH_PAIR_RE, text, windows):
         for group in ("value", "value2"):
             found.append(PersonalData("DATE", match.start(group), match.end(group), match.group(group), 0.8))
+    for match in chain(_finditer(_MONTH_BEFORE_MONTH_RE, text, windows), _DECADE_RE.finditer(text)):
+        found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
+    for match in _FORM_DATE_RE.finditer(text):
+        found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
     for match in chain(_GROUPED_DIGITS_RE.finditer(text), _BOXED_DIGITS_RE.finditer(text) if "|" in text else ()):
         # digits typed in irregular groups, "05 1 2 2 0 2 4", or in a form's boxes, "0 | 4 | 1 | 1 | 2 | 0 | 2 | 4":
         # a date when they spell one (ddmmyyyy)
@@ -1232,7 +1244,7 @@ _RARE_DATE_RES = [
     re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
                r"(?:(?:[ \t](?:de[ \t])?|[-/])(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024"
     re.compile(r"\b(?:ago|ene|dic|genn|ott|okt|dez)\.?[ \t](?:19|20)\d\d\b", re.IGNORECASE),  # "ago. 2023"
-    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[01])/(?:19|20)?\d\d(?![\d/])"),  # "9/15/24"
+    re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/-])(?:1[3-9]|2\d|3[01])\1(?:19|20)?\d\d(?![\d/-])"),  # "9/15/24", "3-15-2024"
     re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|September|"
                r"October|November|December)(?:,?\s+(?:19|20)\d\d)?\b"),  # "2nd of February 1957"
     re.compile(r"(?<![\w/.-])[0-3]\d/[01]\d/(?:19|20)\d\d(?=[0-2]\d[:h][0-5]\d)"),  # "21/03/202408:45"
@@ -1379,7 +1391,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
     dated = _DATED_STREET_NAME_RE.search(value) is not None
     common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
-    if not numbered and not lives_here and (common or kind == "r."):
+    if not numbered and not lives_here and (common or kind in ("r", "r.")):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
     return value
 
@@ -1600,9 +1612,13 @@ def _find_places(text: str) -> list[PersonalData]:
         words = re.split(r"[\s'’-]+", value)[bool(match.group("article")):]
         listed = [any(_key(word) in lexicons[name] for name in ("first_names", "medical", "not_names")) for word in words]
         # "Florence" may be a woman, "Bois-Guillaume" is a town: a compound needs one word that is only a place's
-        if _town_key(value) in lexicons["towns"] and not (all(listed) if len(words) > 1 else any(listed)):
-            found.append(PersonalData("VILLE", match.start(), match.end(), value, 0.6))
-            continue
+        if not (all(listed) if len(words) > 1 else any(listed)):
+            start = match.start()
+            if _town_key(value) not in lexicons["towns"] and match.group("article") in ("le ", "la ", "les "):
+                start += len(match.group("article"))  # "à la Teste-de-Buch"; else the town after "la", "le"
+            if _town_key(text[start:match.end()]) in lexicons["towns"]:
+                found.append(PersonalData("VILLE", start, match.end(), text[start:match.end()], 0.6))
+                continue
         end = match.end()
         for _ in range(2):  # written with spaces for its hyphens: "Aix en Provence", "Saint Didier au Mont d'Or"
             tail = _TOWN_TAIL_RE.match(text, end)

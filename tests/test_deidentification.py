@@ -1454,3 +1454,27 @@ def test_an_address_after_a_country_starts_at_its_number_and_english_labels_are_
     found = _labels("née le 20/01/1963 à Mahdia, résidant en France au 9 allée Paul Cézanne, 38130 Échirolles")
     assert found["ADRESSE"] == {"9 allée Paul Cézanne"}
     assert "DOB" not in str(_labels("Re: Mr Alan PRICE, DOB 04/04/1951, of Flat 3"))
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("fumeur depuis les années 70, sevré en l'an 2000", "DATE", "70"),
+     ("Date d'entrée : 05\\11\\2023   Date de sortie : 09\\11\\2023", "DATE", "05\\11\\2023"),
+     ("Admission 3-12-2024, Discharge 3-15-2024", "DATE", "3-15-2024"),
+     ("Vaccinée par le BCG en mil neuf cent soixante-cinq à l'école", "DATE", "mil neuf cent soixante-cinq"),
+     ("Né(e) le : Jour 27 Mois 11 Année 1950   Lieu : Vesoul", "DATE_NAISSANCE", "Jour 27 Mois 11 Année 1950"),
+     ("Cure thermale mars-avril 2024 à Dax", "DATE", "mars-avril 2024"),
+     ("Chute à vélo pendant ses vacances à la Teste-de-Buch le 2 août", "VILLE", "la Teste-de-Buch"),
+     ("Consultation avancée à Lons - le - Saunier le 17/10/2024", "VILLE", "Lons - le - Saunier"),
+     ("au cabinet du Dr LOMBARD, n. 45 Bvd Gambetta 30000 NIMES", "ADRESSE", "n. 45 Bvd Gambetta"),
+     ("Laboratoire, 12 et 14 rue de l'Arsenal, 25000 Besançon", "ADRESSE", "12 et 14 rue de l'Arsenal"),
+     ("Hôpital — 103 Gde Rue de la Croix-Rousse — 69317 LYON CEDEX 04", "ADRESSE", "103 Gde Rue de la Croix-Rousse"),
+     ("chez un ami au 31 r des Wetz, 59000 Lille.", "ADRESSE", "31 r des Wetz"),
+     ("Habite Imp des Lilas, 2 (71100 Chalon-sur-Saône), vit seule", "ADRESSE", "Imp des Lilas, 2")],
+)
+def test_dates_towns_and_addresses_of_parts_39_to_41(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_stairs_in_prose_are_no_address() -> None:
+    assert "ADRESSE" not in _labels("42000 Saint-Étienne ; escaliers difficiles (4e sans ascenseur)")
