@@ -308,12 +308,12 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:\s?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:\s?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+)"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
-_STREET_HEAD_RE = re.compile(rf"\b(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)
+_STREET_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)  # "11rue" too
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
 _STREET_NUMBER_RE = re.compile(rf"(?:n[°º.]\s?|no\s)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
 _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
@@ -351,12 +351,18 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
+# La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
+# "CHE DU CALVAIRE"
+_CHE_WAY_RE = re.compile(rf"(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
 # "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
 _VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
 _CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", re.IGNORECASE)
 _LEAD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:en|dans|sur)\s[^\d,]{2,30}?\s(?:au|à)\s(?=\d)")
 _BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
+_INVERTED_STREET_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>[{_UP}][\w'’-]+(?:[ \t][{_UP}][\w'’-]+)?)[ \t]\((?i:{_STREET_TYPES})\.?"
+    rf"(?:[ \t](?:(?i:du|de|des|la|le|les|d['’]|l['’])|[{_UP}][\w'’.-]*)){{0,4}}\)(?:,?[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-Da-d])\b)?)?")
 _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
@@ -370,7 +376,7 @@ _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|st
                                 rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?",
                                 re.UNICODE)
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
-_MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{5,11}})\.?"
+_MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
                                  r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  rf"[{_UP}][\w'’-]+(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_UP}][\w'’-]+){{0,3}}")
 _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
@@ -511,7 +517,8 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 # the town comes after the postal code, on the line or the next one.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
-_NUMBER_AFTER_STREET_RE = re.compile(r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
+_NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
+                                     r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -550,7 +557,7 @@ _PLACE_DATE_RE = re.compile(
     rf"{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
     rf"[ \t]*,?[ \t]+(?:le|Le|LE)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
 
-_TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|"
+_TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|Herr|Frau|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
           r"Dre|Pre|Patient\(e\)|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
           r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
@@ -565,7 +572,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           # newborns' labels ("BB PAYET", "Jumeau 2 DUPONT", "Nné MARTIN") and firms named after a family
           r"BB|B[ée]b[ée]|Nn[ée]|Nouveau-n[ée]e?|Jumeau(?:\s+\d)?|Jumelle(?:\s+\d)?|Ambulances?|Taxis?)")
 # (the look-ahead lets every position that starts no title fail at once: the patterns below try it everywhere)
-_TITLE_RE = re.compile(rf"(?=[abcdefijkmnoprstvé])(?<![\w])(?:{_TITLE})(?![\w])\.?\s*[:=]?[ \t]*", re.IGNORECASE)
+_TITLE_RE = re.compile(rf"(?=[abcdefhijkmnoprstvé])(?<![\w])(?:{_TITLE})(?![\w])\.?\s*[:=]?[ \t]*", re.IGNORECASE)
 _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticien(?:ne)?|Kin[ée]sith[ée]rapeute|Orthophoniste|"
                             r"Ergoth[ée]rapeute|Pharmacien(?:ne)?|Biologiste|Cadre|Assistante?|Aide-soignante?|"
                             r"Manipulat(?:eur|rice)",
@@ -1415,12 +1422,16 @@ def _find_places(text: str) -> list[PersonalData]:
         stop = _ADDRESS_STOP_RE.search(match.group(0))
         value = match.group(0)[:stop.start() if stop else None].rstrip(" .,-")
         found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+    for match in _INVERTED_STREET_RE.finditer(text) if "(" in text else ():
+        if not any(_key(word) in lexicons["blocked"] for word in match.group("name").split()):
+            found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.85))
     for match in _ENGLISH_STREET_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _MISSPELT_STREET_RE.finditer(text):
         word = _key(match.group("word"))
-        if (match.group("number") or len(word) >= 6) and word not in _NOT_MISSPELT_STREETS and any(
-                _one_slip(word, street) for street in _LONG_STREET_WORDS):
+        streets = _LONG_STREET_WORDS + ("rue",) if match.group("number") else _LONG_STREET_WORDS
+        if (match.group("number") or len(word) >= 6) and len(word) >= 5 - 2 * bool(match.group("number")) \
+                and word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in streets):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-")
@@ -1472,7 +1483,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ROAD_RE.finditer(text):
         group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
-    for match in _VILLAGE_CENTRE_RE.finditer(text):
+    for match in chain(_VILLAGE_CENTRE_RE.finditer(text), _CHE_WAY_RE.finditer(text)):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
@@ -2163,7 +2174,7 @@ def find_personal_data(text: str) -> list[PersonalData]:
 
 @lru_cache(maxsize=4)
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
-    text = _undo_ocr_confusions(_open_underscores(original) if "_" in original else original)
+    text = _undo_inverted_case(_undo_ocr_confusions(_open_underscores(original) if "_" in original else original))
     found = _find_all(text)
     found += _find_in_reading_view(text, found)
     unique: dict[tuple[str, int, int], PersonalData] = {}
@@ -2260,6 +2271,26 @@ _OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a d
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+
+
+# A word typed with caps lock on and the shift key held: "sAINT-mALO", "bERNARD jULIEN"
+_INVERTED_CASE_RE = re.compile(rf"(?<![\w'’-])[{_LO}][{_UP}]{{2,}}(?:[-'’][{_LO}]?[{_UP}]+)*(?![\w'’-])")
+
+
+def _undo_inverted_case(text: str) -> str:
+    """`text` with words typed in inverted case put right ("cAEN" -> "Caen"), character for character, when the
+    word is a known town or name: "eGFR", "hCG" and "mTOR" stay as they are."""
+    if not _INVERTED_CASE_RE.search(text):
+        return text
+    lexicons = _lexicons()
+
+    def known(match: re.Match) -> str:
+        word = match.group(0)
+        key = _key(word)
+        listed = key in lexicons["first_names"] or key in lexicons["surnames"] or _town_key(word) in lexicons["towns"]
+        return word.swapcase() if listed else word
+
+    return _INVERTED_CASE_RE.sub(known, text)
 
 
 def _undo_ocr_confusions(text: str) -> str:

@@ -1478,3 +1478,24 @@ def test_dates_towns_and_addresses_of_parts_39_to_41(text: str, label: str, valu
 
 def test_stairs_in_prose_are_no_address() -> None:
     assert "ADRESSE" not in _labels("42000 Saint-Étienne ; escaliers difficiles (4e sans ascenseur)")
+
+
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Adresse patient : Lilas (rue des), 23 – 44000 NANTES", "ADRESSE", "Lilas (rue des), 23"),
+     ("retourné – Gaulle (av. du Général de) 47 59000 Lille", "ADRESSE", "Gaulle (av. du Général de) 47"),
+     ("Adresse saisie : 11rue de Verdun appt3 28000 CHARTRES", "ADRESSE", "11rue de Verdun appt3"),
+     ("Dr Maëlle KERDRAON - 18 reu Victor Hugo - 56100 LORIENT", "ADRESSE", "18 reu Victor Hugo"),
+     ("Cordonnées : boulvard Victor Hugo 88  06000  Nice", "ADRESSE", "boulvard Victor Hugo 88"),
+     ("EHPAD LES GLYCINES;;CHE DU CALVAIRE;;44110;;CHATEAUBRIANT", "ADRESSE", "CHE DU CALVAIRE"),
+     ("Transfert vers le CH de sAINT-mALO prévu le 12.09.2023", "VILLE", "sAINT-mALO"),
+     ("Médecin traitant : Dr bERNARD jULIEN, bORDEAUX (33200)", "PERSONNE", "bERNARD jULIEN"),
+     ("Arztbrief : Frau Ingrid WEBER, geb. 03.07.1958, wohnhaft", "PERSONNE", "Ingrid WEBER")],
+)
+def test_addresses_towns_and_names_of_parts_42_to_44(text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_lab_terms_in_inverted_case_and_drug_routes_stay() -> None:
+    assert find_personal_data("eGFR 45, hCG négatif, mTOR") == []
+    assert "ADRESSE" not in _labels("traité par Lasilix (voie orale) 40 mg")
