@@ -351,6 +351,10 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"(?:\s+(?:au|à))?)\s*"
     r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
     r"\s+à\s))", re.IGNORECASE)
+# A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
+# "Montpelier (2014)", "TOULOUSSE 31000"
+_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[èe]s\s+de))[ \t]+|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}})\b"
+                               rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
 # "CHE DU CALVAIRE"
 _CHE_WAY_RE = re.compile(rf"(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
@@ -1656,6 +1660,7 @@ def _find_places(text: str) -> list[PersonalData]:
         tail = _TOWN_TAIL_RE.match(text, item.end)
         if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
             found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
+    found += _misspelt_towns(text, lexicons)
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e"; "cedex" after any town, in any case:
     # "13331 marseille cedex 03", "toulouse cedex 9".
     for item in list(found):
@@ -1671,6 +1676,38 @@ def _find_places(text: str) -> list[PersonalData]:
     # "critères de Rome", "classification de Nice", "clou de Biskra", "un verre de bordeaux": a town in a name
     return [item for item in found if not (item.label == "VILLE" and _NAMED_AFTER_TOWN_RE.search(
         text, max(0, item.start - 30), item.start))]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:index] + word[index + 1:] for index in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _big_towns_by_deletion() -> dict[str, set[str]]:
+    """Each big town under itself and under each of its one-letter deletions: a word one slip from a town shares
+    one of these keys with it (then _one_slip confirms)."""
+    towns: dict[str, set[str]] = {}
+    for key in _lexicons()["cities"]:
+        for variant in _deletions(key):
+            towns.setdefault(variant, set()).add(key)
+    return towns
+
+
+def _misspelt_towns(text: str, lexicons: dict[str, set[str]]) -> list[PersonalData]:
+    """Big towns (cities.txt) written with one letter changed, added, dropped or swapped, where a town is expected
+    (after "à", "sur", "de", a postal code, or before a year in brackets); a word of any lexicon is left alone."""
+    found = []
+    towns = _big_towns_by_deletion()
+    for match in _MISSPELT_TOWN_RE.finditer(text):
+        group = "town" if match.group("town") else "listed"
+        word = match.group(group)
+        key = _key(word)
+        if key in lexicons["towns"] or key in lexicons["blocked"] or key in lexicons["first_names"] \
+                or key in lexicons["surnames"] or word.islower() and (len(word) < 7 or _key(match.group("cue") or "") not in ("a", "sur")):
+            continue  # in lower case, only long words after "à" or "sur": not "la salle à manger", "de grosse taille"
+        if any(_one_slip(key, town) for variant in _deletions(key) for town in towns.get(variant, ())):
+            found.append(PersonalData("VILLE", match.start(group), match.end(group), word, 0.5))
+    return found
 
 
 def _add_address_extras(text: str, found: list[PersonalData]) -> None:

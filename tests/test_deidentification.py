@@ -1499,3 +1499,18 @@ def test_addresses_towns_and_names_of_parts_42_to_44(text: str, label: str, valu
 def test_lab_terms_in_inverted_case_and_drug_routes_stay() -> None:
     assert find_personal_data("eGFR 45, hCG négatif, mTOR") == []
     assert "ADRESSE" not in _labels("traité par Lasilix (voie orale) 40 mg")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("M. BOUCHARD Rémi, muté sur Marseile depuis mars 2022", "Marseile"),
+     ("EN POSTE SUR TOULOUSSE DEPUIS 2019", "TOULOUSSE"),
+     ("Hospitalisations antérieures : Montpelier (2014), Perpignant (2017)", "Perpignant"),
+     ("sms patient : suis bloqué a touluse jusqua jeudi", "touluse")],
+)
+def test_a_big_town_misspelt_where_a_town_is_expected(text: str, value: str) -> None:
+    assert value in _labels(text).get("VILLE", set())
+
+
+def test_common_words_near_a_town_name_stay() -> None:
+    assert "VILLE" not in _labels("chute dans la salle à manger ; masse de grosse taille à celles-ci")
