@@ -139,14 +139,23 @@ _DATE_PATTERNS = [
     r"semaines?))",
     # a lone day closed by punctuation or a time: "RDV le 1er à 9 h", "il a rdv le 18, ..." (not "appeler le 15")
     r"(?<=\ble )(?<!appel[ée] le )(?<!appeler le )(?<!composer le )(?:[12]\d|3[01]|0?[1-9]|1er)"
-    r"(?=[ \t]?[,;:)!?]|\.(?![\dIVX])|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|"
+    r"(?=[ \t]?[,;:)!?]|\.(?![\dIVX])|[ \t]+(?:à|a)[ \t]+\d{1,2}[ \t]?[h:]|[ \t]*$|[ \t]+[–-][ \t]|[ \t]+apr[èe]s-midi\b|"
     r"[ \t]+(?:au[ \t]+(?:soir|matin)|dans[ \t]+la[ \t]+(?:nuit|journ[ée]e)|(?:au[ \t]+)?(?:matin|soir|midi))\b)",
     # a lone day after a visit or a plan: "vu en consultation le 3 avec sa fille", "opérée le 12 par le Dr ..."
     r"(?:(?<=\bvu le )|(?<=\bvue le )|(?<=\brevu le )|(?<=\brevue le )|(?<=\bconsultation le )|(?<=\bprévu le )|"
     r"(?<=\bprévue le )|(?<=\brdv le )|(?<=\bopéré le )|(?<=\bopérée le )|(?<=\bhospitalisé le )|"
     r"(?<=\bhospitalisée le )|(?<=\badmis le )|(?<=\badmise le )|(?<=\bsorti le )|(?<=\bsortie le )|"
-    r"(?<=\bconvoqué le )|(?<=\bconvoquée le ))(?:[12]\d|3[01]|0?[1-9]|1er)"
-    rf"(?![\w-]|\s?[/.,:]\s?\w|\s+\d|\s?(?:h\b|mg|g\b|ml|%|[èe]me|°|ans?\b|jours?|mois|semaines?|fois|x\b|{_MONTHS}))",
+    r"(?<=\bconvoqué le )|(?<=\bconvoquée le )|"
+    # ... and in messages: "le rdv du 12", "la chute du 23", "dispo le 17 ou le 18", "on peut décaler au 22 ?"
+    r"(?<=\brdv du )|(?<=\bconsult du )|(?<=\bconsultation du )|(?<=\bchute du )|(?<=\bdispo le )|(?<=\bdisponible le )|"
+    r"(?<=\bou le )|(?<=\bprochaine le )|(?<=\bpart le )|(?<=\barrive le )|(?<=\brentre le )|(?<=\bsort le )|"
+    r"(?<=\brevient le )|(?<=\bjusqu au )|(?<=\bdéplacer au )|(?<=\bdeplacer au )|(?<=\bdécaler au )|(?<=\bdecaler au )|"
+    r"(?<=\breporter au )|(?<=\bavancer au ))(?:[12]\d|3[01]|0?[1-9]|1er)"
+    rf"(?![\w-]|[/.,:]\w|\s?/\s?\w|[.,:]\s?\d|\s+\d|\s?(?:h\b|mg|g\b|ml|%|[èe]me|°|ans?\b|jours?|mois|semaines?|fois|x\b|cp\b|comprim|{_MONTHS}))",
+    # a season of two years: "saison 2019/20", "grippe 2022/23"
+    r"(?<![\d/])(?:19|20)\d\d/\d\d(?![\d/])",
+    # a birth date of six digits after its label: "ddn 030452"
+    r"(?:(?<=\b[Dd][Dd][Nn] )|(?<=\b[Dd][Dd][Nn] : )|(?<=\b[Dd][Dd][Nn]: )|(?<=\b[Dd][Dd][Nn]:))[0-3]\d[01]\d\d\d(?!\d)",
     # a day of the current month: "le 20 courant", "le 3 du mois", "le 12 du mois de mars 1962"
     rf"(?<![\d/.,])(?:[0-3]?\d|1er)\s(?:du\s+mois\s+d(?:e\s+|['’])(?:{_MONTHS})(?:\s+(?:19|20)\d\d)?|courant\b|du\s+mois\b)",
     # dates in Spanish, Italian, Portuguese or German: "15 de mayo de 2023", "5 giugno 1940", "9 de janeiro de 2024"

@@ -1514,3 +1514,20 @@ def test_a_big_town_misspelt_where_a_town_is_expected(text: str, value: str) -> 
 
 def test_common_words_near_a_town_name_stay() -> None:
     assert "VILLE" not in _labels("chute dans la salle à manger ; masse de grosse taille à celles-ci")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("je peux pas venir au rdv du 12 mon mari est hospitalise", "12"),
+     ("elle est dispo le 17 ou le 18. Son portable", "18"),
+     ("est ce qu on peut deplacer au 25 ? merci", "25"),
+     ("a tjs mal au genou apres la chute du 23. veut rdv", "23"),
+     ("Grippe saison 2022/23 : vaccin fait", "2022/23")],
+)
+def test_days_and_seasons_of_hurried_messages(text: str, value: str) -> None:
+    found = _labels(text)
+    assert value in found.get("DATE", set()) | found.get("DATE_NAISSANCE", set())
+
+
+def test_a_lone_number_that_is_no_day_stays() -> None:
+    assert "DATE" not in _labels("prendre 1 ou le 2 comprimés ; appeler le 15 en urgence")
