@@ -663,6 +663,9 @@ _KIN_OF_RE = re.compile(
 _LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr|m(?=\.))\.?"
                              r"[ \t]+(?=[a-zà-ÿ])")
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
+# ... and after "mr", "mme": the phrase closes, or a phone or a birth date follows ("mme kerherve.", "mr jestin
+# (06 18 ...)", "mme salou : 06...")
+_AFTER_CIVILITY_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:(?:\+|0)\d|ddn\b|n[ée]e?\b)")
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
@@ -2050,8 +2053,10 @@ def _find_names(text: str) -> list[PersonalData]:
                     _key(part) not in blocked and not _VERB_LIKE_RE.fullmatch(part) for part in run.group(1).split()) \
                     and any(_key(part) in surnames or is_first_name(part) for part in run.group(1).split()):
                 found.append(PersonalData("PERSONNE", run.start(1), run.end(1), run.group(1), 0.6))
-            elif _key(word) in surnames or (match.group("doctor") and len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word)
-                                            and _AFTER_LOWER_SURNAME_RE.match(text, first.end(1))):
+            elif _key(word) in surnames or (len(word) >= 4 and not _VERB_LIKE_RE.fullmatch(word) and (
+                    _AFTER_LOWER_SURNAME_RE.match(text, first.end(1)) if match.group("doctor") else
+                    _AFTER_CIVILITY_SURNAME_RE.match(text, first.end(1)) and not (  # "mme refuse." is a verb
+                        word.endswith("e") and text[first.end(1):first.end(1) + 1] in {".", "!", "?"}))):
                 found.append(PersonalData("PERSONNE", first.start(1), first.end(1), word, 0.6))
             continue
         end = first.end(1)

@@ -1531,3 +1531,17 @@ def test_days_and_seasons_of_hurried_messages(text: str, value: str) -> None:
 
 def test_a_lone_number_that_is_no_day_stays() -> None:
     assert "DATE" not in _labels("prendre 1 ou le 2 comprimés ; appeler le 15 en urgence")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("rendez-vous pris pour la dialyse – mme kerherve", "kerherve"),
+     ("rdv annule mr jestin (06 18 40 22 91) – il part chez sa fille", "jestin"),
+     ("tel fils mme salou : 06/27/41/83/09", "salou")],
+)
+def test_a_lower_case_surname_after_mr_or_mme_that_closes_the_phrase(text: str, value: str) -> None:
+    assert value in _labels(text).get("PERSONNE", set())
+
+
+def test_a_verb_after_mme_is_no_surname() -> None:
+    assert "PERSONNE" not in _labels("mme refuse. mme souhaite un rdv. mr dit que ça va.")
