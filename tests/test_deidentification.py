@@ -1127,6 +1127,14 @@ def test_letter_spaced_boxed_and_glued_values_and_keys_in_their_own_box_of_part_
     assert value in _labels(text).get(label, set())
 
 
+def test_a_spaced_postal_code_and_town_are_read_whole_not_as_bits_of_a_name_or_street() -> None:
+    labels = _labels("Adresse 1 8 RUE DES ÉCOLES 3 1 4 0 0 T O U L O U S E")
+    assert labels == {"ADRESSE": {"8 RUE DES ÉCOLES"}, "CODE_POSTAL": {"3 1 4 0 0"}, "VILLE": {"T O U L O U S E"}}
+    assert _labels("C P / V I L L E : 5 1 1 0 0 R E I M S") == {"CODE_POSTAL": {"5 1 1 0 0"}, "VILLE": {"R E I M S"}}
+    assert _labels("G l y c i n e s _ _ _ 3 5 4 0 0 S A I N T - M A L O")["VILLE"] == {"S A I N T - M A L O"}
+    assert {"B  A  R  R  E", "Josette"} <= _labels("Mme B  A  R  R  E   Josette   née L A C O S T E")["PERSONNE"]
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
