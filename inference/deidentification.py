@@ -369,7 +369,7 @@ _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[�
 _CHE_WAY_RE = re.compile(rf"(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
 # "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
 _VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
-_CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]\d{1,2}(?!\d))?", re.IGNORECASE)
+_CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]?\d{1,2}(?!\d))?|(?<=cedex)[ \t]?\d{1,2}(?!\d)", re.IGNORECASE)
 _LEAD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:en|dans|sur)\s[^\d,]{2,30}?\s(?:au|à)\s(?=\d)")
 _BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
@@ -463,9 +463,9 @@ _ADDRESS_EXTRA_RE = re.compile(
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
 _CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
-                               rf"(?:\s+(?:cedex|CEDEX|Cedex))?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
+                               rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\d{{1,2}}(?![\d\w]))?)?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
-                       r"\s+(?:CEDEX|Cedex|cedex)(?:\s\d{1,2}(?!\d))?")
+                       r"\s+(?:CEDEX|Cedex|cedex)(?:\s?\d{1,2}(?!\d))?")
 # "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
@@ -2258,9 +2258,10 @@ def _find_all(text: str) -> list[PersonalData]:
 # Letters spaced out by a letterhead or an OCR ("R O B E R T", "S T R A S B O U R G", boxes "|2|8|7|1|") and words
 # glued together ("MmeGARNIERCatherine", "Adr22rue", "45000ORLEANS") hide names from every rule.
 _SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?P=gap)[^\s|:]){1,}(?![^\s|:,.;)])")
-# where glued words part: "MmeGARNIER", "GARNIERCatherine", "Adr22rue", "45000ORLEANS" (not "McDonald", "DaTSCAN",
-# "HbA1c", "PaCO2", "FibroScan")
+# where glued words part: "MmeGARNIER", "GARNIERCatherine", "Adr22rue", "45000ORLEANS", "QuimperCedex" (not
+# "McDonald", "DaTSCAN", "HbA1c", "PaCO2", "FibroScan")
 _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
+                       rf"|(?=(?:Cedex|CEDEX)\d{{0,2}}\b)(?<=[{_LO}{_UP}]{{3}})"
                        rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})")
 
 

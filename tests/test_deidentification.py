@@ -1135,6 +1135,13 @@ def test_a_spaced_postal_code_and_town_are_read_whole_not_as_bits_of_a_name_or_s
     assert {"B  A  R  R  E", "Josette"} <= _labels("Mme B  A  R  R  E   Josette   née L A C O S T E")["PERSONNE"]
 
 
+@pytest.mark.parametrize("text,town", [("Adressée par le Dr Y. Kervella (QuimperCedex) le 03/02/2024", "QuimperCedex"),
+                                       ("21 RTE DE VANNES 44093 NANTESCEDEX1 - DOSSIER", "NANTESCEDEX1"),
+                                       ("44093 NANTES CEDEX1", "NANTES CEDEX1")])
+def test_cedex_glued_to_its_town_or_its_number_stays_with_the_town(text: str, town: str) -> None:
+    assert _labels(text)["VILLE"] == {town}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
