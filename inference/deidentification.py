@@ -117,6 +117,9 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
     rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d(?!\d?[h:]\d)|-\d+[/.](?!\d\d?[/.]\d\d))",
+    # a date whose year lost its last digit: "DDN 19/08/196", "1 1 / 0 1 / 1 9 4"
+    r"(?<![\w,.])(?:0[1-9]|[12]\d|3[01])[/.-](?:0[1-9]|1[0-2])[/.-](?:19|20)\d(?!\d|[.,/]\d)"
+    r"|(?<![\w,.])\d \d ?[/.|] ?\d \d ?[/.|] ?[12] [09] \d(?! ?\d)",
     # 31121995, 01sep2018, 18X2027, 23avr, 3 janvier 2025, 1er mars 2022, 21 novembre, 2012, 12 fevrier 2022
     rf"(?<![\d])[0-3]?\d(?:\s?i?er|°|st|nd|rd|th)?,?[\s\-/.]?(?:{_MONTHS})\.?,?(?:[\s\-/]?(?:1[5-9]|20)?\d\d)?(?![{_LO}\d])",
     rf"(?<![\d])(?:[0-3]\d[01]\d(?:19|20)\d\d|[0-3]\dX(?:19|20)\d\d)(?!\d)",
@@ -296,7 +299,8 @@ _YEAR_NUMBER_ID_RE = re.compile(r"(?<![\w/.-])(?:(?:19|20)\d\d/(?:0\d{3,7}|\d{5,
 # "venue 24k0113", "Réf patient : BX_0078_1123" (four digits at least; dates and times are not identifiers)
 _ANY_SHAPE_ID_RE = re.compile(r"(?=[A-Za-z0-9])(?<![\w./-])(?=[\w./-]*\d[\w./-]*\d[\w./-]*\d[\w./-]*\d)[A-Za-z0-9][\w./-]{2,24}[A-Za-z0-9]"
                               r"(?![\w/-]|\.\w)")
-_NOT_AN_ID_SHAPE_RE = re.compile(r"[0-3]?\d[./-][01]?\d(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d(?:[./-][01]?\d(?:[./-][0-3]?\d)?)?"
+_NOT_AN_ID_SHAPE_RE = re.compile(rf"[0-3]?\d[./-]?(?:{_MONTHS}|mrz|okt|dez|dic|ene|abr|ago|giu|lug|ott)\.?[./-]?(?:19|20)?\d\d"
+                                 r"|[0-3]?\d[./-][01]?\d(?:[./-](?:19|20)?\d\d)?|(?:19|20)\d\d(?:[./-][01]?\d(?:[./-][0-3]?\d)?)?"
                                  r"|\d{1,2}h\d\d|\d+(?:[.,]\d+)?|[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d.*", re.IGNORECASE)
 # A label glued to its identifier: "IPP_000458813", "NDA_2024_118_0071", "IPP#94000781123"
 _GLUED_LABEL_ID_RE = re.compile(r"\b(?:IPP|NDA|NIP|IEP|PID)[_#](?P<value>[A-Za-z0-9][\w./-]*\d[\w./-]*?)(?=[^\w./-]|$|[./-](?:\W|$))")
@@ -388,6 +392,7 @@ _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|st
                                 # Romanian: "Str. Mihai Eminescu nr. 23"
                                 rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?",
                                 re.UNICODE)
+_NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
 _MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
                                  r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
@@ -919,7 +924,8 @@ def _find_numbers(text: str) -> list[PersonalData]:
         value = match.group(0)
         if value.startswith(("TEL", "FAX")):
             continue  # "TEL0612345678" is a phone number behind its label
-        if sum(char.isdigit() for char in value) >= 4 and re.search(r"[A-Z]", value.removeprefix("IPP")):
+        if sum(char.isdigit() for char in value) >= 4 and re.search(r"[A-Z]", value.removeprefix("IPP")) \
+                and not _NOT_AN_ID_SHAPE_RE.fullmatch(value):  # "03FEB2020" is a date
             found.append(PersonalData("IPP", match.start(), match.end(), value, 0.6))
     for match in _IPP_SPACED_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
@@ -1256,7 +1262,7 @@ def _odd_dates(text: str) -> list[PersonalData]:
 
 _ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _FOREIGN_MONTH_ABBREVIATIONS = (r"ene|feb|febr|abr|may|jun|jul|ago|sept?|oct|nov|dic|genn|febbr|magg|giu|lug|sett|ott|"
-                                r"okt|dez|märz?|mrt|mei|maart|out|set|fev")
+                                r"okt|dez|märz?|mrz|mrt|mei|maart|out|set|fev")
 # Dates in forms the other patterns leave: OCR's letters for digits, a day glued to its weekday, foreign months abbreviated, roman months in any case, American order, ordinals in English, a date glued
 # to its time or to the rest of a timestamp, eight digits in two groups, a birth date whose day and month are unknown.
 # an abbreviated weekday before its day and month is part of the date: "mer. 13/03", "Ven.08/11", "Dim10-11"
@@ -1264,8 +1270,9 @@ _WEEKDAY_DATE_RE = re.compile(r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.?[ \t]?[0-3]?
                               re.IGNORECASE)
 _RARE_DATE_RES = [
     re.compile(r"(?<![\w/.-])[\dlIOS]{1,2}[/.-][\dlIOS]{1,2}[/.-][\dlIOS]{2,4}(?![\w/])"),  # "l2.ll.24", "2S/l2/2O24"
-    re.compile(rf"(?<![\w/.])[0-3]?\d\.?(?:[ \t](?:de[ \t])?|[-/])(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
-               r"(?:(?:[ \t](?:de[ \t])?|[-/])(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024"
+    re.compile(rf"(?<![\w/.])[0-3]?\d(?:\.?[ \t](?:de[ \t])?|[-/.])?(?:{_FOREIGN_MONTH_ABBREVIATIONS})\.?"
+               r"(?:(?:[ \t](?:de[ \t])?|[-/.])?(?:19|20)?\d\d)?(?![\w])", re.IGNORECASE),  # "12 ott.", "1. Okt. 2024",
+    # "03.Okt.2019", "12MRZ2020"
     re.compile(r"\b(?:ago|ene|dic|genn|ott|okt|dez)\.?[ \t](?:19|20)\d\d\b", re.IGNORECASE),  # "ago. 2023"
     re.compile(r"(?<![\w/.-])(?:0?[1-9]|1[0-2])([/-])(?:1[3-9]|2\d|3[01])\1(?:19|20)?\d\d(?![\d/-])"),  # "9/15/24", "3-15-2024"
     re.compile(r"\b[0-3]?\d(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -1416,6 +1423,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
     if not numbered and not lives_here and (common or kind in ("r", "r.")):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
+    if not numbered and value.startswith("place") and re.search(r"\b(?:en|sur)\s+$", text[max(0, match.start() - 5):match.start()],
+                                                      re.IGNORECASE):
+        return None  # "mise en place du PICC-line", "sur place"
     return value
 
 
@@ -1437,7 +1447,9 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _FOREIGN_STREET_RE.finditer(text):
         stop = _ADDRESS_STOP_RE.search(match.group(0))
         value = match.group(0)[:stop.start() if stop else None].rstrip(" .,-")
-        found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+        number = _NUMBER_BEFORE_STREET_RE.search(text, max(0, match.start() - 8), match.start())  # "5 Kirchstrasse"
+        start = number.start() if number else match.start()
+        found.append(PersonalData("ADRESSE", start, match.start() + len(value), text[start:match.start() + len(value)], 0.8))
     for match in _INVERTED_STREET_RE.finditer(text) if "(" in text else ():
         if not any(_key(word) in lexicons["blocked"] for word in match.group("name").split()):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.85))

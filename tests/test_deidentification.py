@@ -1142,6 +1142,25 @@ def test_cedex_glued_to_its_town_or_its_number_stays_with_the_town(text: str, to
     assert _labels(text)["VILLE"] == {town}
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Aufnahme 03.Okt.2019.", "DATE", "03.Okt.2019"), ("paziente Rossi Giulia, nata il 30.dic.1970", "DATE_NAISSANCE", "30.dic.1970"),
+     ("précédent bilan 03FEB2020.", "DATE", "03FEB2020"),
+     ("Etiquette : MORVAN Yann DDN 19/08/196 29 Rte de Brest", "DATE_NAISSANCE", "19/08/196"),
+     ("Date Naissance | 1 1 / 0 1 / 1 9 4\n", "DATE", "1 1 / 0 1 / 1 9 4"),
+     ("- Paul Keller, 5 Kirchstrasse, Bâle, Schweiz", "ADRESSE", "5 Kirchstrasse")],
+)
+def test_foreign_months_between_dots_years_cut_short_and_numbers_before_foreign_streets_of_parts_48_49(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_mise_en_place_and_a_verb_of_living_in_capitals_are_no_address_nor_name() -> None:
+    assert _labels("Bonne mise en place du PICC-line.") == {}
+    assert "PERSONNE" not in _labels("PATIENT HABITE A 120 RTE DE LYON 38300 BOURGOIN")
+    assert _labels("dilution 1/2/200 puis") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
