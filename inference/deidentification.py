@@ -491,7 +491,8 @@ _CITY_CONTEXT_RE = re.compile(
 _CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                                    rf"[{_UP}][{_LO}{_UP}'’\-]+)?")
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
-_ARTICLE_TOWN_RE = re.compile(rf"\b(?P<article>du|au|aux|DU|AU|AUX)\s+(?P<city>[{_UP}][{_LO}{_UP}]+)(?![\w'’-])")
+_ARTICLE_TOWN_RE = re.compile(rf"\b(?P<article>du|au|aux|des|DU|AU|AUX|DES)\s+(?P<city>[{_UP}][{_LO}{_UP}]+"
+                              rf"(?:[ -](?:(?:sur|sous|en|de|du|des|la|le|les)[ -])?(?:[dl]['’])?[{_UP}][{_LO}{_UP}]+){{0,3}})(?![\w'’-])")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
 _TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
 _TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
@@ -1608,10 +1609,21 @@ def _find_places(text: str) -> list[PersonalData]:
     for word_start, word_end, word in _words(text):
         if _key(word) in lexicons["demonyms"]:
             found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"
-    for match in _ARTICLE_TOWN_RE.finditer(text):
-        article = "les " if _key(match.group("article")) == "aux" else "le "  # "aux Herbiers": Les Herbiers
-        if article + _key(match.group("city")) in lexicons["cities"]:
-            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
+    position = 0
+    while match := _ARTICLE_TOWN_RE.search(text, position):
+        # "aux Herbiers", "des Sables d'Olonne": Les Herbiers, Les Sables-d'Olonne (a big town, or any town named
+        # in more than one word or after the plural article, but not "rue des Lilas"); "au CH du Mans" is tried
+        # again from "CH"
+        position = match.start("city")
+        plural = _key(match.group("article")) in ("aux", "des")
+        city = match.group("city")
+        if _key(match.group("article")) == "des" and _STREET_WORD_RE.search(text, max(0, match.start() - 12),
+                                                                           match.start()):
+            continue
+        if ("les " if plural else "le ") + _key(city) in lexicons["cities"] or (
+                (plural or " " in city or "-" in city)
+                and _town_key(("Les " if plural else "Le ") + city) in lexicons["towns"]):
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), city, 0.6))
     for match in _CITY_CONTEXT_RE.finditer(text):
         value = match.group("city")
         first = _town_head(value)
@@ -2277,6 +2289,10 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
                        rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})")
 
 
+# A line break inside a town's or a word's name: "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"
+_LINE_BREAK_IN_WORD_RE = re.compile(rf"(?<=[{_LO}{_UP}]-)\n(?=[{_LO}{_UP}])|(?<=[{_LO}{_UP}])\n(?=-[{_UP}])")
+
+
 def _with_reading_view(text: str, original: list[PersonalData]) -> list[PersonalData]:
     """`original` plus what the rules find on the lines with letter spacing or glued words once the spacing is
     closed and the words opened, mapped back to `text`; only findings that touch a changed place are kept. They do
@@ -2285,9 +2301,12 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
     T"), which keeps only what the view found nothing in. Other texts pay two searches."""
     hints = [match.start() for match in _SPACED_RUN_RE.finditer(text) if _letters_spaced(match)]
     hints += [match.start() for match in _GLUED_RE.finditer(text)]
+    joins = {match.start() for match in _LINE_BREAK_IN_WORD_RE.finditer(text)} if "\n" in text else set()
+    hints += [position + 1 for position in joins]
     if not hints:
         return original
-    line_starts = sorted({text.rfind("\n", 0, hint) + 1 for hint in hints})
+    line_starts = sorted({text.rfind("\n", 0, hint) + 1 for hint in hints}
+                         | {text.rfind("\n", 0, join) + 1 for join in joins})
     view: list[str] = []
     positions: list[int] = []
     changed: set[int] = set()
@@ -2308,9 +2327,15 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
                 changed |= {position, closed[index - 1][0]}
             view.append(char)
             positions.append(position)
+        changed |= dropped
+        if offset + len(line) in joins:  # "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"
+            changed.add(offset + len(line))
+            if view[-1] == "-" and text[offset + len(line) + 1].islower():
+                view.pop()
+                changed.add(positions.pop())
+            continue
         view.append("\n")
         positions.append(offset + len(line))
-        changed |= dropped
 
     def garbled(item: PersonalData, start: int, end: int) -> bool:
         torn = any(run_start < edge < run_end for run_start, run_end in runs for edge in (item.start, item.end))

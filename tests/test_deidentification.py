@@ -1161,6 +1161,23 @@ def test_mise_en_place_and_a_verb_of_living_in_capitals_are_no_address_nor_name(
     assert _labels("dilution 1/2/200 puis") == {}
 
 
+@pytest.mark.parametrize(
+    "text,town",
+    [("8 allée des Tilleuls 95170 Deuil\n-La Barre", "Deuil\n-La Barre"),
+     ("Né à Boulogne-Billan-\ncourt le 14/01/1980", "Boulogne-Billan-\ncourt"),
+     ("Domicilié à Fontenay-sous-\nBois chez sa compagne.", "Fontenay-sous-\nBois"),
+     ("Originaire des Herbiers (85), vit", "Herbiers"), ("Séjour en SSR aux Sables d'Olonne du 02/06", "Sables d'Olonne"),
+     ("Hospitalisation antérieure au CH du Mans (service de cardiologie)", "Mans")],
+)
+def test_a_town_broken_across_lines_or_after_an_absorbed_plural_article_of_part_50(text: str, town: str) -> None:
+    assert _labels(text)["VILLE"] == {town}
+
+
+def test_a_word_broken_across_lines_and_a_street_des_stay_as_they_are() -> None:
+    assert _labels("traitement anti-\ninflammatoire ; la famille des Martin ; le service des Urgences") == {}
+    assert _labels("12 rue des Lilas") == {"ADRESSE": {"12 rue des Lilas"}}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
