@@ -210,6 +210,9 @@ _YEAR_RE = re.compile(r"(?=19|20)(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|2
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
 _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bdate de )|(?<=\bdatant de ))"
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
+# The years of a life or a stay in history: "Émile Dorsay (1868-1939)", "ses études à Paris de 1878 à 1884"
+_YEAR_SPAN_RE = re.compile(r"(?:\(|\bde[ \t])(?P<first>1[5-9]\d\d)(?:[ \t]?[-–][ \t]?|[ \t]à[ \t])(?P<second>1[5-9]\d\d|20[0-2]\d)"
+                           r"(?:\)|\b(?![ \t]?(?:[mµkc]?g|m?l|ui|kcal|mmol|mm|cm|km|m|h|min|€|%)\b))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en|d['’]ici)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
 # a decade: "dans les années 80", "au début des années 90"
@@ -1146,6 +1149,10 @@ def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
+    for match in _YEAR_SPAN_RE.finditer(text):
+        if 0 < int(match.group("second")) - int(match.group("first")) <= 110:  # a life, not "(1500-2000)"
+            found += [PersonalData("DATE", match.start(year), match.end(year), match.group(year), 0.6)
+                      for year in ("first", "second")]
     windows = _windows(text, _DATE_WORDS, 40, 60)
     for pattern, matches in ((_DATE_RE, _dates_not_swallowed(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
                              (_OLD_YEAR_RE, _OLD_YEAR_RE.finditer(text)),
@@ -1416,6 +1423,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
                   if word.lower() not in _ADDRESS_PARTICLES), "")
+    if kind == "via" and not numbered and street.group(0) == "via" and not re.fullmatch(rf"[{_UP}][{_LO}'’-]+", words[0]):
+        return None  # "hébergé via le 115", "admission via SAMU"; "Via Roma", "via Garibaldi 12" are streets
     if kind == "foyer" and street.group(0)[:1].isupper():  # "Foyer de vie Ar Men": a home's name after its kind
         named = next((word for word in name_words if word[:1].isupper()), named)
     if not value[:1].isdigit() and kind.rstrip(".") in _CAPITALISED_STREET_WORDS and street.group(0)[:1].islower():
@@ -1697,6 +1706,7 @@ def _find_places(text: str) -> list[PersonalData]:
         if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
             found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
     found += _misspelt_towns(text, lexicons)
+    found += _towns_after_addresses(text, found, lexicons)
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e"; "cedex" after any town, in any case:
     # "13331 marseille cedex 03", "toulouse cedex 9".
     for item in list(found):
@@ -1712,6 +1722,27 @@ def _find_places(text: str) -> list[PersonalData]:
     # "critères de Rome", "classification de Nice", "clou de Biskra", "un verre de bordeaux": a town in a name
     return [item for item in found if not (item.label == "VILLE" and _NAMED_AFTER_TOWN_RE.search(
         text, max(0, item.start - 30), item.start))]
+
+
+_AFTER_ADDRESS_RE = re.compile(r",[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")
+
+
+def _towns_after_addresses(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[PersonalData]:
+    """A known town in any case right after a street and its comma: "9 av. de la république, quimper."."""
+    towns = []
+    for item in found:
+        after = _AFTER_ADDRESS_RE.match(text, item.end) if item.label == "ADRESSE" else None
+        if after is None:
+            continue
+        words = list(re.finditer(r"[^\W\d_][\w'’]*", after.group("town")))
+        for word in reversed(words):  # the longest known name: "aix-les-bains" before "aix"
+            value = after.group("town")[:word.end()]
+            if _town_key(value) in lexicons["towns"] and (len(words[0].group(0)) >= 3 or value != words[0].group(0)) \
+                    and not (value == words[0].group(0) and _key(value) in lexicons["blocked"]):
+                start = after.start("town")
+                towns.append(PersonalData("VILLE", start, start + len(value), value, 0.6))
+                break
+    return towns
 
 
 def _deletions(word: str) -> set[str]:

@@ -1178,6 +1178,21 @@ def test_a_word_broken_across_lines_and_a_street_des_stay_as_they_are() -> None:
     assert _labels("12 rue des Lilas") == {"ADRESSE": {"12 rue des Lilas"}}
 
 
+def test_the_years_of_a_life_or_of_studies_in_history_but_not_a_range_of_doses() -> None:
+    assert _labels("Émile Dorsay (1868-1939) fut interne ; à Paris de 1878 à 1884.")["DATE"] >= {"1939", "1878", "1884"}
+    assert _labels("de 1500 à 1800 mg ; plaquettes (1500-2000)") == {}
+
+
+def test_a_known_town_in_lower_case_after_a_street_and_its_comma() -> None:
+    assert _labels("au lycée, 9 av. de la république, quimper. infirmerie")["VILLE"] == {"quimper"}
+    assert _labels("12 rue des Lilas, escalier B") == {"ADRESSE": {"12 rue des Lilas", "escalier B"}}
+
+
+def test_via_before_a_number_or_an_acronym_is_no_street_before_a_name_it_is() -> None:
+    assert "ADRESSE" not in _labels("Hébergé via le 115 ; admission via SAMU")
+    assert _labels("Mme ROSSI Francesca, via Garibaldi 12, Torino")["ADRESSE"] == {"via Garibaldi 12"}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
