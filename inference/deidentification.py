@@ -1185,6 +1185,7 @@ def _find_dates(text: str) -> list[PersonalData]:
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.6))
     found += _odd_dates(text)
     found += _rare_dates(text)
+    found += _spelled_dates_with_slips(text)
     # A range whose first end has no year is one date: "du 5 au 6 mai 2025", "02/03 au 05/03/2024" (the first end
     # means nothing without the second; a lone "au" left between two masks tells nothing either)
     starts = {item.start: item for item in found}
@@ -1244,6 +1245,68 @@ def _one_slip(word: str, target: str) -> bool:
                                    and word[diffs[0]] == target[diffs[1]] and word[diffs[1]] == target[diffs[0]])
     short, long = (word, target) if len(word) < len(target) else (target, word)
     return any(long[:index] + long[index + 1:] == short for index in range(len(long)))
+
+
+# A date written out in words, found from its year's "mil", "mille", "cent" or from "du mois d'": the words may be
+# misspelt ("le vint-et-un juin mil neuf cent cinquante trois", "trente et un decembre mille neuf cent quarente-sept",
+# "le seize du mois d'août 1936", "le vingt quatre fevier deux milles vingt cinq")
+_SPELLED_DATE_ANCHOR_RE = re.compile(r"\b(?:(?:mil|milles?|cents?)(?![\w'’])|du\s+mois\s+d['’])", re.IGNORECASE)
+_DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|")) - {"1er"}
+_LONG_NUMBER_WORDS = tuple(word for word in _NUMBER_WORD_SET if len(word) >= 4)
+
+
+def _number_word(word: str) -> bool:
+    key = _key(word)
+    if key in _NUMBER_WORD_SET or key.rstrip("s") in _NUMBER_WORD_SET:
+        return True
+    return len(key) >= 4 and any(_one_slip(key, number) for number in _LONG_NUMBER_WORDS)
+
+
+def _month_word(word: str) -> bool:
+    key = _key(word)
+    return key in _MONTH_NAMES or (len(key) >= 4 and any(_one_slip(key, month) for month in _MONTH_NAMES))
+
+
+def _spelled_dates_with_slips(text: str) -> list[PersonalData]:
+    found = []
+    for anchor in _SPELLED_DATE_ANCHOR_RE.finditer(text):
+        tokens = list(_DATE_TOKEN_RE.finditer(text, max(0, anchor.start() - 90), min(len(text), anchor.end() + 70)))
+        index = next(index for index, token in enumerate(tokens) if token.start() >= anchor.start())
+
+        def joined(left: re.Match, right: re.Match) -> bool:
+            return re.fullmatch(r"[\s-]+|\s*['’]\s*", text[left.end():right.start()]) is not None
+
+        if anchor.group(0)[0] in "dD":  # "seize du mois d'août": the month follows the anchor, the day precedes it
+            month = next((number for number, token in enumerate(tokens) if token.start() >= anchor.end()), -1)
+            first = index
+            if month < 0 or not _month_word(tokens[month].group(0)):
+                continue
+        else:  # the month stands before the year's anchor, behind number words
+            month = index - 1
+            while month >= 0 and not _month_word(tokens[month].group(0)):
+                if not _number_word(tokens[month].group(0)) or not joined(tokens[month], tokens[month + 1]):
+                    month = -1
+                    break
+                month -= 1
+            if month < 0:
+                continue
+            first = month
+        while first > 0 and joined(tokens[first - 1], tokens[first]) and _number_word(tokens[first - 1].group(0)):
+            first -= 1
+        last = month
+        while last + 1 < len(tokens) and joined(tokens[last], tokens[last + 1]) and (
+                _number_word(tokens[last + 1].group(0))
+                or re.fullmatch(r"(?:1[5-9]|20)?\d\d", tokens[last + 1].group(0))):
+            last += 1
+        if first >= month or last <= month or not _number_word(tokens[first].group(0)):
+            continue
+        if first > 0 and joined(tokens[first - 1], tokens[first]) \
+                and _key(tokens[first - 1].group(0)) in _WEEKDAYS.split("|"):
+            first -= 1  # "Jeudi dix-sept Octobre deux mille dix huit": the weekday goes with its date
+        found.append(PersonalData("DATE", tokens[first].start(), tokens[last].end(),
+                                  text[tokens[first].start():tokens[last].end()], 0.9))
+    return found
 
 
 def _odd_dates(text: str) -> list[PersonalData]:

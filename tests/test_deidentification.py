@@ -1193,6 +1193,25 @@ def test_via_before_a_number_or_an_acronym_is_no_street_before_a_name_it_is() ->
     assert _labels("Mme ROSSI Francesca, via Garibaldi 12, Torino")["ADRESSE"] == {"via Garibaldi 12"}
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("examiné ce jour, le vingt quatre fevier deux milles vingt cinq, Mme", "DATE",
+      "vingt quatre fevier deux milles vingt cinq"),
+     ("née le vint-et-un juin mil neuf cent cinquante trois, domiciliée", "DATE_NAISSANCE",
+      "vint-et-un juin mil neuf cent cinquante trois"),
+     ("né le trente et un decembre mille neuf cent quarente-sept à Carhaix", "DATE_NAISSANCE",
+      "trente et un decembre mille neuf cent quarente-sept"),
+     ("est née le seize du mois d'août 1936 à Carhaix", "DATE_NAISSANCE", "seize du mois d'août 1936"),
+     ("Jeudi dix-sept Octobre deux mille dix huit", "DATE", "Jeudi dix-sept Octobre deux mille dix huit")],
+)
+def test_a_date_written_out_in_misspelt_words_is_one_date_of_part_49(text: str, label: str, value: str) -> None:
+    assert _labels(text).get(label) == {value}
+
+
+def test_thousands_in_words_without_a_month_are_no_date() -> None:
+    assert _labels("il a bu mille verres ; cent mille euros ; du mois dernier") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
