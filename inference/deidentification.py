@@ -194,6 +194,9 @@ _DATE_PATTERNS = [
     rf"(?:\s?(?:{_MONTHS})\b|/[01]?\d\b|\.[01]?\d\.\d))",
     # roman months: 14-XI-1994, 3.IV.21
     r"(?<![\w/.-])[0-3]?\d\s?[-/. ]\s?(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s?[-/. ]\s?(?:19|20)?\d\d(?!\d)",
+    # a month and its two-digit year, which no day and month can be: "IRM 01/24 :", "rappel 05/24", "11/23" (not a dose,
+    # not a score: see _SCORE_CONTEXT_RE)
+    r"(?<![\w/.,:-])(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[0-5])(?![\d/]|[.,]\d|\s?(?:mg|g\b|ml|mmHg|%|ans?\b|jours?|mois|semaines?))",
     # a month and its year alone: "01/2024" (a dilution is "1/2000")
     r"(?<![\w/.,-])(?:0[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)",
 ]
@@ -1406,7 +1409,7 @@ _SHORT_YEAR_RE = re.compile(r"(?=[3-9])(?:(?<=\b(?:en|an) )[3-9]\d(?!\d|[,.]\d|\
 
 
 _SCORE_CONTEXT_RE = re.compile(r"\b(?:EVA|(?-i:EN|ENS|AV|OD|OG|ODG)|acuit[ée]|[oœ]eil|Monoyer|Parinaud|Apgar|score|"
-                               r"cotation|douleur|vision|MRC|force)\b[^\n]{0,20}$", re.IGNORECASE)
+                               r"cotation|douleur|vision|MRC|force|MMSE?|MoCA|BREF|Glasgow|GCS)\b[^\n]{0,20}$", re.IGNORECASE)
 
 
 def _plausible_date(value: str, before: str) -> bool:

@@ -1212,6 +1212,11 @@ def test_thousands_in_words_without_a_month_are_no_date() -> None:
     assert _labels("il a bu mille verres ; cent mille euros ; du mois dernier") == {}
 
 
+def test_a_month_and_its_two_digit_year_but_not_a_cognitive_score() -> None:
+    assert _labels("IRM 01/24 : hernie ; rappel pneumocoque 05/24, ROR")["DATE"] == {"01/24", "05/24"}
+    assert _labels("démence mixte (MMS 12/30), Glasgow 10/15") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
