@@ -55,7 +55,7 @@ def _town_keys(lines: str) -> list[str]:
     folded = _SUR_ABBREVIATION_RE.sub("-sur-", _TOWN_GAPS_RE.sub("-", _fold(lines)))
     folded = _SAINT_ABBREVIATION_RE.sub(lambda m: (m.group(1) + "-" if m.group(1) else "") + "saint" + m.group(2) + "-",
                                         folded)
-    return folded.replace("l'-", "l'").split("\n")
+    return folded.replace("l'-", "l'").replace("-l-", "-l'").replace("-d-", "-d'").split("\n")
 
 
 def _town_key(value: str) -> str:
@@ -101,8 +101,9 @@ _FOREIGN_MONTHS = (r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembr
 _NUMBER_WORDS = (r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
                  r"vingt|trente|quarante|cinquante|soixante|cent|cents|mille|mil|premier|1er|et")
 _SPELLED = rf"(?:(?:{_NUMBER_WORDS})s*(?:[\s-]+(?:{_NUMBER_WORDS})s*)*)"
-_WEEKDAYS = r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_SEP = r"\s?[/.\-|_\\]\s?|\s"
+_WEEKDAYS = (r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
+_SEP = r"\s?[/.\-|_\\·]\s?|\s"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
@@ -318,7 +319,7 @@ _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
                       r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|espl\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
@@ -436,7 +437,7 @@ _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t\n]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # A town's name going on after a link word, in any case: "94200 Ivry sur seine", "à Rosny sous bois".
-_TOWN_TAIL_RE = re.compile(r"(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})(?:(?i:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux)(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})|s/[ \t-]?)"
+_TOWN_TAIL_RE = re.compile(r"(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})(?:(?i:sur|sous|en|l[eè]s|lez|le|la|de|du|des|aux|l|d)(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})|s/[ \t-]?)?"
                            r"[^\W\d_][\w'’-]*")
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
 # after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
@@ -1361,7 +1362,7 @@ _SHORT_YEAR_AFTER_MARK_RE = re.compile(r"(?=['’-])(?:['’]|(?<=[^\W\d_.])-|(?
 _MONTH_BEFORE_MARK_RE = re.compile(rf"(?:\b(?:{_MONTHS})\.?[ \t]?|(?<![\w/])(?:0?[1-9]|1[0-2])/|\b(?:en|depuis)[ \t])$",
                                    re.IGNORECASE)
 _ROMAN_DATE_RE = re.compile(rf"(?<![\w/.-])[0-3]?\d[-/.](?i:{_ROMAN_MONTH})[-/.](?:19|20)?\d\d(?![\w/])"  # "2/x/24", "4-iv-2009"
-                            rf"|(?<=\b(?:le|du|au|il) )[0-3]?\d[-/.]{_ROMAN_MONTH}(?![\w/-]|\.\w)"  # "le 5.XI", "il 14/X"
+                            rf"|(?<=\b(?:le|du|au|il) )[0-3]?\d[-/. ]{_ROMAN_MONTH}(?![\w/-]|\.\w)"  # "le 5.XI", "il 14/X", "le 27 IX"
                             rf"|(?<![\w/.-]){_ROMAN_MONTH}[-/.](?:19|20)\d\d(?![\w/])")  # "XII-2023"
 _RARE_DATE_RES.append(_ROMAN_DATE_RE)
 _ROMAN_HINT_RE = re.compile(r"[-/.][IVXivx]|[IVX][-/.]")
@@ -1793,12 +1794,26 @@ def _find_places(text: str) -> list[PersonalData]:
 _AFTER_ADDRESS_RE = re.compile(r",[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")
 
 
+_ADDRESS_EXTRA_WORDS = {"batiment", "escalier", "etage", "appartement", "porte", "chambre", "logement", "entree", "interphone",
+                        "digicode", "boite", "rdc", "sous-sol"}
+# A capitalised name that closes the sentence after a street and its comma: "15 Pl. d'Armes, Le Cateau-Cambrésis."
+_CLOSING_TOWN_RE = re.compile(rf",[ \t]*(?P<town>(?:(?:Le|La|Les|L['’])[ \t]?)?[{_UP}][{_LO}]+(?:-(?:[{_LO}]+-)?[{_UP}][{_LO}]+)*)"
+                              r"(?=\.(?:\s|$)|[ \t]*(?:\n|$))")
+
+
 def _towns_after_addresses(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[PersonalData]:
-    """A known town in any case right after a street and its comma: "9 av. de la république, quimper."."""
+    """A known town in any case right after a street and its comma: "9 av. de la république, quimper."; any
+    capitalised name there when it closes the sentence or the line ("89 avenue de la République, Villeurbane.")."""
     towns = []
     for item in found:
         after = _AFTER_ADDRESS_RE.match(text, item.end) if item.label == "ADRESSE" else None
         if after is None:
+            continue
+        closing = _CLOSING_TOWN_RE.match(text, item.end)
+        if closing and not _STREET_WORD_RE.search(closing.group("town")) \
+                and _key(closing.group("town").split("-")[0]) not in _ADDRESS_EXTRA_WORDS \
+                and _key(closing.group("town").split()[-1].split("-")[0]) not in lexicons["blocked"]:
+            towns.append(PersonalData("VILLE", closing.start("town"), closing.end("town"), closing.group("town"), 0.55))
             continue
         words = list(re.finditer(r"[^\W\d_][\w'’]*", after.group("town")))
         for word in reversed(words):  # the longest known name: "aix-les-bains" before "aix"

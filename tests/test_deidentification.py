@@ -1217,6 +1217,26 @@ def test_a_month_and_its_two_digit_year_but_not_a_cognitive_score() -> None:
     assert _labels("démence mixte (MMS 12/30), Glasgow 10/15") == {}
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("gée à l'EHPAD Le Cèdre, 15 Pl. d'Armes, Le Cateau-Cambrésis.", "VILLE", "Le Cateau-Cambrésis"),
+     ("précédente : 89 avenue de la République, Villeurbane. Le patient", "VILLE", "Villeurbane"),
+     ("elle déménage en mars à Charleville Mezieres.", "VILLE", "Charleville Mezieres"),
+     ("ZA de Kerhuel, bâtiment B 29120 Pont l Abbe", "VILLE", "Pont l Abbe"),
+     ("Mme QUÉRÉ Anne Laure Née le 7 · 12 · 1954 N°", "DATE_NAISSANCE", "7 · 12 · 1954"),
+     ("Venue le 13.IX, reconvoquée le 27 IX au centre", "DATE", "27 IX"),
+     ("follow-up appointment Friday 22 at 6 Cours Mirabeau", "DATE", "Friday 22"),
+     ("Dr G. PERRIN, Espl. de la Gare, 73200 Albertville", "ADRESSE", "Espl. de la Gare")],
+)
+def test_towns_closing_an_address_or_without_their_hyphens_and_rarer_date_marks_of_parts_52_53(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_building_word_closing_an_address_is_no_town() -> None:
+    assert _labels("12 rue des Lilas, Bâtiment.\n") == {"ADRESSE": {"12 rue des Lilas"}}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
