@@ -2402,7 +2402,7 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
 
 
 # A line break inside a town's or a word's name: "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"
-_LINE_BREAK_IN_WORD_RE = re.compile(rf"(?<=[{_LO}{_UP}]-)\n(?=[{_LO}{_UP}])|(?<=[{_LO}{_UP}])\n(?=-[{_UP}])")
+_LINE_BREAK_IN_WORD_RE = re.compile(rf"\n(?:(?<=[{_LO}{_UP}]-\n)(?=[{_LO}{_UP}])|(?<=[{_LO}{_UP}]\n)(?=-[{_UP}]))")
 
 
 def _with_reading_view(text: str, original: list[PersonalData]) -> list[PersonalData]:
