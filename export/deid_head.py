@@ -12,7 +12,7 @@
 that part. Hand-written parts were scored once as unseen text before the rules learnt from them, so this is the
 closest the project has to the head's effect on new letters.
 
-Run: `python -m export.deid_head train --out resources/models/deid`
+Run: `python -m export.deid_head train --out resources/models/deid [--trained-before N]`
      `python -m export.deid_head first-look --rules-tree DIR --part 183:247`
 """
 from __future__ import annotations
@@ -196,7 +196,9 @@ def run_train(args) -> None:
     encoder = Encoder.load(encoder_folder, threads=args.threads)
     label2id = {label: i for i, label in enumerate(bio_labels(LABELS))}
     t0 = time.monotonic()
-    sources = development_samples(args.generated, args.seed, args.limit, lowercase=args.lowercase)
+    handwritten = handwritten_snippets()[:args.trained_before] if args.trained_before else None
+    sources = development_samples(args.generated, args.seed, args.limit, handwritten=handwritten,
+                                  lowercase=args.lowercase)
     examples = [example(sample, encoder, label2id) for samples in sources.values() for sample in samples]
     rec.metric("examples", {name: len(samples) for name, samples in sources.items()})
     rec.metric("feature_seconds", round(time.monotonic() - t0, 1))
@@ -291,6 +293,9 @@ def main(argv: list[str] | None = None) -> None:
     add_arguments(train)
     train.add_argument("--out", required=True)
     train.add_argument("--limit", type=int, default=0, help="use only the first N samples of each source (tests)")
+    train.add_argument("--trained-before", type=int, default=0, metavar="N",
+                       help="train on the first N hand-written snippets only, so that the later parts can choose "
+                            "the threshold as text the head never saw")
     train.set_defaults(func=run_train)
     look = sub.add_parser("first-look", help="older rules alone and with the head on a hand-written part")
     add_arguments(look)

@@ -1444,6 +1444,25 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
             item.label = "DATE_NAISSANCE"
 
 
+_NAME_TAIL_WORDS = {"bis", "ter", "quater", "prolongée", "prolongee", "sud", "nord", "est", "ouest", "haute", "basse",
+                    "haut", "bas", "neuve", "vieille"}
+
+
+def _without_prose_after_name(value: str, start: int) -> str:
+    """`value` cut where two words in lower case follow a capitalised street name: "rue de Rivoli ont été perdues",
+    "Boulevard Haussmann sans numéro précisé" (not "Pen ar Guer", "Chat qui Pêche", "rue Victor hugo")."""
+    named = False
+    words = list(re.finditer(r"\S+", value[start:]))
+    for word, after in zip(words, words[1:]):
+        first = re.sub(r"^[ld]['’]", "", word.group(0), flags=re.IGNORECASE)[:1]
+        if named and first.islower() and after.group(0)[:1].islower() \
+                and word.group(0).lower() not in _ADDRESS_PARTICLES \
+                and word.group(0).lower().rstrip(",.") not in _NAME_TAIL_WORDS:
+            return value[:start + word.start()].rstrip(" ,.-")
+        named = named or first.isupper()
+    return value
+
+
 def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> str | None:
     """The street address in an _ADDRESS_RE match, cut at its end, or None when the street word is prose."""
     value = match.group(0)
@@ -1500,6 +1519,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
     if not numbered and not lives_here and (common or kind in ("r", "r.")):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
+    value = _without_prose_after_name(value, len(head))
     if not numbered and value.startswith("place") and re.search(r"\b(?:en|sur)\s+$", text[max(0, match.start() - 5):match.start()],
                                                       re.IGNORECASE):
         return None  # "mise en place du PICC-line", "sur place"

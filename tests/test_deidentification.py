@@ -1237,6 +1237,12 @@ def test_a_building_word_closing_an_address_is_no_town() -> None:
     assert _labels("12 rue des Lilas, Bâtiment.\n") == {"ADRESSE": {"12 rue des Lilas"}}
 
 
+def test_a_street_name_ends_where_prose_in_lower_case_follows_it() -> None:
+    assert _labels("Les correspondances à la rue de Rivoli ont été perdues") == {"ADRESSE": {"la rue de Rivoli"}}
+    for street in ("Lieu-dit Pont ar Guer", "11 allée du Chat qui Pêche", "12 rue Victor Hugo prolongée"):
+        assert _labels(f"Il habite {street} depuis 2010")["ADRESSE"] == {street}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
