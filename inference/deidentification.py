@@ -136,7 +136,7 @@ _DATE_PATTERNS = [
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s[0-3]?\d(?:st|nd|rd|th)\b",
     # month + 2- or 4-digit year: décembre 93, dec1993; day range: du 18 au 29/03; yymmdd after "le"
     rf"\b(?:(?:{_WEEKDAYS})\s+)?(?:début\s+|fin\s+|mi-)?(?:{_MONTHS})\.?(?:\s?(?:1[5-9]|20)?\d\d|[-/](?:19|20)\d\d)(?!\d|:\d|h\d)",
-    r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d)",
+    r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d(?![\d,.]\d|[ \t]?(?:mg|g\b|ml|µg|ui\b|%|°|h\b|ans?\b|jours?|mois|semaines?|fois|cp\b)))",
     # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
     r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
     r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,./]\d|[./-](?-i:[IVX])|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|"
@@ -219,6 +219,18 @@ _YEAR_SPAN_RE = re.compile(r"(?:\(|\bde[ \t])(?P<first>1[5-9]\d\d)(?:[ \t]?[-–
                            r"(?:\)|\b(?![ \t]?(?:[mµkc]?g|m?l|ui|kcal|mmol|mm|cm|km|m|h|min|€|%)\b))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en|d['’]ici)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
+# a month heading a step of a timeline: "Mai : début pembrolizumab", "sept : PS 1 ; oct : PS 2"
+_MONTH_HEADING_RE = re.compile(rf"(?:^|(?<=[;,:] ))(?:{_MONTHS})(?=[ \t]?:)", re.IGNORECASE | re.MULTILINE)
+# a day and month after the label of a cycle or a day of treatment: "C1 5/1, C2 26/1", "J1 = 3/9", "IT1 (8.1)",
+# "J30 (17/7)"; and at the head of a table's row: "1/3 | 1,8"
+_CYCLE_DATE_RE = re.compile(r"(?<![\w/.])(?:[A-Z]{1,3}|J)\d{1,3}[ \t]?(?:[=:][ \t]?|\([ \t]?|[ \t])"
+                            r"(?P<value>(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9])|\.(?:1[0-2]|[1-9])(?=\))))"
+                            r"(?![\d/]|[.,]\d)"
+                            r"|^(?P<value2>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=[ \t]*(?:\||\t))", re.MULTILINE)
+# two lone days joined: "le 6 puis le 9", "le 17 et le 31", "du 15 au 29", "entre le 4 et le 9", "du 11 au 12"
+_DAY_PAIR_RE = re.compile(r"\b(?:le|du|entre[ \t]+le)[ \t]+(?P<first>[12]\d|3[01]|0?[1-9])[ \t]+(?:et|puis|ou|au)[ \t]+"
+                          r"(?:le[ \t]+)?(?P<second>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,:]\d|[ \t]?(?:%|°|/|h\b|mg|ml|ans?\b"
+                          r"|jours?|mois|semaines?|fois|cp\b|comprim|[èe]me|ui\b|µg|mmHg))")
 # a decade: "dans les années 80", "au début des années 90"
 _DECADE_RE = re.compile(r"(?=\d)(?:(?<=\bannées )|(?<=\bannees )|(?<=\bANNÉES ))(?:19)?[1-9]0(?!\d)")
 # a date in a form's boxes: "JOUR 12  MOIS 03  AN 2024", "Jour 27 Mois 11 Année 1950"
@@ -445,6 +457,12 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
+# A house number before a person's name or a residence's, with no street word, between the separators of an
+# address line: "12B Jean Jaurès – 42000", "33 Pierre Mendès France (65000 Tarbes)", "/ 3 Les Tilleuls /"
+_UNTYPED_STREET_RE = re.compile(
+    rf"(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
+    rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t][{_UP}][{_LO}'’-]+)?"
+    r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
 _LIVES_IN_PLACE_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:(?:au|aux|à)[ \t]+)?"
@@ -1153,13 +1171,16 @@ def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
+    for match in _DAY_PAIR_RE.finditer(text):
+        found += [PersonalData("DATE", match.start(day), match.end(day), match.group(day), 0.5) for day in ("first", "second")]
     for match in _YEAR_SPAN_RE.finditer(text):
         if 0 < int(match.group("second")) - int(match.group("first")) <= 110:  # a life, not "(1500-2000)"
             found += [PersonalData("DATE", match.start(year), match.end(year), match.group(year), 0.6)
                       for year in ("first", "second")]
     windows = _windows(text, _DATE_WORDS, 40, 60)
     for pattern, matches in ((_DATE_RE, _dates_not_swallowed(text)), (_YEAR_RE, _YEAR_RE.finditer(text)),
-                             (_OLD_YEAR_RE, _OLD_YEAR_RE.finditer(text)),
+                             (_OLD_YEAR_RE, _OLD_YEAR_RE.finditer(text)), (_CYCLE_DATE_RE, _CYCLE_DATE_RE.finditer(text)),
+                             (_MONTH_HEADING_RE, _finditer(_MONTH_HEADING_RE, text, windows)),
                              (_WORD_DATE_RE, _finditer(_WORD_DATE_RE, text, windows)),
                              (_MONTH_ALONE_RE, _finditer(_MONTH_ALONE_RE, text, windows))):
         for match in matches:
@@ -1605,6 +1626,11 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
     for match in _LIVES_IN_PLACE_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
+    for match in _UNTYPED_STREET_RE.finditer(text):
+        if re.search(r"(?i)\b(?:lit|chambre|ch\.|box|salle|n°)\s*$", text[max(0, match.start() - 10):match.start()]):
+            continue  # "chambre 12 Paul Martin": a bed and a patient
+        if match.group("residence") or _is_first_name(match.group("first"), lexicons["first_names"]):
+            found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ROAD_RE.finditer(text):
         group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
@@ -1629,7 +1655,11 @@ def _find_places(text: str) -> list[PersonalData]:
                 after = text[city.start("city") + len(value):city.start("city") + len(value) + 2]
                 first = tail.split()[0] if tail.split() else ""
                 label_like = _key(first.strip("-")) in lexicons["not_names"] and _key(first) != "cedex"
-                if label_like or (tail == first and after[:1] and after[:1] in ".:(") or re.match(r"\s*:", after):
+                # a known town stays whole on its line ("Le Sourn\nPrélèvement du 05/11")
+                known_alone = _key(first) != "cedex" and _town_key(head) in lexicons["towns"] \
+                    and _town_key(value) not in lexicons["towns"]
+                if label_like or known_alone or (tail == first and after[:1] and after[:1] in ".:(") \
+                        or re.match(r"\s*:", after):
                     value = head.rstrip(" ,.")
             value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
             while " " in value and _key(value.rsplit(None, 1)[1]) in lexicons["not_names"] \

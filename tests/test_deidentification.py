@@ -1243,6 +1243,33 @@ def test_a_street_name_ends_where_prose_in_lower_case_follows_it() -> None:
         assert _labels(f"Il habite {street} depuis 2010")["ADRESSE"] == {street}
 
 
+@pytest.mark.parametrize(
+    "text,dates",
+    [("C1 5/1, C2 26/1, C3 reportée (PNN 0,9), C4 16/2", {"5/1", "26/1", "16/2"}),
+     ("IT1 (8.1), IT2 (15.1) ; J1 = 3/9", {"8.1", "15.1", "3/9"}), ("Suivi INR :\n1/3 | 1,8\n4/3 | 2,4", {"1/3", "4/3"}),
+     ("Mai : début pembrolizumab\nJuillet : TEP ; oct : PS 2", {"Mai", "Juillet", "oct"}),
+     ("vu le 6 puis le 9 ; injections le 17 et le 31 ; entre le 4 et le 9 :", {"6", "9", "17", "31", "4"})],
+)
+def test_dates_of_treatment_cycles_tables_timelines_and_paired_days_of_part_55(text: str, dates: set[str]) -> None:
+    assert _labels(text)["DATE"] == dates
+
+
+def test_numbers_beside_cycle_labels_or_doses_are_no_dates() -> None:
+    assert _labels("B12 4.5 ; T4 1.2 ; HbA1c 7.5 ; TA 12/8 ; du 2 au 4 mg") == {}
+
+
+@pytest.mark.parametrize("text,street", [("Mme Solange PERRIN – 12B Jean Jaurès – 42000 Saint-Étienne", "12B Jean Jaurès"),
+                                         ("Tél. 06 12 45 78 90 / 3 Les Tilleuls / MONTBRISON", "3 Les Tilleuls"),
+                                         ("Dr H. Lacombe, 33 Pierre Mendès France (65000 Tarbes)", "33 Pierre Mendès France")])
+def test_a_street_named_after_a_person_or_a_residence_without_a_street_word_of_part_54(text: str, street: str) -> None:
+    assert _labels(text)["ADRESSE"] == {street}
+
+
+def test_a_bed_number_before_a_patient_and_a_known_town_before_the_next_line() -> None:
+    assert _labels("chambre 12 Paul Martin\n") == {"PERSONNE": {"Paul Martin"}}
+    assert _labels("Kerdaniel 56 300 Le Sourn\nPrélèvement du 05/11/2024")["VILLE"] == {"Le Sourn"}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
