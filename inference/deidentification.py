@@ -385,7 +385,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"\s+à\s))", re.IGNORECASE)
 # A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
 # "Montpelier (2014)", "TOULOUSSE 31000"
-_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[èe]s\s+de))[ \t]+|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}})\b"
+_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[èe]s\s+de))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}})\b"
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
 # "CHE DU CALVAIRE"
@@ -518,6 +518,8 @@ _CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|so
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
 _ARTICLE_TOWN_RE = re.compile(rf"\b(?P<article>du|au|aux|des|DU|AU|AUX|DES)\s+(?P<city>[{_UP}][{_LO}{_UP}]+"
                               rf"(?:[ -](?:(?:sur|sous|en|de|du|des|la|le|les)[ -])?(?:[dl]['’])?[{_UP}][{_LO}{_UP}]+){{0,3}})(?![\w'’-])")
+# A town whose elided article is written in lower case after a preposition: "revenu de l'Isle-Adam", "né à l'Haÿ-les-Roses"
+_ELIDED_ARTICLE_TOWN_RE = re.compile(rf"\b(?:à|a|de|depuis|vers|sur)[ \t]+(?P<city>l['’][{_UP}][{_LO}{_UP}'’-]+)")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
 _TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
 _TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
@@ -1735,6 +1737,9 @@ def _find_places(text: str) -> list[PersonalData]:
     for word_start, word_end, word in _words(text):
         if _key(word) in lexicons["demonyms"]:
             found.append(PersonalData("VILLE", word_start, word_end, text[word_start:word_end], 0.5))  # "lyonnais"
+    for match in _ELIDED_ARTICLE_TOWN_RE.finditer(text) if "l'" in text or "l’" in text else ():
+        if _town_key(match.group("city")) in lexicons["towns"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     position = 0
     while match := _ARTICLE_TOWN_RE.search(text, position):
         # "aux Herbiers", "des Sables d'Olonne": Les Herbiers, Les Sables-d'Olonne (a big town, or any town named

@@ -1270,6 +1270,12 @@ def test_a_bed_number_before_a_patient_and_a_known_town_before_the_next_line() -
     assert _labels("Kerdaniel 56 300 Le Sourn\nPrélèvement du 05/11/2024")["VILLE"] == {"Le Sourn"}
 
 
+def test_a_known_town_after_its_elided_article_in_lower_case() -> None:
+    assert _labels("Le courrier est revenu de l'Isle-Adam ; né à l'Haÿ-les-Roses")["VILLE"] == {"l'Isle-Adam",
+                                                                                              "l'Haÿ-les-Roses"}
+    assert _labels("prise de l'Aspirine") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
