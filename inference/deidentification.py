@@ -107,9 +107,12 @@ _SEP = r"\s?[/.\-|_\\·]\s?|\s"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
-_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?: ?\. ?[\w\-]+)*", re.UNICODE)
-# an address written so that robots miss it: "ornella.pisani(at)gmail.com", "p.durand [at] chu-nantes [dot] fr"
-_SPELLED_EMAIL_RE = re.compile(r"[\w.+\-]+ ?[(\[]at[)\]] ?[\w\-]+(?:(?: ?\. ?| ?[(\[]dot[)\]] ?)[\w\-]+)+", re.IGNORECASE)
+# "@@" typed twice, a comma for the last dot ("p.martin@chu-lyon,fr")
+_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@@? ?[\w\-]+(?: ?\. ?[\w\-]+)*(?:,(?:com|fr|net|org|eu|be|ch|bzh)\b)?", re.UNICODE)
+# an address written so that robots miss it: "ornella.pisani(at)gmail.com", "p.durand [at] chu-nantes [dot] fr",
+# "jdupont[arobase]orange.fr", "m.durand arobase ch-quimper.fr"
+_SPELLED_EMAIL_RE = re.compile(r"[\w.+\-]+ ?(?:[(\[](?:at|arobase|a)[)\]]|\barobase\b) ?[a-z][\w\-]*"
+                               r"(?:(?: ?\. ?| ?[(\[]dot[)\]] ?)[\w\-]+)*(?: ?\. ?| ?[(\[]dot[)\]] ?)[a-z]{2,6}\b", re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4_RE = re.compile(rf"(?=\d)(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
@@ -772,7 +775,7 @@ def _find_simple(text: str) -> list[PersonalData]:
         local, _, domain = match.group(0).replace(" ", "").partition("@")
         if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
             found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
-    for match in _SPELLED_EMAIL_RE.finditer(text) if re.search(r"(?i)[(\[]at[)\]]", text) else ():
+    for match in _SPELLED_EMAIL_RE.finditer(text) if re.search(r"(?i)[(\[](?:at|a|arobase)[)\]]|arobase", text) else ():
         found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
     for match in _URL_RE.finditer(text):
         end = match.end()

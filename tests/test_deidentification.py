@@ -1276,6 +1276,13 @@ def test_a_known_town_after_its_elided_article_in_lower_case() -> None:
     assert _labels("prise de l'Aspirine") == {}
 
 
+@pytest.mark.parametrize("email", ["jdupont[arobase]orange.fr", "m.durand arobase ch-quimper.fr", "pauline.roux@@yahoo.fr",
+                                   "secretariat.cardio(a)chu-nantes.fr", "p.martin@chu-lyon,fr"])
+def test_e_mail_addresses_spelt_out_or_mistyped(email: str) -> None:
+    assert _labels(f"mail : {email} merci")["EMAIL"] == {email}
+    assert _labels("Vitamine (a) 3.5 ; le mot arobase") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
