@@ -67,6 +67,10 @@ def _lexicons() -> dict[str, set[str]]:
     eponyms, not_names = _load("eponyms.txt"), _load("not_names.txt")
     medical = eponyms | _load("germs.txt") | _load("drug_names.txt")
     foreign_towns = set(_town_keys("\n".join(read_word_list(RESOURCES / "foreign_towns.txt"))))
+    towns = set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt")
+                                     for name in read_word_list(RESOURCES / file)))) | foreign_towns
+    # spa towns go by their first name: "Thonon", "Évian", "Luxeuil" for Thonon-les-Bains...
+    towns |= {key.removesuffix("-les-bains") for key in towns if key.endswith("-les-bains")} - not_names - medical
     return {
         "first_names": _load("first_names.txt"),
         "surnames": _load("surnames.txt"),
@@ -76,8 +80,7 @@ def _lexicons() -> dict[str, set[str]]:
         "eponyms": eponyms,
         "cities": _load("cities.txt"),
         # every town known, by _town_key: the hand-written list, the French communes and big towns abroad
-        "towns": set(_town_keys("\n".join(name for file in ("cities.txt", "communes.txt")
-                                           for name in read_word_list(RESOURCES / file)))) | foreign_towns,
+        "towns": towns,
         # taken only when capitalised: abroad, a town's name may be a French word ("limbe")
         "foreign_towns": foreign_towns,
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
@@ -503,7 +506,7 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
-    rf"originaire\s+de|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
+    rf"[Oo]riginaires?\s+(?:de|d['’])|venant\s+(?:de|d['’])|en\s+provenance\s+(?:de|d['’])|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
     rf"(?:[Ll]ieu\s+de\s+naissance|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
     rf"(?:[Hh][ôo]pital|[Cc]linique|[Pp]olyclinique|[Uu]niversit[ée]|[Cc]entre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
     rf"Mairie|Pr[ée]fecture|[Pp]harmacie|[Mm]aternit[ée]|[Cc]abinet|[Aa]mbulances?|[Tt]axis?|[Ll]aboratoire|"
@@ -605,6 +608,9 @@ _PLACE_DATE_RE = re.compile(
     rf"(?m)^[ \t]*(?:(?:Fait|FAIT)\s+(?:à|au|aux|A|À|AU|AUX)\s+)?(?P<city>(?:(?:Le|La|Les|L['’]|LE|LA|LES)\s?(?=[{_UP}]))?"
     rf"{_SAINT}[{_UP}][{_LO}{_UP}'’\-]+(?:[ ](?:sur|sous|en|le|la|les|de|du|des|lès|SUR|SOUS|EN)[ ][{_UP}][{_LO}{_UP}'’\-]+)?)"
     rf"[ \t]*,?[ \t]+(?:le|Le|LE)[ \t]+(?=\d|(?i:{_MONTHS}|{_WEEKDAYS}|premier)\b)")
+# ... in lower case, a known town only: "service de médecine interne - aurillac, le 16 octobre 2023"
+_LOWER_PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[-–] ))(?P<city>[{_LO}][{_LO}'’-]+(?:[ -][{_LO}'’-]+){{0,3}}),[ \t]+le[ \t]+"
+                                  rf"(?=\d|(?:{_MONTHS}|{_WEEKDAYS}|premier)\b)", re.MULTILINE)
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|Herr|Frau|"
           r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
@@ -1722,6 +1728,9 @@ def _find_places(text: str) -> list[PersonalData]:
         medical = any(_key(word) in lexicons["medical"] for word in match.group("city").split())
         if head not in lexicons["not_names"] and not medical and not participle:  # "Augmenter le Lasilix le 3"
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
+    for match in _LOWER_PLACE_DATE_RE.finditer(text) if ", le " in text else ():
+        if _town_key(match.group("city")) in lexicons["towns"] and _key(match.group("city")) not in lexicons["blocked"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _COMPOUND_TOWN_RE.finditer(text):
         value = match.group(0)
         if (_TOWN_LINK_WORD_RE.search(value) or _key(value.split("-")[0]) in _TOWN_PREFIXES) and not any(
@@ -1832,6 +1841,7 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
     found += _misspelt_towns(text, lexicons)
     found += _towns_after_addresses(text, found, lexicons)
+    found += _towns_beside_towns(text, found, lexicons)
     # A Paris, Lyon or Marseille district after the town: "habite Paris 13e"; "cedex" after any town, in any case:
     # "13331 marseille cedex 03", "toulouse cedex 9".
     for item in list(found):
@@ -1847,6 +1857,38 @@ def _find_places(text: str) -> list[PersonalData]:
     # "critères de Rome", "classification de Nice", "clou de Biskra", "un verre de bordeaux": a town in a name
     return [item for item in found if not (item.label == "VILLE" and _NAMED_AFTER_TOWN_RE.search(
         text, max(0, item.start - 30), item.start))]
+
+
+_SLASH_NEXT_RE = re.compile(r"[ \t]*/[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")
+_SLASH_BEFORE_RE = re.compile(r"(?P<town>[^\W\d_][\w'’-]*)[ \t]*/[ \t]*$")
+
+
+def _towns_beside_towns(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[PersonalData]:
+    """Known towns in any case listed with a found one across slashes: "auch / tarbes / agen", "Lausanne / Évian"."""
+    towns: list[PersonalData] = []
+    queue = [item for item in found if item.label == "VILLE"]
+    seen = {(item.start, item.end) for item in queue}
+    while queue:
+        item = queue.pop()
+        after = _SLASH_NEXT_RE.match(text, item.end)
+        before = _SLASH_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
+        candidates = []
+        if after:
+            words = list(re.finditer(r"[^\W\d_][\w'’]*", after.group("town")))
+            candidates += [(after.start("town"), after.start("town") + word.end()) for word in reversed(words)]
+        if before:
+            candidates.append((before.start("town"), before.end("town")))
+        for start, end in candidates:
+            value = text[start:end]
+            if (start, end) not in seen and len(value) >= 3 and _town_key(value) in lexicons["towns"] \
+                    and _key(value) not in lexicons["blocked"]:
+                seen.add((start, end))
+                town = PersonalData("VILLE", start, end, value, 0.55)
+                towns.append(town)
+                queue.append(town)
+                if start >= item.end:
+                    break  # the longest name after the slash
+    return towns
 
 
 _AFTER_ADDRESS_RE = re.compile(r",[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")

@@ -1283,6 +1283,23 @@ def test_e_mail_addresses_spelt_out_or_mistyped(email: str) -> None:
     assert _labels("Vitamine (a) 3.5 ; le mot arobase") == {}
 
 
+@pytest.mark.parametrize(
+    "text,towns",
+    [("Originaire de Trémargat ; originaires d'Antananarivo ; venant de Pondichéry",
+      {"Trémargat", "Antananarivo", "Pondichéry"}),
+     ("date of birth 19 Sept 1983 - Lausanne / Évian", {"Lausanne", "Évian"}),
+     ("tournées commerciales sur auch / tarbes / agen, nombreux repas", {"auch", "tarbes", "agen"}),
+     ("service de médecine interne - aurillac, le 16 octobre 2023", {"aurillac"}), ("vit à Thonon depuis", {"Thonon"})],
+)
+def test_towns_after_more_cues_across_slashes_spa_towns_short_and_a_lower_case_date_line_of_parts_56_57(
+        text: str, towns: set[str]) -> None:
+    assert _labels(text)["VILLE"] == towns
+
+
+def test_a_word_before_a_date_line_comma_is_no_town() -> None:
+    assert "VILLE" not in _labels("revu, le 3 mars ; dose 5 mg / jour")
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
