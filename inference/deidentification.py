@@ -58,6 +58,7 @@ def _town_keys(lines: str) -> list[str]:
     return folded.replace("l'-", "l'").replace("-l-", "-l'").replace("-d-", "-d'").split("\n")
 
 
+@lru_cache(maxsize=65536)
 def _town_key(value: str) -> str:
     return _town_keys(" ".join(value.split()))[0]
 
@@ -221,7 +222,7 @@ _YEAR_RE = re.compile(r"(?=19|20)(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|2
 _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bdate de )|(?<=\bdatant de ))"
                           r"1[5-8]\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h|m)\b|%|€|µ))", re.IGNORECASE)
 # The years of a life or a stay in history: "Émile Dorsay (1868-1939)", "ses études à Paris de 1878 à 1884"
-_YEAR_SPAN_RE = re.compile(r"(?:\(|\bde[ \t])(?P<first>1[5-9]\d\d)(?:[ \t]?[-–][ \t]?|[ \t]à[ \t])(?P<second>1[5-9]\d\d|20[0-2]\d)"
+_YEAR_SPAN_RE = re.compile(r"(?=[(dD])(?:\(|\bde[ \t])(?P<first>1[5-9]\d\d)(?:[ \t]?[-–][ \t]?|[ \t]à[ \t])(?P<second>1[5-9]\d\d|20[0-2]\d)"
                            r"(?:\)|\b(?![ \t]?(?:[mµkc]?g|m?l|ui|kcal|mmol|mm|cm|km|m|h|min|€|%)\b))", re.IGNORECASE)
 _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|pour|courant|vers|dès|avant|après|jusqu['’]en|d['’]ici)\s?(?P<value>(?:(?:fin|début)\s)?(?:{_MONTHS}))\b|"
                              rf"\b(?P<value2>(?:{_MONTHS}))(?= à (?:{_MONTHS}))", re.IGNORECASE)
@@ -229,12 +230,12 @@ _MONTH_ALONE_RE = re.compile(rf"\b(?:en|de|d['’]|fin|début|debut|depuis|mi-|p
 _MONTH_HEADING_RE = re.compile(rf"(?:^|(?<=[;,:] ))(?:{_MONTHS})(?=[ \t]?:)", re.IGNORECASE | re.MULTILINE)
 # a day and month after the label of a cycle or a day of treatment: "C1 5/1, C2 26/1", "J1 = 3/9", "IT1 (8.1)",
 # "J30 (17/7)"; and at the head of a table's row: "1/3 | 1,8"
-_CYCLE_DATE_RE = re.compile(r"(?<![\w/.])(?:[A-Z]{1,3}|J)\d{1,3}[ \t]?(?:[=:][ \t]?|\([ \t]?|[ \t])"
+_CYCLE_DATE_RE = re.compile(r"(?=[A-Z0-9])(?:(?<![\w/.])(?:[A-Z]{1,3}|J)\d{1,3}[ \t]?(?:[=:][ \t]?|\([ \t]?|[ \t])"
                             r"(?P<value>(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9])|\.(?:1[0-2]|[1-9])(?=\))))"
                             r"(?![\d/]|[.,]\d)"
-                            r"|^(?P<value2>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=[ \t]*(?:\||\t))", re.MULTILINE)
+                            r"|^(?P<value2>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=[ \t]*(?:\||\t)))", re.MULTILINE)
 # two lone days joined: "le 6 puis le 9", "le 17 et le 31", "du 15 au 29", "entre le 4 et le 9", "du 11 au 12"
-_DAY_PAIR_RE = re.compile(r"\b(?:le|du|entre[ \t]+le)[ \t]+(?P<first>[12]\d|3[01]|0?[1-9])[ \t]+(?:et|puis|ou|au)[ \t]+"
+_DAY_PAIR_RE = re.compile(r"(?=[ldeLDE])\b(?:le|du|entre[ \t]+le)[ \t]+(?P<first>[12]\d|3[01]|0?[1-9])[ \t]+(?:et|puis|ou|au)[ \t]+"
                           r"(?:le[ \t]+)?(?P<second>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,:]\d|[ \t]?(?:%|°|/|h\b|mg|ml|ans?\b"
                           r"|jours?|mois|semaines?|fois|cp\b|comprim|[èe]me|ui\b|µg|mmHg))")
 # a decade: "dans les années 80", "au début des années 90"
@@ -466,7 +467,7 @@ _LIVES_AT_NUMBER_RE = re.compile(
 # A house number before a person's name or a residence's, with no street word, between the separators of an
 # address line: "12B Jean Jaurès – 42000", "33 Pierre Mendès France (65000 Tarbes)", "/ 3 Les Tilleuls /"
 _UNTYPED_STREET_RE = re.compile(
-    rf"(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
+    rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
     rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t][{_UP}][{_LO}'’-]+)?"
     r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
@@ -522,10 +523,10 @@ _CITY_CONTEXT_RE = re.compile(
 _CAPITALISED_PLACE_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|des|s/)[ -]"
                                    rf"[{_UP}][{_LO}{_UP}'’\-]+)?")
 # "Le Havre", "Le Mans" after a preposition that absorbed the article: "originaire du Havre", "vit au Mans".
-_ARTICLE_TOWN_RE = re.compile(rf"\b(?P<article>du|au|aux|des|DU|AU|AUX|DES)\s+(?P<city>[{_UP}][{_LO}{_UP}]+"
+_ARTICLE_TOWN_RE = re.compile(rf"(?=[adAD])\b(?P<article>du|au|aux|des|DU|AU|AUX|DES)\s+(?P<city>[{_UP}][{_LO}{_UP}]+"
                               rf"(?:[ -](?:(?:sur|sous|en|de|du|des|la|le|les)[ -])?(?:[dl]['’])?[{_UP}][{_LO}{_UP}]+){{0,3}})(?![\w'’-])")
 # A town whose elided article is written in lower case after a preposition: "revenu de l'Isle-Adam", "né à l'Haÿ-les-Roses"
-_ELIDED_ARTICLE_TOWN_RE = re.compile(rf"\b(?:à|a|de|depuis|vers|sur)[ \t]+(?P<city>l['’][{_UP}][{_LO}{_UP}'’-]+)")
+_ELIDED_ARTICLE_TOWN_RE = re.compile(rf"(?=[àadsv])\b(?:à|a|de|depuis|vers|sur)[ \t]+(?P<city>l['’][{_UP}][{_LO}{_UP}'’-]+)")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
 _TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
 _TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
@@ -1267,6 +1268,8 @@ _SEASON_DATE_RE = re.compile(r"(?=[dfméehpants1-4])\b(?:(?:début|fin|mi)[\s-])
 # A day and a month name with one slip of the keyboard: "15 fevirer 2022", "3 spetembre", "31 avirl 2021"
 _MISSPELT_MONTH_RE = re.compile(rf"(?=\d)(?<![\d/.,])(?:[0-3]?\d|1er)\s(?P<month>[{_LO}{_UP}]{{4,10}})\.?"
                                 r"(?P<year>\s(?:19|20)?\d\d(?!\d))?")
+_YEAR_AFTER_WORD_RE = re.compile(r"(?=[12])(?<=[^\W\d_] )(?:19|20)\d\d(?!\d)")
+_WORD_BEFORE_YEAR_RE = re.compile(r"(?<![\w'’])([^\W\d_]{5,10})\.? $")
 _MONTH_NAMES = ("janvier", "fevrier", "mars", "avril", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
                 "decembre")
 
@@ -1286,7 +1289,7 @@ def _one_slip(word: str, target: str) -> bool:
 # A date written out in words, found from its year's "mil", "mille", "cent" or from "du mois d'": the words may be
 # misspelt ("le vint-et-un juin mil neuf cent cinquante trois", "trente et un decembre mille neuf cent quarente-sept",
 # "le seize du mois d'août 1936", "le vingt quatre fevier deux milles vingt cinq")
-_SPELLED_DATE_ANCHOR_RE = re.compile(r"\b(?:(?:mil|milles?|cents?)(?![\w'’])|du\s+mois\s+d['’])", re.IGNORECASE)
+_SPELLED_DATE_ANCHOR_RE = re.compile(r"(?=[mcdMCD])\b(?:(?:mil|milles?|cents?)(?![\w'’])|du\s+mois\s+d['’])", re.IGNORECASE)
 _DATE_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split("|")) - {"1er"}
 _LONG_NUMBER_WORDS = tuple(word for word in _NUMBER_WORD_SET if len(word) >= 4)
@@ -1359,6 +1362,11 @@ def _odd_dates(text: str) -> list[PersonalData]:
             found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.8))
     for match in _SEASON_DATE_RE.finditer(text):
         found.append(PersonalData("DATE", match.start(), match.end(), match.group(0), 0.85))
+    for match in _YEAR_AFTER_WORD_RE.finditer(text):  # "en Ocotbre 2022": a month with one slip before its year
+        word = _WORD_BEFORE_YEAR_RE.search(text, max(0, match.start() - 12), match.start())
+        key = _key(word.group(1)) if word else ""
+        if key and key not in _MONTH_NAMES and any(_one_slip(key, month) for month in _MONTH_NAMES if len(month) >= 5):
+            found.append(PersonalData("DATE", word.start(1), match.end(), text[word.start(1):match.end()], 0.85))
     for match in _MISSPELT_MONTH_RE.finditer(text):
         word = _key(match.group("month"))
         if word != "mais" and any(_one_slip(word, month) for month in _MONTH_NAMES
@@ -1476,6 +1484,9 @@ def _mark_birth_dates(text: str, found: list[PersonalData]) -> None:
             item.label = "DATE_NAISSANCE"
 
 
+# titles before the name a street is given: "Place du Dr Baylac", "rue du Pr Calmette"
+_STREET_NAME_TITLES = {"dr", "docteur", "pr", "professeur", "general", "gal", "marechal", "president", "abbe", "colonel",
+                       "commandant", "capitaine", "lieutenant", "cardinal", "chanoine", "pere", "soeur", "saint", "sainte"}
 _NAME_TAIL_WORDS = {"bis", "ter", "quater", "prolongée", "prolongee", "sud", "nord", "est", "ouest", "haute", "basse",
                     "haut", "bas", "neuve", "vieille"}
 
@@ -1540,7 +1551,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
             and name_words[0].lower() not in _STREET_NAME_PARTICLES:
         return None
     named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
-                  if word.lower() not in _ADDRESS_PARTICLES), "")
+                  if word.lower() not in _ADDRESS_PARTICLES and _key(word.rstrip(".")) not in _STREET_NAME_TITLES), "")
     if kind == "via" and not numbered and street.group(0) == "via" and not re.fullmatch(rf"[{_UP}][{_LO}'’-]+", words[0]):
         return None  # "hébergé via le 115", "admission via SAMU"; "Via Roma", "via Garibaldi 12" are streets
     if kind == "foyer" and street.group(0)[:1].isupper():  # "Foyer de vie Ar Men": a home's name after its kind

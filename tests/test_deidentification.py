@@ -1300,6 +1300,11 @@ def test_a_word_before_a_date_line_comma_is_no_town() -> None:
     assert "VILLE" not in _labels("revu, le 3 mars ; dose 5 mg / jour")
 
 
+def test_a_title_in_a_streets_name_and_a_misspelt_month_before_its_year() -> None:
+    assert _labels("Place du Dr Baylac – TSA 40031 – 31059 Toulouse")["ADRESSE"] == {"Place du Dr Baylac", "TSA 40031"}
+    assert _labels("échographie en Ocotbre 2022 au cabinet")["DATE"] == {"Ocotbre 2022"}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
