@@ -125,6 +125,8 @@ _IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{1,4}(?![
 _DATE_PATTERNS = [
     # 12/03/2024, 12.3.24, 2021/12/10, 21|05|1956, 01 / 07 | 1995, 08/ 09/18
     rf"(?<![\w,.])(?:(?:{_DAY}|1er)(?:{_SEP}){_MONTH}(?:{_SEP})(?:1[89]|20)?\d\d|(?:19|20)\d\d(?:{_SEP}){_MONTH}(?:{_SEP}){_DAY})(?!\d|[/.]\d(?!\d?[h:]\d)|-\d+[/.](?!\d\d?[/.]\d\d))",
+    # a comma typed for the last dot: "le 14.03,2021"
+    r"(?<![\w,.])(?:0?[1-9]|[12]\d|3[01])[./](?:0?[1-9]|1[0-2]),(?:19|20)\d\d(?!\d)",
     # a date whose year lost its last digit: "DDN 19/08/196", "1 1 / 0 1 / 1 9 4"
     r"(?<![\w,.])(?:0[1-9]|[12]\d|3[01])[/.-](?:0[1-9]|1[0-2])[/.-](?:19|20)\d(?!\d|[.,/]\d)"
     r"|(?<![\w,.])\d \d ?[/.|] ?\d \d ?[/.|] ?[12] [09] \d(?! ?\d)",
@@ -146,7 +148,7 @@ _DATE_PATTERNS = [
     r"(?<=\bdu )[0-3]?\d(?= au [0-3]?\d(?![\d,.]\d|[ \t]?(?:mg|g\b|ml|µg|ui\b|%|°|h\b|ans?\b|jours?|mois|semaines?|fois|cp\b)))",
     # a lone day after a preposition of time: "hospitalisée depuis le 3", "jusqu'au 12"
     r"(?:(?<=\bdepuis le )|(?<=\bjusqu'au )|(?<=\bjusqu’au )|(?<=\bdès le )|(?<=\bà partir du )|(?<=\bavant le )|"
-    r"(?<=\baprès le ))(?:[0-3]?\d|1er)(?!\d|[,./]\d|[./-](?-i:[IVX])|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|"
+    r"(?<=\baprès le )|(?<=\bsemaine du ))(?:1er|[0-3]?\d)(?!\d|[,./]\d|[./-](?-i:[IVX])|\s?(?:h\b|mg|g\b|ml|%|e\b|[èe]me|°|ans?\b|jours?|mois|"
     r"semaines?))",
     # a lone day closed by punctuation or a time: "RDV le 1er à 9 h", "il a rdv le 18, ..." (not "appeler le 15")
     r"(?<=\ble )(?<!appel[ée] le )(?<!appeler le )(?<!composer le )(?:[12]\d|3[01]|0?[1-9]|1er)"
@@ -161,7 +163,7 @@ _DATE_PATTERNS = [
     r"(?<=\brdv du )|(?<=\bconsult du )|(?<=\bconsultation du )|(?<=\bchute du )|(?<=\bdispo le )|(?<=\bdisponible le )|"
     r"(?<=\bou le )|(?<=\bprochaine le )|(?<=\bpart le )|(?<=\barrive le )|(?<=\brentre le )|(?<=\bsort le )|"
     r"(?<=\brevient le )|(?<=\bjusqu au )|(?<=\bdéplacer au )|(?<=\bdeplacer au )|(?<=\bdécaler au )|(?<=\bdecaler au )|"
-    r"(?<=\breporter au )|(?<=\bavancer au ))(?:[12]\d|3[01]|0?[1-9]|1er)"
+    r"(?<=\breporter au )|(?<=\bavancer au )|(?<=\bpour le ))(?:[12]\d|3[01]|0?[1-9]|1er)"
     rf"(?![\w-]|[/.,:]\w|\s?/\s?\w|[.,:]\s?\d|\s+\d|\s?(?:h\b|mg|g\b|ml|%|[èe]me|°|ans?\b|jours?|mois|semaines?|fois|x\b|cp\b|comprim|{_MONTHS}))",
     # a season of two years: "saison 2019/20", "grippe 2022/23"
     r"(?<![\d/])(?:19|20)\d\d/\d\d(?![\d/])",
@@ -234,6 +236,13 @@ _CYCLE_DATE_RE = re.compile(r"(?=[A-Z0-9])(?:(?<![\w/.])(?:[A-Z]{1,3}|J)\d{1,3}[
                             r"(?P<value>(?:[12]\d|3[01]|0?[1-9])(?:/(?:1[0-2]|0?[1-9])|\.(?:1[0-2]|[1-9])(?=\))))"
                             r"(?![\d/]|[.,]\d)"
                             r"|^(?P<value2>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=[ \t]*(?:\||\t)))", re.MULTILINE)
+# a day and month after the word of a stay's step or an appointment: "entrée 28.2 / sortie 4.3", "Prochain RDV : 2/5 ou
+# 9/5"; a month and year heading a timeline's step: "09.21 : rechute"
+_STEP_DAY_MONTH_RE = re.compile(
+    r"(?:(?<=\bentrée )|(?<=\bsortie )|(?<=\bENTRÉE )|(?<=\bSORTIE )|(?<=\bRDV : )|(?<=\bRDV )|(?<=\brdv ))"
+    r"(?P<first>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9]))(?![\d/]|[.,]\d|[ \t]?(?:mmHg|cmHg|mg|ml|%))"
+    r"(?:[ \t]+ou[ \t]+(?P<second>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9]))(?![\d/]|[.,]\d))?"
+    r"|(?:^|(?<=\. ))(?P<heading>(?:0[1-9]|1[0-2])[./](?:\d\d|(?:19|20)\d\d))(?=[ \t]?:)", re.MULTILINE)
 # two lone days joined: "le 6 puis le 9", "le 17 et le 31", "du 15 au 29", "entre le 4 et le 9", "du 11 au 12"
 _DAY_PAIR_RE = re.compile(r"(?=[ldeLDE])\b(?:le|du|entre[ \t]+le)[ \t]+(?P<first>[12]\d|3[01]|0?[1-9])[ \t]+(?:et|puis|ou|au)[ \t]+"
                           r"(?:le[ \t]+)?(?P<second>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,:]\d|[ \t]?(?:%|°|/|h\b|mg|ml|ans?\b"
@@ -246,7 +255,7 @@ _FORM_DATE_RE = re.compile(r"\bjour\s*:?\s*(?P<day>[0-3]?\d)\s+mois\s*:?\s*(?P<m
 # two months joined: "mars-avril 2024", "juin/juillet"
 _MONTH_BEFORE_MONTH_RE = re.compile(rf"\b(?:{_MONTHS})(?=[-/](?:{_MONTHS})\b)", re.IGNORECASE)
 # two months named as a span: "entre novembre et février", "de mars à mai"
-_MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’])\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
+_MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’]|en)\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
     r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au|vers)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
     r"birth\w*|DOB|D\.O\.B\.?|nat[oa]\s+il|nacid[oa]\s+el|nascid[oa]\s+em|geboren\s+am|fecha\s+de\s+nacimiento|data\s+di\s+nascita)\s*:?\s*$",
@@ -1183,6 +1192,9 @@ def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
+    for match in _STEP_DAY_MONTH_RE.finditer(text):
+        found += [PersonalData("DATE", match.start(name), match.end(name), match.group(name), 0.6)
+                  for name in ("first", "second", "heading") if match.group(name)]
     for match in _DAY_PAIR_RE.finditer(text):
         found += [PersonalData("DATE", match.start(day), match.end(day), match.group(day), 0.5) for day in ("first", "second")]
     for match in _YEAR_SPAN_RE.finditer(text):

@@ -1305,6 +1305,23 @@ def test_a_title_in_a_streets_name_and_a_misspelt_month_before_its_year() -> Non
     assert _labels("échographie en Ocotbre 2022 au cabinet")["DATE"] == {"Ocotbre 2022"}
 
 
+@pytest.mark.parametrize(
+    "text,dates",
+    [("DDN:12.3.45 / entrée 28.2 / sortie 4.3 / IPP:7734120", {"28.2", "4.3"}),
+     ("Prochain RDV : 2/5 ou 9/5 pour M. KERMARREC", {"2/5", "9/5"}),
+     ("04/2020 : rémission complète. 09.21 : rechute.", {"04/2020", "09.21"}),
+     ("ablation des redons le 14.03,2021, sortie à J4.", {"14.03,2021"}),
+     ("à revoir la semaine du 12 ; Prevenar à partir du 1er.", {"12", "1er"}),
+     ("en vacances en juin et juillet ; RDV pris pour le 31 avec le Dr", {"juin", "juillet", "31"})],
+)
+def test_dates_of_a_stays_steps_appointments_and_more_lone_day_cues_of_part_58(text: str, dates: set[str]) -> None:
+    assert _labels(text)["DATE"] == dates
+
+
+def test_a_blood_pressure_after_a_step_word_and_an_ordinal_after_pour_le_are_no_dates() -> None:
+    assert _labels("TA 12/8 ; sortie 12/8 mmHg ; pour le 2e cycle") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
