@@ -347,7 +347,7 @@ _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
                       r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|espl\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
@@ -356,7 +356,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
@@ -389,7 +389,7 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
 _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
@@ -473,11 +473,16 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
+# An address's own fields in software and forms: whatever they hold is part of an address ("Complément : Bât. D, esc. 2",
+# "CPL ADR : ESC B 4EME ETG", "ADRESSE 1 : RES LES HORTENSIAS", "Lieu-dit : Kerlaouénan", "N° voie : 8B")
+_ADDRESS_FIELD_RE = re.compile(r"(?=[CcAaLlNn])\b(?:Compl[ée]ment(?:[ \t]+d['’]adresse)?|COMPL[ÉE]MENT|CPL[ \t]+ADR|ADRESSE[ \t]+[12]|"
+                               r"Adresse[ \t]+[12]|Lieu-dit|LIEU-DIT|N°[ \t]+(?:de[ \t]+)?voie|N°[ \t]+VOIE)[ \t]*:[ \t]*"
+                               r"(?P<value>[^\s:|;][^\n:|;]{0,58}?)(?=[ \t]*(?:\n|$|\t|[ \t]{2}|[|;]|[ \t][–-][ \t]|,?[ \t]+\d\d[ \t]?\d{3}\b))")
 # A house number before a person's name or a residence's, with no street word, between the separators of an
 # address line: "12B Jean Jaurès – 42000", "33 Pierre Mendès France (65000 Tarbes)", "/ 3 Les Tilleuls /"
 _UNTYPED_STREET_RE = re.compile(
     rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
-    rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t][{_UP}][{_LO}'’-]+)?"
+    rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t](?:(?:de|du|des)[ \t]|d['’])?[{_UP}][{_LO}'’-]+){{0,2}}"
     r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
 _LIVES_IN_PLACE_RE = re.compile(
@@ -580,7 +585,7 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
-                                     r",[ \t]*\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d{5}\b))")
+                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -1660,6 +1665,9 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
     for match in _LIVES_IN_PLACE_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
+    for match in _ADDRESS_FIELD_RE.finditer(text):
+        if _UPPER_OR_DIGIT_RE.search(match.group("value")) and _key(match.group("value")) not in lexicons["not_names"]:
+            found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.7))
     for match in _UNTYPED_STREET_RE.finditer(text):
         if re.search(r"(?i)\b(?:lit|chambre|ch\.|box|salle|n°)\s*$", text[max(0, match.start() - 10):match.start()]):
             continue  # "chambre 12 Paul Martin": a bed and a patient

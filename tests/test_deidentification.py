@@ -1322,6 +1322,25 @@ def test_a_blood_pressure_after_a_step_word_and_an_ordinal_after_pour_le_are_no_
     assert _labels("TA 12/8 ; sortie 12/8 mmHg ; pour le 2e cycle") == {}
 
 
+@pytest.mark.parametrize(
+    "text,street",
+    [("ADRESSE 1 : RES LES HORTENSIAS BAT C APT 12\n", "RES LES HORTENSIAS BAT C APT 12"),
+     ("N° voie : 8B  Voie : CHEMIN DE KERANROUX", "8B"), ("Lieu-dit : Kerlaouénan\nCommune : Ploudalmézeau", "Kerlaouénan"),
+     ("CPL ADR : ESC B 4EME ETG PORTE GAUCHE\n25000 BESANCON", "ESC B 4EME ETG PORTE GAUCHE"),
+     ("devant son domicile, sent. des Douaniers, commune de Plougasnou", "sent. des Douaniers"),
+     ("Mme Roux Ginette Imp. du Moulin à Vent 84000 AVIGNON", "Imp. du Moulin à Vent"),
+     ("Destinataire : Mme Ferreira — 12, bis rue des Lilas — 95100", "12, bis rue des Lilas"),
+     ("Coordonnées : 12 Les Hauts de Kerhuel / 56270 PLOEMEUR", "12 Les Hauts de Kerhuel"),
+     ("Centre — 3 Espl de la Libération — 18000 BOURGES", "3 Espl de la Libération")],
+)
+def test_an_addresss_own_fields_and_rarer_street_forms_of_part_59(text: str, street: str) -> None:
+    assert street in _labels(text)["ADRESSE"]
+
+
+def test_an_empty_address_field_and_a_route_of_administration_are_no_address() -> None:
+    assert _labels("Complément : aucun ; Complément : Néant ; Voie : voie orale") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
