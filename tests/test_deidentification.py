@@ -1341,6 +1341,10 @@ def test_an_empty_address_field_and_a_route_of_administration_are_no_address() -
     assert _labels("Complément : aucun ; Complément : Néant ; Voie : voie orale") == {}
 
 
+def test_germs_in_capitals_and_von_hippel_lindau_are_not_names() -> None:
+    assert _labels("infection à BRUCELLA MELITENSIS ; maladie de Von Hippel-Lindau ; Yersinia, Bartonella") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
