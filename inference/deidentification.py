@@ -239,10 +239,10 @@ _CYCLE_DATE_RE = re.compile(r"(?=[A-Z0-9])(?:(?<![\w/.])(?:[A-Z]{1,3}|J)\d{1,3}[
 # a day and month after the word of a stay's step or an appointment: "entrée 28.2 / sortie 4.3", "Prochain RDV : 2/5 ou
 # 9/5"; a month and year heading a timeline's step: "09.21 : rechute"
 _STEP_DAY_MONTH_RE = re.compile(
-    r"(?:(?<=\bentrée )|(?<=\bsortie )|(?<=\bENTRÉE )|(?<=\bSORTIE )|(?<=\bRDV : )|(?<=\bRDV )|(?<=\brdv ))"
+    r"(?=\d)(?:(?<=\bentrée )|(?<=\bsortie )|(?<=\bENTRÉE )|(?<=\bSORTIE )|(?<=\bRDV : )|(?<=\bRDV )|(?<=\brdv ))"
     r"(?P<first>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9]))(?![\d/]|[.,]\d|[ \t]?(?:mmHg|cmHg|mg|ml|%))"
     r"(?:[ \t]+ou[ \t]+(?P<second>(?:[12]\d|3[01]|0?[1-9])[/.](?:1[0-2]|0?[1-9]))(?![\d/]|[.,]\d))?"
-    r"|(?:^|(?<=\. ))(?P<heading>(?:0[1-9]|1[0-2])[./](?:\d\d|(?:19|20)\d\d))(?=[ \t]?:)", re.MULTILINE)
+    r"|(?=\d)(?:^|(?<=\. ))(?P<heading>(?:0[1-9]|1[0-2])[./](?:\d\d|(?:19|20)\d\d))(?=[ \t]?:)", re.MULTILINE)
 # two lone days joined: "le 6 puis le 9", "le 17 et le 31", "du 15 au 29", "entre le 4 et le 9", "du 11 au 12"
 _DAY_PAIR_RE = re.compile(r"(?=[ldeLDE])\b(?:le|du|entre[ \t]+le)[ \t]+(?P<first>[12]\d|3[01]|0?[1-9])[ \t]+(?:et|puis|ou|au)[ \t]+"
                           r"(?:le[ \t]+)?(?P<second>[12]\d|3[01]|0?[1-9])(?![\w/-]|[.,:]\d|[ \t]?(?:%|°|/|h\b|mg|ml|ans?\b"
@@ -356,7 +356,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|\set\s)\d{{1,4}})?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s)\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
@@ -403,6 +403,8 @@ _ADDRESS_CONTEXT_RE = re.compile(
 # "Montpelier (2014)", "TOULOUSSE 31000"
 _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[èe]s\s+de))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}})\b"
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
+# ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
+_LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
 # "CHE DU CALVAIRE"
 _CHE_WAY_RE = re.compile(rf"(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
@@ -429,7 +431,7 @@ _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|st
                                 re.UNICODE)
 _NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
-_MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:-\d{{1,4}})?(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
+_MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
                                  r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  rf"[{_UP}][\w'’-]+(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_UP}][\w'’-]+){{0,3}}")
 _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
@@ -1753,7 +1755,8 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
-        participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city")) or (
+        participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city")) \
+            and not (len(match.group("city")) >= 6 and _near_big_town(_key(match.group("city")))) or (
             _town_key(match.group("city")) not in lexicons["towns"] and re.search(r"(?:MENT|TION|SION|AGE|URE)$",
                                                                                   match.group("city").upper()))
         medical = any(_key(word) in lexicons["medical"] for word in match.group("city").split())
@@ -1972,19 +1975,26 @@ def _big_towns_by_deletion() -> dict[str, set[str]]:
     return towns
 
 
+def _near_big_town(key: str) -> bool:
+    """`key` is a big town (cities.txt) with one letter changed, added, dropped or swapped: "bordeau"."""
+    towns = _big_towns_by_deletion()
+    return any(_one_slip(key, town) for variant in _deletions(key) for town in towns.get(variant, ()))
+
+
 def _misspelt_towns(text: str, lexicons: dict[str, set[str]]) -> list[PersonalData]:
     """Big towns (cities.txt) written with one letter changed, added, dropped or swapped, where a town is expected
     (after "à", "sur", "de", a postal code, or before a year in brackets); a word of any lexicon is left alone."""
     found = []
     towns = _big_towns_by_deletion()
-    for match in _MISSPELT_TOWN_RE.finditer(text):
-        group = "town" if match.group("town") else "listed"
+    labelled = _LABELLED_MISSPELT_TOWN_RE.finditer(text) if ":" in text else ()
+    for match in chain(_MISSPELT_TOWN_RE.finditer(text), labelled):
+        group = next(name for name in ("town", "listed", "labelled") if match.groupdict().get(name))
         word = match.group(group)
         key = _key(word)
         if key in lexicons["towns"] or key in lexicons["blocked"] or key in lexicons["first_names"] \
                 or key in lexicons["surnames"] or word.islower() and (len(word) < 7 or _key(match.group("cue") or "") not in ("a", "sur")):
             continue  # in lower case, only long words after "à" or "sur": not "la salle à manger", "de grosse taille"
-        if any(_one_slip(key, town) for variant in _deletions(key) for town in towns.get(variant, ())):
+        if _near_big_town(key):
             found.append(PersonalData("VILLE", match.start(group), match.end(group), word, 0.5))
     return found
 

@@ -1345,6 +1345,25 @@ def test_germs_in_capitals_and_von_hippel_lindau_are_not_names() -> None:
     assert _labels("infection à BRUCELLA MELITENSIS ; maladie de Von Hippel-Lindau ; Yersinia, Bartonella") == {}
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Bordeau, le 4 mars 2025\nCher confrère", "VILLE", "Bordeau"),
+     ("Naissance : 05.09.2001 – lieu : STRASSBOURG", "VILLE", "STRASSBOURG"),
+     ("Mme LEBLOND Raymonde, 2/4 Chemain de la Pétaudière, 49100 ANGERS", "ADRESSE", "2/4 Chemain de la Pétaudière"),
+     ("Dr L. FONTBONNE - 9 BIS AVENU DE LA LIBERTÉE - 87000 LIMOGES", "ADRESSE", "9 BIS AVENU DE LA LIBERTÉE"),
+     ("CENTRE MÉDICO-PSYCHOLOGIQUE\n1 - 3 rue du Capitaine Dreyfus\n76600 LE HAVRE", "ADRESSE",
+      "1 - 3 rue du Capitaine Dreyfus"),
+     ("Laboratoire BIOLAM, 2-4-6 rue de la Fontaine au Roi, 75011 Paris", "ADRESSE", "2-4-6 rue de la Fontaine au Roi")],
+)
+def test_misspelt_towns_on_a_date_line_or_after_a_label_and_ranges_of_house_numbers_of_parts_60_61(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_a_participle_before_a_date_is_still_no_town() -> None:
+    assert "VILLE" not in _labels("Venue le 13.IX ; Nés le 28/01/2025 ; Revenu, le 3 mars")
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
