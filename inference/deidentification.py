@@ -524,7 +524,7 @@ _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"[Oo]riginaires?\s+(?:de|d['’])|venant\s+(?:de|d['’])|en\s+provenance\s+(?:de|d['’])|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
-    rf"(?:[Ll]ieu\s+de\s+naissance|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
+    rf"(?:[Ll]ieu\s+(?:de\s+)?naiss(?:ance|\.)?|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
     rf"(?:[Hh][ôo]pital|[Cc]linique|[Pp]olyclinique|[Uu]niversit[ée]|[Cc]entre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
     rf"Mairie|Pr[ée]fecture|[Pp]harmacie|[Mm]aternit[ée]|[Cc]abinet|[Aa]mbulances?|[Tt]axis?|[Ll]aboratoire|"
     rf"[Mm]aison\s+de\s+sant[ée]|[Cc]entre\s+(?:de\s+r[ée][ée]ducation|m[ée]dical|de\s+sant[ée])|SSR|USLD|CMPP?|"
@@ -638,7 +638,7 @@ _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|M
           r"R[ée]f[ée]rent|Sign[ée]e?\s+par|Valid[ée]e?\s+par|R[ée]dig[ée]e?\s+par|Dict[ée]e?\s+par|"
           r"Pr[ée]lev[ée]e?\s+par|Frapp[ée]e?\s+par|Dactylographi[ée]e?\s+par|"
           r"Vue?\s+par|Examin[ée]e?\s+par|Interpr[ée]t[ée]e?\s+par|Relue?\s+par|Saisie?\s+par|Transcrite?\s+par|"
-          r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|"
+          r"Accompagn[ée]e?\s+par|Messager|Identit[ée]|[Ii]nterphone|INTERPHONE|[Ss]onner\s+chez|(?-i:[Ff]amille|[Cc]ouple)|"
           r"Docteure|Doctoresse|Dresse|[ÉE]pouse|[ÉE]poux|[ÉE]p|Veuve|Vve|N[ée]e?\s+sous\s+le\s+nom\s+de|N[ée]\(e\)|N[ée]e|"
           r"Famille|Enfant|"
           # newborns' labels ("BB PAYET", "Jumeau 2 DUPONT", "Nné MARTIN") and firms named after a family
@@ -1932,7 +1932,7 @@ _ADDRESS_EXTRA_WORDS = {"batiment", "escalier", "etage", "appartement", "porte",
                         "digicode", "boite", "rdc", "sous-sol"}
 # A capitalised name that closes the sentence after a street and its comma: "15 Pl. d'Armes, Le Cateau-Cambrésis."
 _CLOSING_TOWN_RE = re.compile(rf",[ \t]*(?P<town>(?:(?:Le|La|Les|L['’])[ \t]?)?[{_UP}][{_LO}]+(?:-(?:[{_LO}]+-)?[{_UP}][{_LO}]+)*)"
-                              r"(?=\.(?:\s|$)|[ \t]*(?:\n|$))")
+                              r"(?=\.(?:\s|$)|[ \t]*(?:\n|$)|[ \t]+[–—][ \t])")
 
 
 def _towns_after_addresses(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[PersonalData]:

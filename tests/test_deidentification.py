@@ -1364,6 +1364,22 @@ def test_a_participle_before_a_date_is_still_no_town() -> None:
     assert "VILLE" not in _labels("Venue le 13.IX ; Nés le 28/01/2025 ; Revenu, le 3 mars")
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("CHIROLLES – digicode 4512B – interphone DUVAL", "PERSONNE", "DUVAL"),
+     ("enfants du couple MARTEL, résidant", "PERSONNE", "MARTEL"),
+     ("Mme Rose AUGER, 12 ruue des Lillas, Poitirs – a manqué", "VILLE", "Poitirs"),
+     ("Date naiss.: 30-01-1977\nLieu naiss.: Guimarães (PORTUGAL)", "VILLE", "Guimarães")],
+)
+def test_names_after_an_intercom_or_a_couple_and_towns_after_lieu_naiss_of_parts_62_63(text: str, label: str,
+                                                                                        value: str) -> None:
+    assert value in _labels(text).get(label, set())
+
+
+def test_form_headings_in_capitals_are_no_names() -> None:
+    assert "PERSONNE" not in _labels("RAPPORT SOCIAL – 18/06/2024 ; NOTE D'APPEL ; FAMILLE DE JUMEAUX MONOZYGOTES")
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
