@@ -356,7 +356,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s)\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
@@ -401,7 +401,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"\s+à\s))", re.IGNORECASE)
 # A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
 # "Montpelier (2014)", "TOULOUSSE 31000"
-_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|pr[èe]s\s+de))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}})\b"
+_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entre|pr[èe]s\s+de))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}}(?:-[{_UP}][{_LO}{_UP}]+)?)\b"
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
 _LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
@@ -545,7 +545,7 @@ _ARTICLE_TOWN_RE = re.compile(rf"(?=[adAD])\b(?P<article>du|au|aux|des|DU|AU|AUX
 _ELIDED_ARTICLE_TOWN_RE = re.compile(rf"(?=[àadsv])\b(?:à|a|de|depuis|vers|sur)[ \t]+(?P<city>l['’][{_UP}][{_LO}{_UP}'’-]+)")
 # Compound town names by their shape: "Riec-sur-Bélon", "Pont-l'Abbé", "SAINT-POL-DE-LÉON", "Pont-Aven".
 _TOWN_PART = rf"[{_UP}][{_LO}{_UP}]+"
-_TOWN_LINK = r"-(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-|(?i:[ld])['’])?"
+_TOWN_LINK = r"-(?:(?:(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux|et)-){1,2}|(?i:[ld])['’])?"
 _COMPOUND_TOWN_RE = re.compile(rf"(?<![\w'’-]){_TOWN_PART}(?:{_TOWN_LINK}{_TOWN_PART})+(?![\w'’-])")
 _TOWN_LINK_WORD_RE = re.compile(r"-(?i:sur|sous|en|l[èe]s|lez|le|la|les|de|du|des|aux)-|-(?i:[ld])['’]")
 _TOWN_PREFIXES = {"saint", "sainte", "st", "ste", "pont", "port", "mont", "bourg", "chateau", "villeneuve", "villers",

@@ -1380,6 +1380,19 @@ def test_form_headings_in_capitals_are_no_names() -> None:
     assert "PERSONNE" not in _labels("RAPPORT SOCIAL – 18/06/2024 ; NOTE D'APPEL ; FAMILLE DE JUMEAUX MONOZYGOTES")
 
 
+@pytest.mark.parametrize(
+    "text,label,value",
+    [("Le chantier se situait 2 à 6 rue des Tanneurs, 67000 Strasbourg", "ADRESSE", "2 à 6 rue des Tanneurs"),
+     ("Partage son temps entre Perpigan et Barcelone", "VILLE", "Perpigan"),
+     ("Pt vient de Clermont-Ferrant en voiture", "VILLE", "Clermont-Ferrant"),
+     ("lieu de séjour actuel : Les Saintes-Maries-de-la-Mer.", "VILLE", "Les Saintes-Maries-de-la-Mer")],
+)
+def test_a_range_of_numbers_with_a_misspelt_towns_after_entre_and_hyphenated_of_parts_64_65(
+        text: str, label: str, value: str) -> None:
+    assert value in _labels(text).get(label, set())
+    assert _labels("vit à bord de son bateau") == {}
+
+
 def test_short_spaced_words_tokenised_punctuation_and_glued_drug_names_stay_as_they_are() -> None:
     assert _labels("Il y a 2 h, à 4 h ; Lilly S . A . ; DaTSCAN et HbA1c, PaCO2 à 40 mmHg") == {}
 
