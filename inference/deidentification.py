@@ -1999,14 +1999,27 @@ def _misspelt_towns(text: str, lexicons: dict[str, set[str]]) -> list[PersonalDa
     return found
 
 
+_LIVES_WORD_RE = re.compile(r"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)\b",
+                            re.IGNORECASE)
+
+
 def _add_address_extras(text: str, found: list[PersonalData]) -> None:
     """Apartment, building, staircase and floor lines ("Appartement 12", "bât. C", "3e étage") that touch an
     address or a postal code, or follow a street in the same sentence ("habite au 2 quai X à Nantes, au 4e
     étage"), are part of the address; alone in prose they are not personal data."""
-    extras = [match for match in _ADDRESS_EXTRA_RE.finditer(text)]
+    spans = [(item.start, item.end) for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
+    # an extra can only join what stands near it: search around the addresses, codes and verbs of living only
+    anchors = sorted(spans + [match.span() for match in _LIVES_WORD_RE.finditer(text)])
+    windows: list[tuple[int, int]] = []
+    for start, end in anchors:
+        start, end = max(0, start - 120), min(len(text), end + 160)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    extras = [match for start, end in windows for match in _ADDRESS_EXTRA_RE.finditer(text, start, end)]
     if not extras:
         return
-    spans = [(item.start, item.end) for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
     streets = sorted(item.end for item in found if item.label == "ADRESSE")
     added = True
     while added and extras:
