@@ -2489,21 +2489,27 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
             bisect.insort(taken, (item.start, item.end))
             continue
         # Keep the uncovered pieces of a lower-priority finding when they are long enough to matter.
-        pieces = [(item.start, item.end)]
-        for a, b in overlaps:
-            pieces = [piece for start, end in pieces
-                      for piece in ((start, min(end, a)), (max(start, b), end)) if piece[1] > piece[0]]
-        for start, end in pieces:
-            chunk = item.text[start - item.start:end - item.start]
-            if sum(char.isalnum() for char in chunk) >= 2:
-                stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
-                stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
-                if stripped_end > stripped_start:
-                    kept.append(PersonalData(item.label, stripped_start, stripped_end,
-                                             item.text[stripped_start - item.start:stripped_end - item.start],
-                                             item.score))
-                    bisect.insort(taken, (stripped_start, stripped_end))
+        for piece in _uncovered_pieces(item, overlaps):
+            kept.append(piece)
+            bisect.insort(taken, (piece.start, piece.end))
     return sorted(kept, key=lambda item: item.start)
+
+
+def _uncovered_pieces(item: PersonalData, spans: Iterable[tuple[int, int]]) -> list[PersonalData]:
+    """The parts of `item` outside `spans`, trimmed of punctuation, that still hold two letters or digits."""
+    pieces = [(item.start, item.end)]
+    for a, b in spans:
+        pieces = [piece for start, end in pieces
+                  for piece in ((start, min(end, a)), (max(start, b), end)) if piece[1] > piece[0]]
+    kept = []
+    for start, end in pieces:
+        chunk = item.text[start - item.start:end - item.start]
+        if sum(char.isalnum() for char in chunk) >= 2:
+            stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
+            stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
+            kept.append(PersonalData(item.label, stripped_start, stripped_end,
+                                     item.text[stripped_start - item.start:stripped_end - item.start], item.score))
+    return kept
 
 
 def find_personal_data(text: str) -> list[PersonalData]:
@@ -2625,16 +2631,7 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         if not covering or not garbled(other, min(item.start for item in covering), max(item.end for item in covering)):
             kept.append(other)
             continue
-        pieces = [(other.start, other.end)]
-        for item in covering:
-            pieces = [piece for start, end in pieces
-                      for piece in ((start, min(end, item.start)), (max(start, item.end), end)) if piece[1] > piece[0]]
-        for start, end in pieces:
-            value = text[start:end]
-            start += len(value) - len(value.lstrip(" ,.-\n\t"))
-            value = value.strip(" ,.-\n\t")
-            if sum(char.isalnum() for char in value) >= 2:
-                kept.append(PersonalData(other.label, start, start + len(value), value, other.score))
+        kept += _uncovered_pieces(other, [(item.start, item.end) for item in covering])
     return kept + added
 
 
