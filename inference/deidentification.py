@@ -1893,8 +1893,23 @@ def _find_places(text: str) -> list[PersonalData]:
         text, max(0, item.start - 30), item.start))]
 
 
-_SLASH_NEXT_RE = re.compile(r"[ \t]*/[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")
+_SLASH_NEXT_RE = re.compile(r"[ \t]*/[ \t]*")
 _SLASH_BEFORE_RE = re.compile(r"(?P<town>[^\W\d_][\w'’-]*)[ \t]*/[ \t]*$")
+_TOWN_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3}")
+_LETTERS_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _known_town_at(text: str, start: int, lexicons: dict[str, set[str]], score: float) -> PersonalData | None:
+    """The longest known town, in any case, of one to four words from `start` ("aix les bains" before "aix"); a
+    word alone must have three letters and be no word of the lexicons ("orange" is a town, "bord" is not)."""
+    words = _TOWN_WORDS_RE.match(text, start)
+    for word in reversed(list(_LETTERS_WORD_RE.finditer(words.group(0)))) if words else ():
+        value = words.group(0)[:word.end()]
+        alone = word.start() == 0
+        if _town_key(value) in lexicons["towns"] \
+                and not (alone and (len(value) < 3 or _key(value) in lexicons["blocked"])):
+            return PersonalData("VILLE", start, start + len(value), value, score)
+    return None
 
 
 def _towns_beside_towns(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[PersonalData]:
@@ -1906,26 +1921,16 @@ def _towns_beside_towns(text: str, found: list[PersonalData], lexicons: dict[str
         item = queue.pop()
         after = _SLASH_NEXT_RE.match(text, item.end)
         before = _SLASH_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
-        candidates = []
-        if after:
-            words = list(re.finditer(r"[^\W\d_][\w'’]*", after.group("town")))
-            candidates += [(after.start("town"), after.start("town") + word.end()) for word in reversed(words)]
-        if before:
-            candidates.append((before.start("town"), before.end("town")))
-        for start, end in candidates:
-            value = text[start:end]
-            if (start, end) not in seen and len(value) >= 3 and _town_key(value) in lexicons["towns"] \
-                    and _key(value) not in lexicons["blocked"]:
-                seen.add((start, end))
-                town = PersonalData("VILLE", start, end, value, 0.55)
+        for town in (_known_town_at(text, after.end(), lexicons, 0.55) if after else None,
+                     _known_town_at(text, before.start("town"), lexicons, 0.55) if before else None):
+            if town and (town.start, town.end) not in seen:
+                seen.add((town.start, town.end))
                 towns.append(town)
                 queue.append(town)
-                if start >= item.end:
-                    break  # the longest name after the slash
     return towns
 
 
-_AFTER_ADDRESS_RE = re.compile(r",[ \t]*(?P<town>[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3})")
+_AFTER_ADDRESS_RE = re.compile(r",[ \t]*")
 
 
 _ADDRESS_EXTRA_WORDS = {"batiment", "escalier", "etage", "appartement", "porte", "chambre", "logement", "entree", "interphone",
@@ -1949,14 +1954,9 @@ def _towns_after_addresses(text: str, found: list[PersonalData], lexicons: dict[
                 and _key(closing.group("town").split()[-1].split("-")[0]) not in lexicons["blocked"]:
             towns.append(PersonalData("VILLE", closing.start("town"), closing.end("town"), closing.group("town"), 0.55))
             continue
-        words = list(re.finditer(r"[^\W\d_][\w'’]*", after.group("town")))
-        for word in reversed(words):  # the longest known name: "aix-les-bains" before "aix"
-            value = after.group("town")[:word.end()]
-            if _town_key(value) in lexicons["towns"] and (len(words[0].group(0)) >= 3 or value != words[0].group(0)) \
-                    and not (value == words[0].group(0) and _key(value) in lexicons["blocked"]):
-                start = after.start("town")
-                towns.append(PersonalData("VILLE", start, start + len(value), value, 0.6))
-                break
+        town = _known_town_at(text, after.end(), lexicons, 0.6)
+        if town:
+            towns.append(town)
     return towns
 
 
