@@ -373,6 +373,7 @@ _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "
 _DATED_STREET_NAME_RE = re.compile(rf"\bdu\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs", "levée", "levee"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
+_LIVING_VERBS = r"vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant"
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
                               r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
@@ -472,7 +473,7 @@ _TOWN_TAIL_RE = re.compile(r"(?:[ \t-]|[ \t]+-[ \t]+|[ \t]{2})(?:(?i:sur|sous|en
 # "vit au 16 Paul Desmerau à Dijon": after a verb of living, a number and capitalised words are a street, also
 # after a street word this file does not know or a typo in one ("vit 3 impase des Roses").
 _LIVES_AT_NUMBER_RE = re.compile(
-    rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:au[ \t]+)?"
+    rf"\b(?:{_LIVING_VERBS})[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
 # An address's own fields in software and forms: whatever they hold is part of an address ("Complément : Bât. D, esc. 2",
@@ -488,7 +489,7 @@ _UNTYPED_STREET_RE = re.compile(
     r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
 _LIVES_IN_PLACE_RE = re.compile(
-    rf"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)[ \t]+(?:(?:au|aux|à)[ \t]+)?"
+    rf"\b(?:{_LIVING_VERBS})[ \t]+(?:(?:au|aux|à)[ \t]+)?"
     rf"(?P<value>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,5}}?)(?:[ \t]*,?[ \t]+"
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
@@ -1199,11 +1200,10 @@ def _finditer(pattern: re.Pattern, text: str, windows: list[tuple[int, int]]):
 
 def _find_dates(text: str) -> list[PersonalData]:
     found: list[PersonalData] = []
-    for match in _STEP_DAY_MONTH_RE.finditer(text):
-        found += [PersonalData("DATE", match.start(name), match.end(name), match.group(name), 0.6)
-                  for name in ("first", "second", "heading") if match.group(name)]
-    for match in _DAY_PAIR_RE.finditer(text):
-        found += [PersonalData("DATE", match.start(day), match.end(day), match.group(day), 0.5) for day in ("first", "second")]
+    for pattern, score in ((_STEP_DAY_MONTH_RE, 0.6), (_DAY_PAIR_RE, 0.5)):  # each named group is a date
+        for match in pattern.finditer(text):
+            found += [PersonalData("DATE", match.start(name), match.end(name), value, score)
+                      for name, value in match.groupdict().items() if value]
     for match in _YEAR_SPAN_RE.finditer(text):
         if 0 < int(match.group("second")) - int(match.group("first")) <= 110:  # a life, not "(1500-2000)"
             found += [PersonalData("DATE", match.start(year), match.end(year), match.group(year), 0.6)
@@ -1999,7 +1999,7 @@ def _misspelt_towns(text: str, lexicons: dict[str, set[str]]) -> list[PersonalDa
     return found
 
 
-_LIVES_WORD_RE = re.compile(r"\b(?:vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant)\b",
+_LIVES_WORD_RE = re.compile(rf"\b(?:{_LIVING_VERBS})\b",
                             re.IGNORECASE)
 
 
