@@ -14,6 +14,7 @@ closest the project has to the head's effect on new letters.
 
 Run: `python -m export.deid_head train --out resources/models/deid [--trained-before N]`
      `python -m export.deid_head first-look --rules-tree DIR --part 183:247`
+     `python -m export.deid_head compare resources/models/deid DIR --after 4392`
 """
 from __future__ import annotations
 
@@ -285,6 +286,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--threads", type=int, default=2)
 
 
+def run_compare(args) -> None:
+    """Heads side by side, with today's rules, on the hand-written snippets after `--after` (up to `--until`: text
+    no head learnt from when each was trained on snippets before it) and on QUAERO dev (each span a head adds there
+    is a false mask): masked recall, precision and spans added, per threshold."""
+    from export.deid_eval import quaero_masks, score
+    from inference import Engine
+    from inference.deid_model import DeidHead
+    from inference.deidentification import find_personal_data as rules
+
+    engine = Engine.load(ocr=False)
+    encoder_sha256 = file_sha256(Path(args.encoder) / "model.onnx")
+    later = handwritten_snippets()[args.after:args.until or None]
+    alone = score(later, rules)["labels"]["ALL"]
+    report = {"snippets": len(later), "rules_alone": [alone["recall_masked"], alone["precision_any"]], "heads": {}}
+    for folder in args.heads:
+        engine.deid_head = DeidHead.load(folder, engine.deid_head.encoder, encoder_sha256)
+        for threshold in args.thresholds:
+            engine.deid_head.config["threshold"] = threshold
+            both = score(later, engine.find_personal_data)["labels"]["ALL"]
+            report["heads"][f"{folder} @ {threshold}"] = {
+                "recall": both["recall_masked"], "precision": both["precision_any"],
+                "quaero_added": quaero_masks(engine.find_personal_data)["added_by_head"]}
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m export.deid_head", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -304,6 +330,14 @@ def main(argv: list[str] | None = None) -> None:
     look.add_argument("--trained-before", type=int, default=0, metavar="N",
                       help="train on the first N hand-written snippets only (the head of an earlier day)")
     look.set_defaults(func=run_first_look)
+    compare = sub.add_parser("compare", help="heads side by side on later hand-written parts and QUAERO dev")
+    compare.add_argument("heads", nargs="+", help="head folders (deid.json, head.npz)")
+    compare.add_argument("--after", type=int, required=True, metavar="N",
+                         help="score the hand-written snippets after the first N")
+    compare.add_argument("--until", type=int, default=0, metavar="M", help="... and up to the M-th (default: all)")
+    compare.add_argument("--thresholds", type=float, nargs="+", default=[0.6, 0.7, 0.8])
+    compare.add_argument("--encoder", default=str(ROOT / "resources" / "models" / "ner"))
+    compare.set_defaults(func=run_compare)
     args = parser.parse_args(argv)
     args.func(args)
 

@@ -132,3 +132,16 @@ def test_the_secretarys_page_image_blacks_out_a_name_only_the_head_found(engine:
     shown_to_secretary = pages.render_page(data, 1, highlights, redact=redact)
     assert shown_to_secretary.image is not None and not shown_to_secretary.notice
     assert black(shown_to_secretary) == len(grid) > black(shown_to_clinician)
+
+
+def test_comparing_heads_reports_recall_precision_and_false_masks_per_threshold(capsys) -> None:
+    from export.deid_head import main as deid_head
+
+    shipped = resources_dir() / "models" / "deid"
+    deid_head(["compare", str(shipped), "--after", "4392", "--until", "4412", "--thresholds", "0.7"])
+    report = json.loads(capsys.readouterr().out)
+    row = report["heads"][f"{shipped} @ 0.7"]
+    assert report["snippets"] == 20
+    assert row["recall"] >= report["rules_alone"][0]  # the head only adds masks
+    assert row["quaero_added"] == 72  # as the model card says for the shipped head at its threshold
+
