@@ -2187,6 +2187,8 @@ def _find_names(text: str) -> list[PersonalData]:
                                                        for other in usable_neighbours))
         if not (is_first or caps or is_surname or capitalised_pair):
             continue
+        if caps and not (is_first or is_surname) and _in_capital_prose(text, match.start()):
+            continue  # "HYSTÉROPLASTIE SUIVIE DE GROSSESSE À TERME": a title in capitals, not a name
         end = max(take_names(match.start(), after_title=False, relaxed=is_first), match.end())
         start = match.start()
         previous = _PREVIOUS_NAME_RE.search(text[max(0, start - 40):start])
@@ -2444,6 +2446,24 @@ _FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}
 
 _SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"
                                       r"[ \t]*(?:;|\||/|\t|\n)[ \t]*$", re.MULTILINE)
+
+
+_CAPITAL_PROSE_WORDS = {"DE", "DU", "DES", "LA", "LE", "LES", "À", "AU", "AUX", "ET", "PAR", "POUR", "SUR", "DANS",
+                        "EN", "UN", "UNE", "D'", "L'", "D’", "L’", "AVEC", "SANS", "CHEZ", "ENTRE", "OU"}
+
+
+def _in_capital_prose(text: str, position: int) -> bool:
+    """Whether the line around `position` is a sentence typed in capitals (an article's title, a heading), with
+    articles and prepositions among at least six words and no lower-case letter: there, an untitled word in
+    capitals is no sign of a surname."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)]
+    if not line.isupper():
+        return False
+    words = re.findall(r"[^\W\d_]+['’]?", line)
+    small = sum(word in _CAPITAL_PROSE_WORDS for word in words)
+    return len(words) >= 6 and small >= 2 and small * 5 >= len(words)
 
 
 def _neighbour_tokens(text: str, start: int, end: int) -> list[str]:

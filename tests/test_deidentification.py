@@ -1811,3 +1811,13 @@ def test_a_lower_case_surname_after_mr_or_mme_that_closes_the_phrase(text: str, 
 
 def test_a_verb_after_mme_is_no_surname() -> None:
     assert "PERSONNE" not in _labels("mme refuse. mme souhaite un rdv. mr dit que ça va.")
+
+
+def test_titles_typed_in_capitals_keep_their_medical_terms() -> None:
+    """Medical articles' titles in capitals (QUAERO's MEDLINE part) are sentences, not lists of surnames."""
+    for title in ("AVORTEMENTS À RÉPÉTITION PAR MALFORMATION UTÉRINE ; HYSTÉROPLASTIE SUIVIE DE GROSSESSE À TERME .",
+                  "EMPLOI DE LA CHROMATOGRAPHIE EN COUCHE MINCE POUR LE DOSAGE DU PRÉGNANDIOL URINAIRE DURANT LE CYCLE "
+                  "MENSTRUEL", "A PROPOS DU TRAITEMENT DES FISTULES ET DIVERTICULES DE L'URÈTRE"):
+        assert _labels(title) == {}
+    assert _labels("RENDEZ-VOUS POUR MME VERONIQUE BONNET, LE 28.3.2023 À LA CLINIQUE DU PARC")["PERSONNE"] == {
+        "VERONIQUE BONNET"}
