@@ -223,6 +223,7 @@ def _covered(text: str, found: list[PersonalData], start: int, end: int) -> bool
 def run_first_look(args) -> None:
     """Old rules alone, and with a head trained without the part, on one hand-written part (cleaned text)."""
     from inference.deid_model import DeidHead, add_model_findings
+    from inference.lexicon import Lexicons
     from inference.ner_model import NerModel
 
     first, last = (int(value) for value in args.part.split(":"))  # 1-based snippet numbers, inclusive
@@ -237,7 +238,7 @@ def run_first_look(args) -> None:
     examples = [example(sample, ner.encoder, label2id) for samples in sources.values() for sample in samples]
     weights = train_head(examples, args, log=lambda *_: None)
     config = {"id2label": bio_labels(LABELS), "threshold": args.threshold, "medical_threshold": args.medical_threshold}
-    head = DeidHead(config, weights, ner.encoder)
+    head = DeidHead(config, weights, ner.encoder, Lexicons.load(ROOT / "resources").one_word_terms())
     tested = [example(sample, ner.encoder, label2id) for sample in part]
     script = ("import json, sys; sys.path.insert(0, sys.argv[1]); "
               "from inference.deidentification import find_personal_data as f; "
@@ -301,7 +302,8 @@ def run_compare(args) -> None:
     alone = score(later, rules)["labels"]["ALL"]
     report = {"snippets": len(later), "rules_alone": [alone["recall_masked"], alone["precision_any"]], "heads": {}}
     for folder in args.heads:
-        engine.deid_head = DeidHead.load(folder, engine.deid_head.encoder, encoder_sha256)
+        engine.deid_head = DeidHead.load(folder, engine.deid_head.encoder, encoder_sha256,
+                                         engine.lexicons.one_word_terms())
         for threshold in args.thresholds:
             engine.deid_head.config["threshold"] = threshold
             both = score(later, engine.find_personal_data)["labels"]["ALL"]

@@ -16,13 +16,17 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from .analysis import PersonalData
-from .deidentification import _key, _lexicons
+from .deidentification import (_MONTHS, _NAMED_AFTER_TOWN_RE, _NUMBER_WORDS, RESOURCES, _WEEKDAYS, _VERB_LIKE_RE,
+                               _is_first_name, _key, _lexicons, _town_key)
 from .encoder import Encoder, EncoderRun
+from .lexicon import normalise_token
+from .resources import read_word_list
 from .ner_model import decode, softmax
 
 SHAPE_FEATURES = ("capitalised", "all_caps", "has_digit", "all_digits", "word_start", "line_start", "punctuation",
@@ -31,6 +35,22 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _AGE_RE = re.compile(r"\bans?\b", re.IGNORECASE)
+# What a date has that a count, a dose or a time has not: digits around a separator, a month, a weekday, a year, a
+# number in words ("le dix-neuf"). A lone day number ("le 13") is a date only after a word that dates it.
+_DATE_SHAPE_RE = re.compile(rf"\d(?:er|re)?[ /.\-|_]\s?[\dlO]|\b(?:1[0-9]|20)\d\d\b|(?<![^\W\d_])(?:{_MONTHS}|{_WEEKDAYS}|"
+                            rf"{_NUMBER_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_DAY_AFTER_RE = re.compile(r"(?:\b(?:le|du|au|dès|depuis|avant|après|puis|jusqu['’]au|ce)|[,;(])[ \t]*$", re.IGNORECASE)
+_TIME_RE = re.compile(r"\d{1,2}[h:]\d{0,2}(?:-\d{1,2}h\d{0,2})?", re.IGNORECASE)
+_DECIMAL_RE = re.compile(r"\d+,\d+")
+# "2 stents", "15 séances", "294 patients", "3 280 g", "2 CGR": a count or a measure, whatever its label
+_COUNT_RE = re.compile(r"\d[\d ]*[ \t]+(?:[a-zàâäçéèêëîïôöùûü-]{2,}[sx]|(?i:g|kg|mg|µg|ng|ml|ppm|sa|pa|h|min|mn|mois|cgr|cp|%|€))"
+                       r"(?![\w-])")
+# Codes that look like identifiers: mutations ("C282Y", "M184V"), CCAM acts ("DEQP003"), Prague's "C2M3"
+_MEDICAL_CODE_RE = re.compile(r"[A-Z]\d{2,4}[A-Z]|[A-Z]{4}\d{3}|C\d+M\d+")
+_NUMERIC_LABELS = {"CODE_POSTAL", "TELEPHONE", "IPP", "NDA", "RPPS", "NIR"}
+_TITLES_BEFORE_LOWER_NAME = {"dr", "pr", "mr", "mme", "mlle", "m", "docteur", "madame", "monsieur", "mademoiselle"}
+_PREVIOUS_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 
 
 class StaleHead(ValueError):
@@ -92,9 +112,11 @@ class DeidHead:
     config: dict
     weights: dict[str, np.ndarray]
     encoder: Encoder
+    medical_words: frozenset[str] = frozenset()  # one-word terms of the entity lexicon, as `normalise_token` gives them
 
     @classmethod
-    def load(cls, folder: str | Path, encoder: Encoder, encoder_sha256: str) -> "DeidHead":
+    def load(cls, folder: str | Path, encoder: Encoder, encoder_sha256: str,
+             medical_words: frozenset[str] = frozenset()) -> "DeidHead":
         """`encoder` must be the one the head was trained on (named by sha256 in deid.json)."""
         folder = Path(folder)
         config = json.loads((folder / "deid.json").read_text(encoding="utf-8"))
@@ -103,7 +125,7 @@ class DeidHead:
                             f"the entity model is {encoder_sha256[:12]}")
         with np.load(folder / "head.npz") as npz:
             weights = {name: npz[name].astype(np.float32) for name in npz.files}
-        return cls(config, weights, encoder)
+        return cls(config, weights, encoder, medical_words)
 
     def __post_init__(self):
         # torch's Conv1d layout [C_out, C_in, K] as one contiguous [C_in, C_out] matrix per tap
@@ -142,15 +164,63 @@ class DeidHead:
                                       round(float(span.score), 4), source="model"))
         return found
 
-    @staticmethod
-    def _is_protected(text: str, start: int, end: int, label: str) -> bool:
-        """What the rules never mask either: medical and non-name words of their lexicons, ages, lone marks."""
+    def _is_protected(self, text: str, start: int, end: int, label: str) -> bool:
+        """What the rules never mask either: medical and non-name words of their lexicons and of the entity lexicon
+        (a disease, a drug: "Dengue", "Tacrolimus"), ages, lone marks; and what cannot be of its label."""
         value = text[start:end]
         if sum(char.isalnum() for char in value) < 2 or label == "DATE" and _AGE_RE.search(value):
             return True
         lexicons = _lexicons()
-        keys = [_key(word) for word in _LETTERS_RE.findall(value) if len(word) > 1]
-        return any(key in lexicons["not_names"] or key in lexicons["medical"] for key in keys)
+        words = [word for word in _LETTERS_RE.findall(value) if len(word) > 1]
+        if any(_key(word) in lexicons["not_names"] or _key(word) in lexicons["medical"]
+               or normalise_token(word) in self.medical_words for word in words):
+            return True
+        return _implausible(text, start, end, label)
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Départements, régions, countries: places, but not towns (resources/deid/regions.txt)."""
+    return frozenset(_town_key(name) for name in read_word_list(RESOURCES / "regions.txt"))
+
+
+def _implausible(text: str, start: int, end: int, label: str) -> bool:
+    """A span the head gave a label its text cannot have: a date with nothing of a date ("18 mois", "2,4",
+    "14h20", "selle"), a count ("15 séances", "294 patients"), a number without a digit, a mutation or an act's
+    code as an identifier, a word of a scale's name ("classification de Nice"), or a word in lower case that is
+    neither a listed town nor, for a name, beside a listed first name or a title ("maçon", "voudrait")."""
+    value = text[start:end]
+    compact = value.replace(" ", "")
+    following = text[end:end + 30]
+    if _COUNT_RE.match(value + following) and not _DATE_SHAPE_RE.match(value):
+        return True
+    if label == "DATE":
+        if _TIME_RE.fullmatch(compact) or _DECIMAL_RE.fullmatch(compact):
+            return True
+        if not _DATE_SHAPE_RE.search(value):
+            return not (compact.isdigit() and int(compact) <= 31 and _DAY_AFTER_RE.search(text[max(0, start - 20):start]))
+    if _MEDICAL_CODE_RE.fullmatch(value) or label in _NUMERIC_LABELS and not any(char.isdigit() for char in value):
+        return True
+    if label == "VILLE" and (_NAMED_AFTER_TOWN_RE.search(text[max(0, start - 30):start]) or _town_key(value) in _regions()):
+        return True
+    if value != value.lower() or not any(char.isalpha() for char in value):
+        return False
+    if label == "VILLE":
+        return value not in ("st", "ste") and _town_key(value) not in _lexicons()["towns"]
+    if label == "ADRESSE":
+        return not any(char.isdigit() for char in value)
+    if label == "PERSONNE":
+        first_names = _lexicons()["first_names"]
+        if any(_is_first_name(word, first_names) for word in value.split()):
+            return False
+        before = _PREVIOUS_WORD_RE.search(text[max(0, start - 30):start])
+        if before and (_key(before.group(1).rstrip(".")) in _TITLES_BEFORE_LOWER_NAME
+                       or re.fullmatch(r"[^\W\d_]\.", before.group(1))):
+            return False  # "dr kerhervé", "mme j. lagarde"
+        after = _NEXT_WORD_RE.match(text, end)
+        return bool(_VERB_LIKE_RE.fullmatch(value)) or not (
+            before and _is_first_name(before.group(1), first_names) or after and _is_first_name(after.group(1), first_names))
+    return False
 
 
 def add_model_findings(from_rules: list[PersonalData], from_model: list[PersonalData]) -> list[PersonalData]:

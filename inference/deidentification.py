@@ -361,6 +361,7 @@ _ADDRESS_RE = re.compile(
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
+_SPACED_NUMBER_BEFORE_RE = re.compile(r"(?<![\w,./:-])(?:\d )+$")
 _STREET_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)  # "11rue" too
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
 _STREET_NUMBER_RE = re.compile(rf"(?:n[°º.]\s?|no\s)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
@@ -1598,7 +1599,10 @@ def _find_places(text: str) -> list[PersonalData]:
         while position < end and (match := _ADDRESS_RE.search(text, position, end)):
             value = _street_value(text, match, lexicons)
             if value:
-                found.append(PersonalData("ADRESSE", match.start(), match.start() + len(value), value, 0.8))
+                spaced = _SPACED_NUMBER_BEFORE_RE.search(text, max(0, match.start() - 8), match.start()) \
+                    if re.match(r"\d\D", value) else None  # "4 5 Montée du Chanoine", "2 2   R U E": one number
+                first = spaced.start() if spaced else match.start()
+                found.append(PersonalData("ADRESSE", first, match.start() + len(value), text[first:match.start() + len(value)], 0.8))
                 position = match.start() + len(value)
             else:
                 street = _STREET_HEAD_RE.search(match.group(0))
@@ -2610,6 +2614,10 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         runs += [(offset + match.start(), offset + match.end()) for match in spaced]
         dropped = {offset + match.start() + index for match in spaced
                    for index, char in enumerate(match.group(0)) if char in " |"}
+        # the wider gaps between spaced words become single spaces: "R U E   D E S   L I L A S" reads "RUE DES LILAS"
+        for left, right in zip(spaced, spaced[1:]):
+            if right.start() - left.end() >= 2 and not line[left.end():right.start()].strip(" "):
+                dropped |= set(range(offset + left.end() + 1, offset + right.start()))
         closed = [(offset + index, char) for index, char in enumerate(line) if offset + index not in dropped]
         opened = {match.start() for match in _GLUED_RE.finditer("".join(char for _, char in closed))}
         for index, (position, char) in enumerate(closed):
@@ -2631,7 +2639,9 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
 
     def garbled(item: PersonalData, start: int, end: int) -> bool:
         torn = any(run_start < edge < run_end for run_start, run_end in runs for edge in (item.start, item.end))
-        return torn or (item.label == "PERSONNE" and start <= item.start and item.end <= end
+        # a street that ran on into a spaced postal code and town: "45 Montée du Chanoine 0 7 1 0 0 A N N O N A Y"
+        swallowed = item.label == "ADRESSE" and any(item.start < run_start and run_end == item.end for run_start, run_end in runs)
+        return torn or swallowed or (item.label == "PERSONNE" and start <= item.start and item.end <= end
                         and any(run_start <= item.start and item.end <= run_end for run_start, run_end in runs))
 
     added: list[PersonalData] = []

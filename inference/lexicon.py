@@ -92,6 +92,10 @@ class Lexicons:
                 terms[key] = (label, codes.get(code) if code else None)
         return cls(terms)
 
+    def one_word_terms(self) -> frozenset[str]:
+        """The keys of one-word drugs, diseases, symptoms, allergens and exams ("dengue", "tacrolimus")."""
+        return frozenset(key for key, (label, _) in self.terms.items() if " " not in key and label in LABELS)
+
     def lookup(self, text: str) -> tuple[str, Code | None] | None:
         """The label and code of a term given as written, or None."""
         return self.terms.get(normalise(text))

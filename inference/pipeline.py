@@ -102,9 +102,10 @@ class Engine:
             models["ner"] = _version(ner_sha256)
             shared[ner_folder.resolve()] = (ner.encoder, ner_sha256)
         deid_head = None
+        lexicons = Lexicons.load(root)
         if ner and (root / "models" / "deid" / "deid.json").is_file():
             try:
-                deid_head = DeidHead.load(root / "models" / "deid", ner.encoder, ner_sha256)
+                deid_head = DeidHead.load(root / "models" / "deid", ner.encoder, ner_sha256, lexicons.one_word_terms())
             except StaleHead as error:
                 log.warning("de-identification head not used, rules only: %s", error)
             else:
@@ -121,7 +122,7 @@ class Engine:
         engine = cls(
             rules=CompletenessRules.load(rules / "completeness.yaml"),
             questions=QuestionTemplates.load(rules / "questions.yaml"),
-            lexicons=Lexicons.load(root),
+            lexicons=lexicons,
             lab_ranges=LabRanges.load(root / "lab_ranges.yaml"),
             models=models,
             ner=ner,

@@ -1129,7 +1129,7 @@ def test_letter_spaced_boxed_and_glued_values_and_keys_in_their_own_box_of_part_
 
 def test_a_spaced_postal_code_and_town_are_read_whole_not_as_bits_of_a_name_or_street() -> None:
     labels = _labels("Adresse 1 8 RUE DES ÉCOLES 3 1 4 0 0 T O U L O U S E")
-    assert labels == {"ADRESSE": {"8 RUE DES ÉCOLES"}, "CODE_POSTAL": {"3 1 4 0 0"}, "VILLE": {"T O U L O U S E"}}
+    assert labels == {"ADRESSE": {"1 8 RUE DES ÉCOLES"}, "CODE_POSTAL": {"3 1 4 0 0"}, "VILLE": {"T O U L O U S E"}}
     assert _labels("C P / V I L L E : 5 1 1 0 0 R E I M S") == {"CODE_POSTAL": {"5 1 1 0 0"}, "VILLE": {"R E I M S"}}
     assert _labels("G l y c i n e s _ _ _ 3 5 4 0 0 S A I N T - M A L O")["VILLE"] == {"S A I N T - M A L O"}
     assert {"B  A  R  R  E", "Josette"} <= _labels("Mme B  A  R  R  E   Josette   née L A C O S T E")["PERSONNE"]
@@ -1821,3 +1821,13 @@ def test_titles_typed_in_capitals_keep_their_medical_terms() -> None:
         assert _labels(title) == {}
     assert _labels("RENDEZ-VOUS POUR MME VERONIQUE BONNET, LE 28.3.2023 À LA CLINIQUE DU PARC")["PERSONNE"] == {
         "VERONIQUE BONNET"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("départ  2 2   R U E   D E S   C A R R I E R S   8 6 1 0 0   C H A T E L L E R A U L T",
+     "2 2   R U E   D E S   C A R R I E R S"),
+    ("domicilié 4 5 Montée du Chanoine Frizet 0 7 1 0 0 A N N O N A Y", "4 5 Montée du Chanoine Frizet"),
+])
+def test_a_letter_spaced_address_line_is_read_whole(text: str, value: str) -> None:
+    labels = _labels(text)
+    assert value in labels["ADRESSE"] and len(labels["CODE_POSTAL"]) == 1 and len(labels["VILLE"]) == 1
