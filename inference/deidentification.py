@@ -350,11 +350,11 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|
 _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
-                 r"esplanade|promenade|mail|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
+                 r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?")
 _ADDRESS_RE = re.compile(
     rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
@@ -369,10 +369,11 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 # Street types that are also common words: without a number, the next word must be capitalised.
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
-                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer"}
+                        "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer",
+                        "levée", "levee", "rempart", "remparts", "cité-jardin", "cité-jardins", "cite-jardin", "cite-jardins"}
 # a street named after a date: "place du 8 Mai 1945", "rue du 14 Juillet"
 _DATED_STREET_NAME_RE = re.compile(rf"\bdu\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
-_NUMBERED_ONLY_STREET_WORDS = {"pl", "crs", "levée", "levee"}
+_NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVING_VERBS = r"vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant"
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
@@ -392,14 +393,14 @@ _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
-                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
+                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
-    r"(?:\b(?:adresse|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
+    r"(?:\b(?:adresse|adr\.?|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|\b[àa]\s+l['’]adresse\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
     r"(?:\s+(?:au|à))?)\s*"
-    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|"
+    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|/\s+(?=[A-Z]{2})|"
     r"\s+à\s))", re.IGNORECASE)
 # A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
 # "Montpelier (2014)", "TOULOUSSE 31000"
@@ -429,7 +430,10 @@ _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|st
                                 rf"|(?<![\w/])C/[ \t]?(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
                                 r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?"
                                 # Romanian: "Str. Mihai Eminescu nr. 23"
-                                rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?",
+                                rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?"
+                                # Polish "ul. Piotrkowska 104", Greek "Odos Ermou 45", Moroccan "Derb Sidi Bouloukat 7"
+                                rf"|(?<![\w.])(?:ul\.|Odos|Derb)[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}"
+                                r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?",
                                 re.UNICODE)
 _NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
@@ -504,7 +508,8 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?[A-ZÀ-Ü][\w'’\-]*){0,2})|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|gauche\b|"
+    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
+    r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
@@ -1625,10 +1630,10 @@ def _find_places(text: str) -> list[PersonalData]:
                 and word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in streets):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
-        value = match.group("value").rstrip(" ,.-")
+        value = match.group("value").rstrip(" ,.-/")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code, or
         # before a lieu-dit and the code ("à l'adresse La Grande Maison, Le Bourg, 23200 Aubusson")
-        labelled = re.search(r"(?i)adresse|domicil|r[ée]sidence", text[match.start():match.start("value")]) is not None
+        labelled = re.search(r"(?i)adresse|adr\b|domicil|r[ée]sidence", text[match.start():match.start("value")]) is not None
         before_code = labelled and _BEFORE_CODE_AFTER_LABEL_RE.match(text, match.start("value") + len(value)) is not None
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None

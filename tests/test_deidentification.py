@@ -1831,3 +1831,20 @@ def test_titles_typed_in_capitals_keep_their_medical_terms() -> None:
 def test_a_letter_spaced_address_line_is_read_whole(text: str, value: str) -> None:
     labels = _labels(text)
     assert value in labels["ADRESSE"] and len(labels["CODE_POSTAL"]) == 1 and len(labels["VILLE"]) == 1
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Rés. Les Amarantes Bât. C\n11 Cours du 8 Mai 1945", "Bât. C"),
+    ("Cité-Jardin Émile-Bernheim, bât. F, appt 212 / 59140 DUNKERQUE", "Cité-Jardin Émile-Bernheim"),
+    ("adr. : levée des Tuileries-Neuves, 49400 saumur / prochaine séance", "levée des Tuileries-Neuves"),
+    ("adresse exacte : 11 Rempart du Midi-Oublié.", "11 Rempart du Midi-Oublié"),
+    ("Kowalczyk Tomasz — ul. Piotrkowska 104, Łódź — assuré CEAM", "ul. Piotrkowska 104"),
+    ("Adresse permanente: Odos Ermou 45, Athènes", "Odos Ermou 45"),
+    ("ancien domicile Derb Sidi Bouloukat 7 Marrakech", "Derb Sidi Bouloukat 7"),
+])
+def test_addresses_of_parts_66_to_71(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_levee_and_ramparts_in_prose_are_no_address() -> None:
+    assert _labels("levée de doute, la levée du corps a eu lieu ; les remparts de la ville") == {}
