@@ -347,7 +347,7 @@ _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w
 _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
                       r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
 
-_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w])|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
@@ -440,9 +440,17 @@ _NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 _MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
                                  r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?"
                                  rf"[{_UP}][\w'’-]+(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_UP}][\w'’-]+){{0,3}}")
+_MISSPELT_STREET_TARGETS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "rue",
+                            "place", "lotissement", "residence")
 _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
                       "lotissement", "faubourg", "promenade", "esplanade")
-_NOT_MISSPELT_STREETS = {"aller", "alles", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
+# ... and in lower case, numbered, before a postal code, a town or a building: "4 ru des tilleuls 29200 brest",
+# "15 avenu du marechal foch a saint-malo", "85 boulvard de la liberté bat C"
+_LOWER_MISSPELT_STREET_RE = re.compile(
+    rf"(?=\d)(?<![\w,.-])\d{{1,3}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?P<word>[{_LO}]{{2,11}})\.?[ \t]+"
+    rf"(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?[{_LO}'’-]{{2,}}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_LO}'’-]{{2,}}){{0,3}}"
+    rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|(?:à|a)[ \t]|(?:bat|bât|esc|appt?)\b))")
+_NOT_MISSPELT_STREETS = {"aller", "alles", "roule", "roue", "rues", "plie", "vue", "due", "ride", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
@@ -1585,7 +1593,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
     dated = _DATED_STREET_NAME_RE.search(value) is not None
     common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
-    if not numbered and not lives_here and (common or kind in ("r", "r.")):
+    initial = kind in ("r", "r.") and not (words and re.match(r"(?:de|des|du|d['’])\b", words[0], re.IGNORECASE))
+    if not numbered and not lives_here and (common or initial):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
     value = _without_prose_after_name(value, len(head))
     if not numbered and value.startswith("place") and re.search(r"\b(?:en|sur)\s+$", text[max(0, match.start() - 5):match.start()],
@@ -1628,6 +1637,10 @@ def _find_places(text: str) -> list[PersonalData]:
         streets = _LONG_STREET_WORDS + ("rue",) if match.group("number") else _LONG_STREET_WORDS
         if (match.group("number") or len(word) >= 6) and len(word) >= 5 - 2 * bool(match.group("number")) \
                 and word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in streets):
+            found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _LOWER_MISSPELT_STREET_RE.finditer(text):
+        word = _key(match.group("word"))
+        if word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in _MISSPELT_STREET_TARGETS):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ADDRESS_CONTEXT_RE.finditer(text):
         value = match.group("value").rstrip(" ,.-/")

@@ -1848,3 +1848,18 @@ def test_addresses_of_parts_66_to_71(text: str, value: str) -> None:
 
 def test_a_levee_and_ramparts_in_prose_are_no_address() -> None:
     assert _labels("levée de doute, la levée du corps a eu lieu ; les remparts de la ville") == {}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a déménagé au 4 ru des tilleuls 29200 brest depuis le 12/03.", "4 ru des tilleuls"),
+    ("la patiente habite 15 avenu du marechal foch a saint-malo avec son mari", "15 avenu du marechal foch"),
+    ("hébergée au 85 boulvard de la liberté bat C 59000 lille", "85 boulvard de la liberté"),
+    ("elle habite 11 r Gambetta, 1er ét., à Tarbes", "11 r Gambetta"),
+    ("Adresse incomplète : « r. des Capucins Rennes »", "r. des Capucins Rennes"),
+])
+def test_streets_typed_in_haste(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_verb_one_letter_from_a_street_word_is_no_address() -> None:
+    assert "ADRESSE" not in _labels("Laennec, né à Quimper en 1781, roule un cahier de papier à l'hôpital Necker")
