@@ -530,7 +530,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}][{_LO}{_UP}'’\-]+(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}](?:[{_LO}{_UP}'’\-]+|(?![\w'’.]))(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\d{{1,2}}(?![\d\w]))?)?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s?\d{1,2}(?!\d))?")
@@ -581,6 +581,8 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
 _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
+# A town whose article the preposition absorbed, capitalised: "au Tréport" (Le Tréport), "mère au Gosier", "des Ulis"
+_ABSORBED_TOWN_RE = re.compile(rf"(?<![\w'’])(?P<prep>au|aux|du|des)[ \t]+(?P<city>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}'’]+)*)(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES|le|la|les)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ]{{1,2}}(?=[{_UP}]))?"
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
@@ -1855,6 +1857,10 @@ def _find_places(text: str) -> list[PersonalData]:
         value = match.group("city")
         keys = {_town_key(value), _ABSORBED_ARTICLE.get(_key(match.group("prep")), "") + _town_key(value)}
         if keys & lexicons["towns"] and not keys & lexicons["foreign_towns"] and _key(value) not in lexicons["blocked"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in _ABSORBED_TOWN_RE.finditer(text):
+        value = match.group("city")
+        if _ABSORBED_ARTICLE[match.group("prep")] + _town_key(value) in lexicons["towns"] and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     # A known town, capitalised, anywhere: "(Le Kremlin-Bicêtre)", "PK 14, Punaauia."
     for match in _COMMUNE_SHAPE_RE.finditer(text):

@@ -1863,3 +1863,14 @@ def test_streets_typed_in_haste(text: str, value: str) -> None:
 
 def test_a_verb_one_letter_from_a_street_word_is_no_address() -> None:
     assert "ADRESSE" not in _labels("Laennec, né à Quimper en 1781, roule un cahier de papier à l'hôpital Necker")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Adresse : 3 impasse des Vignes, 80190 Y – tél. 03 22 84 17 60", "Y"),
+    ("Hospitalisé à Eu puis au Tréport en SSR", "Tréport"),
+    ("vit à Sarcelles (95200), mère au Gosier", "Gosier"),
+    ("transféré de Châlons vers le CHU de Reims", "Châlons"),
+    ("LABORATOIRE BIO-OUEST — Site de Carhaix", "Carhaix"),
+])
+def test_towns_of_one_letter_after_a_code_absorbed_articles_and_short_names(text: str, value: str) -> None:
+    assert value in _labels(text)["VILLE"]
