@@ -511,17 +511,18 @@ _FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"(?=[abeéfilprcsv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
+    r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
+    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+[A-Z0-9]\b)|niveau(?=[ \t]*-?\d\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
-    r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|gauche\b|"
+    r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:gauche|droite|(?-i:g|d)\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"

@@ -1874,3 +1874,14 @@ def test_a_verb_one_letter_from_a_street_word_is_no_address() -> None:
 ])
 def test_towns_of_one_letter_after_a_code_absorbed_articles_and_short_names(text: str, value: str) -> None:
     assert value in _labels(text)["VILLE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("domiciliée Cité du Grand Parc, tour 14, 11e étage, 33300 Bordeaux", "tour 14"),
+    ("Résidence Le Trident, entrée 2, 5e étage, 12 bd du Maréchal Juin 06000 Nice", "entrée 2"),
+    ("Cité Les Tamaris, bât. 7, 3e porte droite, 11100 Narbonne", "3e porte droite"),
+    ("allée des Charmes, maison n° 23 ; 44340 Bouguenais", "maison n° 23"),
+    ("Hôpital Nord-Ouest, entrée B, niveau -1, 12 allée des Cèdres, 69400 Villefranche", "niveau -1"),
+])
+def test_entrances_towers_wings_and_levels_beside_an_address(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
