@@ -111,12 +111,17 @@ _SEP = r"\s?[/.\-|_\\·]\s?|\s"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 
-# "@@" typed twice, a comma for the last dot ("p.martin@chu-lyon,fr")
-_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@@? ?[\w\-]+(?: ?\. ?[\w\-]+)*(?:,(?:com|fr|net|org|eu|be|ch|bzh)\b)?", re.UNICODE)
+# "@@" typed twice, a comma for the last dot ("p.martin@chu-lyon,fr"), a line break after "@" or inside the domain's
+# first word ("secretariat@chu-ren\nnes.fr")
+_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@@?(?: |\n)?[\w\-]+(?:\n[\w\-]+(?=\.))?(?: ?\. ?[\w\-]+)*(?:,(?:com|fr|net|org|eu|be|ch|bzh)\b)?",
+                       re.UNICODE)
 # an address written so that robots miss it: "ornella.pisani(at)gmail.com", "p.durand [at] chu-nantes [dot] fr",
 # "jdupont[arobase]orange.fr", "m.durand arobase ch-quimper.fr"
 _SPELLED_EMAIL_RE = re.compile(r"[\w.+\-]+ ?(?:[(\[](?:at|arobase|a)[)\]]|\barobase\b) ?[a-z][\w\-]*"
                                r"(?:(?: ?\. ?| ?[(\[]dot[)\]] ?)[\w\-]+)*(?: ?\. ?| ?[(\[]dot[)\]] ?)[a-z]{2,6}\b", re.IGNORECASE)
+# ... or with a bare "at" when the name before it has a dot: "m.tanguy at ch-cornouaille.fr", "yvon.kerdraon at yahoo dot fr"
+_BARE_AT_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w+\-]+(?:\.[\w+\-]+)+ at [a-z][\w\-]*(?:(?:\.| dot )[\w\-]+)*(?:\.| dot )[a-z]{2,6}\b",
+                               re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4_RE = re.compile(rf"(?=\d)(?<![\d.])(?:{_OCTET}\.){{3}}{_OCTET}(?!\.?\d)")
@@ -817,6 +822,8 @@ def _find_simple(text: str) -> list[PersonalData]:
         if len(local) >= 1 and domain and ("." in domain or re.search(r"[._\d]", local)):
             found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
     for match in _SPELLED_EMAIL_RE.finditer(text) if re.search(r"(?i)[(\[](?:at|a|arobase)[)\]]|arobase", text) else ():
+        found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
+    for match in _BARE_AT_EMAIL_RE.finditer(text) if " at " in text else ():
         found.append(PersonalData("EMAIL", match.start(), match.end(), match.group(0)))
     for match in _URL_RE.finditer(text):
         end = match.end()

@@ -1885,3 +1885,17 @@ def test_towns_of_one_letter_after_a_code_absorbed_articles_and_short_names(text
 ])
 def test_entrances_towers_wings_and_levels_beside_an_address(text: str, value: str) -> None:
     assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("écrire à secretariat.neuro-vasculaire@chu-ren\nnes.fr en précisant", "secretariat.neuro-vasculaire@chu-ren\nnes.fr"),
+    ("Courriel :\npierre.guillou@\nlaposte.net", "pierre.guillou@\nlaposte.net"),
+    ("Réponse souhaitée à : m.tanguy at ch-cornouaille.fr avant le 30 avril.", "m.tanguy at ch-cornouaille.fr"),
+    ("mail : yvon.kerdraon at yahoo dot fr", "yvon.kerdraon at yahoo dot fr"),
+])
+def test_e_mail_addresses_broken_across_lines_or_with_a_bare_at(text: str, value: str) -> None:
+    assert _labels(text)["EMAIL"] == {value}
+
+
+def test_at_in_english_prose_is_no_e_mail_address() -> None:
+    assert "EMAIL" not in _labels("Please look at this. Meet at home.")
