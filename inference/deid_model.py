@@ -50,7 +50,6 @@ _MEDICAL_CODE_RE = re.compile(r"[A-Z]\d{2,4}[A-Z]|[A-Z]{4}\d{3}|C\d+M\d+")
 _NUMERIC_LABELS = {"CODE_POSTAL", "TELEPHONE", "IPP", "NDA", "RPPS", "NIR"}
 _TITLES_BEFORE_LOWER_NAME = {"dr", "pr", "mr", "mme", "mlle", "m", "docteur", "madame", "monsieur", "mademoiselle"}
 _PREVIOUS_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
-_NEXT_WORD_RE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 
 
 class StaleHead(ValueError):
@@ -180,15 +179,18 @@ class DeidHead:
 
 @cache
 def _regions() -> frozenset[str]:
-    """Départements, régions, countries: places, but not towns (resources/deid/regions.txt)."""
-    return frozenset(_town_key(name) for name in read_word_list(RESOURCES / "regions.txt"))
+    """Départements, régions, countries: places, but not towns (resources/deid/regions.txt); not those that are also
+    first names ("Virginie")."""
+    first_names = _lexicons()["first_names"]
+    return frozenset(_town_key(name) for name in read_word_list(RESOURCES / "regions.txt") if _key(name) not in first_names)
 
 
 def _implausible(text: str, start: int, end: int, label: str) -> bool:
     """A span the head gave a label its text cannot have: a date with nothing of a date ("18 mois", "2,4",
     "14h20", "selle"), a count ("15 séances", "294 patients"), a number without a digit, a mutation or an act's
-    code as an identifier, a word of a scale's name ("classification de Nice"), or a word in lower case that is
-    neither a listed town nor, for a name, beside a listed first name or a title ("maçon", "voudrait")."""
+    code as an identifier, a word of a scale's name ("classification de Nice"), an address in lower case without a
+    number ("accès", "voiture"), or a verb's form for a name ("voudrait", not after "dr" or "mme"). A word in lower
+    case the head calls a town stays: it may be a surname in a hurried message."""
     value = text[start:end]
     compact = value.replace(" ", "")
     following = text[end:end + 30]
@@ -205,21 +207,14 @@ def _implausible(text: str, start: int, end: int, label: str) -> bool:
         return True
     if value != value.lower() or not any(char.isalpha() for char in value):
         return False
-    if label == "VILLE":
-        return value not in ("st", "ste") and _town_key(value) not in _lexicons()["towns"]
     if label == "ADRESSE":
         return not any(char.isdigit() for char in value)
-    if label == "PERSONNE":
-        first_names = _lexicons()["first_names"]
-        if any(_is_first_name(word, first_names) for word in value.split()):
-            return False
+    if label == "PERSONNE" and _VERB_LIKE_RE.fullmatch(value):
         before = _PREVIOUS_WORD_RE.search(text[max(0, start - 30):start])
-        if before and (_key(before.group(1).rstrip(".")) in _TITLES_BEFORE_LOWER_NAME
-                       or re.fullmatch(r"[^\W\d_]\.", before.group(1))):
-            return False  # "dr kerhervé", "mme j. lagarde"
-        after = _NEXT_WORD_RE.match(text, end)
-        return bool(_VERB_LIKE_RE.fullmatch(value)) or not (
-            before and _is_first_name(before.group(1), first_names) or after and _is_first_name(after.group(1), first_names))
+        first_names = _lexicons()["first_names"]
+        return not (_is_first_name(value, first_names) or before and (
+            _key(before.group(1).rstrip(".")) in _TITLES_BEFORE_LOWER_NAME or re.fullmatch(r"[^\W\d_]\.", before.group(1))
+            or _is_first_name(before.group(1), first_names)))  # "dr kerhervé", "mme j. lagarde", "jean-marc dupré"
     return False
 
 
