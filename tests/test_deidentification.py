@@ -1899,3 +1899,17 @@ def test_e_mail_addresses_broken_across_lines_or_with_a_bare_at(text: str, value
 
 def test_at_in_english_prose_is_no_e_mail_address() -> None:
     assert "EMAIL" not in _labels("Please look at this. Meet at home.")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("domicile : 2A Impasse du Four à Chaux, ST AMAND LES EAUX.", "2A Impasse du Four à Chaux"),
+    ("adresse postale : BP 214 Route du Moulin à Papier 16400 La Couronne", "214 Route du Moulin à Papier"),
+    ("M. Hervé Gilbert, 84 ans, ferme de Kerguen, 22140 Bégard.", "ferme de Kerguen"),
+    ("femme de 83 ans vivant seule ferme de la Bouchardière, pas de chauffage", "ferme de la Bouchardière"),
+])
+def test_mills_ovens_and_farms_named_in_addresses(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_firm_position_is_no_farm() -> None:
+    assert "ADRESSE" not in _labels("une position ferme de la Direction sur ce point")
