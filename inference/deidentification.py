@@ -410,9 +410,15 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"\s+à\s))", re.IGNORECASE)
 # A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
 # "Montpelier (2014)", "TOULOUSSE 31000"
-_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entre|pr[èe]s\s+de))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}}(?:-[{_UP}][{_LO}{_UP}]+)?)\b"
+_MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entre|pr[èe]s\s+de|habite))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}}(?:-[{_UP}][{_LO}{_UP}]+)?)\b"
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
+# ... a town in lower case after a place's label ("Ville : st malo", "Lieu : les sables d olonne"), a known one only
+_LABELLED_LOWER_TOWN_RE = re.compile(rf"\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
+                                     rf"(?P<city>[{_LO}][{_LO}'’-]*(?:[ \t][{_LO}][{_LO}'’-]*){{0,4}})")
+# A town before its département's number: "Vannes (56)", "Die (26)"
+_TOWN_BEFORE_DEPARTMENT_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’-]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|du|des)[ -])?"
+                                        rf"[{_UP}][{_LO}'’-]+){{0,3}})[ \t]\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)")
 _LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
 # "CHE DU CALVAIRE"
@@ -585,7 +591,7 @@ _NOT_TOWNS_AFTER_A = {"domicile", "proximite", "distance", "cote", "present", "n
                       "leur", "leurs", "cette", "votre", "notre", "mon", "ton", "son", "ses", "nos", "vos", "des", "une",
                       "deux", "trois", "quatre", "cinq", "dix", "plein", "nouveau", "jamais", "vide", "court", "long"}
 # A town of the communes list in lower case after a preposition: "mme dupuis de quimperlé", "au chu de st-etienne".
-_LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite)[ \t]*(?<=[ \t'’])"
+_LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|aux|sur|pr[èe]s[ \t]+de|habite|depuis|vers)[ \t]*(?<=[ \t'’])"
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
 # A town whose article the preposition absorbed, capitalised: "au Tréport" (Le Tréport), "mère au Gosier", "des Ulis"
@@ -1870,6 +1876,20 @@ def _find_places(text: str) -> list[PersonalData]:
         keys = {_town_key(value), _ABSORBED_ARTICLE.get(_key(match.group("prep")), "") + _town_key(value)}
         if keys & lexicons["towns"] and not keys & lexicons["foreign_towns"] and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in _LABELLED_LOWER_TOWN_RE.finditer(text) if ":" in text else ():
+        words = match.group("city").split()
+        while words and _town_key(" ".join(words)) not in lexicons["towns"]:
+            words.pop()  # the longest run of words that is a known town: "st malo\tCP" -> "st malo"
+        value = " ".join(words)
+        if words and text.startswith(value, match.start("city")) and _key(value) not in lexicons["blocked"]:
+            found.append(PersonalData("VILLE", match.start("city"), match.start("city") + len(value), value, 0.6))
+    for match in _TOWN_BEFORE_DEPARTMENT_RE.finditer(text) if "(" in text else ():
+        value = match.group("city")
+        if not any(_key(word) in lexicons[name] for word in re.split(r"[ '’-]", value) if len(word) > 2
+                   for name in ("blocked", "first_names")) \
+                and not _NAMED_AFTER_TOWN_RE.search(text, max(0, match.start() - 30), match.start()) \
+                and not _TITLE_RE.search(text[max(0, match.start() - 6):match.start()]) and not _TITLE_RE.match(value):
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     for match in _ABSORBED_TOWN_RE.finditer(text):
         value = match.group("city")
         if _ABSORBED_ARTICLE[match.group("prep")] + _town_key(value) in lexicons["towns"] and _key(value) not in lexicons["blocked"]:
@@ -2032,7 +2052,7 @@ def _misspelt_towns(text: str, lexicons: dict[str, set[str]]) -> list[PersonalDa
         word = match.group(group)
         key = _key(word)
         if key in lexicons["towns"] or key in lexicons["blocked"] or key in lexicons["first_names"] \
-                or key in lexicons["surnames"] or word.islower() and (len(word) < 7 or _key(match.group("cue") or "") not in ("a", "sur")):
+                or key in lexicons["surnames"] or word.islower() and (len(word) < 7 or _key(match.group("cue") or "") not in ("a", "sur", "habite")):
             continue  # in lower case, only long words after "à" or "sur": not "la salle à manger", "de grosse taille"
         if _near_big_town(key):
             found.append(PersonalData("VILLE", match.start(group), match.end(group), word, 0.5))
@@ -2456,7 +2476,8 @@ def _find_names(text: str) -> list[PersonalData]:
     for item in [item for item in found if item.label == "PERSONNE" and is_first_name(item.text)]:
         field = _SURNAME_FIELD_BEFORE_RE.search(text, max(0, item.start - 40), item.start)
         if field and not is_first_name(field.group("surname")) and not any(
-                _key(word) in blocked or _key(word) in lexicons["cities"] for word in re.split(r"[ \-]", field.group("surname"))):
+                (_key(word) in blocked and _key(word) not in _PARTICLE_KEYS) or _key(word) in lexicons["cities"]
+                for word in re.split(r"[ \-]", field.group("surname"))):  # "LE GALL;Ronan" has its article
             found.append(PersonalData("PERSONNE", field.start("surname"), field.end("surname"), field.group("surname"), 0.6))
     # the birth name before "épouse" or "née" and the name found after it: "MERCIER épouse KOWALSKI Danuta"
     for item in [item for item in found if item.label == "PERSONNE"]:

@@ -1913,3 +1913,18 @@ def test_mills_ovens_and_farms_named_in_addresses(text: str, value: str) -> None
 
 def test_a_firm_position_is_no_farm() -> None:
     assert "ADRESSE" not in _labels("une position ferme de la Direction sur ce point")
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("Ville : st malo\tCP : 35400\tTél : 06 71 20 44 12", "VILLE", "st malo"),
+    ("Évasan depuis basse-terre ce matin", "VILLE", "basse-terre"),
+    ("le patient habite toulousse (quartier sud)", "VILLE", "toulousse"),
+    ("Die (26) - consultation avancée", "VILLE", "Die"),
+    ("LE GALL;Ronan;06/03/1972;29200;BREST;", "PERSONNE", "LE GALL"),
+])
+def test_towns_and_names_of_parts_72_to_75(text: str, label: str, value: str) -> None:
+    assert value in _labels(text)[label]
+
+
+def test_a_doctor_before_a_departement_number_is_no_town() -> None:
+    assert "VILLE" not in _labels("avis du Dr Martin (56) demandé")
