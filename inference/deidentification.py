@@ -120,7 +120,7 @@ _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@@?(?: |\n)?[\w\-]+(?:\n[\w\-]+(?=\.))?(?: ?
 _SPELLED_EMAIL_RE = re.compile(r"[\w.+\-]+ ?(?:[(\[](?:at|arobase|a)[)\]]|\barobase\b) ?[a-z][\w\-]*"
                                r"(?:(?: ?\. ?| ?[(\[]dot[)\]] ?)[\w\-]+)*(?: ?\. ?| ?[(\[]dot[)\]] ?)[a-z]{2,6}\b", re.IGNORECASE)
 # ... or with a bare "at" when the name before it has a dot: "m.tanguy at ch-cornouaille.fr", "yvon.kerdraon at yahoo dot fr"
-_BARE_AT_EMAIL_RE = re.compile(r"(?<![\w.+\-])[\w+\-]+(?:\.[\w+\-]+)+ at [a-z][\w\-]*(?:(?:\.| dot )[\w\-]+)*(?:\.| dot )[a-z]{2,6}\b",
+_BARE_AT_EMAIL_RE = re.compile(r"(?=[\w+\-])(?<![\w.+\-])[\w+\-]+(?:\.[\w+\-]+)+ at [a-z][\w\-]*(?:(?:\.| dot )[\w\-]+)*(?:\.| dot )[a-z]{2,6}\b",
                                re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
@@ -414,10 +414,10 @@ _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entr
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
 # ... a town in lower case after a place's label ("Ville : st malo", "Lieu : les sables d olonne"), a known one only
-_LABELLED_LOWER_TOWN_RE = re.compile(rf"\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
+_LABELLED_LOWER_TOWN_RE = re.compile(rf"(?=[vVcClLpP])\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
                                      rf"(?P<city>[{_LO}][{_LO}'’-]*(?:[ \t][{_LO}][{_LO}'’-]*){{0,4}})")
 # A town before its département's number: "Vannes (56)", "Die (26)"
-_TOWN_BEFORE_DEPARTMENT_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’-]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|du|des)[ -])?"
+_TOWN_BEFORE_DEPARTMENT_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’-]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|du|des)[ -])?"
                                         rf"[{_UP}][{_LO}'’-]+){{0,3}})[ \t]\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)")
 _LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
@@ -595,7 +595,7 @@ _LOWER_PLACE_RE = re.compile(r"(?<![\w'’])(?P<prep>de|d['’]|du|des|à|a|au|a
                              r"(?P<city>(?:(?:la|le|les)[ \t]|l['’]|(?:st|ste|saint|sainte)[ \t])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*)"
                              r"(?![\w'’-])")
 # A town whose article the preposition absorbed, capitalised: "au Tréport" (Le Tréport), "mère au Gosier", "des Ulis"
-_ABSORBED_TOWN_RE = re.compile(rf"(?<![\w'’])(?P<prep>au|aux|du|des)[ \t]+(?P<city>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}'’]+)*)(?![\w'’-])")
+_ABSORBED_TOWN_RE = re.compile(rf"(?=[ad])(?<![\w'’])(?P<prep>au|aux|du|des)[ \t]+(?P<city>[{_UP}][{_LO}'’]+(?:-[{_UP}]?[{_LO}'’]+)*)(?![\w'’-])")
 _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|LES|le|la|les)[ ]|L['’])?(?:(?:St|Ste|ST|STE)\.?[ ]{{1,2}}(?=[{_UP}]))?"
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
