@@ -113,7 +113,7 @@ _MONTH = r"(?:0?[1-9]|1[0-2])"
 
 # "@@" typed twice, a comma for the last dot ("p.martin@chu-lyon,fr"), a line break after "@" or inside the domain's
 # first word ("secretariat@chu-ren\nnes.fr")
-_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@@?(?: |\n)?[\w\-]+(?:\n[\w\-]+(?=\.))?(?: ?\. ?[\w\-]+)*(?:,(?:com|fr|net|org|eu|be|ch|bzh)\b)?",
+_EMAIL_RE = re.compile(r"(?:[\w+\-]+ \. )*[\w.+\-]+ ?@@?(?: |\n)?[\w\-]+(?:\n[\w\-]+(?=\.))?(?: ?\. ?[\w\-]+)*(?:,(?:com|fr|net|org|eu|be|ch|bzh)\b)?",
                        re.UNICODE)
 # an address written so that robots miss it: "ornella.pisani(at)gmail.com", "p.durand [at] chu-nantes [dot] fr",
 # "jdupont[arobase]orange.fr", "m.durand arobase ch-quimper.fr"
@@ -282,7 +282,7 @@ _PHONE_RES = [
     # 01 2048 3632
     re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
     # international: +32103289483, +49 30 5682001, (205)-136-2648 02
-    re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),
+    re.compile(r"(?<![\w])\+\d{1,3}[\s.\-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.\-]?\d{2,5}){1,4}(?!\d)"),  # "+213 (0)5 50 ..."
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
     # pairs between spaced dots: "04 . 76 . 76 . 75 . 75"
     re.compile(r"(?<![\d.])0[1-9](?: [.\-] \d{2}){4}(?![\d]| [.\-] \d)"),
@@ -708,7 +708,7 @@ _PREVIOUS_TOKEN_RE = re.compile(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
 _LABELLED_NAME_RE = re.compile(
     r"(?:\b(?:nom(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+jeune\s+fille|\s+patronymique|\s+de\s+famille|"
-    r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*:[ \t]*"
+    r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*(?::|\.{3,})[ \t]*"  # "Nom ..... LECLERC"
     r"|\bnom\s+(?:de\s+naissance|d['’]usage|de\s+jeune\s+fille|marital)[ \t]+)"  # these need no colon
     r"(?=(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}))", re.IGNORECASE)
 _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
@@ -857,7 +857,7 @@ _COLUMN_LABELS = [  # French, then the English of exports ("IPP,NDA,Name,FirstNa
                                   r"date\s?of\s?birth|birth\s?date", re.IGNORECASE)),
     ("DATE", re.compile(r"date(?:\s+(?:d['’]entr[ée]e|de\s+sortie|d['’]admission|d['’]examen|du\s+pr[ée]l[èe]vement))?|"
                         r"(?:admit|admission|discharge|exam|study)\s?date", re.IGNORECASE)),
-    ("PERSONNE", re.compile(r"nom(?:\s+(?:de\s+naissance|d['’]usage|marital|de\s+famille))?|pr[ée]noms?|"
+    ("PERSONNE", re.compile(r"nom(?:\s+(?:de\s+naissance|d['’]usage|marital|de\s+famille|usuel|naiss\.?|patronymique))?|pr[ée]noms?|"
                             r"patiente?|patient\(e\)|identit[ée]|(?:last|first|family|given|sur)?\s?name", re.IGNORECASE)),
     ("ADRESSE", re.compile(r"adresse(?:\s+postale)?|address", re.IGNORECASE)),
     ("CODE_POSTAL", re.compile(r"cp|code\s+postal|zip(?:\s?code)?|post\s?code", re.IGNORECASE)),

@@ -1928,3 +1928,18 @@ def test_towns_and_names_of_parts_72_to_75(text: str, label: str, value: str) ->
 
 def test_a_doctor_before_a_departement_number_is_no_town() -> None:
     assert "VILLE" not in _labels("avis du Dr Martin (56) demandé")
+
+
+@pytest.mark.parametrize("text, label, value", [
+    ("Fils du patient (vit à Sétif) : +213 (0)5 50 21 44 87 — appeler après 18h00", "TELEPHONE", "+213 (0)5 50 21 44 87"),
+    ("Mail perso du patient : gaston . pruvost @ sfr . fr (dicté au téléphone)", "EMAIL", "gaston . pruvost @ sfr . fr"),
+    ("Dossier administratif\nNom ........ LECLERC\nPrénom ..... Hugo", "PERSONNE", "LECLERC"),
+    ("NOM USUEL | NOM NAISS. | PRÉNOM | DDN | IPP\nMARTINEZ | GARCIA | Lucia | 14-02-1969 | 123456", "PERSONNE", "MARTINEZ"),
+])
+def test_identifiers_and_names_of_part_75(text: str, label: str, value: str) -> None:
+    assert value in _labels(text)[label]
+
+
+def test_a_pharmacy_for_internal_use_and_column_words_are_no_names() -> None:
+    labels = _labels("PHARMACIE À USAGE INTÉRIEUR – Dispensation\nNOM USUEL | NOM NAISS. | PRÉNOM | DDN")
+    assert "PERSONNE" not in labels
