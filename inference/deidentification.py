@@ -414,8 +414,10 @@ _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entr
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
 # ... a town in lower case after a place's label ("Ville : st malo", "Lieu : les sables d olonne"), a known one only
+# a postal code in two groups after its label: "Code postal : 13 008"
+_LABELLED_SPACED_CODE_RE = re.compile(r"(?=[cC])\b(?i:code\s+postal|cp)[ \t]*:[ \t]*(?P<code>(?:0[1-9]|[1-9]\d)[ \u00a0]\d{3})(?![\d,.])")
 _LABELLED_LOWER_TOWN_RE = re.compile(rf"(?=[vVcClLpP])\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
-                                     rf"(?P<city>[{_LO}][{_LO}'’-]*(?:[ \t][{_LO}][{_LO}'’-]*){{0,4}})")
+                                     rf"(?P<city>[{_LO}{_UP}][{_LO}{_UP}'’-]*(?:[ \t][{_LO}{_UP}][{_LO}{_UP}'’-]*){{0,4}})")
 # A town before its département's number: "Vannes (56)", "Die (26)"
 _TOWN_BEFORE_DEPARTMENT_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’-]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|du|des)[ -])?"
                                         rf"[{_UP}][{_LO}'’-]+){{0,3}})[ \t]\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)")
@@ -1728,6 +1730,8 @@ def _find_places(text: str) -> list[PersonalData]:
         town = match.group("town")
         if match.group("after_dans") or _town_key(town) in lexicons["towns"]:
             found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
+    for match in _LABELLED_SPACED_CODE_RE.finditer(text) if ":" in text else ():
+        found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
     for match in _POSTCODE_RE.finditer(text):
         prefix = _COUNTRY_PREFIX_RE.search(text, max(0, match.start() - 3), match.start())
         start = prefix.start() if prefix else match.start()

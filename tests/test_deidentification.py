@@ -1943,3 +1943,7 @@ def test_identifiers_and_names_of_part_75(text: str, label: str, value: str) -> 
 def test_a_pharmacy_for_internal_use_and_column_words_are_no_names() -> None:
     labels = _labels("PHARMACIE À USAGE INTÉRIEUR – Dispensation\nNOM USUEL | NOM NAISS. | PRÉNOM | DDN")
     assert "PERSONNE" not in labels
+
+
+def test_a_postal_code_in_two_groups_after_its_label() -> None:
+    assert _labels("Code postal : 13 008   Ville : Marseille")["CODE_POSTAL"] == {"13 008"}
