@@ -2643,7 +2643,10 @@ _SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?
 # "McDonald", "DaTSCAN", "HbA1c", "PaCO2", "FibroScan")
 _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
                        rf"|(?=(?:Cedex|CEDEX)\d{{0,2}}\b)(?<=[{_LO}{_UP}]{{3}})"
-                       rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})")
+                       rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})"
+                       # a name in capitals glued to the street after it: "RICHARD3 rue Voltaire", "LE BORGNERue Henri"
+                       rf"|(?<=[{_UP}]{{3}})(?=\d{{1,3}}[ \t](?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b"
+                       rf"|(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
 
 
 # A line break inside a town's or a word's name: "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"
@@ -2668,6 +2671,7 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
     positions: list[int] = []
     changed: set[int] = set()
     runs: list[tuple[int, int]] = []
+    glues: list[int] = []  # where glued words were opened: "GALL|12 rue de Siam|29200 BREST"
     for offset in line_starts:
         end = text.find("\n", offset)
         line = text[offset:end if end >= 0 else len(text)]
@@ -2686,6 +2690,7 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
                 view.append(" ")
                 positions.append(position)
                 changed |= {position, closed[index - 1][0]}
+                glues.append(position)
             view.append(char)
             positions.append(position)
         changed |= dropped
@@ -2702,7 +2707,8 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         torn = any(run_start < edge < run_end for run_start, run_end in runs for edge in (item.start, item.end))
         # a street that ran on into a spaced postal code and town: "45 Montée du Chanoine 0 7 1 0 0 A N N O N A Y"
         swallowed = item.label == "ADRESSE" and any(item.start < run_start and run_end == item.end for run_start, run_end in runs)
-        return torn or swallowed or (item.label == "PERSONNE" and start <= item.start and item.end <= end
+        glued = item.label in ("ADRESSE", "PERSONNE") and any(item.start < glue < item.end for glue in glues)  # "rue de Siam29200 BREST"
+        return torn or swallowed or glued or (item.label == "PERSONNE" and start <= item.start and item.end <= end
                         and any(run_start <= item.start and item.end <= run_end for run_start, run_end in runs))
 
     added: list[PersonalData] = []
@@ -2713,8 +2719,8 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         # a finding of the plain text stands, unless this one is the same kind and holds it ("F O N T A" of
         # "F O N T A I N E"), or it was garbled
         overlapping = [other for other in original if other.start < end and start < other.end]
-        if all((other.label == item.label and start <= other.start and other.end <= end) or garbled(other, start, end)
-               for other in overlapping):
+        if all((other.label == item.label or start in glues) and start <= other.start and other.end <= end
+               or garbled(other, start, end) for other in overlapping):  # "BORGNE|Rue Henri Matisse" holds a name
             added.append(PersonalData(item.label, start, end, text[start:end], item.score))
     kept = []
     for other in original:

@@ -1947,3 +1947,12 @@ def test_a_pharmacy_for_internal_use_and_column_words_are_no_names() -> None:
 
 def test_a_postal_code_in_two_groups_after_its_label() -> None:
     assert _labels("Code postal : 13 008   Ville : Marseille")["CODE_POSTAL"] == {"13 008"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dr Anne LE GALL12 rue de Siam29200 BRESTTél.02 98 44 17 63", "12 rue de Siam"),
+    ("Dr Fanny RICHARD3 rue Voltaire30000 NÎMESTél.:04 66 21 30 85", "3 rue Voltaire"),
+    ("Dr Josiane LE BORGNERue Henri Matisse29120 PONT-L'ABBÉ", "Rue Henri Matisse"),
+])
+def test_a_letterhead_glued_by_text_extraction_gives_its_street(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
