@@ -1956,3 +1956,16 @@ def test_a_postal_code_in_two_groups_after_its_label() -> None:
 ])
 def test_a_letterhead_glued_by_text_extraction_gives_its_street(text: str, value: str) -> None:
     assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Médecin généraliste\nGrande Rue, 56\n25000 BESANÇON", "Grande Rue, 56"),
+    ("place du docteur Baylac\ntsa 40031\n31059 toulouse cedex 9", "tsa 40031"),
+    ("situé à l'angle de la rue Nationale et de la rue du Fil, à Pontivy", "la rue Nationale"),
+])
+def test_a_main_street_a_tsa_box_and_a_street_corner(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_village_main_street_in_prose_is_no_address() -> None:
+    assert "ADRESSE" not in _labels("il se promène dans la grande rue du village")
