@@ -16,17 +16,15 @@ import bisect
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from .analysis import PersonalData
-from .deidentification import (_MONTHS, _NAMED_AFTER_TOWN_RE, _NUMBER_WORDS, RESOURCES, _WEEKDAYS, _VERB_LIKE_RE,
-                               _is_first_name, _key, _lexicons, _town_key)
+from .deidentification import (_MONTHS, _NAMED_AFTER_TOWN_RE, _NUMBER_WORDS, _WEEKDAYS, _VERB_LIKE_RE, _is_first_name,
+                               _key, _lexicons, _town_key)
 from .encoder import Encoder, EncoderRun
 from .lexicon import normalise_token
-from .resources import read_word_list
 from .ner_model import decode, softmax
 
 SHAPE_FEATURES = ("capitalised", "all_caps", "has_digit", "all_digits", "word_start", "line_start", "punctuation",
@@ -177,14 +175,6 @@ class DeidHead:
         return _implausible(text, start, end, label)
 
 
-@cache
-def _regions() -> frozenset[str]:
-    """Départements, régions, countries: places, but not towns (resources/deid/regions.txt); not those that are also
-    first names ("Virginie")."""
-    first_names = _lexicons()["first_names"]
-    return frozenset(_town_key(name) for name in read_word_list(RESOURCES / "regions.txt") if _key(name) not in first_names)
-
-
 def _implausible(text: str, start: int, end: int, label: str) -> bool:
     """A span the head gave a label its text cannot have: a date with nothing of a date ("18 mois", "2,4",
     "14h20", "selle"), a count ("15 séances", "294 patients"), a number without a digit, a mutation or an act's
@@ -203,7 +193,7 @@ def _implausible(text: str, start: int, end: int, label: str) -> bool:
             return not (compact.isdigit() and int(compact) <= 31 and _DAY_AFTER_RE.search(text[max(0, start - 20):start]))
     if _MEDICAL_CODE_RE.fullmatch(value) or label in _NUMERIC_LABELS and not any(char.isdigit() for char in value):
         return True
-    if label == "VILLE" and (_NAMED_AFTER_TOWN_RE.search(text[max(0, start - 30):start]) or _town_key(value) in _regions()):
+    if label == "VILLE" and (_NAMED_AFTER_TOWN_RE.search(text[max(0, start - 30):start]) or _town_key(value) in _lexicons()["regions"]):
         return True
     if value != value.lower() or not any(char.isalpha() for char in value):
         return False

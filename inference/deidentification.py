@@ -72,8 +72,9 @@ def _lexicons() -> dict[str, set[str]]:
                                      for name in read_word_list(RESOURCES / file)))) | foreign_towns
     # spa towns go by their first name: "Thonon", "Évian", "Luxeuil" for Thonon-les-Bains...
     towns |= {key.removesuffix("-les-bains") for key in towns if key.endswith("-les-bains")} - not_names - medical
+    first_names = _load("first_names.txt")
     return {
-        "first_names": _load("first_names.txt"),
+        "first_names": first_names,
         "surnames": _load("surnames.txt"),
         "not_names": not_names,
         "medical": medical,
@@ -86,6 +87,9 @@ def _lexicons() -> dict[str, set[str]]:
         "foreign_towns": foreign_towns,
         "demonyms": {base + ending for base in _load("demonyms.txt") for ending in ("", "s", "e", "es", "ne", "nes")},
         "city_nicknames": _load("city_nicknames.txt"),
+        # départements, régions, countries: places that are not towns ("Virginie" is a first name first)
+        "regions": set(_town_keys("\n".join(name for name in read_word_list(RESOURCES / "regions.txt")
+                                            if _key(name) not in first_names))),
     }
 
 
@@ -415,6 +419,11 @@ _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entr
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
 # ... a town in lower case after a place's label ("Ville : st malo", "Lieu : les sables d olonne"), a known one only
 # a postal code in two groups after its label: "Code postal : 13 008"
+# Towns in brackets after their country or region: "au Népal (Katmandou, puis Annapurna)", "la Libye (Tripoli)",
+# "EN CRÈTE (HÉRAKLION)"
+_TOWNS_AFTER_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w-])(?P<country>[{_UP}][\w'’-]+(?:[ -][{_UP}][\w'’-]+){{0,2}})[ \t]*"
+                                     rf"\((?P<towns>[{_UP}][^()\n]{{1,60}})\)")
+_TOWN_IN_BRACKETS_RE = re.compile(rf"(?<![\w'’-])[{_UP}][\w'’-]+(?:[ -](?:(?:de|la|le|del|do|da)[ -])?[{_UP}][\w'’-]+){{0,2}}(?![\w'’-])")
 _LABELLED_SPACED_CODE_RE = re.compile(r"(?=[cC])\b(?i:code\s+postal|cp)[ \t]*:[ \t]*(?P<code>(?:0[1-9]|[1-9]\d)[ \u00a0]\d{3})(?![\d,.])")
 _LABELLED_LOWER_TOWN_RE = re.compile(rf"(?=[vVcClLpP])\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
                                      rf"(?P<city>[{_LO}{_UP}][{_LO}{_UP}'’-]*(?:[ \t][{_LO}{_UP}][{_LO}{_UP}'’-]*){{0,4}})")
@@ -1895,6 +1904,13 @@ def _find_places(text: str) -> list[PersonalData]:
                 and not _NAMED_AFTER_TOWN_RE.search(text, max(0, match.start() - 30), match.start()) \
                 and not _TITLE_RE.search(text[max(0, match.start() - 6):match.start()]) and not _TITLE_RE.match(value):
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
+    for match in _TOWNS_AFTER_COUNTRY_RE.finditer(text) if "(" in text else ():
+        words = match.group("country").split()  # "VACANCES EN CRÈTE (HÉRAKLION)": the country ends the words
+        if not any(_town_key(" ".join(words[index:])) in lexicons["regions"] for index in range(len(words))):
+            continue
+        for town in _TOWN_IN_BRACKETS_RE.finditer(text, match.start("towns"), match.end("towns")):
+            if not any(_key(word) in lexicons["blocked"] for word in town.group(0).split()):
+                found.append(PersonalData("VILLE", town.start(), town.end(), town.group(0), 0.6))
     for match in _ABSORBED_TOWN_RE.finditer(text):
         value = match.group("city")
         if _ABSORBED_ARTICLE[match.group("prep")] + _town_key(value) in lexicons["towns"] and _key(value) not in lexicons["blocked"]:

@@ -1969,3 +1969,12 @@ def test_a_main_street_a_tsa_box_and_a_street_corner(text: str, value: str) -> N
 
 def test_a_village_main_street_in_prose_is_no_address() -> None:
     assert "ADRESSE" not in _labels("il se promène dans la grande rue du village")
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("passé par la Libye (Tripoli) puis l'Italie (Catane), arrivé à Vintimille", {"Tripoli", "Catane", "Vintimille"}),
+    ("mission humanitaire en Sierra Leone (Freetown, puis Kenema) : fièvre de Lassa", {"Freetown", "Kenema"}),
+    ("RENTRÉ DE VACANCES EN CRÈTE (HÉRAKLION) IL Y A 5 JOURS", {"HÉRAKLION"}),
+])
+def test_towns_in_brackets_after_their_country(text: str, towns: set[str]) -> None:
+    assert towns <= _labels(text)["VILLE"]
