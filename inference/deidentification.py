@@ -1678,7 +1678,7 @@ def _find_places(text: str) -> list[PersonalData]:
         value = match.group("value").rstrip(" ,.-/")
         # "Adresse : Les Hauts de Kervéguen, 29290": after the label, whatever stands before the postal code, or
         # before a lieu-dit and the code ("à l'adresse La Grande Maison, Le Bourg, 23200 Aubusson")
-        labelled = re.search(r"(?i)adresse|adr\b|domicil|r[ée]sidence", text[match.start():match.start("value")]) is not None
+        labelled = re.search(r"(?i)adresse|adr\b|domicil|r[ée]siden|demeurant", text[match.start():match.start("value")]) is not None
         before_code = labelled and _BEFORE_CODE_AFTER_LABEL_RE.match(text, match.start("value") + len(value)) is not None
         # a digit that is not a year: "domiciliée à Trappes depuis 2010" is a town and a date
         numbered = re.search(r"\d(?<!(?:19|20)\d\d)(?!\d)", value) is not None

@@ -1978,3 +1978,8 @@ def test_a_village_main_street_in_prose_is_no_address() -> None:
 ])
 def test_towns_in_brackets_after_their_country(text: str, towns: set[str]) -> None:
     assert towns <= _labels(text)["VILLE"]
+
+
+def test_a_named_place_after_demeurant_and_a_destination_abroad() -> None:
+    assert "La Croix de Pierre" in _labels("demeurant La Croix de Pierre, Saint-Laurent-sur-Sèvre.")["ADRESSE"]
+    assert "Cusco" in _labels("consultation voyage : départ pour Cusco puis La Paz")["VILLE"]
