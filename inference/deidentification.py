@@ -389,6 +389,12 @@ _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[�
                               r"habitant)"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
+# a village's streets, named after what stands on them, often typed in lower case: "place de l'église", "rue de la
+# mairie" (not "au cours du marché", "le chemin de l'école")
+_VILLAGE_STREET_WORDS = {"place", "pl", "rue", "impasse", "imp", "allée", "allee", "all", "av", "avenue", "route", "rte",
+                         "square", "sq", "bd", "boulevard"}
+_VILLAGE_STREET_RE = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?:[ée]glise|mairie|gare|march[ée]|poste|fontaine|lavoir|"
+                                r"ch[âa]teau|stade|[ée]coles?|calvaire|halles?|tilleuls|lilas|acacias|peupliers)\b", re.IGNORECASE)
 _TITLE_WORD_AFTER_PARTICLES_RE = re.compile(rf"\s+(?:de|du|des)(?:\s+(?:la|l['’]))?\s*(?P<word>[{_UP}][{_LO}][\w-]*)")
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
 _WAY_NUMBER_RE = re.compile(r"(?:n[°º.]+\s?)?\d{1,4}[a-zA-Z]?\b(?:\s+n[°º.]+\s?\d{1,4}\b)?(?:\s+logements\b)?", re.IGNORECASE)
@@ -545,7 +551,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
@@ -1596,7 +1602,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     lives_here = words and (_LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
                             or street.group(0).lower() not in _COMMON_STREET_WORDS
                             and _CODE_ON_LINE_RE.match(text, match.start() + len(value)))
-    if not lives_here and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
+    village = kind.rstrip(".") in _VILLAGE_STREET_WORDS and _VILLAGE_STREET_RE.match(value, len(head)) is not None
+    if not lives_here and not village and (not words or not (numbered or _UPPER_OR_DIGIT_RE.search(value, len(head)))):
         return None  # "rue" in prose, "cours du traitement"; "12 rue des lilas" is an address
     # "résidence universitaire du Lac", "chemin rural de la Croix": the name comes after the adjective
     adjectives = 0
@@ -1624,7 +1631,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
             and not named_place:
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
     dated = _DATED_STREET_NAME_RE.search(value) is not None
-    common = kind in _COMMON_STREET_WORDS and not dated and (not named[:1].isupper() or _key(named) in lexicons["not_names"])
+    common = kind in _COMMON_STREET_WORDS and not dated and not village and (
+        not named[:1].isupper() or _key(named) in lexicons["not_names"])
     initial = kind in ("r", "r.") and not (words and re.match(r"(?:de|des|du|d['’])\b", words[0], re.IGNORECASE))
     if not numbered and not lives_here and (common or initial):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial

@@ -1983,3 +1983,16 @@ def test_towns_in_brackets_after_their_country(text: str, towns: set[str]) -> No
 def test_a_named_place_after_demeurant_and_a_destination_abroad() -> None:
     assert "La Croix de Pierre" in _labels("demeurant La Croix de Pierre, Saint-Laurent-sur-Sèvre.")["ADRESSE"]
     assert "Cusco" in _labels("consultation voyage : départ pour Cusco puis La Paz")["VILLE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("pharmacie du Centre, pl. de l'église, Guingamp.", "pl. de l'église"),
+    ("il loge « au-dessus du café, place de l'église »", "place de l'église"),
+    ("domicile: Rés. les Glycines, bât. A, esc. 2, ét. 1, appt 12 - 12 r. Victor Hugo 33400 Talence", "ét. 1"),
+])
+def test_village_streets_in_lower_case_and_an_abbreviated_floor(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_during_the_market_and_the_way_to_school_are_no_addresses() -> None:
+    assert "ADRESSE" not in _labels("au cours du marché ; accident sur le chemin de l'école")
