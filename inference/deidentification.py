@@ -2771,6 +2771,7 @@ def _letters_spaced(match: re.Match) -> bool:
 # taken for digits ("2l/06/195l", "l5 rue").
 _OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a digit touching a letter, "GAUTHlER": rare
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
+_OCR_POSTCODE_RE = re.compile(r"\d\d[\dO]{3}")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 
@@ -2822,8 +2823,8 @@ def _undo_ocr_confusions(text: str) -> str:
             upper = sum(char.isupper() for char in letters) * 2 > len(letters)
             fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
                             else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
-        elif len(letters) <= len(digits) and set(letters) <= {"l", "I", "O", "o"}:
-            fixed = word.translate(_LETTERS_AS_DIGITS)
+        elif len(letters) <= len(digits) and set(letters) <= {"l", "I", "O", "o"} or _OCR_POSTCODE_RE.fullmatch(word):
+            fixed = word.translate(_LETTERS_AS_DIGITS)  # "2l/06/195l", "35OOO" (a postal code's zeros)
         else:
             continue
         pieces += [text[last:match.start()], fixed]

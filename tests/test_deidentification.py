@@ -1996,3 +1996,8 @@ def test_village_streets_in_lower_case_and_an_abbreviated_floor(text: str, value
 
 def test_during_the_market_and_the_way_to_school_are_no_addresses() -> None:
     assert "ADRESSE" not in _labels("au cours du marché ; accident sur le chemin de l'école")
+
+
+def test_a_postal_code_whose_zeros_an_ocr_read_as_letters() -> None:
+    labels = _labels("Adresse : 12 rue du Moulin   35OOO RENNES   Tél")
+    assert labels["CODE_POSTAL"] == {"35OOO"} and labels["VILLE"] == {"RENNES"}
