@@ -412,7 +412,7 @@ _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
-    r"(?:\b(?:adresse|adr\.?|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
+    r"(?=[adrhà])(?:\b(?:adresse|adr\.?|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
     r"\badresse\s+(?:c['’]est|est)\s*:?|\b[àa]\s+l['’]adresse\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
     r"(?:\s+(?:au|à))?)\s*"
@@ -423,23 +423,23 @@ _ADDRESS_CONTEXT_RE = re.compile(
 _MISSPELT_TOWN_RE = re.compile(rf"(?:\b(?P<cue>(?i:[àa]|sur|vers|de|depuis|entre|pr[èe]s\s+de|habite))[ \t]+|\bd['’](?=[{_UP}])|\b\d\d[ \t]?\d{{3}}[ \t]+)(?P<town>[{_LO}{_UP}][{_LO}{_UP}]{{5,}}(?:-[{_UP}][{_LO}{_UP}]+)?)\b"
                                rf"|(?<![\w'’-])(?P<listed>[{_UP}][{_LO}{_UP}]{{5,}})(?=[ \t]*\((?:19|20)\d\d\))")
 # ... and after a place's label: "Naissance : 05.09.2001 – lieu : STRASSBOURG"
+_LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
 # ... a town in lower case after a place's label ("Ville : st malo", "Lieu : les sables d olonne"), a known one only
-# a postal code in two groups after its label: "Code postal : 13 008"
-# Towns in brackets after their country or region: "au Népal (Katmandou, puis Annapurna)", "la Libye (Tripoli)",
-# "EN CRÈTE (HÉRAKLION)"
-_TOWNS_AFTER_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w-])(?P<country>[{_UP}][\w'’-]+(?:[ -][{_UP}][\w'’-]+){{0,2}})[ \t]*"
-                                     rf"\((?P<towns>[{_UP}][^()\n]{{1,60}})\)")
-_TOWN_IN_BRACKETS_RE = re.compile(rf"(?<![\w'’-])[{_UP}][\w'’-]+(?:[ -](?:(?:de|la|le|del|do|da)[ -])?[{_UP}][\w'’-]+){{0,2}}(?![\w'’-])")
-_LABELLED_SPACED_CODE_RE = re.compile(r"(?=[cC])\b(?i:code\s+postal|cp)[ \t]*:[ \t]*(?P<code>(?:0[1-9]|[1-9]\d)[ \u00a0]\d{3})(?![\d,.])")
 _LABELLED_LOWER_TOWN_RE = re.compile(rf"(?=[vVcClLpP])\b(?i:ville|commune|lieu|localit[ée]|provenance)[ \t]*:[ \t]*"
                                      rf"(?P<city>[{_LO}{_UP}][{_LO}{_UP}'’-]*(?:[ \t][{_LO}{_UP}][{_LO}{_UP}'’-]*){{0,4}})")
 # A town before its département's number: "Vannes (56)", "Die (26)"
 _TOWN_BEFORE_DEPARTMENT_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’-]+(?:[ -](?:(?:sur|sous|en|le|la|les|de|du|des)[ -])?"
                                         rf"[{_UP}][{_LO}'’-]+){{0,3}})[ \t]\((?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])\)")
-_LABELLED_MISSPELT_TOWN_RE = re.compile(rf"\b(?i:lieu|ville|commune)[ \t]*:[ \t]*(?P<labelled>[{_UP}][{_LO}{_UP}]{{5,}})\b")
+# a postal code in two groups after its label: "Code postal : 13 008"
+_LABELLED_SPACED_CODE_RE = re.compile(r"(?=[cC])\b(?i:code\s+postal|cp)[ \t]*:[ \t]*(?P<code>(?:0[1-9]|[1-9]\d)[ \u00a0]\d{3})(?![\d,.])")
+# Towns in brackets after their country or region: "au Népal (Katmandou, puis Annapurna)", "la Libye (Tripoli)",
+# "EN CRÈTE (HÉRAKLION)"
+_TOWNS_AFTER_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w-])(?P<country>[{_UP}][\w'’-]+(?:[ -][{_UP}][\w'’-]+){{0,2}})[ \t]*"
+                                     rf"\((?P<towns>[{_UP}][^()\n]{{1,60}})\)")
+_TOWN_IN_BRACKETS_RE = re.compile(rf"(?<![\w'’-])[{_UP}][\w'’-]+(?:[ -](?:(?:de|la|le|del|do|da)[ -])?[{_UP}][\w'’-]+){{0,2}}(?![\w'’-])")
 # La Poste's "CHE" for "chemin", kept out of _STREET_TYPES (a look-ahead there doubles the street search):
 # "CHE DU CALVAIRE"
-_CHE_WAY_RE = re.compile(rf"(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
+_CHE_WAY_RE = re.compile(rf"(?=[\dC])(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+(?:DU|DE|DES|D['’])[ \t]*[{_UP}][{_UP}'’-]+(?:[ \t][{_UP}][{_UP}'’-]+){{0,3}}")
 # "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
 _VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
 _CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]?\d{1,2}(?!\d))?|(?<=cedex)[ \t]?\d{1,2}(?!\d)", re.IGNORECASE)
@@ -464,6 +464,9 @@ _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|st
                                 rf"|(?<![\w.])(?:ul\.|Odos|Derb)[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}"
                                 r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?",
                                 re.UNICODE)
+# what every street _FOREIGN_STREET_RE finds holds (a pass over the text costs more than these look-ups)
+_FOREIGN_STREET_HINTS = ("strasse", "straße", "STRASSE", "STRAßE", "str.", "Str.", "STR.", "street", "weg", "platz", "gasse",
+                         "gracht", "plein", "straat", "C/", "ul.", "Odos", "Derb")
 _NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
 _MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
@@ -486,14 +489,14 @@ _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(
 # A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
 # 13 005."; a count such as "GB, 12 500" has no town before it) or after "dans le" ("à Vincennes dans le 94 300").
 _SPACED_CODE_AFTER_TOWN_RE = re.compile(
-    rf"(?:(?P<town>[{_UP}][{_LO}{_UP}'’-]+),[ \t]+|(?P<after_dans>\bdans[ \t]+le[ \t]+))"
+    rf"(?=[{_UP}d])(?:(?P<town>[{_UP}][{_LO}{_UP}'’-]+),[ \t]+|(?P<after_dans>\bdans[ \t]+le[ \t]+))"
     r"(?P<code>(?:0[1-9]|[1-8]\d|9[0-8]) \d{3})(?![\d,/]|\s?(?:mg|g|ml|ui|mm|mm3|/|%|€)\b|[.]\d| \d)")
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?=[\dBbCcTt])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
-_ROAD_RE = re.compile(r"\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
+_ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
                       r"|(?=R[DN])(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4})(?=,)"
                       r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
@@ -536,7 +539,7 @@ _LIVES_IN_PLACE_RE = re.compile(
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
     r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?|tour)\b\.?[ \t]*[A-Z0-9]))")
-_FOREIGN_CODE_RE = re.compile(rf"(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
+_FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
@@ -648,7 +651,7 @@ _COUNTRIES = (r"Belgique|Suisse|Luxembourg|Allemagne|Espagne|Portugal|Italie|Roy
               r"Autriche|Pologne|Roumanie|Bulgarie|Grèce|Maroc|Algérie|Tunisie|Sénégal|Mali|Côte d['’]Ivoire|Cameroun|"
               r"Turquie|Madagascar|Comores|Haïti|Congo|RDC|Guinée|Liban|Syrie|Vietnam|Chine|Brésil|Canada|Québec|"
               r"Belgium|Switzerland|Germany|Spain|Italy|Italia|España|Deutschland|UK")
-_TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’]+(?:[ -](?:(?:de|do|da|di|del|la|sur|am|im)[ -])?"
+_TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’]+(?:[ -](?:(?:de|do|da|di|del|la|sur|am|im)[ -])?"
                                      rf"[{_UP}][{_LO}'’]+){{0,2}})[ \t]*(?:\([ \t]*|,[ \t]*)(?:{_COUNTRIES})\b")
 # A British town and postcode: "Bristol BS8 1AB"
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
@@ -1661,7 +1664,7 @@ def _find_places(text: str) -> list[PersonalData]:
             else:
                 street = _STREET_HEAD_RE.search(match.group(0))
                 position = match.start() + (street.end() if street else len(match.group(0)))
-    for match in _FOREIGN_STREET_RE.finditer(text):
+    for match in _FOREIGN_STREET_RE.finditer(text) if any(hint in text for hint in _FOREIGN_STREET_HINTS) else ():
         stop = _ADDRESS_STOP_RE.search(match.group(0))
         value = match.group(0)[:stop.start() if stop else None].rstrip(" .,-")
         number = _NUMBER_BEFORE_STREET_RE.search(text, max(0, match.start() - 8), match.start())  # "5 Kirchstrasse"
@@ -1837,7 +1840,7 @@ def _find_places(text: str) -> list[PersonalData]:
             start = article.start() if article else match.start()  # "Le Puy-en-Velay", "La Roche-sur-Yon"
             found.append(PersonalData("VILLE", start, match.end(), text[start:match.end()], 0.5))
     # "la cité phocéenne", "la Ville rose" stand for their city anywhere; "la capitale" after "rejoint", "vit dans"...
-    after_context = {match.end() for match in _NICKNAME_CONTEXT_RE.finditer(text)}
+    after_context = {match.end() for match in _NICKNAME_CONTEXT_RE.finditer(text)} if "apitale" in text else set()
     for match in _NICKNAME_START_RE.finditer(text):
         for nickname in lexicons["city_nicknames"]:
             end = match.start() + len(nickname)
