@@ -2169,7 +2169,7 @@ def _find_names(text: str) -> list[PersonalData]:
         if is_initial(word):
             return True
         key = _key(word.rstrip("."))
-        if key in not_names:
+        if key in not_names and not (after_title and key in surnames):  # "M. Pagès", not "Pages 2"
             return False
         return after_title or key not in medical
 

@@ -2001,3 +2001,8 @@ def test_during_the_market_and_the_way_to_school_are_no_addresses() -> None:
 def test_a_postal_code_whose_zeros_an_ocr_read_as_letters() -> None:
     labels = _labels("Adresse : 12 rue du Moulin   35OOO RENNES   Tél")
     assert labels["CODE_POSTAL"] == {"35OOO"} and labels["VILLE"] == {"RENNES"}
+
+
+def test_a_surname_that_is_also_a_heading_word_after_a_title() -> None:
+    assert _labels("certifie avoir examiné ce jour M. Pagès Rémi ; Dr Page.")["PERSONNE"] == {"Pagès Rémi", "Page"}
+    assert "PERSONNE" not in _labels("Pages 2/3")
