@@ -775,7 +775,7 @@ _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re
 # ... and after "mr", "mme": the phrase closes, or a phone or a birth date follows ("mme kerherve.", "mr jestin
 # (06 18 ...)", "mme salou : 06...")
 _AFTER_CIVILITY_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:(?:\+|0)\d|ddn\b|n[ée]e?\b)")
-_AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous)\b)")
+_AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous|rpps|adeli|t[ée]l)\b)")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -2537,8 +2537,9 @@ _SURNAME_BEFORE_SPOUSE_RE = re.compile(rf"(?P<surname>(?:(?:LE|LA|DE|DU|DA|DOS|V
 _FIRST_NAME_THEN_EPONYM_RE = re.compile(rf"\b(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)[ \t](?P<last>[{_UP}][{_LO}'’\-]+)\b")
 
 
-_SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"
-                                      r"[ \t]*(?:;|\||/|\t|\n)[ \t]*$", re.MULTILINE)
+# ... after a label or in quotes too: "ID : DESBORDES | Jean-Claude", '"SERRES";"Marcel"'
+_SURNAME_FIELD_BEFORE_RE = re.compile(rf"(?:^|(?<=[\n;|\t\"])|(?<=:[ \t]))[ \t]*(?P<surname>[{_UP}][{_UP}'’\-]+(?:[ \-][{_UP}][{_UP}'’\-]+)?)"
+                                      r'[ \t]*"?(?:;|\||/|\t|\n)[ \t]*"?$', re.MULTILINE)
 
 
 _CAPITAL_PROSE_WORDS = {"DE", "DU", "DES", "LA", "LE", "LES", "À", "AU", "AUX", "ET", "PAR", "POUR", "SUR", "DANS",

@@ -2006,3 +2006,12 @@ def test_a_postal_code_whose_zeros_an_ocr_read_as_letters() -> None:
 def test_a_surname_that_is_also_a_heading_word_after_a_title() -> None:
     assert _labels("certifie avoir examiné ce jour M. Pagès Rémi ; Dr Page.")["PERSONNE"] == {"Pagès Rémi", "Page"}
     assert "PERSONNE" not in _labels("Pages 2/3")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ID : DESBORDES | Jean-Claude | 3 0 . 0 6 . 1 9 5 2", "DESBORDES"),
+    ('"NOM";"PRENOM";"DDN"\n"3100457812";"SERRES";"Marcel";"03/03/1944"', "SERRES"),
+    ("patient adressé par dr lagadec rpps 10003344556", "lagadec"),
+])
+def test_surnames_in_fields_after_a_label_or_in_quotes_and_before_rpps(text: str, value: str) -> None:
+    assert value in _labels(text)["PERSONNE"]
