@@ -81,14 +81,19 @@ class Document:
             if not page.boxes or page.end <= start or page.start >= end:
                 continue
             current: list[float] | None = None
+            boxes, first = page.boxes, page.start
             for offset in range(max(start, page.start), min(end, page.end)):
-                x0, y0, x1, y1 = page.boxes[offset - page.start]
+                x0, y0, x1, y1 = boxes[offset - first]
                 if x1 <= x0 and y1 <= y0:  # line break or separator: no ink
                     continue
                 same_line = current is not None and abs(y0 - current[1]) < 0.5 * (y1 - y0 or 1) and x0 >= current[0]
-                if same_line:
-                    current[2], current[3] = max(current[2], x1), max(current[3], y1)
-                    current[1] = min(current[1], y0)
+                if same_line:  # plain comparisons: this loop runs for every character of every finding
+                    if x1 > current[2]:
+                        current[2] = x1
+                    if y1 > current[3]:
+                        current[3] = y1
+                    if y0 < current[1]:
+                        current[1] = y0
                 else:
                     if current is not None:
                         highlights.append(Highlight(page.number, *current))

@@ -9,6 +9,7 @@ the scan. Exact: a pattern that is skipped has no match in the text.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 
 try:  # the parser behind re.compile; private, so a Python without it just never skips
@@ -18,6 +19,15 @@ except ImportError:  # pragma: no cover
     _sre = _sre_parse = None
 
 _MIN_LITERAL = 2  # shorter pieces (a space, one letter) are in every text: not worth a search
+_SEEN = threading.local()  # per thread: the text last looked at, and which pieces it holds
+
+
+def _pieces_seen_in(text: str) -> dict[str, bool]:
+    """Which literal pieces `text` holds, as far as they were looked up: a few hundred patterns share their pieces
+    ("demande", "irm"...), so each is searched once per text."""
+    if getattr(_SEEN, "text", None) is not text:
+        _SEEN.text, _SEEN.pieces = text, {}
+    return _SEEN.pieces
 
 
 class PrefilteredPattern:
@@ -41,7 +51,17 @@ class PrefilteredPattern:
         return self._compiled
 
     def could_match(self, text: str) -> bool:
-        return all(any(piece in text for piece in pieces) for pieces in self.required)
+        present = _pieces_seen_in(text)
+        for pieces in self.required:
+            for piece in pieces:
+                found = present.get(piece)
+                if found is None:
+                    found = present[piece] = piece in text
+                if found:
+                    break
+            else:
+                return False
+        return True
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return self.pattern.finditer(text) if self.could_match(text) else iter(())
