@@ -35,14 +35,15 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 _AGE_RE = re.compile(r"\bans?\b", re.IGNORECASE)
 # What a date has that a count, a dose or a time has not: digits around a separator, a month, a weekday, a year, a
 # number in words ("le dix-neuf"). A lone day number ("le 13") is a date only after a word that dates it.
-_DATE_SHAPE_RE = re.compile(rf"\d(?:er|re)?[ /.\-|_]\s?[\dlO]|\b(?:1[0-9]|20)\d\d\b|(?<![^\W\d_])(?:{_MONTHS}|{_WEEKDAYS}|"
-                            rf"{_NUMBER_WORDS})(?![^\W\d_])", re.IGNORECASE)
-_DAY_AFTER_RE = re.compile(r"(?:\b(?:le|du|au|dès|depuis|avant|après|puis|jusqu['’]au|ce)|[,;(])[ \t]*$", re.IGNORECASE)
+_DATE_SHAPE_RE = re.compile(rf"\d(?:er|re)?[ /.\-|_]\s?[\dlO]|\b(?:1[0-9]|20)\d\d\b"
+                            rf"|(?<![^\W\d_])(?:{_MONTHS}|{_WEEKDAYS}|{_NUMBER_WORDS})(?![^\W\d_])", re.IGNORECASE)
+_DAY_AFTER_RE = re.compile(r"(?:\b(?:le|du|au|dès|depuis|avant|après|puis|jusqu['’]au|ce)|[,;(])[ \t]*$",
+                           re.IGNORECASE)
 _TIME_RE = re.compile(r"\d{1,2}[h:]\d{0,2}(?:-\d{1,2}h\d{0,2})?", re.IGNORECASE)
 _DECIMAL_RE = re.compile(r"\d+,\d+")
 # "2 stents", "15 séances", "294 patients", "3 280 g", "2 CGR": a count or a measure, whatever its label
-_COUNT_RE = re.compile(r"\d[\d ]*[ \t]+(?:[a-zàâäçéèêëîïôöùûü-]{2,}[sx]|(?i:g|kg|mg|µg|ng|ml|ppm|sa|pa|h|min|mn|mois|cgr|cp|%|€))"
-                       r"(?![\w-])")
+_COUNT_RE = re.compile(r"\d[\d ]*[ \t]+(?:[a-zàâäçéèêëîïôöùûü-]{2,}[sx]"
+                       r"|(?i:g|kg|mg|µg|ng|ml|ppm|sa|pa|h|min|mn|mois|cgr|cp|%|€))(?![\w-])")
 # Codes that look like identifiers: mutations ("C282Y", "M184V"), CCAM acts ("DEQP003"), Prague's "C2M3"
 _MEDICAL_CODE_RE = re.compile(r"[A-Z]\d{2,4}[A-Z]|[A-Z]{4}\d{3}|C\d+M\d+")
 _NUMERIC_LABELS = {"CODE_POSTAL", "TELEPHONE", "IPP", "NDA", "RPPS", "NIR"}
@@ -190,10 +191,12 @@ def _implausible(text: str, start: int, end: int, label: str) -> bool:
         if _TIME_RE.fullmatch(compact) or _DECIMAL_RE.fullmatch(compact):
             return True
         if not _DATE_SHAPE_RE.search(value):
-            return not (compact.isdigit() and int(compact) <= 31 and _DAY_AFTER_RE.search(text[max(0, start - 20):start]))
+            lone_day = compact.isdigit() and int(compact) <= 31
+            return not (lone_day and _DAY_AFTER_RE.search(text[max(0, start - 20):start]))
     if _MEDICAL_CODE_RE.fullmatch(value) or label in _NUMERIC_LABELS and not any(char.isdigit() for char in value):
         return True
-    if label == "VILLE" and (_NAMED_AFTER_TOWN_RE.search(text[max(0, start - 30):start]) or _town_key(value) in _lexicons()["regions"]):
+    if label == "VILLE" and (_NAMED_AFTER_TOWN_RE.search(text[max(0, start - 30):start])
+                             or _town_key(value) in _lexicons()["regions"]):
         return True
     if value != value.lower() or not any(char.isalpha() for char in value):
         return False
@@ -202,9 +205,11 @@ def _implausible(text: str, start: int, end: int, label: str) -> bool:
     if label == "PERSONNE" and _VERB_LIKE_RE.fullmatch(value):
         before = _PREVIOUS_WORD_RE.search(text[max(0, start - 30):start])
         first_names = _lexicons()["first_names"]
-        return not (_is_first_name(value, first_names) or before and (
-            _key(before.group(1).rstrip(".")) in _TITLES_BEFORE_LOWER_NAME or re.fullmatch(r"[^\W\d_]\.", before.group(1))
-            or _is_first_name(before.group(1), first_names)))  # "dr kerhervé", "mme j. lagarde", "jean-marc dupré"
+        # "dr kerhervé", "mme j. lagarde", "jean-marc dupré": a surname after a title, an initial or a first name
+        titled = before is not None and (_key(before.group(1).rstrip(".")) in _TITLES_BEFORE_LOWER_NAME
+                                         or re.fullmatch(r"[^\W\d_]\.", before.group(1)) is not None
+                                         or _is_first_name(before.group(1), first_names))
+        return not (titled or _is_first_name(value, first_names))
     return False
 
 
