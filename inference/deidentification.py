@@ -549,7 +549,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+[A-Z0-9]\b)|niveau(?=[ \t]*-?\d\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
-    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
+    r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
     r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
     r"droite\b|face\b|fond\b)"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
@@ -637,7 +637,7 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
-                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()\n-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
+                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()|\n-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}

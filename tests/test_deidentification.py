@@ -2015,3 +2015,11 @@ def test_a_surname_that_is_also_a_heading_word_after_a_title() -> None:
 ])
 def test_surnames_in_fields_after_a_label_or_in_quotes_and_before_rpps(text: str, value: str) -> None:
     assert value in _labels(text)["PERSONNE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Résidence principale | Imp. du Pressoir, 4 | 51100 | Reims", "Imp. du Pressoir, 4"),
+    ("au cabinet situé Immeuble Le Carré d'Or, 1 bd Carnot, 06400 Cannes.", "Immeuble Le Carré d'Or"),
+])
+def test_a_number_after_a_street_before_a_bar_and_a_building_named_with_d_apostrophe(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
