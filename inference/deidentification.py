@@ -94,9 +94,9 @@ def _lexicons() -> dict[str, set[str]]:
 
 
 # ---------------------------------------------------------------------------------------------- regex building
-# French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian and Czech names (and,
-# in lower case, Vietnamese ones)
-_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØĆČŠŽĐŁŃŚŹŻĞŞİĂȚȘŘĚŮÝ"
+# French letters, then those of Spanish, Portuguese, Italian, Slavic, Polish, Turkish, Romanian, Czech and Vietnamese
+# names (the Vietnamese block holds both cases)
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒÁÍÓÚÑÃÕÌÒÅØĆČŠŽĐŁŃŚŹŻĞŞİĂȚȘŘĚŮÝŨĨƠƯẠ-Ỹ"
 _LO = "a-zàâäçéèêëîïôöùûüÿæœßáíóúñãõìòåøćčšžđłńśźżğşıățșřěůýơưạ-ỹ"
 _MONTHS = (r"janvier|janv|f[ée]vrier|f[ée]vr?|fev|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|aout|"
            r"septembre|sept|sep|octobre|oct|novembre|nov|d[ée]cembre|d[ée]c|"
@@ -539,7 +539,7 @@ _LIVES_IN_PLACE_RE = re.compile(
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
     r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?|tour)\b\.?[ \t]*[A-Z0-9]))")
-_FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|"
+_FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|\d\d-\d{{3}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(

@@ -2023,3 +2023,9 @@ def test_surnames_in_fields_after_a_label_or_in_quotes_and_before_rpps(text: str
 ])
 def test_a_number_after_a_street_before_a_bar_and_a_building_named_with_d_apostrophe(text: str, value: str) -> None:
     assert value in _labels(text)["ADRESSE"]
+
+
+def test_vietnamese_capitals_and_polish_postal_codes() -> None:
+    assert "TRẦN Văn Minh" in _labels("M. TRẦN Văn Minh, né le 9/9/1940")["PERSONNE"]
+    labels = _labels("adresse en Pologne : ul. Piotrkowska 112, 90-006 Łódź ; en France")
+    assert labels["CODE_POSTAL"] == {"90-006"} and labels["VILLE"] == {"Łódź"}
