@@ -371,6 +371,7 @@ _ADDRESS_RE = re.compile(
     rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
 _SPACED_NUMBER_BEFORE_RE = re.compile(r"(?<![\w,./:-])(?:\d )+$")
+_STREET_NAME_ON_NEXT_LINE_RE = re.compile(rf"[ \t]*(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[{_UP}]")
 _STREET_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)  # "11rue" too
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
 _STREET_NUMBER_RE = re.compile(rf"(?:n[°º.]\s?|no\s)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
@@ -637,6 +638,8 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
+                                     # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
+                                     r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
                                      r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()|\n-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
@@ -1584,6 +1587,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "Sébastien R. – Cadre": an initial at the end of a line piece, not "r." for "rue"
     head = value[:street.end()]
     stop = _ADDRESS_STOP_RE.search(value, len(head))
+    if stop and stop.group(0) == "\n" and not value[len(head):stop.start()].strip() \
+            and _STREET_NAME_ON_NEXT_LINE_RE.match(value, stop.end()):
+        stop = _ADDRESS_STOP_RE.search(value, stop.end())  # "25 rue\nde Brest": the name went to the next line
     if stop:
         value = value[:stop.start()]
     value = value.rstrip(" .,-")

@@ -2029,3 +2029,11 @@ def test_vietnamese_capitals_and_polish_postal_codes() -> None:
     assert "TRẦN Văn Minh" in _labels("M. TRẦN Văn Minh, né le 9/9/1940")["PERSONNE"]
     labels = _labels("adresse en Pologne : ul. Piotrkowska 112, 90-006 Łódź ; en France")
     assert labels["CODE_POSTAL"] == {"90-006"} and labels["VILLE"] == {"Łódź"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Dr Patrice GOASDOUÉ  Médecine générale  25 rue\nde Brest  29260 LESNEVEN", "25 rue\nde Brest"),
+    ("Radiographie ostéo-articulaire\nRue Jean Jaurès\n14\n29600 MORLAIX", "Rue Jean Jaurès\n14"),
+])
+def test_a_street_whose_name_or_number_went_to_the_next_line(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
