@@ -779,6 +779,8 @@ _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re
 # (06 18 ...)", "mme salou : 06...")
 _AFTER_CIVILITY_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:(?:\+|0)\d|ddn\b|n[ée]e?\b)")
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous|rpps|adeli|t[ée]l)\b)")
+_LOWER_NAME_BEFORE_BIRTH_RE = re.compile(rf"(?<![\w'’-])(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<second>[{_LO}][{_LO}'’-]{{2,}})"
+                                         r"(?![\w'’-])(?=[ \t]*(?:[,;]|//)?[ \t]*(?:n[ée]e?\b|ddn\b|d\.n\.|\d{1,3}[ \t]*(?:ans|a)\b))")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -2306,6 +2308,12 @@ def _find_names(text: str) -> list[PersonalData]:
     for match in _FIRST_NAME_AND_WORD_RE.finditer(text):
         first, last = match.group("first"), match.group("last")
         if is_first_name(first) and _key(first) not in blocked and _key(last) in lexicons["eponyms"]:
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    # Two words in lower case, one a listed first name, before a birth or an age: "wojcik tomasz ; ddn",
+    # "patiente martine roussel 68 ans", "kaya emine née yavuz"
+    for match in _LOWER_NAME_BEFORE_BIRTH_RE.finditer(text):
+        words = match.group("first"), match.group("second")
+        if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
     # A surname in capitals next to a first name typed in lower case: "VASSEUR hugo", "hugo VASSEUR".
     for match in _CAPS_AND_LOWER_RE.finditer(text):

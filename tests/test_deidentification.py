@@ -2037,3 +2037,16 @@ def test_vietnamese_capitals_and_polish_postal_codes() -> None:
 ])
 def test_a_street_whose_name_or_number_went_to_the_next_line(text: str, value: str) -> None:
     assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("patiente martine roussel 68 ans 14 impase des rosiers", "martine roussel"),
+    ("diallo aminata née le 1er janvier 1988 à conakry", "diallo aminata"),
+    ("ardeleanu cristina, 34a, ddn 02/05/1991", "ardeleanu cristina"),
+])
+def test_a_name_in_lower_case_before_a_birth_date_or_an_age(text: str, value: str) -> None:
+    assert value in _labels(text)["PERSONNE"]
+
+
+def test_a_complaint_in_lower_case_before_an_age_is_no_name() -> None:
+    assert "PERSONNE" not in _labels("lombalgie chronique 45 ans ; douleur thoracique depuis 3 ans")
