@@ -1798,13 +1798,9 @@ def _find_places(text: str) -> list[PersonalData]:
     # typed in lower case: "59300 valenciennes", "45240 la ferté-saint-aubin" (a known town only)
     for code in [item for item in found if item.label == "CODE_POSTAL"]:
         town = _LOWER_TOWN_AFTER_CODE_RE.match(text, code.end)
-        words = town.group("city").split() if town else []
-        while words and _town_key(" ".join(words)) not in lexicons["towns"]:
-            words.pop()  # the longest run of words that is a known town: "valenciennes tel 06..." -> "valenciennes"
-        if words:
-            end = town.start("city") + len(" ".join(words))
-            if text[town.start("city"):end] == " ".join(words):
-                found.append(PersonalData("VILLE", town.start("city"), end, text[town.start("city"):end], 0.7))
+        value = _known_town_start(town.group("city"), lexicons) if town else ""  # "valenciennes tel 06..."
+        if value and text.startswith(value, town.start("city")):
+            found.append(PersonalData("VILLE", town.start("city"), town.start("city") + len(value), value, 0.7))
     _add_address_extras(text, found)
     blocked = lexicons["blocked"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
     for item in [item for item in found if item.label == "ADRESSE"]:
@@ -1910,11 +1906,8 @@ def _find_places(text: str) -> list[PersonalData]:
         if keys & lexicons["towns"] and not keys & lexicons["foreign_towns"] and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), value, 0.6))
     for match in _LABELLED_LOWER_TOWN_RE.finditer(text) if ":" in text else ():
-        words = match.group("city").split()
-        while words and _town_key(" ".join(words)) not in lexicons["towns"]:
-            words.pop()  # the longest run of words that is a known town: "st malo\tCP" -> "st malo"
-        value = " ".join(words)
-        if words and text.startswith(value, match.start("city")) and _key(value) not in lexicons["blocked"]:
+        value = _known_town_start(match.group("city"), lexicons)  # "st malo\tCP" -> "st malo"
+        if value and text.startswith(value, match.start("city")) and _key(value) not in lexicons["blocked"]:
             found.append(PersonalData("VILLE", match.start("city"), match.start("city") + len(value), value, 0.6))
     for match in _TOWN_BEFORE_DEPARTMENT_RE.finditer(text) if "(" in text else ():
         value = match.group("city")
@@ -1997,6 +1990,14 @@ _SLASH_NEXT_RE = re.compile(r"[ \t]*/[ \t]*")
 _SLASH_BEFORE_RE = re.compile(r"(?P<town>[^\W\d_][\w'’-]*)[ \t]*/[ \t]*$")
 _TOWN_WORDS_RE = re.compile(r"[^\W\d_][\w'’]*(?:[ \t-]+[^\W\d_][\w'’]*){0,3}")
 _LETTERS_WORD_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _known_town_start(words: str, lexicons: dict[str, set[str]]) -> str:
+    """The longest run of `words`, from the first, that is a known town (single spaces between them), or ""."""
+    parts = words.split()
+    while parts and _town_key(" ".join(parts)) not in lexicons["towns"]:
+        parts.pop()
+    return " ".join(parts)
 
 
 def _known_town_at(text: str, start: int, lexicons: dict[str, set[str]], score: float) -> PersonalData | None:
