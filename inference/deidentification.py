@@ -363,12 +363,12 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.°º]+(?:/\w{{1,3}}\b)?){{0,8}}",
+    rf"[\w'’\-.°º]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
 _SPACED_NUMBER_BEFORE_RE = re.compile(r"(?<![\w,./:-])(?:\d )+$")
 _STREET_NAME_ON_NEXT_LINE_RE = re.compile(rf"[ \t]*(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[{_UP}]")
@@ -380,10 +380,11 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer",
-                        "levée", "levee", "rempart", "remparts", "cité-jardin", "cité-jardins", "cite-jardin", "cite-jardins"}
+                        "levée", "levee", "rempart", "remparts", "tribu", "piste", "cité-jardin", "cité-jardins", "cite-jardin", "cite-jardins"}
 # a street named after a date: "place du 8 Mai 1945", "rue du 14 Juillet"
 _DATED_STREET_NAME_RE = re.compile(rf"\bdu\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
+_CARDINAL_POINTS = {"nord", "sud", "est", "ouest", "centre"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVING_VERBS = r"vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant"
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
@@ -409,7 +410,7 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
 _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:n°\s*)?[A-Z0-9]\b)|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu|chez|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
@@ -417,7 +418,7 @@ _ADDRESS_CONTEXT_RE = re.compile(
     r"\badresse\s+(?:c['’]est|est)\s*:?|\b[àa]\s+l['’]adresse\s*:?|"
     r"\b(?:demeurant|domicili[ée]e?s?|r[ée]sidant|habitant)(?:\s+(?:habituellement|actuellement|d[ée]sormais|toujours))?"
     r"(?:\s+(?:au|à))?)\s*"
-    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|/\s+(?=[A-Z]{2})|"
+    r"(?P<value>[^\n;:]{4,80}?)(?=\s*(?:,\s*)?(?:\d{5}\b|[–-][ \t]*(?:CP|C\.P\.|[Cc]ode postal)\b|\((?=(?-i:[a-zà-ÿ]))|\)(?=\s+(?-i:[a-zà-ÿ]))|\d\d\s\d{3}\b|(?:[-–]\s*)?F-\d{5}\b|\n|;|$|,\s*[A-Z]{2,}\b|chez\b|/\s+(?=[A-Z]{2})|"
     r"\s+à\s))", re.IGNORECASE)
 # A big town misspelt by one letter where a town is expected: "muté sur Marseile", "bloqué a touluse",
 # "Montpelier (2014)", "TOULOUSSE 31000"
@@ -444,15 +445,19 @@ _CHE_WAY_RE = re.compile(rf"(?=[\dC])(?<![\w'’-])(?:\d{{1,4}}[ \t]+)?CHE[ \t]+
 # "Le Bourg" names the centre of a village in an address: "GUILLOU René – Le Bourg, Plémy"
 _VILLAGE_CENTRE_RE = re.compile(r"(?<![\w'’-])(?:Le|LE) (?:Bourg|BOURG)(?![\w'’-])")
 _CEDEX_AFTER_TOWN_RE = re.compile(r"[ \t]+cedex(?:[ \t]?\d{1,2}(?!\d))?|(?<=cedex)[ \t]?\d{1,2}(?!\d)", re.IGNORECASE)
-_LEAD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:en|dans|sur)\s[^\d,]{2,30}?\s(?:au|à)\s(?=\d)")
-_BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
+_LEAD_BEFORE_NUMBER_RE = re.compile(r"(?i)(?:(?:en|dans|sur)\s[^\d,]{2,30}?\s(?:au|à)|chez\s(?:son|sa|ses|leur|un|une)\s[^\d,]{2,20}?)\s(?=\d)")
+_BEFORE_CODE_AFTER_LABEL_RE = re.compile(rf"\s*,?\s*(?:(?:[-–]\s*)?(?:(?:CP|C\.P\.|[Cc]ode postal)[ \t]*:?[ \t]*)?(?:F-)?\d\d\s?\d{{3}}\b|chez\b|"
                                          rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}][^\W\d_]*(?:[ \t-][^\W\d_]+){{0,2}},?[ \t]+\d\d\s?\d{{3}}\b)")
 _INVERTED_STREET_RE = re.compile(
     rf"(?<![\w'’-])(?P<name>[{_UP}][\w'’-]+(?:[ \t][{_UP}][\w'’-]+)?)[ \t]\((?i:{_STREET_TYPES})\.?"
     rf"(?:[ \t](?:(?i:du|de|des|la|le|les|d['’]|l['’])|[{_UP}][\w'’.-]*)){{0,4}}\)(?:,?[ \t]*\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-Da-d])\b)?)?")
-_ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[{_UP}][\w'’\-]+\s+){{1,3}}"
+_ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:(?:[{_UP}][\w'’\-]+|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}"
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
+# ... and the town before an American state and ZIP code: "Evanston, IL 60201"
+_US_TOWN_RE = re.compile(r"(?<![\w-])(?P<city>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|"
+                         r"IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|"
+                         r"WV|WI|WY)[ \t]+\d{5}(?!\d)")
 _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|str\.|street|weg|platz|straat|gasse|gracht|plein|STRASSE|STRAßE|STR\.)"
                                 r"(?:\s+(?:des\s+)?"
                                 r"(?:\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)|[\d.]+)(?:\s+\w+)?)?(?:\s+\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)?)?"
@@ -477,15 +482,16 @@ _MISSPELT_STREET_TARGETS = ("boulevard", "avenue", "chemin", "impasse", "allee",
                             "place", "lotissement", "residence")
 _LONG_STREET_WORDS = ("boulevard", "avenue", "chemin", "impasse", "allee", "route", "square", "passage", "residence",
                       "lotissement", "faubourg", "promenade", "esplanade")
-# ... and in lower case, numbered, before a postal code, a town or a building: "4 ru des tilleuls 29200 brest",
-# "15 avenu du marechal foch a saint-malo", "85 boulvard de la liberté bat C"
+# ... and numbered, in lower case or after a particle, before a postal code, a town or a building: "4 ru des tilleuls
+# 29200 brest", "15 avenu du marechal foch a saint-malo", "85 boulvard de la liberté bat C", "24 ru du Chateau d'eau a Saumur"
 _LOWER_MISSPELT_STREET_RE = re.compile(
     rf"(?=\d)(?<![\w,.-])\d{{1,3}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?P<word>[{_LO}]{{2,11}})\.?[ \t]+"
-    rf"(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*)?[{_LO}'’-]{{2,}}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_LO}'’-]{{2,}}){{0,3}}"
+    rf"(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[{_LO}{_UP}]|[{_LO}])[{_LO}'’-]+"
+    rf"(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_LO}{_UP}'’-][{_LO}'’-]+){{0,3}}"
     rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|(?:à|a)[ \t]|(?:bat|bât|esc|appt?)\b))")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "roule", "roue", "rues", "plie", "vue", "due", "ride", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=(?-i:[{_LO}]{{2}})/)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
 # A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
 # 13 005."; a count such as "GB, 12 500" has no town before it) or after "dans le" ("à Vincennes dans le 94 300").
@@ -495,7 +501,17 @@ _SPACED_CODE_AFTER_TOWN_RE = re.compile(
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?=[\dBbCcTt])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+# A Basque house's name stands for its address ("ETXEZAHARRA | QUARTIER BASSABURU | 64250"); the armed forces'
+# postal sector ("SP 69403 – 00850 ARMÉES")
+_BASQUE_HOUSE_RE = re.compile(r"(?=[EÉ])(?<![\w'’-])(?:Etxe|ETXE)[\w'’-]{3,}")
+_ARMED_FORCES_CODE_RE = re.compile(r"(?<![\w-])(?P<code>00\d{3})[ \t]+(?P<city>ARM[ÉE]ES|Arm[ée]es)\b")
+# A hospital's building, pavilion or hall, named on a letterhead or a service's line ("Bât. Jean Bernard", "Pavillon
+# Les Érables", "Bâtiment Monaco", "Hall 2"): part of the place's address ("pavillon de l'oreille" is anatomy).
+_BUILDING_RE = re.compile(
+    rf"(?=[BPH])(?<![\w'’-])(?:B[âa]t\.|B[ÂA]T\.|B[âa]timent|B[ÂA]TIMENT|Pavillon|PAVILLON|Hall|HALL)[ \t]+"
+    rf"(?:(?:des|du|de[ \t]+la|de[ \t]+l['’]|Les|Le|La|L['’]|LES|LE|LA)[ \t]?)?"
+    rf"(?:[A-Z0-9](?![\w'’-])|\d{{1,3}}(?![\w'’-])|[{_UP}][{_LO}{_UP}'’-]+(?:[ \t]+[{_UP}][{_LO}{_UP}'’-]+){{0,2}})")
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
@@ -503,7 +519,7 @@ _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\
                       r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
     rf"(?:[ \t](?:(?i:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
     rf"(?:,?[ \t]|[ \t]*\n|[ \t]+[–—-][ \t]+)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
@@ -524,13 +540,44 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
 # An address's own fields in software and forms: whatever they hold is part of an address ("Complément : Bât. D, esc. 2",
 # "CPL ADR : ESC B 4EME ETG", "ADRESSE 1 : RES LES HORTENSIAS", "Lieu-dit : Kerlaouénan", "N° voie : 8B")
-_ADDRESS_FIELD_RE = re.compile(r"(?=[CcAaLlNn])\b(?:Compl[ée]ment(?:[ \t]+d['’]adresse)?|COMPL[ÉE]MENT|CPL[ \t]+ADR|ADRESSE[ \t]+[12]|"
-                               r"Adresse[ \t]+[12]|Lieu-dit|LIEU-DIT|N°[ \t]+(?:de[ \t]+)?voie|N°[ \t]+VOIE)[ \t]*:[ \t]*"
-                               r"(?P<value>[^\s:|;][^\n:|;]{0,58}?)(?=[ \t]*(?:\n|$|\t|[ \t]{2}|[|;]|[ \t][–-][ \t]|,?[ \t]+\d\d[ \t]?\d{3}\b))")
+# An address's fields in a form, an export or a record, by their labels: "Complément : Bât. D", "ADR2 : Bt C esc 1",
+# "Voie : rue de la Croix Blanche", "Type de voie : AVENUE", "N° : 112 bis", "Escalier : 2", "\"libelleVoie\": \"des Goélands\"",
+# "adr_l1" (read "adr 11" once the OCR's confusions are undone)
+_ADDRESS_FIELD_RE = re.compile(
+    r"(?=[\"'CcAaLlNnVvTtIiBbEeÉéPpRr])(?<![\w.])[\"']?(?P<label>"
+    r"compl[ée]ment(?:[ \t]+d['’]adresse)?|cpl[ \t]+adr|lieu-dit|adresse[ \t]+(?:ligne[ \t]*)?[123]|adr(?:esse)?[ \t_]?(?:l(?:igne)?|1(?=[123]))?[ \t_]?[123]|"
+    r"adresse[ \t]+(?:d['’]habitation|temporaire|de[ \t]+correspondance|perso(?:nnelle)?)|adr\.?[ \t]+perso|"
+    r"n°(?:[ \t]+(?:de[ \t]+)?voie)?|num[ée]ro(?:[ \t]+de[ \t]+voie)?|adr[ \t_]num|indice|"
+    r"type[ \t]*(?:de[ \t]+)?voie|(?:nom|libell[ée])[ \t]*(?:de[ \t]+)?voie|adr[ \t_]voie|voie|rue|libell[ée]|type|"
+    r"b[aâ]timent(?:[ \t]*/[ \t]*escalier)?|escalier|[ée]tage|porte)"
+    r"[\"']?(?:[ \t]*(?::+|=|\t+|\.{3,})|[ \t]+[-–][ \t])[ \t]*[\"']?"
+    r"(?P<value>[^\s:|;\"'][^\n:|;\"]{0,58}?)"
+    r"(?=[\"']|[ \t]*(?:\n|$|\t|[ \t]{2}|[|;]|[ \t][–/-][ \t]|,?[ \t]+\d\d[ \t]?\d{3}\b))", re.IGNORECASE)
+_FIELD_NUMBER_RE = re.compile(r"\d{1,4}(?:[ \t]?(?:bis|ter|quater|[A-D]))?|[A-D]|bis|ter|S/N", re.IGNORECASE)
+_FIELD_STREET_NAME_RE = re.compile(r"(?:du|de[ \t]+la|de[ \t]+l['’]|des|de|d['’]|la|le|les|l['’])[ \t]*[^\W\d_]", re.IGNORECASE)
+
+
+def _address_field_value(label: str, value: str, lexicons: dict[str, set[str]]) -> bool:
+    """Whether a labelled field holds a piece of an address: a house number after "N°", a street's type after
+    "Type de voie", a street's name after "Voie" or "Libellé" ("Voie : orale", "Libellé : Glycémie" are none)."""
+    label = re.sub(r"[\s_]+", " ", label.lower())
+    if label.startswith(("n°", "num", "adr num", "indice")):
+        return _FIELD_NUMBER_RE.fullmatch(value) is not None
+    if label.startswith("type"):
+        return _STREET_HEAD_RE.fullmatch(value) is not None
+    if "voie" in label or label in ("rue", "libellé", "libelle"):
+        return any(word.group(0).lower() != "voie" for word in _STREET_WORD_RE.finditer(value)) \
+            or _FIELD_STREET_NAME_RE.match(value) is not None  # "Voie : voie orale" is a route of administration
+    if label.startswith(("bât", "bat", "esc", "éta", "eta", "porte")):
+        return len(value) <= 20 and _UPPER_OR_DIGIT_RE.match(value) is not None
+    return _UPPER_OR_DIGIT_RE.search(value) is not None and _key(value) not in lexicons["not_names"] \
+        and not re.match(r"(?i)chez\s", value)  # "Adresse temporaire : chez un cousin, Cité des Fleurs"
+
+
 # A house number before a person's name or a residence's, with no street word, between the separators of an
 # address line: "12B Jean Jaurès – 42000", "33 Pierre Mendès France (65000 Tarbes)", "/ 3 Les Tilleuls /"
 _UNTYPED_STREET_RE = re.compile(
-    rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
+    rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La|Chez)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
     rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t](?:(?:de|du|des)[ \t]|d['’])?[{_UP}][{_LO}'’-]+){{0,2}}"
     r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
@@ -547,15 +594,21 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home)(?=[ \t]*(?:n°[ \t]*)?\d)|"
-    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+[A-Z0-9]\b)|niveau(?=[ \t]*-?\d\b)|"
+    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare)(?=[ \t]*(?:n°[ \t]*)?\d)|"
+    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d)|niveau(?=[ \t]*-?\d\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
     r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
     r"droite\b|face\b|fond\b)"
+    # a form's fields: "Bât. : G  Étage : 6  Porte : 612", the house number after the street's field: "N° : 14"
+    r"|\b(?:b[aâ]t(?:iment)?\.?|porte|esc(?:alier)?\.?|appt?\.?|appartement)[ \t]*:[ \t]*(?-i:[A-Z0-9][\w\-]*)"
+    r"|\bN[°º][ \t]*:[ \t]*(?:\d{1,4}(?:[ \t]?(?:bis|ter)|[A-D])?\b|S/N\b)"
+    # a house number before its building: "au 2 Bât. B, Rés. Les Oliviers"
+    r"|(?<=\bau[ \t])\d{1,4}[ \t]+b[aâ]t(?:iment)?\.?[ \t]*(?-i:[A-Z0-9])\b"
+    r"|\br[ée]sidence[ \t]+(?-i:(?:les|le|la|l['’])[ \t]?[a-zà-ÿ][\w'’\-]*(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?[a-zà-ÿ][\w'’\-]*){0,2})"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
@@ -636,11 +689,14 @@ _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
 # the town comes after the postal code, on the line or the next one.
 _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ \t]+[-–]|[ \t]*\n)[ \t]*\d{{5}}(?!\d))")
+# The rest of a street's name alone on the next line, above the postal code: "4 avenue du Pont\nJuvénal\n34000"
+_NAME_LINE_BEFORE_CODE_RE = re.compile(rf"[ \t]*\n[ \t]*(?P<rest>[{_UP}][{_LO}'’-]+(?:[ \t]+[{_UP}][{_LO}'’-]+)?)[ \t]*\n[ \t]*"
+                                       r"\d\d[ \t]?\d{3}\b")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
                                      # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
                                      r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
-                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}[A-Za-z]?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–/()|\n-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
+                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter|quater)\b|[A-Za-z])?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–—/()|\n:'\"-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -657,6 +713,10 @@ _COUNTRIES = (r"Belgique|Suisse|Luxembourg|Allemagne|Espagne|Portugal|Italie|Roy
 _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’]+(?:[ -](?:(?:de|do|da|di|del|la|sur|am|im)[ -])?"
                                      rf"[{_UP}][{_LO}'’]+){{0,2}})[ \t]*(?:\([ \t]*|,[ \t]*)(?:{_COUNTRIES})\b")
 # A British town and postcode: "Bristol BS8 1AB"
+# A foreign postal code after its town: Canadian after the province ("Montréal (QC) H2J 2L4"), four digits at the
+# end of a phrase ("Sfax 3000.", "Tunis 1002,"; a year is a date)
+_CODE_AFTER_TOWN_RE = re.compile(r"(?:[ \t]*\(?(?:QC|ON|BC|AB|MB|NB|NS|NL|PE|SK)\)?,?[ \t]+(?P<canadian>[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|"
+                                 r",?[ \t]+(?P<code>\d{4}))(?=[ \t]*(?:[.,;)\n]|$))")
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t](?:\d{1,2}|(?-i:[XVI]{1,5}))(?:e|er|ème|eme|E|ER|EME|ÈME)(?![\w])")
 # "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a word that is no
@@ -781,6 +841,11 @@ _AFTER_CIVILITY_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:(?:\
 _AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous|rpps|adeli|t[ée]l)\b)")
 _LOWER_NAME_BEFORE_BIRTH_RE = re.compile(rf"(?<![\w'’-])(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<second>[{_LO}][{_LO}'’-]{{2,}})"
                                          r"(?![\w'’-])(?=[ \t]*(?:[,;]|//)?[ \t]*(?:n[ée]e?\b|ddn\b|d\.n\.|\d{1,3}[ \t]*(?:ans|a)\b))")
+# ... or after the words that announce whom a reminder or a file is for: "rappel pour jeanne moulin rendez-vous ...",
+# "rdv pr lucas morvan le 03/02" (the first word a listed first name)
+_LOWER_NAME_AFTER_CUE_RE = re.compile(rf"(?=[rRcCdDoO])\b(?i:rappel|rdv|rendez-vous|convocation|consultation|courrier|"
+                                      rf"ordonnance|dossier)[ \t]+(?i:pour|pr|de)[ \t]+(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+"
+                                      rf"(?P<second>[{_LO}][{_LO}'’-]{{2,}})(?![\w'’-])")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -884,7 +949,8 @@ _COLUMN_LABELS = [  # French, then the English of exports ("IPP,NDA,Name,FirstNa
                         r"(?:admit|admission|discharge|exam|study)\s?date", re.IGNORECASE)),
     ("PERSONNE", re.compile(r"nom(?:\s+(?:de\s+naissance|d['’]usage|marital|de\s+famille|usuel|naiss\.?|patronymique))?|pr[ée]noms?|"
                             r"patiente?|patient\(e\)|identit[ée]|(?:last|first|family|given|sur)?\s?name", re.IGNORECASE)),
-    ("ADRESSE", re.compile(r"adresse(?:\s+postale)?|address", re.IGNORECASE)),
+    ("ADRESSE", re.compile(r"adresse(?:\s+postale|\s+ligne)?(?:\s?\d)?|address(?:\s?\d)?|adr\.?\s?\d?|"
+                           r"compl[ée]ment(?:\s+d['’]adresse)?", re.IGNORECASE)),
     ("CODE_POSTAL", re.compile(r"cp|code\s+postal|zip(?:\s?code)?|post\s?code", re.IGNORECASE)),
     ("VILLE", re.compile(r"ville|commune|localit[ée]|city|town", re.IGNORECASE)),
 ]
@@ -943,8 +1009,8 @@ def _find_table_cells(text: str) -> list[PersonalData]:
             continue
         labels = [_column_label(text[a:b]) for a, b in row]
         if sum(label is not None for label in labels) >= 2 and len(row) >= 3 and all(
-                not any(char.isdigit() for char in text[a:b]) for a, b in row):
-            header = labels  # a row of column titles
+                label is not None or not any(char.isdigit() for char in text[a:b]) for (a, b), label in zip(row, labels)):
+            header = labels  # a row of column titles ("adr1" is one)
             continue
         if header is not None and len(row) == len(header):
             for (start, end), label in zip(row, header):
@@ -1154,6 +1220,9 @@ def _date_digits(digits: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12 and 1900 <= year <= 2099
 
 
+_COMPANY_NUMBER_BEFORE_RE = re.compile(r"\b(?:SIRET|SIREN|Siret|Siren)[ \t]*(?:n°|N°|:)?[ \t]*:?[ \t]*$")
+
+
 def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     """A run of digits: NIR (with or without a valid key), or dates and a NIR written together ("1 5 0 3 ...")."""
     raw = match.group(0)
@@ -1162,6 +1231,8 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     positions = [match.start() + index for index, char in enumerate(raw) if char.isdigit() or char in "AB"]
     digits = "".join(text[position] for position in positions)
     context = text[max(0, match.start() - 60):match.start()]
+    if _COMPANY_NUMBER_BEFORE_RE.search(context):
+        return []  # a company's SIRET or SIREN on a letterhead, not a person's number
 
     def piece(label: str, first: int, last: int, score: float) -> PersonalData:
         start, end = positions[first], positions[last - 1] + 1
@@ -1642,7 +1713,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
             and not named_place:
         return None  # "Mas des Oliviers", "Ferme de la Garenne"; "ferme", "moulin" in prose are words
     dated = _DATED_STREET_NAME_RE.search(value) is not None
-    common = kind in _COMMON_STREET_WORDS and not dated and not village and (
+    zone = kind in ("za", "zi", "zac") and street.group(0).isupper() and _key(named) in _CARDINAL_POINTS  # "ZI Nord"
+    common = kind in _COMMON_STREET_WORDS and not dated and not village and not zone and (
         not named[:1].isupper() or _key(named) in lexicons["not_names"])
     initial = kind in ("r", "r.") and not (words and re.match(r"(?:de|des|du|d['’])\b", words[0], re.IGNORECASE))
     if not numbered and not lives_here and (common or initial):
@@ -1741,8 +1813,9 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _LIVES_IN_PLACE_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.6))
     for match in _ADDRESS_FIELD_RE.finditer(text):
-        if _UPPER_OR_DIGIT_RE.search(match.group("value")) and _key(match.group("value")) not in lexicons["not_names"]:
-            found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), match.group("value"), 0.7))
+        value = match.group("value").rstrip(" '")
+        if _address_field_value(match.group("label"), value, lexicons):
+            found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.7))
     for match in _UNTYPED_STREET_RE.finditer(text):
         if re.search(r"(?i)\b(?:lit|chambre|ch\.|box|salle|n°)\s*$", text[max(0, match.start() - 10):match.start()]):
             continue  # "chambre 12 Paul Martin": a bed and a patient
@@ -1754,6 +1827,15 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in chain(_VILLAGE_CENTRE_RE.finditer(text), _CHE_WAY_RE.finditer(text)):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _POSTBOX_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _US_TOWN_RE.finditer(text) if "," in text else ():
+        found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.8))
+    for match in _BASQUE_HOUSE_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _ARMED_FORCES_CODE_RE.finditer(text):
+        found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
+        found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
+    for match in _BUILDING_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _SPACED_CODE_AFTER_TOWN_RE.finditer(text):
         town = match.group("town")
@@ -1795,6 +1877,10 @@ def _find_places(text: str) -> list[PersonalData]:
         rest = _STREET_NAME_WITH_A_RE.match(text, item.end)
         if rest:
             found.append(PersonalData("ADRESSE", item.start, rest.end(), text[item.start:rest.end()], item.score))
+        line = _NAME_LINE_BEFORE_CODE_RE.match(text, item.end)
+        if line and _town_key(line.group("rest")) not in lexicons["towns"] \
+                and not any(_is_first_name(word, lexicons["first_names"]) for word in line.group("rest").split()):
+            found.append(PersonalData("ADRESSE", line.start("rest"), line.end("rest"), line.group("rest"), item.score))
     # typed in lower case: "59300 valenciennes", "45240 la ferté-saint-aubin" (a known town only)
     for code in [item for item in found if item.label == "CODE_POSTAL"]:
         town = _LOWER_TOWN_AFTER_CODE_RE.match(text, code.end)
@@ -1963,6 +2049,10 @@ def _find_places(text: str) -> list[PersonalData]:
         if _town_head(match.group("city")) not in lexicons["not_names"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for item in [item for item in found if item.label == "VILLE"]:
+        code = _CODE_AFTER_TOWN_RE.match(text, item.end)
+        group = code and ("canadian" if code.group("canadian") else "code")
+        if code and not re.fullmatch(r"(?:19|20)\d\d", code.group(group)):
+            found.append(PersonalData("CODE_POSTAL", code.start(group), code.end(group), code.group(group), 0.6))
         tail = _TOWN_TAIL_RE.match(text, item.end)
         if tail and _town_key(text[item.start:tail.end()]) in lexicons["towns"]:
             found.append(PersonalData("VILLE", item.start, tail.end(), text[item.start:tail.end()], item.score + 0.05))
@@ -2122,27 +2212,35 @@ def _add_address_extras(text: str, found: list[PersonalData]) -> None:
     if not extras:
         return
     streets = sorted(item.end for item in found if item.label == "ADRESSE")
+    streets_by_start = {item.start: item for item in found if item.label == "ADRESSE"}
+    starts = sorted(streets_by_start)
     added = True
     while added and extras:
         added = False
         for match in list(extras):
             index = bisect.bisect_right(streets, match.start()) - 1
             same_sentence = index >= 0 and _SENTENCE_GAP_RE.fullmatch(text, streets[index], match.start())
-            if same_sentence or any(_touch(text, match.start(), match.end(), start, end) for start, end in spans) or \
+            following = bisect.bisect_left(starts, match.end())  # "au 2e étage du 8 rue des Tanneurs"
+            before_street = following < len(starts) and _EXTRA_BEFORE_STREET_RE.fullmatch(text, match.end(), starts[following])
+            if same_sentence or before_street or any(_touch(text, match.start(), match.end(), start, end) for start, end in spans) or \
                     _LIVES_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
-                found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
-                spans.append((match.start(), match.end()))
+                street = streets_by_start[starts[following]] if before_street else None  # one address, "du" inside
+                end, score = (street.end, max(street.score, 0.7)) if street else (match.end(), 0.7)
+                found.append(PersonalData("ADRESSE", match.start(), end, text[match.start():end], score))
+                spans.append((match.start(), end))
                 extras.remove(match)
                 added = True
 
 
+_EXTRA_BEFORE_STREET_RE = re.compile(r"[ \t]+(?:du|au)[ \t]+")
 _SENTENCE_GAP_RE = re.compile(r"(?:[^.\n!?]|\.(?!\s)){0,100}")
 
 
 def _touch(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
-    """Two spans separated only by punctuation and white space (at most one line break)."""
+    """Two spans separated only by punctuation and white space (at most one line break; an indented block's
+    spaces count for nothing)."""
     gap = text[end:other_start] if end <= other_start else text[other_end:start] if other_end <= start else ""
-    return len(gap) <= 6 and re.fullmatch(r"[\s,;\-–]*", gap) is not None and gap.count("\n") <= 1
+    return len(gap.replace(" ", "")) <= 6 and re.fullmatch(r"[\s,;/|\-–—]*", gap) is not None and gap.count("\n") <= 1
 
 
 def _is_first_name(word: str, first_names: set[str]) -> bool:
@@ -2316,6 +2414,10 @@ def _find_names(text: str) -> list[PersonalData]:
         words = match.group("first"), match.group("second")
         if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _LOWER_NAME_AFTER_CUE_RE.finditer(text):
+        words = match.group("first"), match.group("second")
+        if is_first_name(words[0]) and not any(_key(word) in blocked for word in words):
+            found.append(PersonalData("PERSONNE", match.start("first"), match.end(), text[match.start("first"):match.end()], 0.6))
     # A surname in capitals next to a first name typed in lower case: "VASSEUR hugo", "hugo VASSEUR".
     for match in _CAPS_AND_LOWER_RE.finditer(text):
         caps, lower = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
@@ -2688,8 +2790,9 @@ _SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?
 _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
                        rf"|(?=(?:Cedex|CEDEX)\d{{0,2}}\b)(?<=[{_LO}{_UP}]{{3}})"
                        rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})"
-                       # a name in capitals glued to the street after it: "RICHARD3 rue Voltaire", "LE BORGNERue Henri"
-                       rf"|(?<=[{_UP}]{{3}})(?=\d{{1,3}}[ \t](?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b"
+                       # a name glued to the street after it: "RICHARD3 rue Voltaire", "GOMESPaulo2 impasse du Moulin",
+                       # "dmt5rue Victor Hugo", "LE BORGNERue Henri"
+                       rf"|(?<=[{_LO}{_UP}]{{3}})(?=\d{{1,3}}[ \t]?(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b"
                        rf"|(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
 
 

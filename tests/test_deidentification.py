@@ -824,7 +824,7 @@ def test_a_phrase_after_a_civility_an_e_mail_after_a_street_word_and_departments
     labels = _labels("madame vit seule, sans aide. Hélène (port. 06-22-48-93-17, mail helene.arnaud@free.fr). "
                      "Hôpital Édouard-Herriot – Pavillon K – 5 place d'Arsonval – 69437 Lyon. HFE C282Y, SAMS.")
     assert labels.get("PERSONNE") == {"Hélène"}  # not "vit seule"
-    assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
+    assert labels.get("ADRESSE") == {"Pavillon K", "5 place d'Arsonval"}
     assert "VILLE" in labels and "SAMS" not in labels["VILLE"]
 
 
@@ -1045,9 +1045,9 @@ def test_districts_in_capitals_and_roman_figures_and_foreign_postal_codes(text: 
     assert value in _labels(text).get(label, set())
 
 
-def test_a_levee_and_a_hospital_pavilion_are_no_addresses() -> None:
+def test_a_levee_and_a_pavilion_in_prose_are_no_addresses() -> None:
     labels = _labels("Levée de doute faite ; la levée de la contention au pavillon B ; Pavillon K – 5 place d'Arsonval")
-    assert labels.get("ADRESSE") == {"5 place d'Arsonval"}
+    assert labels.get("ADRESSE") == {"Pavillon K", "5 place d'Arsonval"}  # a letterhead's pavilion is the place's
 
 
 def test_swapped_values_are_checked_in_the_contexts_of_the_dev_snippets(tmp_path) -> None:
@@ -2050,3 +2050,112 @@ def test_a_name_in_lower_case_before_a_birth_date_or_an_age(text: str, value: st
 
 def test_a_complaint_in_lower_case_before_an_age_is_no_name() -> None:
     assert "PERSONNE" not in _labels("lombalgie chronique 45 ans ; douleur thoracique depuis 3 ans")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("depuis le 27 Bd Carnot jusqu'au 2 Pl. de la République, la patiente marche", "2 Pl. de la République"),
+    ("le patiant habbite 24 ru du Chateau d'eau a Saumur avec sa conjointe", "24 ru du Chateau d'eau"),
+    ("Mme Le Roux Annick — rue Saint-Guénolé, 18 bis — 29100 DOUARNENEZ", "rue Saint-Guénolé, 18 bis"),
+    ("Sage-femme\nRue de la Libération, n° 21 ter\n56100 LORIENT", "Rue de la Libération, n° 21 ter"),
+    ("Adresse : Chemin Vert, 2-4   80000 AMIENS", "Chemin Vert, 2-4"),
+    ("En sortant du supermarché situé ZI Nord à Arles, il a chuté", "ZI Nord"),
+    ("dressé par Dr Sabatier\n4 avenue du Pont\nJuvénal\n34000 - Montpellier", "Juvénal"),
+    ("logement insalubre au 2e étage du 8 rue des Tanneurs, Roubaix.", "2e étage du 8 rue des Tanneurs"),
+    ("dossier transmis par Mount Carmel General, 1550 W 5th Ave, Columbus, OH 43212, USA.", "1550 W 5th Ave"),
+])
+def test_streets_of_parts_83_to_87(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Adresse : Rés. La Pinède  Bât. : G  Étage : 6  Porte : 612\n83400 Hyères",
+     {"Rés. La Pinède", "Bât. : G", "Étage : 6", "Porte : 612"}),
+    ("Voie : rue de la Croix Blanche\nN° : 14\nComplément : Bât. D\nCP : 45000", {"N° : 14", "Bât. D"}),
+    ("sa nièce Nadia BELKACEM / Tour Vauban, appt 1204 / 93200 Saint-Denis", {"appt 1204"}),
+    ("appt 34, 5e étage, résidence les jardins d'arcadie, 9 rue pasteur, 38000 grenoble",
+     {"appt 34", "5e étage", "résidence les jardins d'arcadie", "9 rue pasteur"}),
+    ("avec son compagnon au 2 Bât. B, Rés. Les Oliviers - 13090 Aix-en-Provence", {"2 Bât. B", "Rés. Les Oliviers"}),
+    ("Service de Néonatologie – Hall 2, aile Est\nHôpital Femme Mère Enfant", {"Hall 2", "aile Est"}),
+    ("Hépato-Gastro-Entérologie, Bât. Jean Bernard, porte 4\nBd de l'Hôtel de Ville 93602 Aulnay",
+     {"Bât. Jean Bernard", "porte 4"}),
+    ("Service de Gériatrie – Bât. Les Diaconesses", {"Bât. Les Diaconesses"}),
+])
+def test_buildings_flats_and_form_fields_of_an_address(text: str, values: set[str]) -> None:
+    assert values <= _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("Enzo Da Silva, domicilié chez son père 12 allée des Sorbiers, Creil.", "12 allée des Sorbiers"),
+    ("(nouvelle adresse : 3 av. Louis Torcatis) pour rejoindre sa fille.", "3 av. Louis Torcatis"),
+    ("Domicilié Rte de Lorient (pas de numéro), à Quimperlé, le patient", "Rte de Lorient"),
+])
+def test_an_address_after_its_cue_ends_before_the_words_around_it(text: str, address: str) -> None:
+    assert _labels(text)["ADRESSE"] == {address}
+
+
+def test_foreign_postal_codes_after_their_town_and_no_company_number_as_a_nir() -> None:
+    assert _labels("c : 4521 rue Saint-Denis, Montréal (QC) H2J 2L4, Canada.")["CODE_POSTAL"] == {"H2J 2L4"}
+    assert _labels("en Tunisie : Rue Ibn Khaldoun 23, Sfax 3000. Retour en juillet.")["CODE_POSTAL"] == {"3000"}
+    assert "CODE_POSTAL" not in _labels("(classification de Montréal A2L3B1). Vit à Clichy-sous-Bois.")
+    assert _labels("EHPAD Les Bruyères/Lieu-dit Kervoyal/56750 Damgan/02.97.41.10.15")["CODE_POSTAL"] == {"56750"}
+    assert "CODE_POSTAL" not in _labels("Séjour 25/SEJ/88120\nDolutégravir 50 mg 1/j")
+    assert "Evanston" in _labels("Evanston, IL 60201, USA")["VILLE"]
+    assert _labels("Clinique du Parc, capital de 150 000 € – SIRET 812 456 390 00027") == {}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("rappel pour jeanne moulin rendez-vous 5.1.2027 chez le Dr", "jeanne moulin"),
+    ("rdv pr lucas morvan le 03/02/26 a 9h30", "lucas morvan"),
+])
+def test_a_name_in_lower_case_after_the_words_of_a_reminder(text: str, value: str) -> None:
+    assert value in _labels(text)["PERSONNE"]
+
+
+def test_a_reminder_for_a_test_is_no_name() -> None:
+    assert "PERSONNE" not in _labels("rdv pour bilan sanguin ; consultation de suivi annuel")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("N° : 112 bis\nType de voie : AVENUE\nVoie : DU MARÉCHAL FOCH\nCP : 75016", {"N° : 112 bis", "AVENUE", "DU MARÉCHAL FOCH"}),
+    ("N° voie : 103 ; Indice : B ; Type : AV ; Libellé : DE LA LIBERATION ; CP : 59000",
+     {"103", "B", "AV", "DE LA LIBERATION"}),
+    ('"adresse": {"numero": "5", "typeVoie": "Imp.", "libelleVoie": "des Goélands"}', {"5", "Imp.", "des Goélands"}),
+    ('"nda":"25A0017734","adr_l1":"Bât. B2","adr_l2":"15 Bd de la Liberté"', {"Bât. B2", "15 Bd de la Liberté"}),
+    ("NOM=GAUTIER\nADR_NUM=64\nADR_VOIE=Rue du Faubourg Montmartre", {"64", "Rue du Faubourg Montmartre"}),
+    ("Bâtiment : D   Escalier : 2   Étage : 5   Porte : 52\nVoie : 11 rue Jean Moulin",
+     {"Bâtiment : D", "Escalier : 2", "Étage : 5", "Porte : 52"}),
+    ("VOIE - ALLÉE DES PEUPLIERS / N° - 4 TER / CP - 57070 / LOCALITÉ - METZ", {"ALLÉE DES PEUPLIERS", "4 TER"}),
+    ("Adresse : 27 BD DES BELGES\n          BAT A ESC 3\n          42300 ROANNE", {"27 BD DES BELGES", "BAT A", "ESC 3"}),
+])
+def test_the_fields_of_an_address_in_forms_and_exports(text: str, values: set[str]) -> None:
+    assert values <= _labels(text)["ADRESSE"]
+
+
+def test_fields_named_like_an_address_s_hold_no_address_when_their_value_is_no_street() -> None:
+    assert "ADRESSE" not in _labels("Voie : orale\nLibellé : Glycémie à jeun\nchute dans un escalier -> fracture poignet G.")
+
+
+def test_a_csv_header_with_numbered_address_columns() -> None:
+    labels = _labels("nom;prenom;adr1;adr2;cp;ville\nHennequin;Lise;Ferme de Vaux;Rte de Guise;02100;Saint-Quentin")
+    assert {"Hennequin", "Lise"} <= labels["PERSONNE"] and {"Ferme de Vaux", "Rte de Guise"} <= labels["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Monique Girard née Lebrun/19.08.1944/29 rue du Docteur Roux/Bar-le-Duc", "29 rue du Docteur Roux"),
+    ("Destinataire:M.GOMESPaulo2 impasse du Moulin87000LIMOGES", "2 impasse du Moulin"),
+    ("M. Roland - Résidence Le Clos Fleuri - Bât A2 - 29 rue du Docteur Roux - 37300 JOUÉ-LÈS-TOURS",
+     "29 rue du Docteur Roux"),
+    ("l'ancien domicile (7 Chez Brunet, Reignac) est en vente.", "7 Chez Brunet"),
+    ("elle vit au lieu-dit Chez Guillot, 16200 Triac-Lautrait", "lieu-dit Chez Guillot"),
+    ("Formulaire MDPH – Adresse : La Vieille Maison – CP : 85290 – Commune : Mortagne", "La Vieille Maison"),
+    ("Patiente : Mme CORRE Nolwenn — Penn ar C'hoat, 29410 Saint-Thégonnec", "Penn ar C'hoat"),
+    ("M. Peio HARISPE | ETXEZAHARRA | QUARTIER BASSABURU | 64250 Itxassou", "ETXEZAHARRA"),
+    ("Adresse de la famille : tribu de Gohapin, 98827 Poya.", "tribu de Gohapin"),
+    ("Courrier pendant l'OPEX : SP 69403 – 00850 ARMÉES", "SP 69403"),
+])
+def test_addresses_between_slashes_glued_or_without_a_street_of_parts_88_to_91(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_cycle_track_and_a_family_tribe_are_no_addresses() -> None:
+    assert "ADRESSE" not in _labels("piste cyclable le long du canal ; la tribu familiale se réunit")
