@@ -365,7 +365,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
@@ -411,7 +411,12 @@ _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
 _ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
-                              r"|(?<!\b(?-i:[A-Z]))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul))(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr))(?<!str)\.\s",
+                              r"|(?<!\b(?-i:[A-Z]))(?<!\br)(?<!\b(?-i:m))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul|Pl|Ch|Qu|Sq))"
+                              r"(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr|Imp|Rte|All|Fbg|Rés|Bât|Lot|Crs|Mah|Cad|Sok))"
+                              r"(?<!\b(?:Chem|Pass|Prom|Espl))(?<!str)\.\s"
+                              # the next address's number and street: "Avenue Brugmann 212 2 r. Pasteur"
+                              r"|(?<!\b\d)\s(?=\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|r\.|av\.?|avenue|bd|boulevard|pl\.|place|all[ée]e|chemin|"
+                              r"chem\.|impasse|imp\.|route|rte|quai|cours)(?:\b|(?<=\.)))",
                               re.IGNORECASE)  # "12 av. J. Jaurès", "rue du Dr. Roux", "Hauptstr. 17": an abbreviation's dot goes on
 _ADDRESS_CONTEXT_RE = re.compile(
     r"(?=[adrhà])(?:\b(?:adresse|adr\.?|domicile|r[ée]sidence)(?:\s+(?:postale|personnelle|du\s+patient|de\s+la\s+patiente))?\s*:|"
@@ -455,24 +460,34 @@ _ENGLISH_STREET_RE = re.compile(rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:
                                 r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lane|Drive|Way|Gardens|Crescent|Terrace|Close|Mews|Grove|Square|Strasse|Straße|"
                                 r"Weg|Platz|Gasse)\b")
 # ... and the town before an American state and ZIP code: "Evanston, IL 60201"
-_US_TOWN_RE = re.compile(r"(?<![\w-])(?P<city>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?),[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|"
-                         r"IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|"
-                         r"WV|WI|WY)[ \t]+\d{5}(?!\d)")
+_US_STATE_ZIP_RE = re.compile(r",[ \t]+(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+                              r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)[ \t]+\d{5}(?!\d)")
+_US_TOWN_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?$")
 _FOREIGN_STREET_RE = re.compile(rf"(?=[{_UP}])\b[{_UP}][\w]*(?:stra(?:ss|ß)e|strasse|str\.|street|weg|platz|straat|gasse|gracht|plein|STRASSE|STRAßE|STR\.)"
                                 r"(?:\s+(?:des\s+)?"
                                 r"(?:\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)|[\d.]+)(?:\s+\w+)?)?(?:\s+\d{1,4}(?:-(?:I{1,3}|IV|hs|H)\b|[a-z]\b)?)?"
                                 # Spanish "C/" for calle: "C/ San Marcial 12"
                                 rf"|(?<![\w/])C/[ \t]?(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+(?:[ \t]+(?:de[ \t]+|del[ \t]+|la[ \t]+)?[{_UP}][\w'’-]+){{0,3}}"
                                 r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?"
-                                # Romanian: "Str. Mihai Eminescu nr. 23"
-                                rf"|\bStr\.[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+nr\.?[ \t]?\d{{1,4}}[A-Za-z]?\b)?"
-                                # Polish "ul. Piotrkowska 104", Greek "Odos Ermou 45", Moroccan "Derb Sidi Bouloukat 7"
+                                # Romanian: "Str. Mihai Eminescu nr. 23", "Calea Victoriei 48-50", "STR. REPUBLICII NR. 33"
+                                rf"|\b(?:Str\.|STR\.|Strada|STRADA|Calea|CALEA|Bulevardul|Aleea|Splaiul|[ȘŞ]oseaua)[ \t]+[{_UP}][\w'’-]+"
+                                rf"(?:[ \t]+(?!(?i:nr)\b)[{_UP}][\w'’-]+){{0,3}}(?:,?[ \t]+(?:(?i:nr)\.?[ \t]?)?\d{{1,4}}(?:-\d{{1,4}})?[A-Za-z]?\b)?"
+                                # Polish "ul. Piotrkowska 104 m. 27", Greek "Odos Ermou 45", Moroccan "Derb Sidi Bouloukat 7"
                                 rf"|(?<![\w.])(?:ul\.|Odos|Derb)[ \t]+[{_UP}][\w'’-]+(?:[ \t]+[{_UP}][\w'’-]+){{0,3}}"
-                                r"(?:,?[ \t]+\d{1,4}[A-Za-z]?\b)?",
+                                r"(?:,?[ \t]+\d{1,4}(?:/\d{1,4})?[A-Za-z]?\b(?:[ \t]+m\.[ \t]?\d{1,4}\b)?)?"
+                                # Turkish, the street's type after its name: "Atatürk Mah. Cumhuriyet Cad. No:45 D:3", "Bağdat Cad. No:312"
+                                rf"|(?:[{_UP}][\w'’-]+[ \t]+){{1,3}}(?:Mah\.|Mahallesi|Cad\.|Caddesi|Sok\.|Sokak|Sokağı|Bulvarı)"
+                                rf"(?:[ \t]+(?:[{_UP}][\w'’-]+[ \t]+){{1,3}}(?:Cad\.|Caddesi|Sok\.|Sokak|Sokağı|Bulvarı))?"
+                                r"(?:[ \t]+No[ \t]?:[ \t]?\d{1,4}(?:/\d{1,4})?)?(?:[ \t]+(?:D|Daire)[ \t]?:?[ \t]?\d{1,4})?"
+                                # German, the street's type a word of its own: "Hugstetter Straße 55", "Am Markt 3, 66111"
+                                rf"|[{_UP}][\w-]+[ \t]+(?:Straße|Strasse|Allee|Weg|Platz|Gasse|Ring|Damm)[ \t]+\d{{1,4}}[a-z]?\b"
+                                rf"|\b(?:Am|An[ \t]der|Auf[ \t]dem|Im|In[ \t]der|Zum|Zur)[ \t]+[{_UP}][\w-]+[ \t]+\d{{1,4}}[a-z]?\b(?=,?[ \t]+\d{{5}}\b)",
                                 re.UNICODE)
 # what every street _FOREIGN_STREET_RE finds holds (a pass over the text costs more than these look-ups)
 _FOREIGN_STREET_HINTS = ("strasse", "straße", "STRASSE", "STRAßE", "str.", "Str.", "STR.", "street", "weg", "platz", "gasse",
-                         "gracht", "plein", "straat", "C/", "ul.", "Odos", "Derb")
+                         "gracht", "plein", "straat", "C/", "ul.", "Odos", "Derb", "Strada", "STRADA", "Calea", "CALEA",
+                         "Bulevardul", "Aleea", "Splaiul", "oseaua", "Mah", "Cad.", "Cadde", "Sok", "Bulvarı", "Straße",
+                         "Allee", "Ring", "Damm", "Am ", "An der", "Auf dem", "Im ", "In der", "Zum ", "Zur ")
 _NUMBER_BEFORE_STREET_RE = re.compile(r"(?<![\w.,/])\d{1,4}[a-zA-Z]?,?[ \t]+$")
 # A street word with one slip of the keyboard, before a capitalised name: "8 bouelvard Victor Hugo", "chemim de la Croix"
 _MISSPELT_STREET_RE = re.compile(rf"(?<![\w,.-])(?P<number>\d{{1,4}}(?:[-/]\d{{1,4}})?(?:[ \t]?(?i:bis|ter))?,?[ \t]+)?(?P<word>[{_LO}{_UP}]{{3,11}})\.?"
@@ -594,7 +609,8 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare)(?=[ \t]*(?:n°[ \t]*)?\d)|"
+    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|"
+    r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d)|niveau(?=[ \t]*-?\d\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
@@ -713,10 +729,12 @@ _COUNTRIES = (r"Belgique|Suisse|Luxembourg|Allemagne|Espagne|Portugal|Italie|Roy
 _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}][{_LO}'’]+(?:[ -](?:(?:de|do|da|di|del|la|sur|am|im)[ -])?"
                                      rf"[{_UP}][{_LO}'’]+){{0,2}})[ \t]*(?:\([ \t]*|,[ \t]*)(?:{_COUNTRIES})\b")
 # A British town and postcode: "Bristol BS8 1AB"
-# A foreign postal code after its town: Canadian after the province ("Montréal (QC) H2J 2L4"), four digits at the
-# end of a phrase ("Sfax 3000.", "Tunis 1002,"; a year is a date)
-_CODE_AFTER_TOWN_RE = re.compile(r"(?:[ \t]*\(?(?:QC|ON|BC|AB|MB|NB|NS|NL|PE|SK)\)?,?[ \t]+(?P<canadian>[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|"
-                                 r",?[ \t]+(?P<code>\d{4}))(?=[ \t]*(?:[.,;)\n]|$))")
+# A foreign postal code after its town: Canadian after the province ("Montréal (QC) H2J 2L4"), four or six digits
+# at the end of a phrase ("Sfax 3000.", "Shanghai 200030 —"; a year is a date)
+_CODE_AFTER_TOWN_RE = re.compile(r"(?:,?[ \t]*\(?(?:QC|ON|BC|AB|MB|NB|NS|NL|PE|SK|Québec|Ontario)\)?,?[ \t]+"
+                                 r"(?P<canadian>[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|,?[ \t]+(?P<code>\d{4}|\d{6}))(?=[ \t]*(?:[.,;)\n—–-]|$))")
+# Portuguese and Polish codes before their town, shaped as no other number: "4200-319 Porto", "00-017 Warszawa"
+_HYPHENED_CODE_RE = re.compile(r"-(?:(?<=(?<![\w-])\d\d-)|(?<=(?<![\w-])\d{4}-))\d{3}(?![\w-])(?=,?[ \t]+[A-ZÀ-Ý][a-zà-ÿąćęłńóśźż])")
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
 _DISTRICT_AFTER_RE = re.compile(r"[ \t](?:\d{1,2}|(?-i:[XVI]{1,5}))(?:e|er|ème|eme|E|ER|EME|ÈME)(?![\w])")
 # "PARIS 15": a district number alone, where the line, the field or the sentence ends, or before a word that is no
@@ -964,6 +982,91 @@ def _column_label(cell: str) -> str | None:
     return next((label for label, pattern in _COLUMN_LABELS if pattern.fullmatch(cell.strip(" :"))), None)
 
 
+def _labelled_value(text: str, label: str, start: int, end: int, blocked: set[str]) -> PersonalData | None:
+    """The value of a cell or a field whose label names its kind, if its shape fits: a name has no digit and few
+    words ("Né(e) le" is none), an identifier, a code or a date has digits."""
+    value = text[start:end]
+    if not any(char.isalnum() for char in value):
+        return None
+    if label == "PERSONNE" and (any(char.isdigit() for char in value) or len(value.split()) > 4
+                                or all(_key(word) in blocked for word in value.split())
+                                or re.search(r"(?i)\s(?:le|du|au)$", value)):  # "Né(e) le"
+        return None
+    if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE", "DATE") and sum(char.isdigit() for char in value) < 3:
+        return None
+    return PersonalData(label, start, end, value, 0.7)
+
+
+# Values named by their key in pasted exports: JSON and dictionaries ('"nom": "MARCHAND"', "'ville': 'Rennes'"),
+# XML ("<nom>Pasquier</nom>"), assignments ('dossier.prenom = "Gabriel"'), vCards ("N:Lemoine;Jacques;;Dr;")
+_KEYED_VALUE_RE = re.compile(
+    r"(?P<q>[\"'])(?P<key>[A-Za-z_](?:[\w.]| (?=\w)){0,30})(?P=q)[ \t]*:[ \t]*(?P<vq>[\"'])(?P<value>[^\"'\n]{1,80}?)(?P=vq)"
+    r"|<(?P<tag>[A-Za-z_][\w.-]{0,30})(?:[ \t][^<>\n]*)?>(?P<tagged>[^<>\n]{1,80})</(?P=tag)>"
+    r"|(?<![\w.])(?P<name>[A-Za-z_](?:[\w.]| (?=\w)){0,30})[ \t]*(?:=|:)[ \t]*(?P<aq>[\"'])(?P<assigned>[^\"'\n]{1,80}?)(?P=aq)"
+    r"|^N:(?P<family>[^;\n]+);(?P<given>[^;\n]*)"
+    # a printout's dotted leaders: "Nom.................: BARRE", "Code postal / Commune........87000 / LIMOGES"
+    r"|^[ \t]*(?P<leader>[A-Za-zÀ-ÿ][\w'’ /]{1,40}?)[ \t]*\.{4,}[ \t]*:?[ \t]*(?P<led>[^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+_KEY_LABELS = {"nom": "PERSONNE", "prenom": "PERSONNE", "prenoms": "PERSONNE", "name": "PERSONNE", "family": "PERSONNE",
+               "given": "PERSONNE", "lastname": "PERSONNE", "firstname": "PERSONNE", "surname": "PERSONNE",
+               "ville": "VILLE", "city": "VILLE", "commune": "VILLE", "cp": "CODE_POSTAL", "zip": "CODE_POSTAL",
+               "ddn": "DATE_NAISSANCE", "dob": "DATE_NAISSANCE", "birthdate": "DATE_NAISSANCE", "naissance": "DATE_NAISSANCE",
+               "ipp": "IPP", "nip": "IPP", "adresse": "ADRESSE", "address": "ADRESSE", "adr": "ADRESSE",
+               "domicile": "ADRESSE", "ligne1": "ADRESSE", "ligne2": "ADRESSE", "line1": "ADRESSE", "line2": "ADRESSE"}
+
+
+def _key_label(key: str) -> str | None:
+    """What a key names: its last dotted part, camelCase and underscores read as words ("nomNaissance",
+    "dossier.prenom", "nom_marital", "PrenomPatient"); the first word that is a known key decides."""
+    words = re.sub(r"(?<=[a-zé])(?=[A-Z])", " ", key.rsplit(".", 1)[-1]).replace("_", " ").lower().split()
+    words = [word.replace("é", "e") for word in words]
+    if words[:2] in (["last", "name"], ["first", "name"], ["family", "name"], ["given", "name"]):
+        return "PERSONNE"
+    if words[:2] == ["date", "naissance"] or words[:3] == ["date", "de", "naissance"] or words[:2] == ["birth", "date"]:
+        return "DATE_NAISSANCE"
+    if words[:2] == ["code", "postal"] or words[:2] == ["postal", "code"]:
+        return "CODE_POSTAL"
+    return _KEY_LABELS.get(words[0]) if words else None
+
+
+def _led_values(text: str, match: re.Match, blocked: set[str]) -> list[PersonalData]:
+    """The value after a dotted leader, split like its label when both name several fields ("Code postal / Commune
+    ....87000 / LIMOGES")."""
+    labels, start = match.group("leader").split("/"), match.start("led")
+    values = match.group("led").split("/") if len(labels) > 1 else [match.group("led")]
+    if len(values) != len(labels):
+        return []
+    found = []
+    for label, value in zip(labels, values):
+        kind = _column_label(label) or _key_label(label.strip())
+        lead = len(value) - len(value.lstrip())
+        item = kind and _labelled_value(text, kind, start + lead, start + len(value.rstrip()), blocked)
+        if item:
+            found.append(item)
+        start += len(value) + 1
+    return found
+
+
+def _find_keyed_values(text: str) -> list[PersonalData]:
+    found: list[PersonalData] = []
+    blocked = _lexicons()["blocked"]
+    for match in _KEYED_VALUE_RE.finditer(text):
+        if match.group("family") is not None:
+            pairs = [("PERSONNE", "family"), ("PERSONNE", "given")]
+        elif match.group("leader") is not None:
+            found += _led_values(text, match, blocked)
+            continue
+        else:
+            key, group = next((match.group(k), g) for k, g in (("key", "value"), ("tag", "tagged"), ("name", "assigned"))
+                              if match.group(k) is not None)
+            pairs = [(_key_label(key), group)]
+        for label, group in pairs:
+            if label and match.group(group).strip():
+                item = _labelled_value(text, label, match.start(group), match.end(group), blocked)
+                if item:
+                    found.append(item)
+    return found
+
+
 def _find_table_cells(text: str) -> list[PersonalData]:
     """Cells of a table (columns split by "|" or tabs) under a header naming personal data in two columns at least
     ("Nom | Prénom | DDN | N° IPP"; a lone "Nom" column may list drugs), and the cell just right of such a label
@@ -990,16 +1093,9 @@ def _find_table_cells(text: str) -> list[PersonalData]:
                 for a, b in spans]
 
     def add(label: str, start: int, end: int) -> None:
-        value = text[start:end]
-        if not any(char.isalnum() for char in value):
-            return
-        if label == "PERSONNE" and (any(char.isdigit() for char in value) or len(value.split()) > 4
-                                    or all(_key(word) in blocked for word in value.split())
-                                    or re.search(r"(?i)\s(?:le|du|au)$", value)):  # "Né(e) le"
-            return
-        if label in ("IPP", "CODE_POSTAL", "DATE_NAISSANCE", "DATE") and sum(char.isdigit() for char in value) < 3:
-            return
-        found.append(PersonalData(label, start, end, value, 0.7))
+        item = _labelled_value(text, label, start, end, blocked)
+        if item:
+            found.append(item)
 
     header: list[str | None] | None = None
     for line in _LINE_RE.finditer(text):
@@ -1674,6 +1770,10 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if not words and re.search(r"grand", head, re.IGNORECASE) and (numbered or re.search(r"G(?:rand|RAND)", head)):
         words = [head]  # "15 Grande Rue", "Grande Rue, 56": the street type is the whole name
         numbered = True
+    while words and words[-1].lower() in _ADDRESS_PARTICLES and re.match(r"\s*\d", text[match.start() + len(value):]):
+        value = value[:len(value) - len(words.pop())].rstrip()  # "vit au foyer du | 22 rue de Paris"
+    if not words and not numbered:
+        return None  # "au foyer-résidence | 23 rue de la Cité": a street's type alone names no street
     kind = street.group(0).lower()
     if kind in ("av", "av.") and words and words[0].lower() in ("od", "og", "odg", "sc", "cc", "ao"):
         return None  # "AV OD : 3/10": visual acuity of the right eye
@@ -1828,11 +1928,13 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
-    for match in _US_TOWN_RE.finditer(text) if "," in text else ():
-        found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.8))
-    for match in _BASQUE_HOUSE_RE.finditer(text):
+    for match in _US_STATE_ZIP_RE.finditer(text):
+        town = _US_TOWN_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if town:
+            found.append(PersonalData("VILLE", town.start(), town.end(), town.group(0), 0.8))
+    for match in _BASQUE_HOUSE_RE.finditer(text) if "txe" in text or "TXE" in text else ():
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
-    for match in _ARMED_FORCES_CODE_RE.finditer(text):
+    for match in _ARMED_FORCES_CODE_RE.finditer(text) if "rmées" in text or "RMÉES" in text or "RMEES" in text else ():
         found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
         found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.7))
     for match in _BUILDING_RE.finditer(text):
@@ -2048,6 +2150,9 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.7))
         if _town_head(match.group("city")) not in lexicons["not_names"]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
+    for match in _HYPHENED_CODE_RE.finditer(text):
+        start = match.start() - (4 if text[max(0, match.start() - 3):match.start() - 2].isdigit() else 2)  # the digits before
+        found.append(PersonalData("CODE_POSTAL", start, match.end(), text[start:match.end()], 0.6))
     for item in [item for item in found if item.label == "VILLE"]:
         code = _CODE_AFTER_TOWN_RE.match(text, item.end)
         group = code and ("canadian" if code.group("canadian") else "code")
@@ -2777,9 +2882,14 @@ def _open_underscores(text: str) -> str:
     return opened if opened != text else text
 
 
+# what a text with keyed values holds (looking these up costs less than a pass of _KEYED_VALUE_RE)
+_KEYED_HINTS = ('":', '" :', "':", "' :", '="', "='", '= "', "= '", ': "', ":\"", ": '", "</", "N:", "....")
+
+
 def _find_all(text: str) -> list[PersonalData]:
     return (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-            + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else []))
+            + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else [])
+            + (_find_keyed_values(text) if any(hint in text for hint in _KEYED_HINTS) else []))
 
 
 # Letters spaced out by a letterhead or an OCR ("R O B E R T", "S T R A S B O U R G", boxes "|2|8|7|1|") and words
@@ -2792,8 +2902,8 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
                        rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})"
                        # a name glued to the street after it: "RICHARD3 rue Voltaire", "GOMESPaulo2 impasse du Moulin",
                        # "dmt5rue Victor Hugo", "LE BORGNERue Henri"
-                       rf"|(?<=[{_LO}{_UP}]{{3}})(?=\d{{1,3}}[ \t]?(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b"
-                       rf"|(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
+                       rf"|(?=\d{{1,3}}[ \t]?(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b)(?<=[{_LO}{_UP}]{{3}})"
+                       rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
 
 
 # A line break inside a town's or a word's name: "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"

@@ -2159,3 +2159,44 @@ def test_addresses_between_slashes_glued_or_without_a_street_of_parts_88_to_91(t
 
 def test_a_cycle_track_and_a_family_tribe_are_no_addresses() -> None:
     assert "ADRESSE" not in _labels("piste cyclable le long du canal ; la tribu familiale se réunit")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Convocation : Gérard MOULIN  2 r. Pasteur  25000 Besançon", "2 r. Pasteur"),
+    ("Monsieur Vandenbroucke\nAvenue Brugmann 212 2 Pl. de la Mairie\n1180 Uccle", "2 Pl. de la Mairie"),
+    ("ul. Marszałkowska 104 m. 27, 00-017 Warszawa", "ul. Marszałkowska 104 m. 27"),
+    ("MME IACOB DANIELA – STR. REPUBLICII NR. 33, AP. 5, 550160 SIBIU", "STR. REPUBLICII NR. 33"),
+    ("Patientă Dumitrescu Maria, Calea Victoriei 48-50, sector 1, 010082 București", "Calea Victoriei 48-50"),
+    ("adresse en Turquie : Atatürk Mah. Cumhuriyet Cad. No:45 D:3 38040 Melikgazi/Kayseri",
+     "Atatürk Mah. Cumhuriyet Cad. No:45 D:3"),
+    ("Vers : Universitätsklinikum Freiburg, Hugstetter Straße 55, 79106 Freiburg im Breisgau", "Hugstetter Straße 55"),
+    ("Patientin Becker Ursula, Am Markt 3, 66111 Saarbrücken", "Am Markt 3"),
+])
+def test_the_next_address_after_a_street_and_foreign_streets(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_foreign_postal_codes_before_and_after_their_town() -> None:
+    assert _labels("Alameda Prof. Hernâni Monteiro, 4200-319 Porto, à la demande")["CODE_POSTAL"] == {"4200-319"}
+    assert _labels("ul. Floriańska 31/5, 31-019 Kraków.")["CODE_POSTAL"] == {"31-019"}
+    assert _labels("bureau 400, Montréal, QC, H3B 4W8, Canada.")["CODE_POSTAL"] == {"H3B 4W8"}
+    assert "CODE_POSTAL" not in _labels("héparine 10-200 UI/j ; x 123-456 Abc")
+
+
+@pytest.mark.parametrize("text, values", [
+    ('{"nom": "MARCHAND", "prenom": "Céline", "ville": "Rennes"}', {"MARCHAND", "Céline", "Rennes"}),
+    ('{\n  "identite": {"nomNaissance": "ABGRALL", "prenom": "Erwan"}}', {"ABGRALL", "Erwan"}),
+    ('ddn: 12 mars 1950; nom_jf: "LE BIHAN"; nom_marital: "CLOAREC"', {"LE BIHAN", "CLOAREC"}),
+    ("<medecinTraitant><nom>Pasquier</nom><prenom>Anne</prenom></medecinTraitant>", {"Pasquier", "Anne"}),
+    ("BEGIN:VCARD\nN:Michaud;Véronique;;Mme;\nTEL;TYPE=HOME:02 98 00 00 00", {"Michaud", "Véronique"}),
+    ('"name":[{"family":"Lefort","given":["Yves"]}]', {"Lefort"}),
+    ("Adresse......................19 rue Turgot\nCode postal / Commune........87000 / LIMOGES",
+     {"19 rue Turgot", "87000", "LIMOGES"}),
+])
+def test_values_named_by_their_key_in_pasted_exports(text: str, values: set[str]) -> None:
+    found = {value for found in _labels(text).values() for value in found}
+    assert values <= found
+
+
+def test_keys_that_name_no_personal_data_leave_their_values() -> None:
+    assert _labels('{"role": "fils", "traitement": "Kardegic", "dose": "75 mg"}') == {}
