@@ -281,7 +281,7 @@ _PHONE_CONTEXT = (r"t[ée]l[ée]?(?:phone)?\.?|tel\.?|t\s?:|portable|mobile|fixe
 _PHONE_RES = [
     # French numbers: 06 12 34 56 78, 06.12.34.56.78, 0612345678, +33 6 12 34 56 78, (33) 01-32-39-28-25, O1.42...
     re.compile(r"(?<![\d+])(?<!\b[A-Z])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|\(33\)\s?0?|[0O])[1-9]"
-               r"(?:\d{8}|(?P<sep>[\s.\-/_%])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
+               r"(?:\d{8}|(?P<sep>[\s.\-/_%\u2010\u2011])\d{2}(?:(?P=sep)\d{2}){3}|(?:[\s.\-/]\d{2}){4}|(?:[\s.\-/]\d{2}){2}[\s.]\d{4}"
                r"|(?:\.\d{2}){3}(?!\.?\d))(?![\d])"),
     # 01 2048 3632
     re.compile(r"(?<!\d)0[1-9][\s.]\d{4}[\s.]\d{4}(?!\d)"),
@@ -290,11 +290,31 @@ _PHONE_RES = [
     re.compile(r"\(\d{3}\)[\s.\-]?\d{3}[\s.\-]?\d{4}(?:\s\d{2})?(?!\d)"),
     # pairs between spaced dots: "04 . 76 . 76 . 75 . 75"
     re.compile(r"(?<![\d.])0[1-9](?: [.\-] \d{2}){4}(?![\d]| [.\-] \d)"),
-    # an extension or a pager after its word: "poste 218", "BIP 7 1 3", "DECT 4521"
-    re.compile(r"(?i:(?<=\bposte )|(?<=\bbip )|(?<=\bdect )|(?<=\bposte : )|(?<=\bbip : ))\d(?: ?\d){2,5}(?![\d,.]\d)"),
+    # an extension or a pager after its word: "poste 218", "BIP 7 1 3", "DECT 4521", "ext. 3587"
+    re.compile(r"(?i:(?<=\bposte )|(?<=\bbip )|(?<=\bdect )|(?<=\bposte : )|(?<=\bbip : )|(?<=\bext\. )|(?<=\bext )|"
+               r"(?<=\bextension ))\d(?: ?\d){2,5}(?![\d,.]\d|[ \t]?mm\b)"),
+    # ... or before "(poste interne)"
+    re.compile(r"(?<![\w.])\d(?: ?\d){2,5}(?=[ \t]*\((?i:poste|bip|dect)\b)"),
+    # a pair of digits per group split by slashes: "06 77 / 41 / 23 / 86"
+    re.compile(r"(?<![\d+])0[1-9][ .]?\d{2}(?:[ \t]*/[ \t]*\d{2}){3}(?![ \t]*/?[ \t]*\d)"),
     # digit by digit, as OCR or a hurried typist spaces them: 0 6 5 1 2 8 4 7 3 9
     re.compile(r"(?<![\d.,/])0 [1-9](?: \d){8}(?![\d/]|[.,]\d| \d)"),
 ]
+# a pager or an extension after a few words naming whose it is: "BIP interne de garde : 6124", "DECT IDE secteur B :
+# 45 218", "bip anesthésiste : 4044"
+_PAGER_RE = re.compile(r"\b(?i:bip|dect)(?:[ \t]+(?!(?i:au|le)\b)[\w'’-]+){1,4}?[ \t]*:[ \t]*(?P<number>\d(?: ?\d){2,5})(?![\d,.]\d)")
+# after a phone number, another one's last digits after a slash ("02.98.36.51.44 / 45", "03 20 44 61 72 / 73 / 74")
+# or an extension ("01 45 82 67 00 p. 4412", "... poste 12")
+_SHORT_ALTERNATIVE_RE = re.compile(r"(?:[ \t]*/[ \t]*(?P<number>\d{2})|[ \t]?(?:p\.|poste|ext\.?)[ \t]?(?P<extension>\d{2,5}))"
+                                   r"(?![\d/]|[.,]\d|[ \t]\d)")
+# a phone number dictated in words, pair by pair: "zéro six, quarante-deux, dix-sept, quatre-vingt-huit, trente"
+_UNITS = r"un|deux|trois|quatre|cinq|six|sept|huit|neuf"
+_TEENS = r"dix-sept|dix-huit|dix-neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+_PAIR_IN_WORDS = (rf"(?:(?:quatre-vingts?|vingt|trente|quarante|cinquante|soixante)(?:[- ](?:et[- ])?(?:{_TEENS}|{_UNITS}))?"
+                  rf"|{_TEENS}|{_UNITS}|z[ée]ro|\d\d)")
+_SPELLED_PHONE_RE = re.compile(rf"(?i:\bz[ée]ro[- ](?:{_UNITS})(?:[ \t]*[,;]?[ \t]+(?:{_PAIR_IN_WORDS})(?![\w-])){{4}})")
+# national short numbers that are nobody's: emergency services, helplines
+_PUBLIC_NUMBERS = {"15", "17", "18", "112", "114", "115", "119", "3114", "3919", "3977", "116006", "116117", "3237", "3624"}
 _PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:[ .\-]\d{1,4}){1,4}"
                              r"(?![\d/]|[.,]\d| \d)")
 _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|le\s+suivant)?\s*:?\s*"
@@ -388,7 +408,8 @@ _CARDINAL_POINTS = {"nord", "sud", "est", "ouest", "centre"}
 _CODE_ON_LINE_RE = re.compile(r"[^\n\d:]{0,40}?(?<!\d)(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)")
 _LIVING_VERBS = r"vit|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|habitant"
 _LIVES_BEFORE_RE = re.compile(r"\b(?:vit(?:\s+seule?)?|habite|demeure|domicili[ée]e?|r[ée]side|r[ée]sidant|demeurant|"
-                              r"habitant)"
+                              r"habitant|situ[ée]e?s?|sise?|install[ée]e?s?|travaille|(?:d[ée]|em)m[ée]nag[ée]e?s?)"
+                              r"(?:\s+(?:d[ée]sormais|actuellement|toujours|maintenant|encore))?"
                               r"(?:\s+(?:au|dans\s+la|à\s+la|sur\s+la|à\s+l['’]|sur\s+l['’]))?\s*$", re.IGNORECASE)
 # Houses and farms named like streets, taken without a number only when capitalised.
 # a village's streets, named after what stands on them, often typed in lower case: "place de l'église", "rue de la
@@ -506,7 +527,7 @@ _LOWER_MISSPELT_STREET_RE = re.compile(
     rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|(?:à|a)[ \t]|(?:bat|bât|esc|appt?)\b))")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "roule", "roue", "rues", "plie", "vue", "due", "ride", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
-                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=(?-i:[{_LO}]{{2}})/)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
+                          rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=(?-i:[{_LO}]{{2}})/)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\*|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
 # A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
 # 13 005."; a count such as "GB, 12 500" has no town before it) or after "dans le" ("à Vincennes dans le 94 300").
@@ -1188,9 +1209,23 @@ def _find_numbers(text: str) -> list[PersonalData]:
     for match in _finditer(_PHONE_AFTER_CONTEXT_RE, text, _windows(text, _PHONE_WORDS, 0, 60)):
         number = match.group("number").rstrip(" .-/")
         digits = re.sub(r"\D", "", number)
-        if 4 <= len(digits) <= 14 and not re.fullmatch(r"[0-3]?\d[/.][01]?\d[/.]\d{2,4}", number):
+        if 4 <= len(digits) <= 14 and not re.fullmatch(r"[0-3]?\d[/.][01]?\d[/.]\d{2,4}", number) \
+                and digits not in _PUBLIC_NUMBERS:
             found.append(PersonalData("TELEPHONE", match.start("number"), match.start("number") + len(number),
                                       number, 0.7))
+    spelled = any(word in text for word in ("zéro", "Zéro", "ZÉRO", "zero", "Zero"))
+    for match in _SPELLED_PHONE_RE.finditer(text) if spelled else ():
+        found.append(PersonalData("TELEPHONE", match.start(), match.end(), match.group(0), 0.7))
+    pagers = any(word in text for word in ("bip", "Bip", "BIP", "dect", "Dect", "DECT"))
+    for match in _PAGER_RE.finditer(text) if pagers else ():
+        found.append(PersonalData("TELEPHONE", match.start("number"), match.end("number"), match.group("number"), 0.7))
+    for item in [item for item in found if item.label == "TELEPHONE"]:
+        end = item.end
+        while alternative := _SHORT_ALTERNATIVE_RE.match(text, end):
+            group = "number" if alternative.group("number") else "extension"
+            found.append(PersonalData("TELEPHONE", alternative.start(group), alternative.end(group),
+                                      alternative.group(group), 0.6))
+            end = alternative.end()
     for match in _DIGIT_RUN_RE.finditer(text):
         found.extend(_digit_run(text, match))
     for match in _ALNUM_ID_RE.finditer(text):
@@ -1273,7 +1308,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
         start < item.end and item.start < end for start, end in professionals))]
     for item in found:
         suffix = _ID_SUFFIX_RE.match(text, item.end) if item.label == "IPP" else None
-        suffix = suffix or (_NIR_KEY_AFTER_RE.match(text, item.end) if item.label == "NIR" else None)
+        suffix = suffix or (_nir_end(text, item) if item.label == "NIR" else None)
         if suffix:
             item.end, item.text = suffix.end(), text[item.start:suffix.end()]
     return found
@@ -1281,6 +1316,20 @@ def _find_numbers(text: str) -> list[PersonalData]:
 
 # The key of a NIR typed in its own box: "2 6 7 0 6 4 9 0 0 7 1 1 4  clé 0 3", "|1|9|...|4| |4|9|"
 _NIR_KEY_AFTER_RE = re.compile(r"[ \t|]+(?:cl[ée][ \t]*:?[ \t]*)?\d[ |]?\d(?![\d])", re.IGNORECASE)
+# a NIR's key apart from its thirteen digits ("... 774 (87)", ".../67", "... 334 — clé 50", "..., clé 97"), and a NIR's
+# end on the next line of a form ("1 56 07 75 270\n351 34")
+_NIR_KEY_APART_RE = re.compile(r"[ \t]*(?:[,/—–-][ \t]*)?(?:\(\d\d\)|(?:(?i:cl[ée])[ \t]*:?[ \t]*)?\d\d)(?![\d/.,]\d|\d)")
+_NIR_REST_ON_NEXT_LINE_RE = re.compile(r"[ \t]*\n[ \t]*\d{2,3}(?:[ \t]\d{2,3}){0,2}(?=[ \t]*\n|[ \t]*$)")
+
+
+def _nir_end(text: str, item: PersonalData) -> re.Match | None:
+    """What ends a NIR found without it: its key in its own box, apart after a sign or in brackets (thirteen
+    digits found), or its last groups on the next line of a form (fewer)."""
+    digits = sum(char.isdigit() for char in item.text)
+    rest = _NIR_REST_ON_NEXT_LINE_RE.match(text, item.end) if digits < 13 else None
+    if rest and digits + sum(char.isdigit() for char in rest.group(0)) in (13, 15):
+        return rest
+    return _NIR_KEY_AFTER_RE.match(text, item.end) or (_NIR_KEY_APART_RE.match(text, item.end) if digits == 13 else None)
 
 
 # A table row that holds a date ("Agathe Renaud | F | 30/11/1990 | 3419 0025 88 | 2490 0311 27"): its cells of
@@ -1327,8 +1376,9 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     positions = [match.start() + index for index, char in enumerate(raw) if char.isdigit() or char in "AB"]
     digits = "".join(text[position] for position in positions)
     context = text[max(0, match.start() - 60):match.start()]
-    if _COMPANY_NUMBER_BEFORE_RE.search(context):
-        return []  # a company's SIRET or SIREN on a letterhead, not a person's number
+    if _COMPANY_NUMBER_BEFORE_RE.search(context) or (digits.startswith("3400") and len(digits) == 13) \
+            or re.search(r"\bOID\s*:?\s*$", context):
+        return []  # a company's SIRET or SIREN, a drug's CIP code ("3400934998569"), an OID: no person's number
 
     def piece(label: str, first: int, last: int, score: float) -> PersonalData:
         start, end = positions[first], positions[last - 1] + 1

@@ -2200,3 +2200,46 @@ def test_values_named_by_their_key_in_pasted_exports(text: str, values: set[str]
 
 def test_keys_that_name_no_personal_data_leave_their_values() -> None:
     assert _labels('{"role": "fils", "traitement": "Kardegic", "dose": "75 mg"}') == {}
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Tél : 02.98.36.51.44 / 45", {"02.98.36.51.44", "45"}),
+    ("Secrétariat : 03 20 44 61 72 / 73 / 74", {"03 20 44 61 72", "73", "74"}),
+    ("toute question : Tél. 04 91 38 72 00 p. 21", {"04 91 38 72 00", "21"}),
+    ("coordination : 02 98 92 07 44 poste 12.", {"02 98 92 07 44", "12"}),
+    ("BIP interne de garde : 6124\nDECT IDE secteur B : 45 218", {"6124", "45 218"}),
+    ("Joindre l'équipe mobile au 5 38 12 (poste interne)", {"5 38 12"}),
+    ("contact urgence : 06 77 / 41 / 23 / 86", {"06 77 / 41 / 23 / 86"}),
+    ("Téléphone : 06\u201143\u201177\u201119\u201102 ;", {"06\u201143\u201177\u201119\u201102"}),
+    ("Le patient dicte son numéro : « zéro six, quarante-deux, dix-sept, quatre-vingt-huit, trente ».",
+     {"zéro six, quarante-deux, dix-sept, quatre-vingt-huit, trente"}),
+])
+def test_phone_numbers_of_part_96(text: str, values: set[str]) -> None:
+    assert values <= _labels(text)["TELEPHONE"]
+
+
+def test_emergency_numbers_a_page_and_a_biparietal_diameter_are_no_phones() -> None:
+    assert "TELEPHONE" not in _labels("elle peut appeler le 3114 ; voir page 12 p. 21 ; BIP 54 mm, PC 201 mm")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Mme ATTOUMANI (NIR 2 55 06 976 25 774 (87)) hospitalisée", "2 55 06 976 25 774 (87)"),
+    ("M. Hamon Loïc (Sécu 1511135087116/67), retraité", "1511135087116/67"),
+    ("Numéro d'immatriculation : 1 44 12 972 24 334 — clé 50 ; assuré", "1 44 12 972 24 334 — clé 50"),
+    ("N° d'immatriculation : 1 56 07 75 270\n351 34\nNé le 29/07/1956 à Paris", "1 56 07 75 270\n351 34"),
+])
+def test_a_nir_with_its_key_apart_or_its_end_on_the_next_line(text: str, value: str) -> None:
+    assert value in _labels(text)["NIR"]
+
+
+def test_drug_codes_oids_and_form_numbers_are_no_personal_data() -> None:
+    assert _labels("Kardégic 75 mg (CIP 3400934998569) ; OID : 1.2.250.1.213.1.4.8 ; cerfa 11574*05") == {}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Le patient réside désormais avenue de la république.", "avenue de la république"),
+    ("Elle travaille rue de la paix.", "rue de la paix"),
+    ("transfert vers l'hôpital situé rue de sèvres", "rue de sèvres"),
+])
+def test_a_street_in_lower_case_after_a_verb_of_living_or_working(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
