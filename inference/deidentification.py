@@ -378,12 +378,13 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|
 
 _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
-                 r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|parvis|"
+                 r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
+                 r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|parvis|"
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue")
 _ADDRESS_RE = re.compile(
     rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
@@ -525,6 +526,11 @@ _LOWER_MISSPELT_STREET_RE = re.compile(
     rf"(?:(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[{_LO}{_UP}]|[{_LO}])[{_LO}'’-]+"
     rf"(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?[{_LO}{_UP}'’-][{_LO}'’-]+){{0,3}}"
     rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|(?:à|a)[ \t]|(?:bat|bât|esc|appt?)\b))")
+# ... and in capitals: "125 RU DE PARIS, 94403", "19 RU VOLTAIRE"
+_UPPER_MISSPELT_STREET_RE = re.compile(
+    rf"(?=\d)(?<![\w,.-])\d{{1,3}}(?:[ \t]?(?:BIS|TER))?,?[ \t]+(?P<word>[{_UP}]{{2,11}})\.?[ \t]+"
+    rf"(?:(?:DE[ \t]+LA|DE[ \t]+L['’]|DU|DES|DE|D['’])[ \t]*)?[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}][{_UP}'’-]+){{0,3}}"
+    rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|\n|$))")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "roule", "roue", "rues", "plie", "vue", "due", "ride", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
 _POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=(?-i:[{_LO}]{{2}})/)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\*|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
@@ -551,13 +557,14 @@ _BUILDING_RE = re.compile(
 # A numbered road: "accès par la D 994", "sur la RN 7" ("la D12" is a vertebra: bare D or N need three digits).
 _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\s?\d{1,4}|[DN]\s?\d{3,4})(?![\w,.]\d|\w)"
                       # at the start of an address line, and a kilometre point: "RN 3, PK 21", "PK 14, route de ..."
-                      r"|(?=R[DN])(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4})(?=,)"
+                      r"|(?=[RDN])(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4}(?=,|[ \t]+\d\d[ \t]?\d{3}\b)"
+                      r"|[DN]\s?\d{3,4}(?=,?[ \t]+\d\d[ \t]?\d{3}\b))"
                       r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
-    rf"(?:[ \t](?:(?i:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
+    rf"(?:[ \t](?:(?i:de[ \t]la[ \t]|de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
     rf"(?:,?[ \t]|[ \t]*\n|[ \t]+[–—-][ \t]+)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
@@ -630,7 +637,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|"
+    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d)|niveau(?=[ \t]*-?\d\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
@@ -733,7 +740,7 @@ _NAME_LINE_BEFORE_CODE_RE = re.compile(rf"[ \t]*\n[ \t]*(?P<rest>[{_UP}][{_LO}'�
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
                                      # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
                                      r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
-                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter|quater)\b|[A-Za-z])?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–—/()|\n:'\"-]|$)|[ \t]+(?:à\s|\d\d[ \t]?\d{3}\b))")
+                                     r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter|quater)\b|[A-Za-z])?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–—/()|\n:'\"-]|$)|[ \t]+(?:à\s|au\s|\d\d[ \t]?\d{3}\b))")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -1911,7 +1918,7 @@ def _find_places(text: str) -> list[PersonalData]:
         if (match.group("number") or len(word) >= 6) and len(word) >= 5 - 2 * bool(match.group("number")) \
                 and word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in streets):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
-    for match in _LOWER_MISSPELT_STREET_RE.finditer(text):
+    for match in chain(_LOWER_MISSPELT_STREET_RE.finditer(text), _UPPER_MISSPELT_STREET_RE.finditer(text)):
         word = _key(match.group("word"))
         if word not in _NOT_MISSPELT_STREETS and any(_one_slip(word, street) for street in _MISSPELT_STREET_TARGETS):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
@@ -1965,7 +1972,10 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ADDRESS_FIELD_RE.finditer(text):
         value = match.group("value").rstrip(" '")
         if _address_field_value(match.group("label"), value, lexicons):
-            found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value, 0.7))
+            # a whole line of an address ("Adresse 1 : RES LES HORTENSIAS BAT C APT 12") stays whole
+            whole = re.match(r"(?i)adr|compl|cpl|lieu", match.group("label")) is not None
+            found.append(PersonalData("ADRESSE", match.start("value"), match.start("value") + len(value), value,
+                                      0.85 if whole else 0.7))
     for match in _UNTYPED_STREET_RE.finditer(text):
         if re.search(r"(?i)\b(?:lit|chambre|ch\.|box|salle|n°)\s*$", text[max(0, match.start() - 10):match.start()]):
             continue  # "chambre 12 Paul Martin": a bed and a patient

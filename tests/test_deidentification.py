@@ -2243,3 +2243,20 @@ def test_drug_codes_oids_and_form_numbers_are_no_personal_data() -> None:
 ])
 def test_a_street_in_lower_case_after_a_verb_of_living_or_working(text: str, value: str) -> None:
     assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Monsieur Legrand vit Lot. Les Pins, 9 au nord de Paris.", "Lot. Les Pins, 9"),
+    ("à l'adresse suivante : RES LE MAIL BAT 2 APPT 31, 44000 Nantes.", "RES LE MAIL"),
+    ("Docteur ROMAIN SPRITZ N° RPPS 12, D 994 94010 Créteil Cedex", "D 994"),
+    ("Imprimé par Ateliers, Les Hauts de la Rose – 92700 Colombes", "Les Hauts de la Rose"),
+    ("en vacances à Bénodet au 5 corniche de la Plage", "5 corniche de la Plage"),
+    ("GOMAU FRANCISCO\n  19 RU VOLTAIRE, 94 403, QUOICOUBEY", "19 RU VOLTAIRE"),
+    ("APP 201, 75018, PARIS", "APP 201"),
+])
+def test_addresses_whose_values_the_templates_contexts_missed(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_a_month_in_capitals_after_a_day_is_no_misspelt_street() -> None:
+    assert "ADRESSE" not in _labels("le 12 MAI 1945 à PARIS ; 2 CP DE DOLIPRANE")
