@@ -669,6 +669,7 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
     rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
+    rf"(?<=(?i:\bn[ée]) )dans|(?<=(?i:\bnée) )dans|(?<=\d{{4}} )dans|"
     rf"[Oo]riginaires?\s+(?:de|d['’])|venant\s+(?:de|d['’])|en\s+provenance\s+(?:de|d['’])|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
     rf"(?:[Ll]ieu\s+(?:de\s+)?naiss(?:ance|\.)?|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
     rf"(?:[Hh][ôo]pital|[Cc]linique|[Pp]olyclinique|[Uu]niversit[ée]|[Cc]entre\s+[Hh]ospitalier(?:\s+[Uu]niversitaire)?|GHU?|EHPAD|"
@@ -761,6 +762,8 @@ _TOWN_BEFORE_COUNTRY_RE = re.compile(rf"(?=[{_UP}])(?<![\w'’-])(?P<city>[{_UP}
 # at the end of a phrase ("Sfax 3000.", "Shanghai 200030 —"; a year is a date)
 _CODE_AFTER_TOWN_RE = re.compile(r"(?:,?[ \t]*\(?(?:QC|ON|BC|AB|MB|NB|NS|NL|PE|SK|Québec|Ontario)\)?,?[ \t]+"
                                  r"(?P<canadian>[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)|,?[ \t]+(?P<code>\d{4}|\d{6}))(?=[ \t]*(?:[.,;)\n—–-]|$))")
+# a town's river after "s/" (sur) or a slash: "CHALON S/ SAÔNE", "Châlons/Marne"
+_TOWN_ON_RIVER_RE = re.compile(rf"(?:(?<=[ \t][Ss])/[ \t]?|[ \t]?[Ss]/[ \t]?|/)(?=[{_UP}])[{_UP}][\w'’-]+")
 # Portuguese and Polish codes before their town, shaped as no other number: "4200-319 Porto", "00-017 Warszawa"
 _HYPHENED_CODE_RE = re.compile(r"-(?:(?<=(?<![\w-])\d\d-)|(?<=(?<![\w-])\d{4}-))\d{3}(?![\w-])(?=,?[ \t]+[A-ZÀ-Ý][a-zà-ÿąćęłńóśźż])")
 _UK_CODE_RE = re.compile(rf"(?P<city>[{_UP}][{_LO}]+(?:[ -][{_UP}][{_LO}]+)?)[ \t]+(?P<code>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w])")
@@ -892,6 +895,12 @@ _LOWER_NAME_BEFORE_BIRTH_RE = re.compile(rf"(?<![\w'’-])(?P<first>[{_LO}][{_LO
 _LOWER_NAME_AFTER_CUE_RE = re.compile(rf"(?=[rRcCdDoO])\b(?i:rappel|rdv|rendez-vous|convocation|consultation|courrier|"
                                       rf"ordonnance|dossier)[ \t]+(?i:pour|pr|de)[ \t]+(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+"
                                       rf"(?P<second>[{_LO}][{_LO}'’-]{{2,}})(?![\w'’-])")
+# After a doctor's or a civil title, a name typed half in lower case: "Dr paulette Bouchard", "Docteur MAURON gilbert",
+# "Mme guivarc'h Vidal" (the lower-case word a listed first name or surname)
+_TITLED_MIXED_CASE_NAME_RE = re.compile(
+    rf"(?=[DdPpMmIi])\b(?:Dr|Docteur|Pr|Professeur|Mme|Madame|M|Mr|Monsieur|Mlle|Interne)\.?[ \t]+"
+    rf"(?P<name>(?P<lower>[{_LO}][{_LO}'’-]{{2,}})[ \t]+[{_UP}][{_LO}{_UP}'’-]+|[{_UP}][{_LO}{_UP}'’-]+[ \t]+(?P<after>[{_LO}][{_LO}'’-]{{2,}}))"
+    rf"(?![\w'’-])")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -2214,6 +2223,9 @@ def _find_places(text: str) -> list[PersonalData]:
         start = match.start() - (4 if text[max(0, match.start() - 3):match.start() - 2].isdigit() else 2)  # the digits before
         found.append(PersonalData("CODE_POSTAL", start, match.end(), text[start:match.end()], 0.6))
     for item in [item for item in found if item.label == "VILLE"]:
+        river = _TOWN_ON_RIVER_RE.match(text, item.end)  # "CHALON S/ SAÔNE", "Châlons/Marne"
+        if river:
+            found.append(PersonalData("VILLE", item.start, river.end(), text[item.start:river.end()], item.score + 0.05))
         code = _CODE_AFTER_TOWN_RE.match(text, item.end)
         group = code and ("canadian" if code.group("canadian") else "code")
         if code and not re.fullmatch(r"(?:19|20)\d\d", code.group(group)):
@@ -2579,6 +2591,10 @@ def _find_names(text: str) -> list[PersonalData]:
         words = match.group("first"), match.group("second")
         if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _TITLED_MIXED_CASE_NAME_RE.finditer(text):
+        lower = _key(match.group("lower") or match.group("after"))
+        if (lower in first_names or lower in surnames) and lower not in blocked:
+            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
     for match in _LOWER_NAME_AFTER_CUE_RE.finditer(text):
         words = match.group("first"), match.group("second")
         if is_first_name(words[0]) and not any(_key(word) in blocked for word in words):

@@ -2260,3 +2260,15 @@ def test_addresses_whose_values_the_templates_contexts_missed(text: str, value: 
 
 def test_a_month_in_capitals_after_a_day_is_no_misspelt_street() -> None:
     assert "ADRESSE" not in _labels("le 12 MAI 1945 à PARIS ; 2 CP DE DOLIPRANE")
+
+
+def test_a_birth_town_after_dans_and_a_town_on_its_river() -> None:
+    assert _labels("Alexis GROS, né le 04/06/1976 dans Montceau.")["VILLE"] == {"Montceau"}
+    assert _labels("11 COURS ALBERT THOMAS 69003 CHALON S/ SAÔNE")["VILLE"] == {"CHALON S/ SAÔNE"}
+    assert _labels("Né le 15/03/1955 à Chalon/Saône, vit à Autun.")["VILLE"] == {"Chalon/Saône", "Autun"}
+    assert "VILLE" not in _labels("Lieu-dit : La Croix Blanche / Code postal : 85140")
+
+
+def test_a_titled_name_typed_half_in_lower_case() -> None:
+    assert "paulette Bouchard" in _labels("Signé par Dr paulette Bouchard, médecin en chef")["PERSONNE"]
+    assert _labels("Dr Martin pense que la patiente va mieux")["PERSONNE"] == {"Martin"}
