@@ -901,6 +901,14 @@ _TITLED_MIXED_CASE_NAME_RE = re.compile(
     rf"(?=[DdPpMmIi])\b(?:Dr|Docteur|Pr|Professeur|Mme|Madame|M|Mr|Monsieur|Mlle|Interne)\.?[ \t]+"
     rf"(?P<name>(?P<lower>[{_LO}][{_LO}'’-]{{2,}})[ \t]+[{_UP}][{_LO}{_UP}'’-]+|[{_UP}][{_LO}{_UP}'’-]+[ \t]+(?P<after>[{_LO}][{_LO}'’-]{{2,}}))"
     rf"(?![\w'’-])")
+# ... or a listed first name and a surname in lower case before punctuation: "M. Emmanuel sarrazin, suite à",
+# "Dr. Pauline quillévéré (p.roux@...)", "Mademoiselle Victoire annick, née le"
+_TITLED_FIRST_NAME_LOWER_RE = re.compile(
+    rf"(?=[DdPpMmIi])\b(?:Dr|Docteur|Pr|Professeur|Mme|Madame|M|MM|Mr|Monsieur|Mlle|Mademoiselle|Interne)\.?[ \t]+"
+    rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}})(?=[ \t]*[,;(.)]|[ \t]*$|[ \t]+n[ée]e?\b)",
+    re.MULTILINE)
+_COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pour", "avec", "sans", "dans", "sur", "par",
+                       "aussi", "ici", "absent", "absente", "present", "presente", "lui", "elle", "seul", "seule", "merci"}
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -2591,6 +2599,11 @@ def _find_names(text: str) -> list[PersonalData]:
         words = match.group("first"), match.group("second")
         if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _TITLED_FIRST_NAME_LOWER_RE.finditer(text):
+        last = _key(match.group("last"))
+        if is_first_name(match.group("first")) and last not in blocked and last not in _COMMON_LOWER_WORDS:
+            found.append(PersonalData("PERSONNE", match.start("first"), match.end("last"),
+                                      text[match.start("first"):match.end("last")], 0.7))
     for match in _TITLED_MIXED_CASE_NAME_RE.finditer(text):
         lower = _key(match.group("lower") or match.group("after"))
         if (lower in first_names or lower in surnames) and lower not in blocked:

@@ -2272,3 +2272,9 @@ def test_a_birth_town_after_dans_and_a_town_on_its_river() -> None:
 def test_a_titled_name_typed_half_in_lower_case() -> None:
     assert "paulette Bouchard" in _labels("Signé par Dr paulette Bouchard, médecin en chef")["PERSONNE"]
     assert _labels("Dr Martin pense que la patiente va mieux")["PERSONNE"] == {"Martin"}
+
+
+def test_a_titled_first_name_and_a_surname_in_lower_case() -> None:
+    found = _labels("Chère Consœur,\nM. Emmanuel sarrazin, suite à la récente publication")["PERSONNE"]
+    assert "sarrazin" in " ".join(found)
+    assert _labels("Dr Pierre est absent. M. Jean va mieux, merci.")["PERSONNE"] == {"Pierre", "Jean"}
