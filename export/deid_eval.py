@@ -10,7 +10,7 @@ share of predicted spans that overlap a gold span of any label (`any`) or of the
 
 Run: `python -m export.deid_eval [--corpus DIR] [--out resources/deid]`; `--show SPLIT` prints a development split's
 misses, `--unseen FILE` scores a new part once without printing it, `--swap-values` puts other values into the dev
-split's contexts.
+split's contexts, `--swap-handwritten LABEL` the hand-written snippets' values of one label.
 """
 from __future__ import annotations
 
@@ -620,11 +620,8 @@ def score_unseen(samples: list[Sample]) -> dict:
     return results
 
 
-def swap_values(samples: list[Sample], path: Path = SWAP_VALUES, per_span: int = 12, seed: int = 0,
-                find=find_personal_data) -> dict:
-    """Put other values of the same label (from `path`) in place of each gold value of `samples` and check that
-    each is masked: the contexts the rules were written on, with values they were not (a value in capitals where
-    the original was). Per label: tries, misses, recall; and the missed texts, to read (dev data only)."""
+def swap_pools(path: Path = SWAP_VALUES) -> dict[str, list[str]]:
+    """The values of each label in `path` (a "[LABEL]" line, then one value per line)."""
     pools: dict[str, list[str]] = defaultdict(list)
     label = None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -632,11 +629,33 @@ def swap_values(samples: list[Sample], path: Path = SWAP_VALUES, per_span: int =
             label = line[1:-1]
         elif line.strip() and not line.startswith("#"):
             pools[label].append(line)
+    return pools
+
+
+def handwritten_pools(samples: list[Sample]) -> dict[str, list[str]]:
+    """The one-line gold values of each label in the hand-written development snippets."""
+    pools: dict[str, set[str]] = defaultdict(set)
+    for sample in samples:
+        for gold in sample.gold:
+            if "\n" not in gold.text:
+                pools[gold.label].add(gold.text)
+    return {label: sorted(values) for label, values in pools.items()}
+
+
+def swap_values(samples: list[Sample], path: Path = SWAP_VALUES, per_span: int = 12, seed: int = 0,
+                find=find_personal_data, pools: dict[str, list[str]] | None = None) -> dict:
+    """Put other values of the same label (from `path`, or `pools`) in place of each gold value of `samples` and
+    check that each is masked: the contexts the rules were written on, with values they were not (a value in
+    capitals where the original was). Per label: tries, misses, recall; and the missed texts, to read (dev data
+    only)."""
+    pools = pools if pools is not None else swap_pools(path)
     rng = random.Random(seed)
     tries: dict[str, int] = defaultdict(int)
     missed: dict[str, list[str]] = defaultdict(list)
     for sample in samples:
         for gold in sample.gold:
+            if gold.label not in pools:
+                continue
             for value in rng.sample(pools[gold.label], min(per_span, len(pools[gold.label]))):
                 value = value.upper() if gold.text.isupper() else value
                 text = sample.text[:gold.start] + value + sample.text[gold.end:]
@@ -663,6 +682,9 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--swap-values", action="store_true",
                         help="put other values of each label (export/data/deid_swap_values.txt) into the dev split's "
                              "snippets and print the ones the rules miss (writes nothing)")
+    parser.add_argument("--swap-handwritten", metavar="LABEL",
+                        help="the same with the hand-written development snippets' values of LABEL, sixty per context: "
+                             "value shapes the rules miss in the templates' contexts (writes nothing)")
     parser.add_argument("--build-drug-names", action="store_true",
                         help="rebuild resources/deid/drug_names.txt from the BDPM file first")
     parser.add_argument("--rules-only", action="store_true",
@@ -676,8 +698,10 @@ def main(argv: list[str] | None = None) -> dict:
         parser.error("--rules-only goes with --show (the full report scores both, side by side)")
     if args.unseen:
         return score_unseen(handwritten_snippets(args.unseen))
-    if args.swap_values:
-        swapped = swap_values(load_split(args.corpus)["dev"])
+    if args.swap_values or args.swap_handwritten:
+        pools = {args.swap_handwritten: handwritten_pools(handwritten_snippets())[args.swap_handwritten]} \
+            if args.swap_handwritten else None
+        swapped = swap_values(load_split(args.corpus)["dev"], per_span=60 if pools else 12, pools=pools)
         for label, row in swapped.items():
             print(f"{label}: {row['tries']} tries, {row['misses']} missed, recall masked {row['recall_masked']}")
             for item in row["missed"]:

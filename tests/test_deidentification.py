@@ -1062,6 +1062,17 @@ def test_swapped_values_are_checked_in_the_contexts_of_the_dev_snippets(tmp_path
     assert "PERSONNE" not in result  # no pool for names: not tried
 
 
+def test_the_hand_written_values_are_swapped_into_the_dev_snippets_contexts() -> None:
+    """`--swap-handwritten LABEL`: the pool is the hand-written snippets' one-line values of that label."""
+    from export.deid_eval import handwritten_pools, swap_values
+    pools = handwritten_pools([parse_snippet("[12 rue de Siam](ADRESSE)\n[29200](ZIP) [Brest](VILLE)"),
+                               parse_snippet("au [3 allée des Pins](ADRESSE), [Lorient](VILLE)")])
+    assert pools["ADRESSE"] == ["12 rue de Siam", "3 allée des Pins"] and pools["VILLE"] == ["Brest", "Lorient"]
+    samples = [parse_snippet("Mme [RANNOU](NOM), [8 quai Kléber](ADRESSE), [29000](ZIP) [Quimper](VILLE).")]
+    result = swap_values(samples, per_span=60, pools={"ADRESSE": pools["ADRESSE"]})
+    assert list(result) == ["ADRESSE"] and result["ADRESSE"]["tries"] == 2 and result["ADRESSE"]["recall_masked"] == 1.0
+
+
 @pytest.mark.parametrize(
     "text,label,value",
     [("NÉE MARTIN\nIPP 8 0 0 5 4 1 2 2 7 3\nENTRÉE", "IPP", "8 0 0 5 4 1 2 2 7 3"),
