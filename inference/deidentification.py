@@ -2991,7 +2991,10 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
                        rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})"
                        # a name glued to the street after it: "RICHARD3 rue Voltaire", "GOMESPaulo2 impasse du Moulin",
                        # "dmt5rue Victor Hugo", "LE BORGNERue Henri"
-                       rf"|(?=\d{{1,3}}[ \t]?(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b)(?<=[{_LO}{_UP}]{{3}})"
+                       rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
+                       rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}})"
+                       # a town in capitals glued to the phone's label: "29200 BRESTTél."
+                       rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
                        rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
 
 
@@ -3074,8 +3077,12 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         if not covering or not garbled(other, min(item.start for item in covering), max(item.end for item in covering)):
             kept.append(other)
             continue
-        kept += _uncovered_pieces(other, [(item.start, item.end) for item in covering])
+        kept += [piece for piece in _uncovered_pieces(other, [(item.start, item.end) for item in covering])
+                 if not _CONTACT_LABEL_RE.fullmatch(piece.text.strip(" .:"))]  # "rue X56100LORIENTTél": no "Tél"
     return kept + added
+
+
+_CONTACT_LABEL_RE = re.compile(r"(?i)t[ée]l|fax|port|e?-?mail")
 
 
 def _letters_spaced(match: re.Match) -> bool:

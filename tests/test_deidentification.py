@@ -2289,3 +2289,10 @@ def test_a_titled_first_name_and_a_surname_in_lower_case() -> None:
     found = _labels("Chère Consœur,\nM. Emmanuel sarrazin, suite à la récente publication")["PERSONNE"]
     assert "sarrazin" in " ".join(found)
     assert _labels("Dr Pierre est absent. M. Jean va mieux, merci.")["PERSONNE"] == {"Pierre", "Jean"}
+
+
+def test_a_letterhead_glued_around_an_abbreviated_street_and_a_phone_label() -> None:
+    labels = _labels("Dr Anne LE GALL2 r. Pasteur29200 BRESTTél.02 98 44 17 63")
+    assert labels["ADRESSE"] == {"2 r. Pasteur"} and labels["VILLE"] == {"BREST"}
+    labels = _labels("CLINIQUE DES GENÊTS3 rue Robert Surcouf56100LORIENTTél:0297644411Fax:0297644412")
+    assert labels["ADRESSE"] == {"3 rue Robert Surcouf"} and labels["VILLE"] == {"LORIENT"}
