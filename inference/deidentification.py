@@ -227,7 +227,7 @@ _DATE_RE = re.compile(r"(?=\d)(?:" + "|".join(f"(?:{pattern})" for index, patter
                                                if index not in _WORDED) + ")", re.IGNORECASE)
 _WORD_DATE_RE = re.compile("|".join(f"(?:{pattern})" for index, pattern in enumerate(_DATE_PATTERNS)
                                     if index in _WORDED), re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?=19|20)(?:(?<=\(°)|(?<=\(° )|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
+_YEAR_RE = re.compile(r"(?=19|20)(?:(?<=\(°)|(?<=\(° )|(?<= °)|(?<![\d.,/°-]))(?:19|20)\d\d(?!\d|[,.]\d|\s?(?:(?:mg|g|ml|ui|cp|mm|cm|kg|h)\b|%|€|µ|-\d))",
                       re.IGNORECASE)
 # A year before 1900 after a word of time: "nommé à Strasbourg en 1849", "dès 1816" (the history of medicine)
 _OLD_YEAR_RE = re.compile(r"(?=1[5-8]\d\d)(?:(?<=\ben )|(?<=\bdès )|(?<=\bvers )|(?<=\bdepuis )|(?<=\bin )|(?<=\bdate de )|(?<=\bdatant de ))"
@@ -266,7 +266,8 @@ _MONTH_BEFORE_MONTH_RE = re.compile(rf"\b(?:{_MONTHS})(?=[-/](?:{_MONTHS})\b)", 
 # two months named as a span: "entre novembre et février", "de mars à mai"
 _MONTH_PAIR_RE = re.compile(rf"\b(?:entre|de|du|d['’]|en)\s?(?P<value>{_MONTHS})\.?\s(?:et|à|au)\s(?P<value2>{_MONTHS})\b", re.IGNORECASE)
 _BIRTH_CONTEXT_RE = re.compile(
-    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au|vers)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|mise?\s+au\s+monde\s+le|"
+    r"(?:n[ée](?:e|\(e\))?\s+(?:le|en|au|vers)?|\bD\.?N\.?|date\s+(?:de\s+)?nais\w*\.?|DDN|d\.d\.n\.?|naissance(?:\s+le)?|\(\s*°|(?<=\s)°|"
+    r"mise?\s+au\s+monde\s+le|"
     r"birth\w*|DOB|D\.O\.B\.?|nat[oa]\s+il|nacid[oa]\s+el|nascid[oa]\s+em|geboren\s+am|fecha\s+de\s+nacimiento|data\s+di\s+nascita)\s*:?\s*$",
     re.IGNORECASE)
 _BETWEEN_IDENTITY_AND_BIRTH_RE = re.compile(r"[\s,;|\-()]*(?:(?:[FMH]|homme|femme)\b[\s,;|\-()]*)?", re.IGNORECASE)
@@ -320,6 +321,7 @@ _PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .
 _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|le\s+suivant)?\s*:?\s*"
                                      r"(?P<number>\+?[\dO][\d\s.\-/]{1,16}\d)(?!\d)", re.IGNORECASE)
 
+_STAY_LABEL_BEFORE_RE = re.compile(r"\b(?:NDA|IPP|NIP|IEP)[ \t]*(?:n°|:)?[ \t]*$")
 _NIR_CONTEXT_RE = re.compile(r"(?:s[ée]curit[ée]\s+sociale|\bNSS\b|\bNIR\b|\bn°\s*SS\b|\bINSEE\b|assurance\s+maladie|"
                              r"immatriculation|n°\s*d'id\w*|identification)", re.IGNORECASE)
 # (a NIR's key may stand apart: "2550603310 247 - 18")
@@ -668,7 +670,7 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 # "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
-    rf"\b(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
+    rf"(?:\b|(?<=\d{{4}})(?=à))(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"(?<=(?i:\bn[ée]) )dans|(?<=(?i:\bnée) )dans|(?<=\d{{4}} )dans|"
     rf"[Oo]riginaires?\s+(?:de|d['’])|venant\s+(?:de|d['’])|en\s+provenance\s+(?:de|d['’])|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
     rf"(?:[Ll]ieu\s+(?:de\s+)?naiss(?:ance|\.)?|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
@@ -792,7 +794,8 @@ _LOWER_PLACE_DATE_RE = re.compile(rf"(?:^|(?<=[-–] ))(?P<city>[{_LO}][{_LO}'�
                                   rf"(?=\d|(?:{_MONTHS}|{_WEEKDAYS}|premier)\b)", re.MULTILINE)
 
 _TITLE = (r"(?:Dr|Drs|Docteur|Docteurs|Pr|Prof|Professeur|Mme|Mmes|Madame|Mlle|Mademoiselle|Melle|M|MM|Mr|Mrs|Herr|Frau|"
-          r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
+          r"Monsieur|Messieurs|Me|Ma[iî]tre|Interne|Externe|IDE|IBODE|IADE|Sage-femme|Infirmi[eè]re?|Kin[ée]|"
+          r"Op[ée]rat(?:eur|rice)|Aide(?=\s*:)|Anesth[ée]siste|Instrumentiste|Panseu(?:r|se)|Circulante|"
           r"Dre|Pre|Patient\(e\)|Patiente?|Nom\s+de\s+naissance|Nom\s+de\s+jeune\s+fille|Nom\s+d['’]usage|Nom\s+marital|"
           r"Nom\s+patronymique|Nom\s+de\s+famille|Nom|Pr[ée]noms?(?:\s?\(s\))?|Signataire|Secr[ée]taire|"
           r"Psychologue|Di[ée]t[ée]ticien(?:ne)?|Kin[ée]sith[ée]rapeute|Orthophoniste|Ergoth[ée]rapeute|Pharmacien(?:ne)?|"
@@ -818,7 +821,7 @@ _INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
 _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|von|Von|VON|der|Der|DER|den|da|Da|DA|"
-             r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|Aït|AÏT|"
+             r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|AIT|Aït|AÏT|"
              r"ould|Ould|OULD|d'|D'|d’|D’)")
 _NAME_TOKEN_RE = re.compile(rf"(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec": the initial first
 _CAPS_AND_LOWER_RE = re.compile(rf"(?<![\w'’-])(?:([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)[ \t]+([{_LO}]{{3,}})|([{_LO}]{{3,}})[ \t]+"
@@ -849,7 +852,7 @@ _SURNAME_ARTICLES = {"Le", "LE", "La", "LA", "Du", "DU", "De", "DE"}
 _NOT_SURNAME_AFTER_ARTICLE = {"service", "centre", "pole", "unite", "departement", "laboratoire", "cabinet", "patient",
                               "patiente", "medecin", "docteur", "docteure", "professeur", "dr", "pr", "chef", "cadre"}
 _PARTICLE_KEYS = {"de", "du", "des", "le", "la", "les", "d'", "van", "von", "der", "da", "dos", "di", "del", "ben", "el",
-                  "ould"}
+                  "ould", "ait", "ibn"}
 _ROLE_LABEL_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[-–|;.]\s)|(?<=\t)|(?<=\S  ))[ \t]*(?:infirmi[eè]re?s?|IDE|internes?|externes?|m[ée]decins?(?:\s+traitants?|\s+r[ée]f[ée]rents?)?|"
     r"secr[ée]taires?|op[ée]rateurs?|aides?\s+op[ée]ratoires?|anesth[ée]sistes?|chirurgiens?|r[ée]dacteurs?|"
@@ -909,6 +912,14 @@ _TITLED_FIRST_NAME_LOWER_RE = re.compile(
     re.MULTILINE)
 _COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pour", "avec", "sans", "dans", "sur", "par",
                        "aussi", "ici", "absent", "absente", "present", "presente", "lui", "elle", "seul", "seule", "merci"}
+# A relative named in brackets, typed in lower case: "le père (ahmet demir)", "l'oncle (mustafa demir)"
+_RELATIVE_IN_BRACKETS_RE = re.compile(
+    rf"(?=[pmfsoteébgcvanj])\b(?:p[èe]re|m[èe]re|fils|fille|fr[èe]re|s[œo]e?ur|oncle|tante|[ée]poux|[ée]pouse|mari|femme|"
+    rf"conjointe?|compagnon|compagne|cousine?|neveu|ni[èe]ce|grand-p[èe]re|grand-m[èe]re|voisine?|amie?|tut(?:eur|rice))"
+    rf"[ \t]*\([ \t]*(?P<name>(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}}))[ \t]*\)")
+# An identity line whose fields slashes split: "IPP : 3390012764 / MERCIER / Olive / F / 1967"
+_SLASHED_IDENTITY_RE = re.compile(rf"(?<=/ )(?P<last>[{_UP}][{_UP}'’-]+(?: [{_UP}][{_UP}'’-]+)?) / "
+                                  rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) / (?:[MFHmf]|Homme|Femme)\b")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
@@ -947,6 +958,7 @@ _FIRST_PARTICLE_NAME_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])(?P<first>{_NAME_WORD}|{_INITIAL})[ \t]+(?:{_PARTICLE}(?:[ \t]|(?<=['’])))+(?P<last>{_NAME_WORD})")
 _PARTICLE_NAME_FIRST_RE = re.compile(
     rf"(?<![\w'’-])(?:(?:De|DE|Du|DU|Des|DES|Le|LE|La|LA|Van|VAN|Von|VON|Da|DA|Dos|DOS|Di|DI|Del|DEL|Ben|BEN|El|EL|"
+    rf"Ait|AIT|Aït|AÏT|Ould|OULD|"
     rf"D['’]|L['’])"
     rf"(?:[ \t]|(?<=['’])))(?:{_PARTICLE}[ \t])?(?P<last>{_NAME_WORD}),?[ \t]+(?P<first>{_NAME_WORD})(?![\w'’-])")
 _TITLE_CASE_RE = re.compile(rf"(?<![\w'’-])[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])")
@@ -1017,7 +1029,7 @@ _COLUMN_LABELS = [  # French, then the English of exports ("IPP,NDA,Name,FirstNa
     ("CODE_POSTAL", re.compile(r"cp|code\s+postal|zip(?:\s?code)?|post\s?code", re.IGNORECASE)),
     ("VILLE", re.compile(r"ville|commune|localit[ée]|city|town", re.IGNORECASE)),
 ]
-_CELL_SEPARATOR_RE = re.compile(r"\s*(?:\||\t+)\s*")
+_CELL_SEPARATOR_RE = re.compile(r"\s*(?:[|¦]|\t+)\s*")
 # An exported file pasted as text: fields split by ";" (two or more on the line) or by "," with no space after it.
 _CSV_SEPARATORS = {";": re.compile(r"\s*;\s*"), ",": re.compile(r",(?! )")}
 _LINE_RE = re.compile(r"[^\n]+")
@@ -1050,7 +1062,8 @@ _KEYED_VALUE_RE = re.compile(
     r"|(?<![\w.])(?P<name>[A-Za-z_](?:[\w.]| (?=\w)){0,30})[ \t]*(?:=|:)[ \t]*(?P<aq>[\"'])(?P<assigned>[^\"'\n]{1,80}?)(?P=aq)"
     r"|^N:(?P<family>[^;\n]+);(?P<given>[^;\n]*)"
     # a printout's dotted leaders: "Nom.................: BARRE", "Code postal / Commune........87000 / LIMOGES"
-    r"|^[ \t]*(?P<leader>[A-Za-zÀ-ÿ][\w'’ /]{1,40}?)[ \t]*\.{4,}[ \t]*:?[ \t]*(?P<led>[^\n]{1,80}?)[ \t]*$", re.MULTILINE)
+    r"|^[ \t]*(?P<leader>[A-Za-zÀ-ÿ][\w'’ /]{1,40}?)[ \t]*(?:\.{4,}|(?:\.[ \t]){3,})[ \t]*:?[ \t]*(?P<led>[^\n]{1,80}?)[ \t]*$",
+    re.MULTILINE)
 _KEY_LABELS = {"nom": "PERSONNE", "prenom": "PERSONNE", "prenoms": "PERSONNE", "name": "PERSONNE", "family": "PERSONNE",
                "given": "PERSONNE", "lastname": "PERSONNE", "firstname": "PERSONNE", "surname": "PERSONNE",
                "ville": "VILLE", "city": "VILLE", "commune": "VILLE", "cp": "CODE_POSTAL", "zip": "CODE_POSTAL",
@@ -1113,10 +1126,10 @@ def _find_keyed_values(text: str) -> list[PersonalData]:
 
 
 def _find_table_cells(text: str) -> list[PersonalData]:
-    """Cells of a table (columns split by "|" or tabs) under a header naming personal data in two columns at least
+    """Cells of a table (columns split by "|", "¦" or tabs) under a header naming personal data in two columns at least
     ("Nom | Prénom | DDN | N° IPP"; a lone "Nom" column may list drugs), and the cell just right of such a label
     in a row ("DDN|27/12/1949"): their value is that data whatever its shape ("0045127736", "25-318-0442")."""
-    if "|" not in text and "\t" not in text and ";" not in text and "," not in text:
+    if "|" not in text and "¦" not in text and "\t" not in text and ";" not in text and "," not in text:
         return []
     found: list[PersonalData] = []
     lexicons = _lexicons()
@@ -1125,7 +1138,7 @@ def _find_table_cells(text: str) -> list[PersonalData]:
     def cells(line: re.Match) -> list[tuple[int, int]]:
         spans, start = [], line.start()
         separators = _CELL_SEPARATOR_RE
-        if "|" not in line.group(0) and "\t" not in line.group(0):
+        if "|" not in line.group(0) and "¦" not in line.group(0) and "\t" not in line.group(0):
             if line.group(0).count(";") >= 2:
                 separators = _CSV_SEPARATORS[";"]
             elif len(_CSV_SEPARATORS[","].findall(line.group(0))) >= 3:
@@ -1318,8 +1331,9 @@ def _find_numbers(text: str) -> list[PersonalData]:
     found = [item for item in found if not (item.label == "IPP" and _NOT_A_PATIENT_NUMBER_RE.search(
         text, max(0, item.start - 25), item.start))]
     behind_label = [item for item in found if item.label == "IPP" and item.text.upper().startswith("IPP")]
-    found = [item for item in found if not (item.label == "TELEPHONE" and any(
-        other.start <= item.start and item.end <= other.end for other in behind_label))]  # "(IPP 0700456123)"
+    found = [item for item in found if not (item.label == "TELEPHONE" and (any(
+        other.start <= item.start and item.end <= other.end for other in behind_label)  # "(IPP 0700456123)"
+        or _STAY_LABEL_BEFORE_RE.search(text, max(0, item.start - 12), item.start)))]  # "NDA 0122100458"
     # "Numéro d'hospitalisation : H 2024 0031 5567": digits that could be part of a NIR (no valid key) inside a
     # longer identifier behind its label are that identifier
     labelled = [item for item in found if item.label == "IPP" and item.score >= 0.9]
@@ -2599,6 +2613,12 @@ def _find_names(text: str) -> list[PersonalData]:
         words = match.group("first"), match.group("second")
         if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _RELATIVE_IN_BRACKETS_RE.finditer(text) if "(" in text else ():
+        if is_first_name(match.group("first")) or is_first_name(match.group("last")):
+            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
+    for match in _SLASHED_IDENTITY_RE.finditer(text) if " / " in text else ():
+        for group in ("last", "first"):
+            found.append(PersonalData("PERSONNE", match.start(group), match.end(group), match.group(group), 0.7))
     for match in _TITLED_FIRST_NAME_LOWER_RE.finditer(text):
         last = _key(match.group("last"))
         if is_first_name(match.group("first")) and last not in blocked and last not in _COMMON_LOWER_WORDS:
@@ -2972,7 +2992,7 @@ def _open_underscores(text: str) -> str:
 
 
 # what a text with keyed values holds (looking these up costs less than a pass of _KEYED_VALUE_RE)
-_KEYED_HINTS = ('":', '" :', "':", "' :", '="', "='", '= "', "= '", ': "', ":\"", ": '", "</", "N:", "....")
+_KEYED_HINTS = ('":', '" :', "':", "' :", '="', "='", '= "', "= '", ': "', ":\"", ": '", "</", "N:", "....", ". . .")
 
 
 def _find_all(text: str) -> list[PersonalData]:
@@ -2993,6 +3013,8 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
                        # "dmt5rue Victor Hugo", "LE BORGNERue Henri"
                        rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
                        rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}})"
+                       # a title glued to a name in capitals ("DrLEGRAND", "MrKAYA"), "à" to a town ("1971àKayseri")
+                       rf"|(?:(?<=\b(?:Dr|Pr|Mr))|(?<=\bMme)|(?<=\bMlle))(?=[{_UP}]{{2}})|(?<=\dà)(?=[{_UP}][{_LO}])"
                        # a town in capitals glued to the phone's label: "29200 BRESTTél."
                        rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
                        rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")

@@ -2296,3 +2296,22 @@ def test_a_letterhead_glued_around_an_abbreviated_street_and_a_phone_label() -> 
     assert labels["ADRESSE"] == {"2 r. Pasteur"} and labels["VILLE"] == {"BREST"}
     labels = _labels("CLINIQUE DES GENÊTS3 rue Robert Surcouf56100LORIENTTél:0297644411Fax:0297644412")
     assert labels["ADRESSE"] == {"3 rue Robert Surcouf"} and labels["VILLE"] == {"LORIENT"}
+
+
+@pytest.mark.parametrize("text, values", [
+    ("- AIT OUFELLA Karim, kiné ; Personne de confiance : Ait Said Lynda (sœur)", {"AIT OUFELLA Karim", "Ait Said Lynda"}),
+    ("Opérateur : GONZALEZ   Aide : PAYET   IBODE : HOAREAU Ginette", {"GONZALEZ", "PAYET", "HOAREAU Ginette"}),
+    ("Astreinte du week-end : DrLEGRAND / DrFONTAINE (réa)", {"LEGRAND", "FONTAINE"}),
+    ("IPP : 3390012764 / MERCIER / Olive / F / 1967", {"MERCIER", "Olive"}),
+    ("Nom ¦ Prénom ¦ DDN ¦ IPP ¦ Motif\nLEMAIRE ¦ Odile ¦ 14/02/1951 ¦ 8002341197 ¦ bilan chute", {"LEMAIRE", "Odile"}),
+    ("N° : 2 4 0 0 5 1 7 7 2\nNom . . . . . : PASQUIER\nPrénom . . . : Ludovic", {"PASQUIER", "Ludovic"}),
+])
+def test_names_of_parts_97_to_99(text: str, values: set[str]) -> None:
+    assert values <= _labels(text)["PERSONNE"]
+
+
+def test_a_birth_year_after_a_degree_sign_a_stay_number_and_a_town_glued_to_a_date() -> None:
+    labels = _labels("Couple : Mme Derrien °1956 ; NDA 0122100458 ; né le19/03/1971àKayseri")
+    assert {"1956", "19/03/1971"} <= labels["DATE_NAISSANCE"] and "TELEPHONE" not in labels
+    assert labels["IPP"] == {"0122100458"} and labels["VILLE"] == {"Kayseri"}
+    assert "PERSONNE" not in _labels("Aide : à la toilette ; la mère (très inquiète) et le père")
