@@ -912,6 +912,8 @@ _TITLED_FIRST_NAME_LOWER_RE = re.compile(
     re.MULTILINE)
 _COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pour", "avec", "sans", "dans", "sur", "par",
                        "aussi", "ici", "absent", "absente", "present", "presente", "lui", "elle", "seul", "seule", "merci"}
+# A surname in capitals after the word "nom" written in lower case without its colon: "nom ALLARD, prénom Maxime"
+_LOWER_NAME_LABEL_RE = re.compile(rf"(?<![\w'’-])nom[ \t]+(?P<name>[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})?)(?![\w'’-])")
 # A relative named in brackets, typed in lower case: "le père (ahmet demir)", "l'oncle (mustafa demir)"
 _RELATIVE_IN_BRACKETS_RE = re.compile(
     rf"(?=[pmfsoteébgcvanj])\b(?:p[èe]re|m[èe]re|fils|fille|fr[èe]re|s[œo]e?ur|oncle|tante|[ée]poux|[ée]pouse|mari|femme|"
@@ -2613,6 +2615,9 @@ def _find_names(text: str) -> list[PersonalData]:
         words = match.group("first"), match.group("second")
         if any(is_first_name(word) for word in words) and not any(_key(word) in blocked for word in words):
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _LOWER_NAME_LABEL_RE.finditer(text) if "nom " in text else ():
+        if not any(_key(word) in blocked for word in re.split(r"[ -]", match.group("name"))):
+            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
     for match in _RELATIVE_IN_BRACKETS_RE.finditer(text) if "(" in text else ():
         if is_first_name(match.group("first")) or is_first_name(match.group("last")):
             found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))

@@ -2315,3 +2315,8 @@ def test_a_birth_year_after_a_degree_sign_a_stay_number_and_a_town_glued_to_a_da
     assert {"1956", "19/03/1971"} <= labels["DATE_NAISSANCE"] and "TELEPHONE" not in labels
     assert labels["IPP"] == {"0122100458"} and labels["VILLE"] == {"Kayseri"}
     assert "PERSONNE" not in _labels("Aide : à la toilette ; la mère (très inquiète) et le père")
+
+
+def test_a_surname_in_capitals_after_nom_in_lower_case() -> None:
+    assert "ALLARD" in _labels("dossier : nom ALLARD, prénom Maxime.")["PERSONNE"]
+    assert "PERSONNE" not in _labels("sous le nom DOLIPRANE ; au nom de la loi")
