@@ -898,16 +898,17 @@ _LOWER_NAME_BEFORE_BIRTH_RE = re.compile(rf"(?<![\w'’-])(?P<first>[{_LO}][{_LO
 _LOWER_NAME_AFTER_CUE_RE = re.compile(rf"(?=[rRcCdDoO])\b(?i:rappel|rdv|rendez-vous|convocation|consultation|courrier|"
                                       rf"ordonnance|dossier)[ \t]+(?i:pour|pr|de)[ \t]+(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+"
                                       rf"(?P<second>[{_LO}][{_LO}'’-]{{2,}})(?![\w'’-])")
+_PERSON_TITLES = r"Dr|Docteur|Pr|Professeur|Mme|Madame|M|MM|Mr|Monsieur|Mlle|Mademoiselle|Interne"
 # After a doctor's or a civil title, a name typed half in lower case: "Dr paulette Bouchard", "Docteur MAURON gilbert",
 # "Mme guivarc'h Vidal" (the lower-case word a listed first name or surname)
 _TITLED_MIXED_CASE_NAME_RE = re.compile(
-    rf"(?=[DdPpMmIi])\b(?:Dr|Docteur|Pr|Professeur|Mme|Madame|M|Mr|Monsieur|Mlle|Interne)\.?[ \t]+"
+    rf"(?=[DdPpMmIi])\b(?:{_PERSON_TITLES})\.?[ \t]+"
     rf"(?P<name>(?P<lower>[{_LO}][{_LO}'’-]{{2,}})[ \t]+[{_UP}][{_LO}{_UP}'’-]+|[{_UP}][{_LO}{_UP}'’-]+[ \t]+(?P<after>[{_LO}][{_LO}'’-]{{2,}}))"
     rf"(?![\w'’-])")
 # ... or a listed first name and a surname in lower case before punctuation: "M. Emmanuel sarrazin, suite à",
 # "Dr. Pauline quillévéré (p.roux@...)", "Mademoiselle Victoire annick, née le"
 _TITLED_FIRST_NAME_LOWER_RE = re.compile(
-    rf"(?=[DdPpMmIi])\b(?:Dr|Docteur|Pr|Professeur|Mme|Madame|M|MM|Mr|Monsieur|Mlle|Mademoiselle|Interne)\.?[ \t]+"
+    rf"(?=[DdPpMmIi])\b(?:{_PERSON_TITLES})\.?[ \t]+"
     rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}})(?=[ \t]*[,;(.)]|[ \t]*$|[ \t]+n[ée]e?\b)",
     re.MULTILINE)
 _COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pour", "avec", "sans", "dans", "sur", "par",
