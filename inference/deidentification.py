@@ -316,7 +316,8 @@ _PAIR_IN_WORDS = (rf"(?:(?:quatre-vingts?|vingt|trente|quarante|cinquante|soixan
 _SPELLED_PHONE_RE = re.compile(rf"(?i:\bz[ée]ro[- ](?:{_UNITS})(?:[ \t]*[,;]?[ \t]+(?:{_PAIR_IN_WORDS})(?![\w-])){{4}})")
 # national short numbers that are nobody's: emergency services, helplines
 _PUBLIC_NUMBERS = {"15", "17", "18", "112", "114", "115", "119", "3114", "3919", "3977", "116006", "116117", "3237", "3624"}
-_PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:[ .\-]\d{1,4}){1,4}"
+# (ten digits in any grouping: "0 800 123 456", "0380 295188", "06 62 10 7 4 38", "02 98 .43 17 06", "0 4. 9 2. 7 1...")
+_PHONE_LOOSE_RE = re.compile(r"(?<![\w+/.,-])(?<!\d )(?:\(\+?33\)\s?0?[1-9]|0[ .]?[1-9]\d{0,3})(?:(?:[ .\-]|\. | \.)\d{1,6}){1,9}"
                              r"(?![\d/]|[.,]\d| \d)")
 _PHONE_AFTER_CONTEXT_RE = re.compile(rf"(?:{_PHONE_CONTEXT})\s*(?:au|le|:|-|est|le\s+suivant)?\s*:?\s*"
                                      r"(?P<number>\+?[\dO][\d\s.\-/]{1,16}\d)(?!\d)", re.IGNORECASE)
@@ -375,8 +376,12 @@ _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])|[ \t][A-Z](?=[ \t]*(?:[–,;)]|-[ \t]|\n|$))")  # "0024117845 K –"
 _IPP_RE = re.compile(r"(?=[I\d])(?:\bIPP\s*)?(?<![\w.,/])\d{4,20}(?![\w.,/]\d|\w)")
 # RPPS and INAMI numbers have 11 digits, ADELI and FINESS 9, in any grouping ("10 00 12 34 56 7", "6 9 1 2 3 4 5 6 7")
-_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI)(?:\s+du\s+(?:prescripteur|m[ée]decin))?\s*(?:n°|:)?\s*:?\s*"
-                      r"(?P<number>\d(?: ?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
+_RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI|(?-i:AM))(?:\s+du\s+(?:prescripteur|m[ée]decin))?\)?\s*(?:n°|:)?\s*:?\s*"
+                      r"(?P<number>\d(?:[ .]?\d){10}(?!\d)|\d(?: ?\d){8}(?!\d)|\d(?:[\d ]{7,13}|[\d-]{9,14})\d)", re.IGNORECASE)
+# an RPPS number without its label: eleven digits from 10, after a name or alone on a stamp's line ("Dr Goulven
+# Bizien 100 055 663 21"), and an ADELI number after an RPPS one and a slash
+_BARE_RPPS_RE = re.compile(r"10(?<![\d.,/-]10)(?:[ .]?\d){9}(?![\d.,/-]|[ .]\d)")
+_SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(?: ?\d){10}(?!\d))")
 
 _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
@@ -670,7 +675,7 @@ _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|
 # "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.
 _SAINT = r"(?:(?:Saint|Sainte|SAINT|SAINTE|St|Ste|ST|STE)\.?[ ](?=[A-ZÀ-Ü]))?"
 _CITY_CONTEXT_RE = re.compile(
-    rf"(?:\b|(?<=\d{{4}})(?=à))(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
+    rf"(?:\b|(?=à)(?<=\d{{4}}))(?:[àa]|habite(?:\s+[àa])?|r[ée]sid\w*\s+[àa]|vit\s+[àa]|domicili[ée]e?\s+[àa]|pr[èe]s\s+de|r[ée]gion\s+de|"
     rf"(?<=(?i:\bn[ée]) )dans|(?<=(?i:\bnée) )dans|(?<=\d{{4}} )dans|"
     rf"[Oo]riginaires?\s+(?:de|d['’])|venant\s+(?:de|d['’])|en\s+provenance\s+(?:de|d['’])|de|CH\w*\s+(?:de|d'|d’)|ville\s+de|site\s+de|"
     rf"(?:[Ll]ieu\s+(?:de\s+)?naiss(?:ance|\.)?|[Vv]ille(?:\s+de\s+(?:naissance|r[ée]sidence))?|[Cc]ommune|[Ll]ocalit[ée])\s*:|"
@@ -914,12 +919,13 @@ _TITLED_FIRST_NAME_LOWER_RE = re.compile(
 _COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pour", "avec", "sans", "dans", "sur", "par",
                        "aussi", "ici", "absent", "absente", "present", "presente", "lui", "elle", "seul", "seule", "merci"}
 # A surname in capitals after the word "nom" written in lower case without its colon: "nom ALLARD, prénom Maxime"
-_LOWER_NAME_LABEL_RE = re.compile(rf"(?<![\w'’-])nom[ \t]+(?P<name>[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})?)(?![\w'’-])")
+_LOWER_NAME_LABEL_RE = re.compile(rf"nom(?<![\w'’-]nom)[ \t]+(?P<name>[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})?)(?![\w'’-])")
 # A relative named in brackets, typed in lower case: "le père (ahmet demir)", "l'oncle (mustafa demir)"
 _RELATIVE_IN_BRACKETS_RE = re.compile(
-    rf"(?=[pmfsoteébgcvanj])\b(?:p[èe]re|m[èe]re|fils|fille|fr[èe]re|s[œo]e?ur|oncle|tante|[ée]poux|[ée]pouse|mari|femme|"
-    rf"conjointe?|compagnon|compagne|cousine?|neveu|ni[èe]ce|grand-p[èe]re|grand-m[èe]re|voisine?|amie?|tut(?:eur|rice))"
-    rf"[ \t]*\([ \t]*(?P<name>(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}}))[ \t]*\)")
+    rf"\([ \t]*(?P<name>(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}}))[ \t]*\)")
+_RELATIVE_BEFORE_RE = re.compile(
+    r"\b(?:p[èe]re|m[èe]re|fils|fille|fr[èe]re|s[œo]e?ur|oncle|tante|[ée]poux|[ée]pouse|mari|femme|conjointe?|compagnon|"
+    r"compagne|cousine?|neveu|ni[èe]ce|grand-p[èe]re|grand-m[èe]re|voisine?|amie?|tut(?:eur|rice))[ \t]*$")
 # An identity line whose fields slashes split: "IPP : 3390012764 / MERCIER / Olive / F / 1967"
 _SLASHED_IDENTITY_RE = re.compile(rf"(?<=/ )(?P<last>[{_UP}][{_UP}'’-]+(?: [{_UP}][{_UP}'’-]+)?) / "
                                   rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) / (?:[MFHmf]|Homme|Femme)\b")
@@ -1013,6 +1019,11 @@ def _find_simple(text: str) -> list[PersonalData]:
     for match in _RPPS_RE.finditer(text):
         label = "FINESS" if match.group(0).upper().startswith("FINESS") else "RPPS"
         found.append(PersonalData(label, match.start("number"), match.end("number"), match.group("number")))
+        second = _SECOND_NUMBER_RE.match(text, match.end()) if label == "RPPS" else None
+        if second:  # "RPPS/ADELI : 10004567123 / 29 1 04567 2"
+            found.append(PersonalData("RPPS", second.start("number"), second.end("number"), second.group("number")))
+    for match in _BARE_RPPS_RE.finditer(text):
+        found.append(PersonalData("RPPS", match.start(), match.end(), match.group(0), 0.6))
     return found
 
 
@@ -1032,6 +1043,7 @@ _COLUMN_LABELS = [  # French, then the English of exports ("IPP,NDA,Name,FirstNa
     ("CODE_POSTAL", re.compile(r"cp|code\s+postal|zip(?:\s?code)?|post\s?code", re.IGNORECASE)),
     ("VILLE", re.compile(r"ville|commune|localit[ée]|city|town", re.IGNORECASE)),
 ]
+_CELL_PADDING = " \t\n\"'"
 _CELL_SEPARATOR_RE = re.compile(r"\s*(?:[|¦]|\t+)\s*")
 # An exported file pasted as text: fields split by ";" (two or more on the line) or by "," with no space after it.
 _CSV_SEPARATORS = {";": re.compile(r"\s*;\s*"), ",": re.compile(r",(?! )")}
@@ -1150,8 +1162,9 @@ def _find_table_cells(text: str) -> list[PersonalData]:
             spans.append((start, separator.start()))
             start = separator.end()
         spans.append((start, line.end()))
-        return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip())))
-                for a, b in spans]
+        # a quoted cell of an export ('"MOIGN","Albert"') is read without its quotes
+        return [(a + len(text[a:b]) - len(text[a:b].lstrip(_CELL_PADDING)),
+                 b - (len(text[a:b]) - len(text[a:b].rstrip(_CELL_PADDING)))) for a, b in spans]
 
     def add(label: str, start: int, end: int) -> None:
         item = _labelled_value(text, label, start, end, blocked)
@@ -2620,7 +2633,8 @@ def _find_names(text: str) -> list[PersonalData]:
         if not any(_key(word) in blocked for word in re.split(r"[ -]", match.group("name"))):
             found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
     for match in _RELATIVE_IN_BRACKETS_RE.finditer(text) if "(" in text else ():
-        if is_first_name(match.group("first")) or is_first_name(match.group("last")):
+        if (is_first_name(match.group("first")) or is_first_name(match.group("last"))) \
+                and _RELATIVE_BEFORE_RE.search(text, max(0, match.start() - 16), match.start()):
             found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
     for match in _SLASHED_IDENTITY_RE.finditer(text) if " / " in text else ():
         for group in ("last", "first"):
@@ -2946,8 +2960,13 @@ def _resolve(found: list[PersonalData]) -> list[PersonalData]:
     return sorted(kept, key=lambda item: item.start)
 
 
+_NUMBER_LABELS = {"IPP", "NIR", "RPPS", "FINESS", "CODE_POSTAL"}
+
+
 def _uncovered_pieces(item: PersonalData, spans: Iterable[tuple[int, int]]) -> list[PersonalData]:
-    """The parts of `item` outside `spans`, trimmed of punctuation, that still hold two letters or digits."""
+    """The parts of `item` outside `spans`, trimmed of punctuation, that still hold two letters or digits (and a digit,
+    or letters an OCR reads for digits, for a number's label: "AM" left of "N°AM 54 2 01234 5" is no identifier, "OO"
+    of "O2.99.28.41.OO" is)."""
     pieces = [(item.start, item.end)]
     for a, b in spans:
         pieces = [piece for start, end in pieces
@@ -2955,7 +2974,8 @@ def _uncovered_pieces(item: PersonalData, spans: Iterable[tuple[int, int]]) -> l
     kept = []
     for start, end in pieces:
         chunk = item.text[start - item.start:end - item.start]
-        if sum(char.isalnum() for char in chunk) >= 2:
+        if sum(char.isalnum() for char in chunk) >= 2 and (item.label not in _NUMBER_LABELS
+                                                           or re.search(r"\d|^[\W_]*[OoIl]+[\W_]*$", chunk)):
             stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
             stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
             kept.append(PersonalData(item.label, stripped_start, stripped_end,
@@ -3020,7 +3040,7 @@ _GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3
                        rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
                        rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}})"
                        # a title glued to a name in capitals ("DrLEGRAND", "MrKAYA"), "à" to a town ("1971àKayseri")
-                       rf"|(?:(?<=\b(?:Dr|Pr|Mr))|(?<=\bMme)|(?<=\bMlle))(?=[{_UP}]{{2}})|(?<=\dà)(?=[{_UP}][{_LO}])"
+                       rf"|(?=[{_UP}]{{2}})(?:(?<=\b(?:Dr|Pr|Mr))|(?<=\bMme)|(?<=\bMlle))|(?=[{_UP}][{_LO}])(?<=\dà)"
                        # a town in capitals glued to the phone's label: "29200 BRESTTél."
                        rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
                        rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")

@@ -2320,3 +2320,29 @@ def test_a_birth_year_after_a_degree_sign_a_stay_number_and_a_town_glued_to_a_da
 def test_a_surname_in_capitals_after_nom_in_lower_case() -> None:
     assert "ALLARD" in _labels("dossier : nom ALLARD, prénom Maxime.")["PERSONNE"]
     assert "PERSONNE" not in _labels("sous le nom DOLIPRANE ; au nom de la loi")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Dr Yves QUÉRÉ     AM 29 1 23456 7     RPPS 10002233445", {"29 1 23456 7", "10002233445"}),
+    ("NÉDELEC — RPPS/ADELI : 10004567123 / 29 1 04567 2", {"10004567123", "29 1 04567 2"}),
+    ("Médecin : Dr Goulven Bizien 100 055 663 21", {"100 055 663 21"}),
+    ("responsable : Anne-Claire Tromeur, RPPS 100.033.445.56, Pharmacie", {"100.033.445.56"}),
+    ("OSSE 44000 NANTES – praticien (ADELI) : 44 1 02938 6.", {"44 1 02938 6"}),
+])
+def test_professionals_numbers_of_part_101(text: str, values: set[str]) -> None:
+    assert values <= _labels(text)["RPPS"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("kiné Yves Le Bihan 06 62 10 7 4 38", "06 62 10 7 4 38"),
+    ("assistante sociale ¦ 0380 295188", "0380 295188"),
+    ("Rappeler M. Kerboul au 02 98 .43 17 06 ou", "02 98 .43 17 06"),
+])
+def test_phone_numbers_grouped_oddly(text: str, value: str) -> None:
+    assert value in _labels(text)["TELEPHONE"]
+
+
+def test_a_quoted_export_and_a_number_label_left_alone() -> None:
+    labels = _labels('"IPP","NOM","PRENOM","DDN"\n"974118302","HOAREAU","Emma","15/04/2002"')
+    assert {"HOAREAU", "Emma"} <= labels["PERSONNE"]
+    assert "IPP" not in _labels("CH de NANCY TEL 03 83 35 11 22 N°AM 54 2 01234 5")
