@@ -920,12 +920,6 @@ _COMMON_LOWER_WORDS = {"est", "etait", "sera", "fait", "dit", "qui", "que", "pou
                        "aussi", "ici", "absent", "absente", "present", "presente", "lui", "elle", "seul", "seule", "merci"}
 # A surname in capitals after the word "nom" written in lower case without its colon: "nom ALLARD, prénom Maxime"
 _LOWER_NAME_LABEL_RE = re.compile(rf"nom(?<![\w'’-]nom)[ \t]+(?P<name>[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})?)(?![\w'’-])")
-# A relative named in brackets, typed in lower case: "le père (ahmet demir)", "l'oncle (mustafa demir)"
-_RELATIVE_IN_BRACKETS_RE = re.compile(
-    rf"\([ \t]*(?P<name>(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<last>[{_LO}][{_LO}'’-]{{2,}}))[ \t]*\)")
-_RELATIVE_BEFORE_RE = re.compile(
-    r"\b(?:p[èe]re|m[èe]re|fils|fille|fr[èe]re|s[œo]e?ur|oncle|tante|[ée]poux|[ée]pouse|mari|femme|conjointe?|compagnon|"
-    r"compagne|cousine?|neveu|ni[èe]ce|grand-p[èe]re|grand-m[èe]re|voisine?|amie?|tut(?:eur|rice))[ \t]*$")
 # An identity line whose fields slashes split: "IPP : 3390012764 / MERCIER / Olive / F / 1967"
 _SLASHED_IDENTITY_RE = re.compile(rf"(?<=/ )(?P<last>[{_UP}][{_UP}'’-]+(?: [{_UP}][{_UP}'’-]+)?) / "
                                   rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) / (?:[MFHmf]|Homme|Femme)\b")
@@ -2631,10 +2625,6 @@ def _find_names(text: str) -> list[PersonalData]:
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
     for match in _LOWER_NAME_LABEL_RE.finditer(text) if "nom " in text else ():
         if not any(_key(word) in blocked for word in re.split(r"[ -]", match.group("name"))):
-            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
-    for match in _RELATIVE_IN_BRACKETS_RE.finditer(text) if "(" in text else ():
-        if (is_first_name(match.group("first")) or is_first_name(match.group("last"))) \
-                and _RELATIVE_BEFORE_RE.search(text, max(0, match.start() - 16), match.start()):
             found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), match.group("name"), 0.7))
     for match in _SLASHED_IDENTITY_RE.finditer(text) if " / " in text else ():
         for group in ("last", "first"):
