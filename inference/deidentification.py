@@ -383,7 +383,7 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI|(?-i:AM))(?:\s+du\s+(?:pres
 _BARE_RPPS_RE = re.compile(r"10(?<![\d.,/-]10)(?:[ .]?\d){9}(?![\d.,/-]|[ .]\d)")
 _SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(?: ?\d){10}(?!\d))")
 
-_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\s+(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
                  r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|parvis|"
@@ -391,15 +391,19 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route)\b))"
+    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b)?|(?!(?i:premi|1er)){_SPELLED})(?:[ \t]*,\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
-    rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:\s+(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
-    rf"[\w'’\-.°º]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
+    rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:(?:\s+|(?<=\.)(?=[^\W\d_]))(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
+    rf"[\w'’\-.°º´]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
 _SPACED_NUMBER_BEFORE_RE = re.compile(r"(?<![\w,./:-])(?:\d )+$")
 _STREET_NAME_ON_NEXT_LINE_RE = re.compile(rf"[ \t]*(?:de[ \t]+la|de[ \t]+l['’]|du|des|de|d['’])[ \t]*[{_UP}]")
+# a line that ends inside a street's name, which the next line goes on with: "31 rue de la\nRépublique", "9 rue
+# du\nDocteur Roux", "25 Avenue Du Maréchal\nDe Lattre De Tassigny"
+_STREET_NAME_CUT_RE = re.compile(rf"(?:\s(?:de[ \t]+la|du|des|de|aux)|\sd['’]|\sde[ \t]+l['’]|(?i:mar[ée]chal|g[ée]n[ée]ral|docteur|"
+                                 rf"professeur|pr[ée]sident|colonel|commandant|capitaine|abb[ée]|saint|sainte))[ \t]*$")
 _STREET_HEAD_RE = re.compile(rf"(?<![^\W\d_])(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?", re.IGNORECASE)  # "11rue" too
 _STREET_WORD_RE = re.compile(rf"\b(?:{_STREET_TYPES})\b", re.IGNORECASE)
 _STREET_NUMBER_RE = re.compile(rf"(?:n[°º.]\s?|no\s)?\d|(?:{_SPELLED})\s", re.IGNORECASE)
@@ -408,7 +412,7 @@ _UPPER_OR_DIGIT_RE = re.compile(rf"[{_UP}\d]")
 _COMMON_STREET_WORDS = {"cours", "voie", "passage", "mail", "parc", "domaine", "côte", "cote", "rampe", "traverse",
                         "cité", "cite", "clos", "villa", "quartier", "carrefour", "montée", "montee", "route",
                         "promenade", "square", "place", "chemin", "sentier", "lot.", "za", "zi", "zac", "camping", "village", "foyer",
-                        "levée", "levee", "rempart", "remparts", "tribu", "piste", "cité-jardin", "cité-jardins", "cite-jardin", "cite-jardins"}
+                        "levée", "levee", "rempart", "remparts", "tribu", "piste", "môle", "mole", "cité-jardin", "cité-jardins", "cite-jardin", "cite-jardins"}
 # a street named after a date: "place du 8 Mai 1945", "rue du 14 Juillet"
 _DATED_STREET_NAME_RE = re.compile(rf"\bdu\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _NUMBERED_ONLY_STREET_WORDS = {"pl", "crs"}
@@ -439,7 +443,7 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
 _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|-(?=(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\br)(?<!\b(?-i:m))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul|Pl|Ch|Qu|Sq))"
                               r"(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr|Imp|Rte|All|Fbg|Rés|Bât|Lot|Crs|Mah|Cad|Sok))"
                               r"(?<!\b(?:Chem|Pass|Prom|Espl))(?<!str)\.\s"
@@ -571,12 +575,14 @@ _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
-    rf"(?:[ \t](?:(?i:de[ \t]la[ \t]|de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}})"
+    rf"(?:[ \t](?:(?i:de[ \t]la[ \t]|de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’]|aux[ \t])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}"
+    # the house number may come after the place: "Les Hauts de Sainte-Foy, 8, 69110", "La Basse Cour, 3\n53100"
+    rf"(?:(?:,[ \t]*|[ \t]+)(?:n[°º][ \t]?)?\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?=,?[ \t]|[ \t]*\n))?)"
     rf"(?:,?[ \t]|[ \t]*\n|[ \t]+[–—-][ \t]+)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
 # "vit au 16 Paul Desmerau 21000 Dijon": a number and capitalised words before a postal code are a street, also
 # after a street word this file does not know or a typo in one ("12 bouelvard Victor Hugo 75018 Paris").
 _NUMBERED_PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?<![\w,./-])\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter))?,?\s(?:[{_LO}]{{2,}}\s(?:de\sla\s|de\sl['’]|de\s|du\s|des\s|la\s|le\s|d['’])?)?"
+    rf"(?<![\w,./-])\d{{1,4}}(?:-\d{{1,4}})?(?:\s?(?:bis|ter|[A-D]\b))?,?\s(?:[{_LO}]{{2,}}\s(?:de\sla\s|de\sl['’]|de\s|du\s|des\s|la\s|le\s|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:\s(?:de\s|du\s|des\s|la\s|le\s|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}},?[ \t\n]"
     rf"(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}}[ \t]+[{_UP}])")
 # A town's name going on after a link word, in any case: "94200 Ivry sur seine", "à Rosny sous bois".
@@ -726,7 +732,7 @@ _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|L
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
-_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–—][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
 _ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t]/)[ \t]*$")
 # ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
 _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
@@ -736,7 +742,7 @@ _PLACE_LINE_BEFORE_RE = re.compile(rf"(?:^|(?<=\n))(?P<part>(?:Les|Le|La|LES|LE|
                                    r"(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+){0,4})[ \t]*\n$")
 # a postal code later on the line, or on one of the next two (an address block: residence, street, town)
 _CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
-_LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*,?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
+_LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*[,-]?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
                                        r"(?:[ \t][a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*){0,3})")
 # A street whose name holds "à" ("22 impasse du Four à Chaux, 01100 Oyonnax", "impasse du Moulin à Vent - 85100"):
 # the town comes after the postal code, on the line or the next one.
@@ -745,6 +751,9 @@ _STREET_NAME_WITH_A_RE = re.compile(rf"[ \t]+à[ \t]+[{_UP}][\w'’-]+(?=(?:,|[ 
 _NAME_LINE_BEFORE_CODE_RE = re.compile(rf"[ \t]*\n[ \t]*(?P<rest>[{_UP}][{_LO}'’-]+(?:[ \t]+[{_UP}][{_LO}'’-]+)?)[ \t]*\n[ \t]*"
                                        r"\d\d[ \t]?\d{3}\b")
 # The house number after the street's name and a comma, as in Portugal, Spain or Italy: "Rua de Santa Catarina, 120"
+# a house number before a place led by its article: "3 Le Clos Fleuri", "21 A Le Parc des Sports"
+_NUMBER_BEFORE_ARTICLE_RE = re.compile(r"(?<![\w,./:-])\d{1,4}(?:[ \t]?(?:bis|ter|[A-D])\b)?,?[ \t]+$")
+_ARTICLE_LED_RE = re.compile(rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}]")
 _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
                                      # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
                                      r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
@@ -848,7 +857,7 @@ _PREVIOUS_TOKEN_RE = re.compile(rf"(?<![\w/'’.-])({_NAME_WORD}|{_INITIAL})(,?)
 _CAPS_ABBREVIATIONS = {"eva", "ira", "max", "ide"}
 _LABELLED_NAME_RE = re.compile(
     r"(?:\b(?:nom(?:\s+de\s+naissance|\s+d['’]usage|\s+marital|\s+de\s+jeune\s+fille|\s+patronymique|\s+de\s+famille|"
-    r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*(?::|\.{3,})[ \t]*"  # "Nom ..... LECLERC"
+    r"\s+du\s+patient|\s+de\s+la\s+patiente|\s+usuel)?|pr[ée]noms?(?:\s?\(s\))?)[ \t]*(?::|\.{3,}|[-–—](?=[ \t]))[ \t]*"  # "Nom ..... LECLERC", "Nom - LECLERC"
     r"|\bnom\s+(?:de\s+naissance|d['’]usage|de\s+jeune\s+fille|marital)[ \t]+)"  # these need no colon
     r"(?=(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}))", re.IGNORECASE)
 _NAME_LABEL_STOPS = {"nom", "prenom", "prenoms", "ne", "nee", "date", "sexe", "ddn", "ipp", "nip", "nda", "age", "adresse",
@@ -895,7 +904,8 @@ _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re
 # ... and after "mr", "mme": the phrase closes, or a phone or a birth date follows ("mme kerherve.", "mr jestin
 # (06 18 ...)", "mme salou : 06...")
 _AFTER_CIVILITY_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:(?:\+|0)\d|ddn\b|n[ée]e?\b)")
-_AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous|rpps|adeli|t[ée]l)\b)")
+_AFTER_LOWER_SURNAME_RE = re.compile(r"[ \t]*(?:[,.;:!?()\n]|$|[ \t]+(?:de|du|au|aux|à|a|et|pour|qui|vous|rpps|adeli|t[ée]l|demain|hier|"
+                                     r"aujourd['’]hui|ce[ \t]+(?:matin|soir)|cet[ \t]+apr[èe]s-midi)\b)")
 _LOWER_NAME_BEFORE_BIRTH_RE = re.compile(rf"(?<![\w'’-])(?P<first>[{_LO}][{_LO}'’-]{{2,}})[ \t]+(?P<second>[{_LO}][{_LO}'’-]{{2,}})"
                                          r"(?![\w'’-])(?=[ \t]*(?:[,;]|//)?[ \t]*(?:n[ée]e?\b|ddn\b|d\.n\.|\d{1,3}[ \t]*(?:ans|a)\b))")
 # ... or after the words that announce whom a reminder or a file is for: "rappel pour jeanne moulin rendez-vous ...",
@@ -925,6 +935,9 @@ _SLASHED_IDENTITY_RE = re.compile(rf"(?<=/ )(?P<last>[{_UP}][{_UP}'’-]+(?: [{_
                                   rf"(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?) / (?:[MFHmf]|Homme|Femme)\b")
 _FIRST_NAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)"
                                      rf"[ \t](?P<last>[{_UP}][{_LO}]+|[{_UP}]{{2,}})(?![\w'’-])")
+# ... and a surname in capitals makes the eponym after it a first name: "LACROIX Gilbert", "GIRAUD Addison"
+_CAPS_SURNAME_AND_WORD_RE = re.compile(rf"(?<![\w'’-])(?<!\bde )(?<!\bdu )(?<!\bd['’])(?P<last>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
+                                       rf"[ \t](?P<first>[{_UP}][{_LO}]+)(?![\w'’-])")
 _NICKNAME_RE = re.compile(r"(?=[as,])(?:\bappel(?:le|lent|ait|er)(?:\s+[\w'’]+){0,3}?|\bsurnomm[ée]e?s?|\bsurnom|,\s*dit)\s*:?\s*[«\"“]\s*"
                           r"(?P<name>[A-ZÀ-Ü][\w'’-]+(?:\s[A-ZÀ-Ü][\w'’-]+)?)\s*[»\"”]"
                           r"|\bchez\s+les\s+(?P<family>[A-ZÀ-Ü][\w'’-]*[^\Wsx])(?![\w'’-])")  # "les Martin", not "les Reptiles"
@@ -1857,6 +1870,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if stop and stop.group(0) == "\n" and not value[len(head):stop.start()].strip() \
             and _STREET_NAME_ON_NEXT_LINE_RE.match(value, stop.end()):
         stop = _ADDRESS_STOP_RE.search(value, stop.end())  # "25 rue\nde Brest": the name went to the next line
+    elif stop and stop.group(0) == "\n" and value[len(head):stop.start()].strip() \
+            and _STREET_NAME_CUT_RE.search(value, len(head) - 1, stop.start()) and value[stop.end():stop.end() + 1].isupper():
+        stop = _ADDRESS_STOP_RE.search(value, stop.end())
     if stop:
         value = value[:stop.start()]
     value = value.rstrip(" .,-")
@@ -2076,6 +2092,10 @@ def _find_places(text: str) -> list[PersonalData]:
         number = _NUMBER_AFTER_STREET_RE.match(text, item.end)
         if number:
             found.append(PersonalData("ADRESSE", item.start, number.end(), text[item.start:number.end()], item.score))
+        if _ARTICLE_LED_RE.match(item.text):
+            number = _NUMBER_BEFORE_ARTICLE_RE.search(text, max(0, item.start - 12), item.start)
+            if number:
+                found.append(PersonalData("ADRESSE", number.start(), item.end, text[number.start():item.end], item.score))
     for item in [item for item in found if item.label == "ADRESSE"]:
         rest = _STREET_NAME_WITH_A_RE.match(text, item.end)
         if rest:
@@ -2617,6 +2637,11 @@ def _find_names(text: str) -> list[PersonalData]:
         first, last = match.group("first"), match.group("last")
         if is_first_name(first) and _key(first) not in blocked and _key(last) in lexicons["eponyms"]:
             found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _CAPS_SURNAME_AND_WORD_RE.finditer(text):
+        last, first = match.group("last"), match.group("first")
+        if _key(first) in lexicons["eponyms"] and is_first_name(first) and _key(last) not in blocked \
+                and _key(last) not in lexicons["medical"]:
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
     # Two words in lower case, one a listed first name, before a birth or an age: "wojcik tomasz ; ddn",
     # "patiente martine roussel 68 ans", "kaya emine née yavuz"
     for match in _LOWER_NAME_BEFORE_BIRTH_RE.finditer(text):
@@ -3020,22 +3045,35 @@ def _find_all(text: str) -> list[PersonalData]:
 # Letters spaced out by a letterhead or an OCR ("R O B E R T", "S T R A S B O U R G", boxes "|2|8|7|1|") and words
 # glued together ("MmeGARNIERCatherine", "Adr22rue", "45000ORLEANS") hide names from every rule.
 _SPACED_RUN_RE = re.compile(r"(?<![^\s|])[^\s|:](?:(?P<gap>[ |]|  )[^\s|:])(?:(?P=gap)[^\s|:]){1,}(?![^\s|:,.;)])")
-# where glued words part: "MmeGARNIER", "GARNIERCatherine", "Adr22rue", "45000ORLEANS", "QuimperCedex" (not
-# "McDonald", "DaTSCAN", "HbA1c", "PaCO2", "FibroScan")
-_GLUED_RE = re.compile(rf"(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
-                       rf"|(?=(?:Cedex|CEDEX)\d{{0,2}}\b)(?<=[{_LO}{_UP}]{{3}})"
-                       rf"|(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})|(?=[{_LO}{_UP}]{{2}})(?<=\d{{2}})"
-                       # a name glued to the street after it: "RICHARD3 rue Voltaire", "GOMESPaulo2 impasse du Moulin",
-                       # "dmt5rue Victor Hugo", "LE BORGNERue Henri"
-                       rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
-                       rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}})"
-                       # a title glued to a name in capitals ("DrLEGRAND", "MrKAYA"), "à" to a town ("1971àKayseri")
-                       rf"|(?=[{_UP}]{{2}})(?:(?<=\b(?:Dr|Pr|Mr))|(?<=\bMme)|(?<=\bMlle))|(?=[{_UP}][{_LO}])(?<=\dà)"
-                       # a town in capitals glued to the phone's label: "29200 BRESTTél."
-                       rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
-                       rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])")
+# where glued words part (not "McDonald", "DaTSCAN", "HbA1c", "PaCO2", "FibroScan"); grouped by the character
+# that follows, so that most places of a text fail at the first test
+_GLUED_RE = re.compile(
+    # before a capital: "MmeGARNIER", "GARNIERCatherine", "QuimperCedex", "45000ORLEANS"
+    rf"(?=[{_UP}])(?:(?=[{_UP}]{{3}})(?<=[{_LO}]{{2}})|(?=[{_UP}][{_LO}]{{3}})(?<=[{_UP}]{{3}})"
+    rf"|(?=(?:Cedex|CEDEX)\d{{0,2}}\b)(?<=[{_LO}{_UP}]{{3}})|(?<=\d{{2}})(?=[{_UP}][{_LO}{_UP}])"
+    # a title glued to a name in capitals ("DrLEGRAND", "MrKAYA"), "à" to a town ("1971àKayseri")
+    rf"|(?=[{_UP}]{{2}})(?:(?<=\b(?:Dr|Pr|Mr))|(?<=\bMme)|(?<=\bMlle))|(?=[{_UP}][{_LO}])(?<=\dà)"
+    # a town in capitals glued to the phone's label ("29200 BRESTTél."), a name to its street ("LE BORGNERue Henri")
+    rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
+    rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])"
+    # a street's word glued to its name: "6,rueSaint-Michel"
+    rf"|(?=[{_UP}][{_LO}])(?:(?<=\brue)|(?<=\bavenue)|(?<=\bimpasse)|(?<=\bchemin)|(?<=\ball[ée]e)|(?<=\bplace)))"
+    # before a number: "Adr22rue", and a name glued to the street after it: "RICHARD3 rue Voltaire",
+    # "GOMESPaulo2 impasse du Moulin", "dmt5rue Victor Hugo"
+    rf"|(?=\d)(?:(?=\d{{2}})(?<=[{_LO}{_UP}]{{2}})"
+    rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
+    rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}}))"
+    # a word after a number: "45000orleans"
+    rf"|(?<=\d{{2}})(?=[{_LO}][{_LO}{_UP}])")
 
 
+# A street's word torn by a stray space ("185r ue", "18 ru e", "6 all ée", "27 bou levard", "Lieu -dit"): the
+# view closes the space.
+_TORN_STREET_WORDS = ("rue", "avenue", "boulevard", "allée", "allee", "impasse", "chemin", "place", "route", "quai",
+                      "résidence", "square", "faubourg", "lotissement", "lieu-dit")
+_TORN_STREET_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(f"{word[:cut]} {word[cut:]}" for word in _TORN_STREET_WORDS
+                                   for cut in range(1, len(word))) + r")(?![^\W_])", re.IGNORECASE)
 # A line break inside a town's or a word's name: "Boulogne-Billan-\ncourt", "Fontenay-sous-\nBois", "Deuil\n-La Barre"
 _LINE_BREAK_IN_WORD_RE = re.compile(rf"\n(?:(?<=[{_LO}{_UP}]-\n)(?=[{_LO}{_UP}])|(?<=[{_LO}{_UP}]\n)(?=-[{_UP}]))")
 
@@ -3045,9 +3083,10 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
     closed and the words opened, mapped back to `text`; only findings that touch a changed place are kept. They do
     not overrule the `original` findings of the plain text, except those the spacing garbled: a name made of a few
     spaced letters ("A L O" of "S A I N T - M A L O") and a finding torn by a spaced run ("8 RUE DES ÉCOLES 3 1 4 0 0
-    T"), which keeps only what the view found nothing in. Other texts pay two searches."""
+    T"), which keeps only what the view found nothing in. Other texts pay three searches."""
     hints = [match.start() for match in _SPACED_RUN_RE.finditer(text) if _letters_spaced(match)]
     hints += [match.start() for match in _GLUED_RE.finditer(text)]
+    hints += [match.start() for match in _TORN_STREET_WORD_RE.finditer(text)]
     joins = {match.start() for match in _LINE_BREAK_IN_WORD_RE.finditer(text)} if "\n" in text else set()
     hints += [position + 1 for position in joins]
     if not hints:
@@ -3059,6 +3098,7 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
     changed: set[int] = set()
     runs: list[tuple[int, int]] = []
     glues: list[int] = []  # where glued words were opened: "GALL|12 rue de Siam|29200 BREST"
+    tears: set[int] = set()  # where a street's torn word was closed: "185r ue Raymond Losserand"
     for offset in line_starts:
         end = text.find("\n", offset)
         line = text[offset:end if end >= 0 else len(text)]
@@ -3066,6 +3106,9 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         runs += [(offset + match.start(), offset + match.end()) for match in spaced]
         dropped = {offset + match.start() + index for match in spaced
                    for index, char in enumerate(match.group(0)) if char in " |"}
+        torn = {offset + match.start() + match.group(0).index(" ") for match in _TORN_STREET_WORD_RE.finditer(line)}
+        tears |= torn
+        dropped |= torn
         # the wider gaps between spaced words become single spaces: "R U E   D E S   L I L A S" reads "RUE DES LILAS"
         for left, right in zip(spaced, spaced[1:]):
             if right.start() - left.end() >= 2 and not line[left.end():right.start()].strip(" "):
@@ -3106,7 +3149,8 @@ def _with_reading_view(text: str, original: list[PersonalData]) -> list[Personal
         # a finding of the plain text stands, unless this one is the same kind and holds it ("F O N T A" of
         # "F O N T A I N E"), or it was garbled
         overlapping = [other for other in original if other.start < end and start < other.end]
-        if all((other.label == item.label or start in glues) and start <= other.start and other.end <= end
+        mended = start in glues or any(start <= tear < end for tear in tears)
+        if all((other.label == item.label or mended) and start <= other.start and other.end <= end
                or garbled(other, start, end) for other in overlapping):  # "BORGNE|Rue Henri Matisse" holds a name
             added.append(PersonalData(item.label, start, end, text[start:end], item.score))
     kept = []
@@ -3137,7 +3181,7 @@ def _letters_spaced(match: re.Match) -> bool:
 # taken for digits ("2l/06/195l", "l5 rue").
 _OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a digit touching a letter, "GAUTHlER": rare
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
-_OCR_POSTCODE_RE = re.compile(r"\d\d[\dO]{3}")
+_OCR_POSTCODE_RE = re.compile(r"\d[\dO]{4}")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 

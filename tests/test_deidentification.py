@@ -2346,3 +2346,49 @@ def test_a_quoted_export_and_a_number_label_left_alone() -> None:
     labels = _labels('"IPP","NOM","PRENOM","DDN"\n"974118302","HOAREAU","Emma","15/04/2002"')
     assert {"HOAREAU", "Emma"} <= labels["PERSONNE"]
     assert "IPP" not in _labels("CH de NANCY TEL 03 83 35 11 22 N°AM 54 2 01234 5")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("MARCHAND | Sylvie | 60 av.de la Libération | 63000 | Clermont-Ferrand", "60 av.de la Libération"),
+    ("Vit au 2, R.des Ecoles à Valence", "2, R.des Ecoles"),
+    ("Dr Anne Kervella - 3 Qu.de l'Odet - 29000 QUIMPER", "3 Qu.de l'Odet"),
+    ("Adresse: 7. rue du Moulin 35000 Rennes", "7. rue du Moulin"),
+    ("Dr Elise Vidal\n23Fbg St-Antoine 75012 Paris", "23Fbg St-Antoine"),
+    ("Hôpital Saint-Joseph\n185r ue Raymond Losserand\n75674 PARIS CEDEX 14", "185r ue Raymond Losserand"),
+    ("le patient habite 18 ru e Colbert dans la même ville.", "18 ru e Colbert"),
+    ("Mme Bailly, 6 all ée du Parc ,77300 Fontainebleau", "6 all ée du Parc"),
+    ("Le patient habite 6,rueSaint-Michel ; il se déplace", "6,rueSaint-Michel"),
+    ("réside au 31 rue de la\nRépublique à Saint-Étienne", "31 rue de la\nRépublique"),
+    ("Ambulance au 9 rue du\nDocteur Roux - 80000 Amiens", "9 rue du\nDocteur Roux"),
+])
+def test_streets_torn_or_glued_by_text_extraction(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("demeure au 3 Le Clos Fleuri à Cholet (49300)", "3 Le Clos Fleuri"),
+    ("TEL. 01 64 96 22 57 | 21 A Le Parc des Sports | 77330 OZOIR-LA-FERRIÈRE", "21 A Le Parc des Sports"),
+    ("domicile de la mère : Les Hauts de Sainte-Foy, 8, 69110 Sainte-Foy-lès-Lyon.", "Les Hauts de Sainte-Foy, 8"),
+    ("LEBRETON Jean-Paul\nLa Basse Cour, 3\n53100 Mayenne", "La Basse Cour, 3"),
+    ("Chez : M. Poirier Raoul, La Grange aux Moines, 72500 Château-du-Loir", "La Grange aux Moines"),
+    ("Monsieur GAUTHIER René — Les Coteaux, villa 5 — 26200 Montélimar", "Les Coteaux"),
+    ("à son travail, Port autonome, Môle Léon Gourret, 13002 Marseille.", "Môle Léon Gourret"),
+])
+def test_places_without_a_street_word_and_their_house_number(text: str, value: str) -> None:
+    assert value in _labels(text)["ADRESSE"]
+
+
+def test_what_ocr_and_hyphens_do_to_postal_codes_and_towns() -> None:
+    labels = _labels("Domicile : 1O rue Victor Hugo - 8O1OO ABBEVILLE")
+    assert "8O1OO" in labels["CODE_POSTAL"]
+    labels = _labels(":13 montee de la grande-chaumiere-42000-saint etienne")
+    assert labels["ADRESSE"] == {"13 montee de la grande-chaumiere"} and "saint etienne" in labels["VILLE"]
+    assert "PERSONNE" not in _labels("une môle hydatiforme a été évacuée")
+
+
+def test_names_after_dashed_labels_and_before_an_eponym() -> None:
+    labels = _labels("- Nom d'usage - FAURE\n- Nom de naissance - DELMAS\n- Prénom - Odette")
+    assert {"FAURE", "DELMAS", "Odette"} <= labels["PERSONNE"]
+    assert "LACROIX Gilbert" in _labels("Id. pat.: 0012458 — LACROIX Gilbert — H — 07/03/1949")["PERSONNE"]
+    assert "lagadec" in _labels("rdv dr lagadec demain 24/10 14h au cabinet")["PERSONNE"]
+    assert "PERSONNE" not in _labels("SYNDROME Gilbert ; IRM Addison")
