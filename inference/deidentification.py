@@ -573,9 +573,9 @@ _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\
                       r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
-    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
+    rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=\b(?i:au)\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
     # Breton links too: "Pen an Hoat", "Stang ar Lenn"; a table's column (three spaces) may stand before
-    rf"(?:[ \t](?:(?i:de[ \t]la[ \t]|de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’]|de[ \t]l['’]|aux[ \t])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}"
+    rf"(?:[ \t](?:(?i:de[ \t]la[ \t]|de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|les[ \t]|d['’]|de[ \t]l['’]|aux[ \t])|an[ \t]|ar[ \t]|al[ \t]|ez[ \t])?[{_UP}][{_LO}{_UP}'’\-]+){{0,2}}"
     # the house number may come after the place: "Les Hauts de Sainte-Foy, 8, 69110", "La Basse Cour, 3\n53100"
     rf"(?:(?:,[ \t]*|[ \t]+)(?:n[°º][ \t]?)?\d{{1,4}}(?:[ \t]?(?:bis|ter))?(?=,?[ \t]|[ \t]*\n))?)"
     rf"(?:,?[ \t]|[ \t]*\n|[ \t]+[–—-][ \t]+)(?=(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{{3}},?[ \t]+[{_UP}])")
@@ -732,7 +732,9 @@ _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|L
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
-_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–—][ \t])|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–—][ \t])|(?<=\bau )|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_DWELLING_WORDS = {"village", "foyer", "foyer-logement", "maison", "immeuble", "caserne", "camping", "salle", "port", "gite",
+                   "chalet", "refuge", "internat", "pension", "auberge", "hotel", "residence", "domaine", "hameau", "ferme"}
 _ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t]/)[ \t]*$")
 # ... and a residence's name before its staircase or flat: "Les Terrasses du Lac, esc. D", "Les Jardins d'Arcadie – Appt 3B"
 _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
@@ -2081,7 +2083,7 @@ def _find_places(text: str) -> list[PersonalData]:
                 if label_like or known_alone or (tail == first and after[:1] and after[:1] in ".:(") \
                         or re.match(r"\s*:", after):
                     value = head.rstrip(" ,.")
-            value = re.split(r"\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]
+            value = re.split(r"\s+le\s+\d|\s+(?:le|la|les|de|du|des|en|sur|sous|s/)$", value)[0]  # "NANCY le 19/01"
             while " " in value and _key(value.rsplit(None, 1)[1]) in lexicons["not_names"] \
                     and _key(value.rsplit(None, 1)[1]) != "cedex":
                 value = value.rsplit(None, 1)[0]  # "46090-ARCAMBAL IPP:...": the label is not the town's
@@ -2119,10 +2121,14 @@ def _find_places(text: str) -> list[PersonalData]:
         for _ in range(2):  # at most two parts before the street
             before = _RESIDENCE_BEFORE_RE if _ADDRESS_EXTRA_RE.fullmatch(item.text) else _ADDRESS_PART_BEFORE_RE
             part = before.search(text, max(0, end - 60), end) or _PLACE_LINE_BEFORE_RE.search(text, max(0, end - 60), end)
+            # a dwelling's or a venue's name may hold words in lower case: "Foyer des jeunes travailleurs, 30 rue ..."
+            dwelling = part is not None and _town_head(part.group("part")) in _DWELLING_WORDS
             if not part or _TITLE_RE.match(part.group("part")) or _town_head(part.group("part")) in blocked or any(
-                    _is_first_name(word, lexicons["first_names"]) or (len(word) >= 4 and word.islower())
+                    _is_first_name(word, lexicons["first_names"]) or (len(word) >= 4 and word.islower() and not dwelling)
                     for word in part.group("part").split()):
                 break  # "Jean Dupont, 12 rue ...": a person, not a place; "Vit seul, impasse ...": a sentence
+            if text.endswith("au ", 0, part.start("part")) and part.group("part").isupper() and " " not in part.group("part"):
+                break  # "hébergée au CADA, 6 rue Hoche": the kind of shelter, not its name
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"

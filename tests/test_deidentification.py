@@ -2392,3 +2392,11 @@ def test_names_after_dashed_labels_and_before_an_eponym() -> None:
     assert "LACROIX Gilbert" in _labels("Id. pat.: 0012458 — LACROIX Gilbert — H — 07/03/1949")["PERSONNE"]
     assert "lagadec" in _labels("rdv dr lagadec demain 24/10 14h au cabinet")["PERSONNE"]
     assert "PERSONNE" not in _labels("SYNDROME Gilbert ; IRM Addison")
+
+
+def test_a_dwellings_name_before_its_street_and_a_shelters_kind_left_alone() -> None:
+    labels = _labels("Récupérer au Foyer des jeunes travailleurs, 30 rue de Metz 54000 NANCY le 19/01/2026")
+    assert {"Foyer des jeunes travailleurs", "30 rue de Metz"} <= labels["ADRESSE"] and labels["VILLE"] == {"NANCY"}
+    assert "Village vacances Les Calanques" in _labels("Village vacances Les Calanques, 2 Av. des Pins,21821")["ADRESSE"]
+    assert _labels("hébergée au CADA, 6 rue Hoche, 87000 LIMOGES.")["ADRESSE"] == {"6 rue Hoche"}
+    assert "FOYER LES PEUPLIERS" in _labels("RDV 12.1.2023 AU FOYER LES PEUPLIERS 92300 CERGY-PERRET")["ADRESSE"]
