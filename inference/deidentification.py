@@ -17,6 +17,7 @@ from pathlib import Path
 
 from inference.analysis import PersonalData
 from inference.resources import read_word_list
+from inference.text_repair import repair
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "deid"
 
@@ -3013,7 +3014,31 @@ def find_personal_data(text: str) -> list[PersonalData]:
 
 @lru_cache(maxsize=4)
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
-    text = _undo_inverted_case(_undo_ocr_confusions(_open_underscores(original) if "_" in original else original))
+    found = _findings(original)
+    repaired = repair(original)
+    if repaired is None:
+        return tuple(found)
+    # Damaged by an export ("HÃ©lÃ¨ne", "J&eacute;r&ocirc;me", "<b>DUPUIS</b>"): what the rules find in the repair
+    # wins over what they made of the damage, mapped back to the original.
+    view, spans = repaired
+    from_view = []
+    for item in _findings(view):
+        start, end = spans[item.start][0], spans[item.end - 1][1]
+        from_view.append(replace(item, start=start, end=end, text=original[start:end]))
+    kept = [item for item in found if not any(item.start < other.end and other.start < item.end for other in from_view)]
+    return tuple(sorted(kept + from_view, key=lambda item: (item.start, item.end)))
+
+
+# Spaces that typography puts where a rule expects a plain one ("Nom\u00a0: DUPONT", "12\u00a0rue des Lilas")
+_ODD_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
+
+
+def _findings(original: str) -> list[PersonalData]:
+    spaced = original
+    for space in _ODD_SPACES:
+        if space in spaced:
+            spaced = spaced.replace(space, " ")
+    text = _undo_inverted_case(_undo_ocr_confusions(_open_underscores(spaced) if "_" in spaced else spaced))
     found = _find_all(text)
     found = _with_reading_view(text, found)
     unique: dict[tuple[str, int, int], PersonalData] = {}
@@ -3021,10 +3046,10 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
     found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)
-    if text is not original:
+    if text != original:
         for item in found:
             item.text = original[item.start:item.end]
-    return tuple(found)
+    return found
 
 
 # Words joined by underscores, as forms and exports write them: "MARCHAND_Élodie_19850212",
