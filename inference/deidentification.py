@@ -73,9 +73,12 @@ def _lexicons() -> dict[str, set[str]]:
                                      for name in read_word_list(RESOURCES / file)))) | foreign_towns
     # spa towns go by their first name: "Thonon", "Évian", "Luxeuil" for Thonon-les-Bains...
     towns |= {key.removesuffix("-les-bains") for key in towns if key.endswith("-les-bains")} - not_names - medical
-    first_names = _load("first_names.txt")
+    french_first_names = _load("first_names.txt")
+    first_names = french_first_names | _load("first_names_faker.txt")
     return {
         "first_names": first_names,
+        # a first name abroad may be a surname here ("heinrich", "lan"): where a first name ends a name, only these
+        "french_first_names": french_first_names,
         "surnames": _load("surnames.txt"),
         "not_names": not_names,
         "medical": medical,
@@ -2805,7 +2808,11 @@ def _find_names(text: str) -> list[PersonalData]:
             word = first.group(1)
             given = _LOWER_WORD_RE.match(text, first.end(1))  # "madame bonnet marie-france", "docteur boulanger françois"
             if given and is_first_name(given.group(1)) and len(word) >= 3 and not _VERB_LIKE_RE.fullmatch(word):
-                found.append(PersonalData("PERSONNE", first.start(1), given.end(1), text[first.start(1):given.end(1)], 0.6))
+                end = given.end(1)
+                run = _LOWER_NAME_RUN_RE.match(text, match.end())  # "mme nguyen thi lan": a third word, then the phrase closes
+                if run and run.end(1) > end and not any(_key(part) in blocked for part in run.group(1).split()):
+                    end = run.end(1)
+                found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))
             elif (run := _LOWER_NAME_RUN_RE.match(text, match.end())) and all(
                     _key(part) not in blocked and not _VERB_LIKE_RE.fullmatch(part) for part in run.group(1).split()) \
                     and any(_key(part) in surnames or is_first_name(part) for part in run.group(1).split()):
@@ -2820,7 +2827,8 @@ def _find_names(text: str) -> list[PersonalData]:
         particle = _LOWER_PARTICLE_RE.match(text, end)  # "mr pierre-yves le bihan"
         last = _LOWER_WORD_RE.match(text, particle.end() if particle else end)
         if last and (_key(last.group(1)) in surnames or (
-                len(last.group(1)) >= 3 and _key(last.group(1)) not in blocked and not is_first_name(last.group(1))
+                len(last.group(1)) >= 3 and _key(last.group(1)) not in blocked
+                and not _is_first_name(last.group(1), lexicons["french_first_names"])
                 and not _VERB_LIKE_RE.fullmatch(last.group(1)))):
             end = last.end(1)
         found.append(PersonalData("PERSONNE", first.start(1), end, text[first.start(1):end], 0.6))

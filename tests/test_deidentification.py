@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from export.deid_eval import build_communes, build_foreign_towns, made_letters, parse_snippet, score
+from export.deid_eval import (build_communes, build_faker_first_names, build_foreign_towns, made_letters,
+                              parse_snippet, score)
 from inference.deidentification import PLACEHOLDERS, RESOURCES, _valid_nir, deidentify, find_personal_data
 
 LETTER = """Nantes, le 12/03/2024
@@ -712,6 +713,18 @@ def test_the_foreign_towns_list_keeps_big_towns_of_patients_countries_only(tmp_p
     # not a small town, another continent, a frequent French word ("Rome"), a medical word ("limbe") or eponym
     # ("facteur V Leiden")
     assert kept == ["Braga", "Sousse", "Tizi Ouzou"]
+
+
+def test_fakers_first_names_leave_out_what_the_corpora_use_otherwise(tmp_path) -> None:
+    """`python -m export.deid_eval --build-faker-first-names` with the real Faker lists and a small corpus."""
+    pytest.importorskip("faker", reason="building the list needs the train extra")
+    for lexicon in RESOURCES.glob("*.txt"):
+        shutil.copy(lexicon, tmp_path / lexicon.name)
+    corpus = ["Critères de Milan respectés ; épreuve d'effort selon Bruce.", "Paziente nata il 15/09/1950"]
+    build_faker_first_names(tmp_path / "first_names_faker.txt", corpus)
+    kept = {line for line in (tmp_path / "first_names_faker.txt").read_text().splitlines() if not line.startswith("#")}
+    assert {"Tadeusz", "Mustafa", "Wouter"} <= kept  # Polish, Turkish, Dutch
+    assert not {"Milan", "Bruce", "Pierre", "Rose", "Al"} & kept  # the corpus's, the French list's, a word, too short
 
 
 def test_a_town_abroad_is_masked_when_capitalised_and_a_french_word_is_not() -> None:
@@ -2400,3 +2413,10 @@ def test_a_dwellings_name_before_its_street_and_a_shelters_kind_left_alone() -> 
     assert "Village vacances Les Calanques" in _labels("Village vacances Les Calanques, 2 Av. des Pins,21821")["ADRESSE"]
     assert _labels("hébergée au CADA, 6 rue Hoche, 87000 LIMOGES.")["ADRESSE"] == {"6 rue Hoche"}
     assert "FOYER LES PEUPLIERS" in _labels("RDV 12.1.2023 AU FOYER LES PEUPLIERS 92300 CERGY-PERRET")["ADRESSE"]
+
+
+def test_first_names_of_families_from_abroad_make_names_in_lower_case() -> None:
+    labels = _labels("entretien avec le père (ahmet demir) et l'oncle (mustafa demir) : la famille souhaite")
+    assert {"ahmet demir", "mustafa demir"} <= labels["PERSONNE"]
+    assert "PERSONNE" not in _labels("Critères de Milan respectés ; épreuve d'effort selon Bruce ; SEP rémittente.")
+    assert _labels("Paziente Rossi Giulia, nata il 15/09/1950")["PERSONNE"] == {"Rossi Giulia"}
