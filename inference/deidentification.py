@@ -79,7 +79,7 @@ def _lexicons() -> dict[str, set[str]]:
         "first_names": first_names,
         # a first name abroad may be a surname here ("heinrich", "lan"): where a first name ends a name, only these
         "french_first_names": french_first_names,
-        "surnames": _load("surnames.txt"),
+        "surnames": _load("surnames.txt") | _load("surnames_faker.txt"),
         "not_names": not_names,
         "medical": medical,
         "blocked": not_names | medical,  # never a name or a place on their own

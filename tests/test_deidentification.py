@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from export.deid_eval import (build_communes, build_faker_first_names, build_foreign_towns, made_letters,
+from export.deid_eval import (build_communes, build_faker_names, build_foreign_towns, made_letters,
                               parse_snippet, score)
 from inference.deidentification import PLACEHOLDERS, RESOURCES, _valid_nir, deidentify, find_personal_data
 
@@ -715,16 +715,19 @@ def test_the_foreign_towns_list_keeps_big_towns_of_patients_countries_only(tmp_p
     assert kept == ["Braga", "Sousse", "Tizi Ouzou"]
 
 
-def test_fakers_first_names_leave_out_what_the_corpora_use_otherwise(tmp_path) -> None:
+def test_fakers_names_leave_out_what_the_corpora_use_otherwise(tmp_path) -> None:
     """`python -m export.deid_eval --build-faker-first-names` with the real Faker lists and a small corpus."""
     pytest.importorskip("faker", reason="building the list needs the train extra")
     for lexicon in RESOURCES.glob("*.txt"):
         shutil.copy(lexicon, tmp_path / lexicon.name)
     corpus = ["Critères de Milan respectés ; épreuve d'effort selon Bruce.", "Paziente nata il 15/09/1950"]
-    build_faker_first_names(tmp_path / "first_names_faker.txt", corpus)
+    build_faker_names("first_names", tmp_path / "first_names_faker.txt", corpus)
     kept = {line for line in (tmp_path / "first_names_faker.txt").read_text().splitlines() if not line.startswith("#")}
     assert {"Tadeusz", "Mustafa", "Wouter"} <= kept  # Polish, Turkish, Dutch
     assert not {"Milan", "Bruce", "Pierre", "Rose", "Al"} & kept  # the corpus's, the French list's, a word, too short
+    build_faker_names("surnames", tmp_path / "surnames_faker.txt", corpus)
+    kept = {line for line in (tmp_path / "surnames_faker.txt").read_text().splitlines() if not line.startswith("#")}
+    assert {"Yılmaz", "Popescu", "Janssen"} <= kept and not {"Tadeusz", "Blanc"} & kept
 
 
 def test_a_town_abroad_is_masked_when_capitalised_and_a_french_word_is_not() -> None:
