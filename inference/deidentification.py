@@ -880,7 +880,8 @@ _ROLE_LABEL_RE = re.compile(
     r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
     r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?|"
     r"victimes?|bless[ée]e?s?|aidante?s?|tut(?:eur|rice)s?|curat(?:eur|rice)s?|personne\s+(?:[àa]\s+pr[ée]venir|de\s+confiance)|"
-    r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?|receveu(?:r|se)|donneu(?:r|se))[ \t]*:[ \t]*",
+    r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?|receveu(?:r|se)|donneu(?:r|se)|prescripteu(?:r|se)s?|"
+    r"prescrit\s+par|sign[ée]e?(?:\s+par)?|valid[ée]e?\s+par|demand[ée]e?\s+par|demandeu(?:r|se))[ \t]*:[ \t]*",
     re.IGNORECASE)
 _FAMILY_RE = re.compile(
     r"\b(?:son|sa|leur|votre|notre|mon|ma)\s+(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|"
@@ -895,7 +896,7 @@ _NAME_BEFORE_ROLE_RE = re.compile(
     r"(?i:interne|externe|kin[ée]|infirmi[eè]re?|cadre|aide-soignante?|psychologue|di[ée]t[ée]ticienne?|"
     r"ergoth[ée]rapeute|orthophoniste|assistante?\s+sociale?|sage-femme|secr[ée]taire|brancardier|"
     r"fils|fille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse|mari|femme|fr[èe]re|s[oœ]eur|neveu|ni[èe]ce|conjointe?|"
-    r"compagnon|compagne|tuteur|tutrice|curat(?:eur|rice)|voisine?))\)")
+    r"compagnon|compagne|tuteur|tutrice|curat(?:eur|rice)|voisine?|pharmacien(?:ne)?|m[ée]decin|ambulancier))\)")
 _SELF_INTRODUCTION_RE = re.compile(r"\b(?:je\s+suis|je\s+m['’]appelle|moi\s+c['’]est|mon\s+nom\s+est|"
                                    r"mon\s+pr[ée]nom\s+est)\s+(?P<title>(?:m\.|mme|mr|mlle|madame|monsieur)(?!\w))?\s*"
                                    r"(?P<value>[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3})", re.IGNORECASE)
@@ -904,8 +905,8 @@ _KIN_OF_RE = re.compile(
     r"\b(?:la|le|l['’])\s*(?:fils|fille|mari|[ée]poux|[ée]pouse|femme|fr[èe]re|s[œo]e?ur|m[èe]re|p[èe]re|maman|papa|"
     r"compagnon|compagne|conjointe?|neveu|ni[èe]ce|petite?-fille|petit-fils|tante|oncle|voisine?)\s+(?:de|d['’])\s*"
     r"(?P<title>(?:M\.|Mme|Mr|Mlle|madame|monsieur)(?!\w)\s*)?", re.IGNORECASE)
-_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr|m(?=\.))\.?"
-                             r"[ \t]+(?=[a-zà-ÿ])")
+_LOWER_TITLE_RE = re.compile(r"(?<![\w])(?:madame|monsieur|mademoiselle|(?P<doctor>docteur|professeur|dr)|mme|mlle|mr|m(?=\.))"
+                             r"(?:\.?[ \t]+|(?<!\bm)\.)(?=[a-zà-ÿ])")  # "dr.le goff" too
 _VERB_LIKE_RE = re.compile(rf"(?:{_SPELLED})|\w+(?:é|ée|és|ées|ant|ait)", re.IGNORECASE)  # "mme jeanne venue", "deux"
 # ... and after "mr", "mme": the phrase closes, or a phone or a birth date follows ("mme kerherve.", "mr jestin
 # (06 18 ...)", "mme salou : 06...")
@@ -969,6 +970,7 @@ _CARET_NAME_RE = re.compile(r"Name\s*[:=]\s*(?P<name>[A-ZÀ-Ü][A-ZÀ-Üa-zà-ÿ
 # Where a message typed in lower case names its writer: "c'est maialen", "slt c steven", "merci. yvette abgrall".
 _WRITER_CUE_RE = re.compile(r"(?=[cmab])(?:\bc['’]est|(?<![\w'’])c|\b(?:merci|cordialement|bises|bisous|amicalement)\b[ \t.,!]*)[ \t]+(?=[a-zà-ÿ])")
 # Two or three lower-case words after a civility that close the phrase: "mme nguyen thi lan, ddn ..."
+_LOWER_INITIAL_AND_NAME_RE = re.compile(r"[a-zà-ÿ]\.[ \t]?[a-zà-ÿ][\w'’-]{2,}(?:[ \t]+[a-zà-ÿ][\w'’-]{2,})?")
 _LOWER_NAME_RUN_RE = re.compile(r"[ \t]*([a-zà-ÿ][\w'’-]+(?:[ \t]+[a-zà-ÿ][\w'’-]+){1,2})"
                                 r"(?=[ \t]*(?:[,;(\n]|$)|[ \t]+(?:ddn|n[ée]e?|[âa]g[ée]e?)\b)")
 # "interphone au nom de Lambert": whose name is on the door or the file
@@ -2711,8 +2713,9 @@ def _find_names(text: str) -> list[PersonalData]:
                                                   for key in keys):  # "Aide : Mélissa": a first name, not the drug
                 break
             if line[:item.start()].endswith("(") or (item.group(0).islower() and not any(
-                    key in first_names or key in surnames for key in keys)):
-                continue  # "Fabienne ORSINI (qualité)", "kiné : 15 séances prescrites le 2/12"
+                    key in first_names or key in surnames for key in keys)
+                    and not _LOWER_INITIAL_AND_NAME_RE.fullmatch(item.group(0).strip())):
+                continue  # "Fabienne ORSINI (qualité)", "kiné : 15 séances prescrites le 2/12"; "a. lebon" is a name
             start = offset + item.start() + words[0].start()
             end = offset + item.start() + words[-1].end()
             found.append(PersonalData("PERSONNE", start, end, text[start:end], 0.7))

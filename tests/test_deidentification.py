@@ -2423,3 +2423,11 @@ def test_first_names_of_families_from_abroad_make_names_in_lower_case() -> None:
     assert {"ahmet demir", "mustafa demir"} <= labels["PERSONNE"]
     assert "PERSONNE" not in _labels("Critères de Milan respectés ; épreuve d'effort selon Bruce ; SEP rémittente.")
     assert _labels("Paziente Rossi Giulia, nata il 15/09/1950")["PERSONNE"] == {"Rossi Giulia"}
+
+
+def test_names_after_a_prescriber_label_a_glued_title_or_before_a_role() -> None:
+    assert "GOURVES" in _labels("Demande n° 25B004417 – Prescripteur : GOURVES – Préleveur : IDE Jestin")["PERSONNE"]
+    assert "le goff" in _labels("passage dr.le goff ce matin, rien à signaler")["PERSONNE"]
+    assert "Lenoir" in _labels("Lenoir (pharmacien) a appelé : rupture de stock")["PERSONNE"]
+    assert _labels("demandeur : BOSC Yvette, veuve MARTY.")["PERSONNE"] == {"BOSC Yvette", "MARTY"}
+    assert "PERSONNE" not in _labels("Le dossier est signé : oui")
