@@ -678,7 +678,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
 _CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
-_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>[{_UP}](?:[{_LO}{_UP}'’\-]+|(?![\w'’.]))(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
+_CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>(?:l['’]|(?:le|la|les)[ ](?=[{_UP}]))?[{_UP}](?:[{_LO}{_UP}'’\-]+|(?![\w'’.]))(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\d{{1,2}}(?![\d\w]))?)?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s?\d{1,2}(?!\d))?")

@@ -2431,3 +2431,7 @@ def test_names_after_a_prescriber_label_a_glued_title_or_before_a_role() -> None
     assert "Lenoir" in _labels("Lenoir (pharmacien) a appelé : rupture de stock")["PERSONNE"]
     assert _labels("demandeur : BOSC Yvette, veuve MARTY.")["PERSONNE"] == {"BOSC Yvette", "MARTY"}
     assert "PERSONNE" not in _labels("Le dossier est signé : oui")
+
+
+def test_a_town_after_its_code_with_its_article_in_lower_case() -> None:
+    assert "l'Hermitage" in _labels("Lot. Les Hauts de Vilaine\n35590 l'Hermitage\nassuré : Roger Damien")["VILLE"]
