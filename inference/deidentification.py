@@ -745,7 +745,10 @@ _RESIDENCE_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t][–-])[ \t]*$")
 # ... or on the line above, a place's name led by its article ("LES QUATRE CHEMINS\nROUTE DE SAINTES\n17800 PONS";
 # a letterhead's specialty line above the street is none)
 _PLACE_LINE_BEFORE_RE = re.compile(rf"(?:^|(?<=\n))(?P<part>(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}][^\W\d_]*"
-                                   r"(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+){0,4})[ \t]*\n$")
+                                   r"(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+){0,4}"
+                                   # or a lieu-dit's one word: "Kervéguen\nRoute de Landivisiau\n29800 LANDERNEAU" (not
+                                   # a specialty: "Radiologie", "Pédiatrie")
+                                   rf"|[{_UP}][{_LO}]{{3,}}(?<!ie))[ \t]*\n$")
 # a postal code later on the line, or on one of the next two (an address block: residence, street, town)
 _CODE_LATER_ON_LINE_RE = re.compile(r"[^\n]{0,80}?(?:\n[^\n]{0,80}?){0,2}(?<![\d])(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)")
 _LOWER_TOWN_AFTER_CODE_RE = re.compile(r"[ \t]*[,-]?[ \t]*(?P<city>(?:(?:le|la|les)[ \t]|l['’])?[a-zà-ÿ][a-zà-ÿ'’]+(?:-[a-zà-ÿ'’]+)*"
