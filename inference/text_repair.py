@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-Pieces = list[tuple[str, int, int]]  # (repaired text, original start, original end)
+Pieces = list[tuple[str, int, int]]  # one character of the repair, and the span of the original it came from
 
 # where damage may start: a character that opens each kind of it, then what follows it there (the first character
 # alone lets the scan skip most of a text; `repair` then tells real damage from a look-alike)
