@@ -840,13 +840,13 @@ _PROFESSION_RE = re.compile(r"Secr[ée]taire|Psychologue|Di[ée]t[ée]ticien(?:n
 _FIRM_TITLES = {"ambulance", "ambulances", "taxi", "taxis"}
 _CASE_SENSITIVE_TITLES = {"m", "mm", "me", "mr", "pr", "dr", "nom", "ep", "famille", "enfant", "bb", "ambulance",
                           "ambulances", "taxi", "taxis"}
-_INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}[{_UP}])*\.?(?![{_LO}{_UP}])"
+_INITIAL = rf"(?:Ph|Ch|Th|St)\.|[{_UP}](?:[.\-]{{1,2}}(?:[{_UP}]|Ch|Ph|Th))*\.?(?![{_LO}{_UP}])"  # "J.-Ch." too
 _NAME_WORD = (rf"(?:[{_UP}]\.?-[{_UP}][{_LO}]+|[{_UP}][{_LO}]+(?:[-'’][{_UP}]?[{_LO}]+)*|[{_UP}]{{2,}}(?:[-'’][{_UP}]+)*"
               rf"|[{_UP}]['’][{_UP}][{_LO}]+|[{_UP}]['’][{_UP}]{{2,}}(?:-[{_UP}]+)*|Ma?c[{_UP}][{_LO}]+)")
 _PARTICLE = (r"(?:de|De|DE|du|Du|DU|des|Des|DES|le|Le|LE|la|La|LA|van|Van|VAN|von|Von|VON|der|Der|DER|den|da|Da|DA|"
              r"di|Di|DI|dos|Dos|DOS|do|Do|del|Del|DEL|ben|Ben|BEN|el|El|EL|al|Al|AL|bou|Bou|BOU|ibn|Ait|AIT|Aït|AÏT|"
              r"ould|Ould|OULD|d'|D'|d’|D’)")
-_NAME_TOKEN_RE = re.compile(rf"(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec": the initial first
+_NAME_TOKEN_RE = re.compile(rf"(?:[{_UP}]\.-)?(?:Ph|Ch|Th|St)\.|{_NAME_WORD}|{_INITIAL}")  # "Ph. Guézennec", "J.-Ch. Perrot": the initial first
 _CAPS_AND_LOWER_RE = re.compile(rf"(?<![\w'’-])(?:([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*)[ \t]+([{_LO}]{{3,}})|([{_LO}]{{3,}})[ \t]+"
                                 rf"([{_UP}]{{2,}}(?:[-'’][{_UP}]+)*))(?![\w'’-])")
 # Patterns used inside the name loops, compiled once.
@@ -1876,6 +1876,8 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     street = _STREET_HEAD_RE.search(value)
     if street is None:
         return None  # "Sébastien R. – Cadre": an initial at the end of a line piece, not "r." for "rue"
+    if text.endswith(".-", 0, match.start() + street.start()):
+        return None  # "Pr J.-Ch. Perrot": an initial, not "ch." for "chemin"
     head = value[:street.end()]
     stop = _ADDRESS_STOP_RE.search(value, len(head))
     if stop and stop.group(0) == "\n" and not value[len(head):stop.start()].strip() \
@@ -3101,6 +3103,8 @@ _GLUED_RE = re.compile(
     # a town in capitals glued to the phone's label ("29200 BRESTTél."), a name to its street ("LE BORGNERue Henri")
     rf"|(?=(?:Tél|Tel|Fax|Port)\b)(?<=[{_UP}]{{3}})"
     rf"|(?<=[{_UP}]{{3}})(?=(?:Rue|Avenue|Place|All[ée]e|Chemin|Impasse|Route|Quai)[ \t][{_UP}])"
+    # an initial glued to its surname: "validé par A.Lefèvre"
+    rf"|(?<=\b[{_UP}]\.)(?=[{_UP}][{_LO}]{{2}})"
     # a street's word glued to its name: "6,rueSaint-Michel"
     rf"|(?=[{_UP}][{_LO}])(?:(?<=\brue)|(?<=\bavenue)|(?<=\bimpasse)|(?<=\bchemin)|(?<=\ball[ée]e)|(?<=\bplace)))"
     # before a number: "Adr22rue", and a name glued to the street after it: "RICHARD3 rue Voltaire",

@@ -2442,3 +2442,9 @@ def test_a_lieu_dits_one_word_on_the_line_above_the_street_but_not_a_specialty()
     labels = _labels("M. et Mme CADIOU Jean-Pierre\nKervéguen\nRoute de Landivisiau\n29800 LANDERNEAU")
     assert "Kervéguen" in labels["ADRESSE"]
     assert _labels("Radiologie\n12 rue de la Paix\n29000 Quimper")["ADRESSE"] == {"12 rue de la Paix"}
+
+
+def test_compound_and_glued_initials_before_a_surname() -> None:
+    assert "J.-Ch. Perrot" in _labels("Présents : Pr J.-Ch. Perrot, Dr M.-A. Guillemot")["PERSONNE"]
+    assert "A.Lefèvre" in _labels("rédigé par J.Martin (interne) et validé par A.Lefèvre, senior")["PERSONNE"]
+    assert _labels("12 ch. Les Lataniers, 97430 Le Tampon")["ADRESSE"] == {"12 ch. Les Lataniers"}
