@@ -1870,6 +1870,15 @@ def _without_prose_after_name(value: str, start: int) -> str:
     return value
 
 
+def _street_name_goes_on(value: str, head_end: int, line_start: int) -> bool:
+    """Whether the line break before `line_start` cuts a street's name, which the next line goes on with: after the
+    street's word alone ("25 rue\nde Brest"), or after a link or a title ("31 rue de la\nRépublique", "Avenue Du
+    Maréchal\nDe Lattre De Tassigny")."""
+    if not value[head_end:line_start - 1].strip():
+        return _STREET_NAME_ON_NEXT_LINE_RE.match(value, line_start) is not None
+    return _STREET_NAME_CUT_RE.search(value, head_end - 1, line_start - 1) is not None and value[line_start:line_start + 1].isupper()
+
+
 def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> str | None:
     """The street address in an _ADDRESS_RE match, cut at its end, or None when the street word is prose."""
     value = match.group(0)
@@ -1880,11 +1889,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "Pr J.-Ch. Perrot": an initial, not "ch." for "chemin"
     head = value[:street.end()]
     stop = _ADDRESS_STOP_RE.search(value, len(head))
-    if stop and stop.group(0) == "\n" and not value[len(head):stop.start()].strip() \
-            and _STREET_NAME_ON_NEXT_LINE_RE.match(value, stop.end()):
-        stop = _ADDRESS_STOP_RE.search(value, stop.end())  # "25 rue\nde Brest": the name went to the next line
-    elif stop and stop.group(0) == "\n" and value[len(head):stop.start()].strip() \
-            and _STREET_NAME_CUT_RE.search(value, len(head) - 1, stop.start()) and value[stop.end():stop.end() + 1].isupper():
+    if stop and stop.group(0) == "\n" and _street_name_goes_on(value, len(head), stop.end()):
         stop = _ADDRESS_STOP_RE.search(value, stop.end())
     if stop:
         value = value[:stop.start()]
