@@ -547,7 +547,7 @@ _UPPER_MISSPELT_STREET_RE = re.compile(
     rf"(?:(?:DE[ \t]+LA|DE[ \t]+L['’]|DU|DES|DE|D['’])[ \t]*)?[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}][{_UP}'’-]+){{0,3}}"
     rf"(?=[ \t]*(?:,|\(|\d\d[ \t]?\d{{3}}\b|\n|$))")
 _NOT_MISSPELT_STREETS = {"aller", "alles", "roule", "roue", "rues", "plie", "vue", "due", "ride", "routes", "chemins", "avenues", "passages", "squares", "impasses"}
-_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|"
+_POSTCODE_RE = re.compile(rf"(?=\d)(?:(?<![\w./+°-])(?<!\d,)(?<!\d )|(?<=///)|(?<=\bF-)|(?<=\bF)|(?<=\bFR-)|(?<=\bFR)|(?<=\bCP)|"
                           rf"(?<=[{_UP}{_LO}]{{2}}-)|(?<=(?-i:[{_LO}]{{2}})/)|(?<=\d )(?=\d\d\s?\d{{3}},?\s[{_UP}][{_LO}{_UP}]))(?:0[1-9]|[1-8]\d|9[0-8])(?:\d{{3}}|[ \u00a0]\d{{3}}(?=,?\s[A-Z]|[ \t]?(?:[-–|]|;;)[ \t]?[A-Z]))(?! \d)(?![\w.,/]\d|\w|\*|\s?(?:(?:mg|g|ml|ui|mm)\b|%|€|/(?![ \t]*[{_UP}]{{2}}|/)))",
                           re.IGNORECASE)
 # A postal code written in two groups at the end of a phrase, after its town and a comma ("résidant à Marseille,
