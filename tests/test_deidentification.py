@@ -2436,6 +2436,7 @@ def test_names_after_a_prescriber_label_a_glued_title_or_before_a_role() -> None
 def test_a_town_after_its_code_with_its_article_in_lower_case() -> None:
     assert "l'Hermitage" in _labels("Lot. Les Hauts de Vilaine\n35590 l'Hermitage\nassuré : Roger Damien")["VILLE"]
     assert "2 au 8 rue Louise Michel" in _labels("Coordonnées : 2 au 8 rue Louise Michel, 75015 Paris")["ADRESSE"]
+    assert "18, , rue de la Gare" in _labels("Facture envoyée à 18, , rue de la Gare, 18000 Bourges")["ADRESSE"]
     labels = _labels("Adresse : 3 Chem. du Moulin à Vent – CP44300 nantes")
     assert labels["CODE_POSTAL"] == {"44300"} and labels["VILLE"] == {"nantes"}
 
