@@ -2451,3 +2451,9 @@ def test_compound_and_glued_initials_before_a_surname() -> None:
     assert "J.-Ch. Perrot" in _labels("Présents : Pr J.-Ch. Perrot, Dr M.-A. Guillemot")["PERSONNE"]
     assert "A.Lefèvre" in _labels("rédigé par J.Martin (interne) et validé par A.Lefèvre, senior")["PERSONNE"]
     assert _labels("12 ch. Les Lataniers, 97430 Le Tampon")["ADRESSE"] == {"12 ch. Les Lataniers"}
+
+
+def test_a_letter_spaced_letterhead_with_short_words() -> None:
+    labels = _labels("M o n s i e u r  G U I L L O U  A l a i n\n1 8  r u e  d e  B r e s t\n2 9 2 7 0  C A R H A I X")
+    assert labels["ADRESSE"] == {"1 8  r u e  d e  B r e s t"} and labels["CODE_POSTAL"] == {"2 9 2 7 0"}
+    assert "M A T H I E U   R O C H E" in _labels("carte Vitale\nM A T H I E U   R O C H E\n1 7 5 0 4")["PERSONNE"]
