@@ -2437,6 +2437,9 @@ def test_a_town_after_its_code_with_its_article_in_lower_case() -> None:
     assert "l'Hermitage" in _labels("Lot. Les Hauts de Vilaine\n35590 l'Hermitage\nassuré : Roger Damien")["VILLE"]
     assert "2 au 8 rue Louise Michel" in _labels("Coordonnées : 2 au 8 rue Louise Michel, 75015 Paris")["ADRESSE"]
     assert "18, , rue de la Gare" in _labels("Facture envoyée à 18, , rue de la Gare, 18000 Bourges")["ADRESSE"]
+    assert "trente-quatre bis rue Nationale" in _labels("réside au trente-quatre bis rue Nationale à Lannion")["ADRESSE"]
+    assert "n° sept, chemin du Lavoir" in _labels("domicile au n° sept, chemin du Lavoir, Pleyben")["ADRESSE"]
+    assert "9 (ter) imp des Ajoncs" in _labels("Dom. 9 (ter) imp des Ajoncs, 29160 Crozon")["ADRESSE"]
     labels = _labels("Adresse : 3 Chem. du Moulin à Vent – CP44300 nantes")
     assert labels["CODE_POSTAL"] == {"44300"} and labels["VILLE"] == {"nantes"}
 
