@@ -8,6 +8,7 @@ character, the span of the original it came from, so that a finding in the repai
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -39,13 +40,70 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _ESCAPED = {"n": "\n", "r": "", "t": "\t"}  # the other escaped characters stand for themselves (JSON, Markdown)
 
 
-def repair(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+class SpanMap:
+    """For each character of a repair, the (start, end) of the original it came from. Only the damaged lines are
+    held character by character: the rest of a long document is a few offsets."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []  # where each stretch begins in the repair
+        self._stretches: list[int | list[tuple[int, int]]] = []  # its start in the original, or its characters' spans
+        self._length = 0
+
+    def add_copy(self, original_start: int, length: int) -> None:
+        if length:
+            self._starts.append(self._length)
+            self._stretches.append(original_start)
+            self._length += length
+
+    def add_spans(self, spans: list[tuple[int, int]]) -> None:
+        if spans:
+            self._starts.append(self._length)
+            self._stretches.append(spans)
+            self._length += len(spans)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        k = bisect.bisect_right(self._starts, index) - 1
+        stretch = self._stretches[k]
+        if isinstance(stretch, list):
+            return stretch[index - self._starts[k]]
+        start = stretch + index - self._starts[k]
+        return start, start + 1
+
+
+def repair(text: str) -> tuple[str, SpanMap] | None:
     """The repaired text and, for each of its characters, the (start, end) of the original it came from; None when
-    `text` shows no damage. Repairs are applied again on their own output (a double escape, a double mojibake)."""
-    if _DAMAGE_HINT_RE.search(text) is None:
+    `text` shows no damage. Only the lines where damage starts are repaired, each on its own (a 2,000-page document
+    with one "&amp;" costs one line's work), and repairs are applied again on their own output (a double escape, a
+    double mojibake)."""
+    lines = sorted({(text.rfind("\n", 0, match.start()) + 1) for match in _DAMAGE_HINT_RE.finditer(text)})
+    if not lines:
         return None
-    pieces: Pieces = [(char, index, index + 1) for index, char in enumerate(text)]
     rtf = "\\rtf" in text or "\\par" in text
+    parts: list[str] = []
+    spans = SpanMap()
+    done = 0
+    for line_start in lines:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        parts.append(text[done:line_start])
+        spans.add_copy(done, line_start - done)
+        repaired, line_spans = _repaired_line(text, line_start, line_end, rtf)
+        parts.append(repaired)
+        spans.add_spans(line_spans)
+        done = line_end
+    parts.append(text[done:])
+    spans.add_copy(done, len(text) - done)
+    repaired = "".join(parts)
+    return None if repaired == text else (repaired, spans)
+
+
+def _repaired_line(text: str, start: int, end: int, rtf: bool) -> tuple[str, list[tuple[int, int]]]:
+    pieces: Pieces = [(text[index], index, index + 1) for index in range(start, end)]
     for _ in range(3):
         before = pieces
         pieces = _unescape(_decode_mojibake(_drop_markup(_decode_entities(pieces))), rtf)
@@ -53,12 +111,11 @@ def repair(text: str) -> tuple[str, list[tuple[int, int]]] | None:
             break
     pieces = _fill_lost_letters(_drop_emphasis(pieces))
     chars, spans = [], []
-    for piece, start, end in pieces:
+    for piece, piece_start, piece_end in pieces:
         for char in _LIGATURES.get(piece, piece.replace("\u00ad", "")):  # a soft hyphen ("Ploudal&shy;mézeau") goes
             chars.append(" " if char == "\u00a0" else char)
-            spans.append((start, end))
-    repaired = "".join(chars)
-    return None if repaired == text else (repaired, spans)
+            spans.append((piece_start, piece_end))
+    return "".join(chars), spans
 
 
 def _text(pieces: Pieces) -> str:

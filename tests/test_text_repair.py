@@ -52,3 +52,13 @@ def test_no_break_spaces_read_as_spaces() -> None:
     text = "Dr\u00a0Paul\u00a0MARTIN, 12\u00a0rue des Lilas"
     found = {(item.label, item.text) for item in find_personal_data(text)}
     assert ("PERSONNE", "Paul\u00a0MARTIN") in found and ("ADRESSE", "12\u00a0rue des Lilas") in found
+
+
+def test_a_long_document_with_one_damaged_line_maps_back_through_its_undamaged_text() -> None:
+    page = "Le patient va bien, tension 12/8, poursuite du traitement.\n" * 5000
+    damaged = page + "Nom : J&eacute;r&ocirc;me DUPONT\n" + page
+    text, spans = repair(damaged)
+    assert len(spans) == len(text) == len(damaged) - len("&eacute;&ocirc;") + len("éô")
+    start = text.index("Jérôme")
+    assert damaged[spans[start][0]:spans[start + len("Jérôme DUPONT") - 1][1]] == "J&eacute;r&ocirc;me DUPONT"
+    assert spans[len(text) - 1] == (len(damaged) - 1, len(damaged))
