@@ -26,6 +26,7 @@ from pathlib import Path
 from export.deid_synth import generate
 from inference.deidentification import _lexicons, find_personal_data
 from inference.pipeline import Engine
+from inference.resources import read_word_list
 
 SEED = 20241125
 TARGET_RECALL = 0.97
@@ -273,12 +274,20 @@ def score(samples: list[Sample], find=find_personal_data) -> dict:
             "mislabelled": dict(mislabelled)}
 
 
+# The word lists a generated list leaves out: names, words that are never names, medical words, demonyms.
+LISTED_WORDS = ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt", "germs.txt", "drug_names.txt",
+                "demonyms.txt")
+
+
+def _listed_words(folder: Path, names: tuple[str, ...]) -> set[str]:
+    """The entries of the word lists `names` in `folder`, folded as the rules match them."""
+    return {_fold(word) for name in names for word in read_word_list(folder / name)}
+
+
 def build_drug_names(bdpm: Path, out: Path) -> int:
     """resources/deid/drug_names.txt: first word of every BDPM denomination (brand or substance, Licence Ouverte),
     minus words that are also listed first names or surnames, so that a drug is never masked as a name."""
-    names = {_fold(line) for name in ("first_names.txt", "surnames.txt")
-             for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    names = _listed_words(out.parent, ("first_names.txt", "surnames.txt"))
     words = set()
     for line in bdpm.read_text(encoding="utf-8").splitlines():
         columns = line.split("\t")
@@ -307,10 +316,7 @@ def _town_names(geonames: Path, resources: Path, wanted, common_zipf: float) -> 
     four letters; sorted."""
     from wordfreq import zipf_frequency
 
-    listed = {_fold(line) for name in ("first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt",
-                                        "germs.txt", "drug_names.txt", "demonyms.txt")
-              for line in (resources / name).read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")}
+    listed = _listed_words(resources, LISTED_WORDS)
     towns = {entry["name"] for entry in json.loads(geonames.read_text(encoding="utf-8")).values() if wanted(entry)}
 
     def common(name: str) -> bool:
@@ -378,11 +384,7 @@ def build_faker_names(kind: str, out: Path, corpora: list[str], common_zipf: flo
             names |= {name for name in listed if not re.search(r"[\s.]", name) and len(name) >= 3
                       and all(ord(char) < 0x250 or char in "'’-" for char in name)}  # Latin script
     used = {_fold(word) for text in corpora for word in re.findall(r"[^\W\d_]+", text)}
-    lists = ["first_names.txt", "surnames.txt", "not_names.txt", "eponyms.txt", "germs.txt", "drug_names.txt",
-             "demonyms.txt"] + (["first_names_faker.txt"] if kind == "surnames" else [])
-    known = {_fold(line) for name in lists if (out.parent / name).exists()
-             for line in (out.parent / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    known = _listed_words(out.parent, LISTED_WORDS + (("first_names_faker.txt",) if kind == "surnames" else ()))
     kept = sorted((name for name in names if _fold(name) not in used and _fold(name) not in known
                    and max(zipf_frequency(name, "fr"), zipf_frequency(_fold(name), "fr")) < common_zipf),
                   key=lambda name: (_fold(name), name))
@@ -415,9 +417,7 @@ def add_dev_first_names(samples: list[Sample], path: Path) -> int:
     """Append to first_names.txt the PRENOM values of the dev split (never the held-out one), after a marker."""
     hand = path.read_text(encoding="utf-8").split(DEV_NAMES_MARKER)[0].rstrip("\n")
     known = {_fold(line) for line in hand.splitlines() if line.strip() and not line.startswith("#")}
-    known |= {_fold(line) for name in ("not_names.txt", "surnames.txt", "eponyms.txt")
-              for line in (path.parent / name).read_text(encoding="utf-8").splitlines()
-              if line.strip() and not line.startswith("#")}
+    known |= _listed_words(path.parent, ("not_names.txt", "surnames.txt", "eponyms.txt"))
     names: set[str] = set()
     for sample in samples:
         for gold in sample.gold:
