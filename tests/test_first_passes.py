@@ -47,6 +47,17 @@ def test_two_threads_asking_for_one_pass_share_it() -> None:
     assert runs[0] is runs[1]
 
 
+def test_a_pass_run_ahead_is_kept_until_read_rather_than_the_passes_already_read() -> None:
+    encoder = NerModel.load(SHIPPED, threads=1).encoder
+    encoder.kept_runs = 2
+    encoder.run("Lettre déjà analysée.")
+    encoder.run_ahead("Lettre suivante.")
+    encoder.run_ahead("Lettre d'après.")
+    encoder.run("Lettre suivante.")
+    encoder.run("Lettre d'après.")
+    assert encoder.passes == 3
+
+
 def test_a_batch_import_reading_ahead_stores_what_each_file_gives_alone(tmp_path) -> None:
     from desktop.importer import IMPORTED, import_paths
     from desktop.store import Store
@@ -58,6 +69,7 @@ def test_a_batch_import_reading_ahead_stores_what_each_file_gives_alone(tmp_path
     with Store.create("phrase de passe de test", tmp_path / "lot.db") as store:
         results = list(import_paths(engine, store, pdfs))
         assert [result.status for result in results] == [IMPORTED] * len(pdfs)
+        assert engine.ner.encoder.passes == len(pdfs) + 1  # one a file, one for the engine's warm-up
         stored = [store.get_analysis(result.doc_id) for result in results]
     cold = Engine.load(model_threads=1)
     assert [_summary(analysis) for analysis in stored] == [_summary(cold.analyse(pdf)) for pdf in pdfs]
