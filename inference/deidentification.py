@@ -388,7 +388,7 @@ _BARE_RPPS_RE = re.compile(r"10(?<![\d.,/-]10)(?:[ .]?\d){9}(?![\d.,/-]|[ .]\d)"
 _SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(?: ?\d){10}(?!\d))")
 
 _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
-                 r"chemin|chem\.|chem|ch\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
+                 r"chemin|chem\.|chem|ch\.|che\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
                  r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|parvis|"
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
@@ -558,7 +558,9 @@ _SPACED_CODE_AFTER_TOWN_RE = re.compile(
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
-_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+# a Corsican commune's INSEE code, where a form asks for the place of birth: "code commune 2B096"
+_CORSICAN_COMMUNE_RE = re.compile(r"(?<![\w-])2[AB]\d{3}(?![\w-])")
+_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A Basque house's name stands for its address ("ETXEZAHARRA | QUARTIER BASSABURU | 64250"); the armed forces'
 # postal sector ("SP 69403 – 00850 ARMÉES")
 _BASQUE_HOUSE_RE = re.compile(r"(?=[EÉ])(?<![\w'’-])(?:Etxe|ETXE)[\w'’-]{3,}")
@@ -637,8 +639,8 @@ def _address_field_value(label: str, value: str, lexicons: dict[str, set[str]]) 
 # A house number before a person's name or a residence's, with no street word, between the separators of an
 # address line: "12B Jean Jaurès – 42000", "33 Pierre Mendès France (65000 Tarbes)", "/ 3 Les Tilleuls /"
 _UNTYPED_STREET_RE = re.compile(
-    rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La|Chez)[ \t]+)|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
-    rf"(?:(?:de|du|d['’])[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t](?:(?:de|du|des)[ \t]|d['’])?[{_UP}][{_LO}'’-]+){{0,2}}"
+    rf"(?=\d)(?<![\w,./-])(?<!\d\d[ \t])\d{{1,4}}(?:[A-Da-d]|[ \t]?(?:bis|ter))?,?[ \t]+(?:(?P<residence>(?:Les|Le|La|Chez)[ \t]+|(?P<saint>Saint|Sainte)-(?=[{_UP}]))|(?P<first>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?)[ \t]+"
+    rf"(?:(?:de|du|d['’]|et)[ \t]?)?)[{_UP}][{_LO}'’-]+(?:[ \t](?:(?:de|du|des|et)[ \t]|d['’])?[{_UP}][{_LO}'’-]+){{0,2}}"
     r"(?=[ \t]*(?:[–/(|,]|\n|$|\d\d[ \t]?\d{3}\b))")
 # "demeurant La Grange aux Moines, 18340 Plaimpied": after a verb of living, the words before a postal code
 _LIVES_IN_PLACE_RE = re.compile(
@@ -656,7 +658,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
-    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d)|niveau(?=[ \t]*-?\d\b)|"
+    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+[A-Z]\b)|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+[A-Z0-9]\b)|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
     r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
@@ -669,7 +671,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\br[ée]sidence[ \t]+(?-i:(?:les|le|la|l['’])[ \t]?[a-zà-ÿ][\w'’\-]*(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?[a-zà-ÿ][\w'’\-]*){0,2})"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ]chauss[ée]e|RDC)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ](?:chauss[ée]e|jardin)|RDC|sous-sol)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
@@ -677,9 +679,10 @@ _ADDRESS_EXTRA_RE = re.compile(
     # the side of the road after a kilometre point in Polynesia: "PK 12,5 côté mer"
     r"|\bc[ôo]t[ée][ \t]+(?:mer|montagne)\b",
     re.IGNORECASE)
-_CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|d'|l'|im|am)"
+_CITY_WORD = rf"(?:[{_UP}][{_LO}{_UP}'’\-]*|s/|sur|sous|en|le|la|les|de|du|des|[dl]['’](?:[{_UP}][{_LO}{_UP}'’\-]*)?|im|am)"
 _CITY_AFTER_CP_RE = re.compile(rf"(?:[ \t]*(?:;{{1,2}}|/{{1,3}}|\|)[ \t]*|\s*,?\s*|-)(?P<city>(?:l['’]|(?:le|la|les)[ ](?=[{_UP}]))?[{_UP}](?:[{_LO}{_UP}'’\-]+|(?![\w'’.]))(?:/[{_LO}{_UP}][{_LO}{_UP}'’\-]+)?(?:(?:[ ]{{1,2}}|\n)(?:{_CITY_WORD}))*"
                                rf"(?:\s+(?:cedex|CEDEX|Cedex)(?:\d{{1,2}}(?![\d\w]))?)?(?:\s\d{{1,2}}(?:er|e|ème|eme|ER|E|EME)?(?![\d\w]))?)")
+_CODE_AFTER_CEDEX_RE = re.compile(r"[ \t]+(?P<code>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?!\d)")
 _CEDEX_RE = re.compile(rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ -](?:en|sur|sous|le|la|les|de|du|des|s/)[ -][{_UP}][{_LO}{_UP}'’\-]+)?"
                        r"\s+(?:CEDEX|Cedex|cedex)(?:\s?\d{1,2}(?!\d))?")
 # "St Germain en Laye", "SAINT JEAN DE LUZ": a saint's name written without hyphens starts a town.
@@ -2054,6 +2057,8 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _UNTYPED_STREET_RE.finditer(text):
         if re.search(r"(?i)\b(?:lit|chambre|ch\.|box|salle|n°)\s*$", text[max(0, match.start() - 10):match.start()]):
             continue  # "chambre 12 Paul Martin": a bed and a patient
+        if match.group("saint") and _town_key(text[match.start("saint"):match.end()]) in lexicons["towns"]:
+            continue  # "8 Saint-Nazaire": a house number, then the town
         if match.group("residence") or _is_first_name(match.group("first"), lexicons["first_names"]):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ROAD_RE.finditer(text):
@@ -2063,6 +2068,8 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _POSTBOX_RE.finditer(text):
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
+    for match in _CORSICAN_COMMUNE_RE.finditer(text) if "2" in text else ():
+        found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.6))
     for match in _US_STATE_ZIP_RE.finditer(text):
         town = _US_TOWN_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
         if town:
@@ -2129,6 +2136,7 @@ def _find_places(text: str) -> list[PersonalData]:
         if value and text.startswith(value, town.start("city")):
             found.append(PersonalData("VILLE", town.start("city"), town.start("city") + len(value), value, 0.7))
     _add_address_extras(text, found)
+    _add_building_places(text, found)
     blocked = lexicons["blocked"]  # "Cardiologie, Hôpital Nord, 12 rue ..."
     for item in [item for item in found if item.label == "ADRESSE"]:
         if not _CODE_LATER_ON_LINE_RE.match(text, item.end):
@@ -2147,6 +2155,7 @@ def _find_places(text: str) -> list[PersonalData]:
                 break  # "hébergée au CADA, 6 rue Hoche": the kind of shelter, not its name
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
+    _add_venues_before_addresses(text, found, lexicons)
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):
@@ -2155,6 +2164,9 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))
+        code = _CODE_AFTER_CEDEX_RE.match(text, match.end())
+        if code:  # "Rennes Cedex 9 35033 2 rue Henri Le Guilloux", "METZ Cedex 03 57085 - 1 allée du Château"
+            found.append(PersonalData("CODE_POSTAL", code.start("code"), code.end("code"), code.group("code"), 0.7))
     for match in _PLACE_DATE_RE.finditer(text):
         head = _town_head(match.group("city"))
         participle = re.fullmatch(rf"[{_UP}][{_LO}]*(?:é|ée|és|ées|u|ue|i|ie|it)", match.group("city")) \
@@ -2484,7 +2496,92 @@ def _add_address_extras(text: str, found: list[PersonalData]) -> None:
 
 
 _EXTRA_BEFORE_STREET_RE = re.compile(r"[ \t]+(?:du|au)[ \t]+")
+# Where to look for a building's own places (the extras scan costs a millisecond over a whole letter)
+_LOCATOR_HEAD_RE = re.compile(r"\b(?=[bBpPéÉeEaAhHnNsSrRuU])(?i:b[aâ]t|porte|[ée]tage|[ée]tg|pavillon|aile|hall|niveau|sous-sol|rez-de|bureau|ascenseur|esc)")
+_LOCATOR_GAP_RE = re.compile(r"[ \t]*[,;/–—-]?[ \t]*")
+_NAMED_BUILDING_RE = re.compile(rf"(?i:b[aâ]timent|pavillon)[ \t]+(?:[{_UP}][{_LO}]{{2,}})(?:[ -][{_UP}][{_LO}]{{2,}})?(?![\w'’-])")
+
+
+def _add_building_places(text: str, found: list[PersonalData]) -> None:
+    """A building named after someone ("bâtiment Castaigne", "pavillon Laennec") and two of a building's places
+    in a row ("porte 4, 3e étage", "3e étage, bureau 312", "niveau -2, sous-sol") say where someone is to go or
+    lives: they are part of an address even without a street ("bâtiment B" alone in prose is not)."""
+    windows: list[tuple[int, int]] = []
+    for match in _LOCATOR_HEAD_RE.finditer(text):
+        start, end = max(0, match.start() - 20), min(len(text), match.end() + 60)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    places = [match for start, end in windows for match in _ADDRESS_EXTRA_RE.finditer(text, start, end)]
+    places = sorted({match.span(): match for match in places}.values(), key=lambda match: match.start())
+    chain: list[re.Match] = []
+    for match in places + [None]:
+        if match is not None and chain and _LOCATOR_GAP_RE.fullmatch(text, chain[-1].end(), match.start()):
+            chain.append(match)
+            continue
+        if len(chain) >= 2 or chain and _NAMED_BUILDING_RE.fullmatch(chain[0].group(0)):
+            start, end = chain[0].start(), chain[-1].end()
+            found.append(PersonalData("ADRESSE", start, end, text[start:end], 0.6))
+        chain = [match] if match is not None else []
+
 _SENTENCE_GAP_RE = re.compile(r"(?:[^.\n!?]|\.(?!\s)){0,100}")
+
+
+# The name of a shelter, a home or a public building just before its street or postal code: led by the kind of
+# place ("hôtel social Le Relais, 33 bd ...", "Pôle santé du Pré Vert, rue ...", "Maison médicale Arrosa, 64250") or
+# by an article ("départ de La Grange aux Moines, route de Chaumont")
+_VENUE_BEFORE_RE = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<part>(?:(?P<venue>(?i:h[ôo]tel|centre|espace|foyer|ehpad|r[ée]sidence|p[ôo]le|maison|cit[ée]|zone|"
+    rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau))\b"
+    rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
+# a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
+# name starts a surname ("Dr Erwan Le Floch, 8 place ...", "M. et Mme La Fontaine, 125, hameau ...")
+_HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_PERSON_BEFORE_RE = re.compile(rf"(?:\b(?i:{_TITLE})\.?|(?i:\bchez|\bsign[ée]+e?))[ \t]+(?:[{_UP}][\w.'’-]*[ \t]+){{0,2}}$")
+_VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "medico-social", "medico-sociale", "sante", "retraite",
+                       "accueil", "municipal", "municipale", "commercial", "administratif", "administrative", "portuaire",
+                       "intercommunal", "intercommunale", "communal", "communale", "polyvalent", "polyvalente"}
+_PLACE_LINKS = {"de", "du", "des", "d'", "d’", "aux", "au", "en", "sur", "sous", "la", "le", "les", "l'", "l’"}
+_SPECIALTY_RE = re.compile(r"(?i)(?:logie|iatrie|ologue|iatre|p[ée]die|th[ée]rapie|urgences?|imagerie)$|cardio|thoraci|neuro|"
+                           r"pneumo|gastro|onco|psych|chirurg|m[ée]decine|g[ée]riatr|obst[ée]tr|gyn[ée]co|dialys|r[ée][ée]duc|"
+                           r"n[ée]phro|soins|addicto|canc[ée]r")
+
+
+def _after_person(text: str, start: int, lexicons: dict[str, set[str]]) -> bool:
+    """Whether `start` follows a person's title or first name ("Dr Y. Le Roux", "CH Yves Le Foll")."""
+    previous = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return _PERSON_BEFORE_RE.search(text, max(0, start - 40), start) is not None or (
+        previous is not None and _is_first_name(previous.group(1), lexicons["first_names"]))
+
+
+def _add_venues_before_addresses(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
+    """The place's name before a street or a postal code, with no postal code needed on the line: a kind of
+    place written with a capital or followed by a name, or an article and names. Never a department of care
+    ("Centre de cardiologie, 5 rue ...") or a person ("Le Dr Martin, 12 rue ...")."""
+    places = [item for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
+    taken = [item for item in found if item.label in ("PERSONNE", "ADRESSE")]
+    for item in places:
+        match = _VENUE_BEFORE_RE.search(text, max(0, item.start - 60), item.start)
+        if not match or any(other.start < match.end("part") and match.start("part") < other.end for other in taken):
+            continue  # "Dr Erwan Le Floch, 8 place ...": a surname with its article; "foyer du 12 rue ...": the street
+        part = match.group("part")
+        words = re.findall(r"[^\W\d_][\w'’-]*", part)
+        named = any(word[0].isupper() for word in words[1:])
+        lower = [word for word in words[1:] if not word[0].isupper() and word.lower() not in _PLACE_LINKS]
+        if match.group("venue"):
+            if len(words) < 2 or not (part[0].isupper() or named) or any(_key(word) not in _VENUE_DESCRIPTIONS for word in lower):
+                continue  # "vit à la maison, 12 rue ...": a home; "centre antirabique de Bordeaux": care, said
+        elif lower or _town_key(part) in lexicons["towns"]:
+            continue  # "Les Sables-d'Olonne, 5 impasse ...": the town, named first
+        if _TITLE_RE.search(part) or _HOSPITAL_WORD_RE.search(part) or \
+                not match.group("venue") and _after_person(text, match.start("part"), lexicons) or any(
+                _is_first_name(word, lexicons["first_names"]) or _key(word) in lexicons["medical"] or _SPECIALTY_RE.search(word)
+                for word in words):
+            continue
+        found.append(PersonalData("ADRESSE", match.start("part"), match.end("part"), part, 0.5))
+        taken.append(found[-1])
 
 
 def _touch(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:

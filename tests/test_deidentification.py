@@ -2460,3 +2460,32 @@ def test_a_letter_spaced_letterhead_with_short_words() -> None:
     labels = _labels("M o n s i e u r  G U I L L O U  A l a i n\n1 8  r u e  d e  B r e s t\n2 9 2 7 0  C A R H A I X")
     assert labels["ADRESSE"] == {"1 8  r u e  d e  B r e s t"} and labels["CODE_POSTAL"] == {"2 9 2 7 0"}
     assert "M A T H I E U   R O C H E" in _labels("carte Vitale\nM A T H I E U   R O C H E\n1 7 5 0 4")["PERSONNE"]
+
+
+def test_a_named_building_and_two_of_a_buildings_places_in_a_row_but_not_one_alone_in_prose() -> None:
+    text = "attendu le 9 avril au bâtiment Castaigne, porte 4, 3e étage de l'hôpital"
+    assert "bâtiment Castaigne, porte 4, 3e étage" in _labels(text)["ADRESSE"]
+    assert "3e étage, bureau 312" in _labels("Consultation du 02/10/2023 - 3e étage, bureau 312")["ADRESSE"]
+    assert "ADRESSE" not in _labels("Le bâtiment B est fermé. Chute du 3e étage.")
+
+
+def test_a_venues_name_before_its_street_or_code_but_not_a_surname_a_town_or_a_department_of_care() -> None:
+    assert "centre La Boussole" in _labels("7 nuits au centre La Boussole, rue des Carmes, à Orléans")["ADRESSE"]
+    assert "Maison médicale Arrosa" in _labels("Dr ETCHEVERRY, Maison médicale Arrosa, 64250 CAMBO")["ADRESSE"]
+    assert "La Grange aux Moines" in _labels("départ de La Grange aux Moines, route de Chaumont, 52100 Saint-Dizier")["ADRESSE"]
+    assert _labels("Lettre au Dr Erwan Le Floch, 8 place de la Mairie, 78500")["PERSONNE"] == {"Erwan Le Floch"}
+    assert "Les Sables-d'Olonne" in _labels("Retour : Les Sables-d'Olonne, 5 impasse du Puits")["VILLE"]
+    for text in ("Centre de cardiologie, 5 rue Victor Hugo", "centre antirabique de Bordeaux, place Amélie Raba-Léon",
+                 "Pôle Cardio-Thoracique, Route de Châteauboeuf"):
+        assert not any(word in value for value in _labels(text)["ADRESSE"] for word in ("cardio", "antirabique", "Cardio"))
+
+
+def test_untyped_streets_cidex_codes_after_cedex_and_corsican_commune_codes() -> None:
+    assert "23 Saint-Exupéry" in _labels("Dernier domicile connu : 23 Saint-Exupéry, Blagnac.")["ADRESSE"]
+    assert "3 Pierre et Marie Curie" in _labels("Adresse déclarée : 3 Pierre et Marie Curie 87100 Limoges")["ADRESSE"]
+    assert "Saint-Nazaire" in _labels("Domicile :: rue: Voltaire: 8 Saint-Nazaire")["VILLE"]
+    assert "5 che. de la Croix Blanche" in _labels("dom. 5 che. de la Croix Blanche 38200 vienne")["ADRESSE"]
+    assert "Cidex" in _labels("j'habite désormais Cidex 412, route des Vignes 21190 Meursault")["ADRESSE"]
+    assert "35033" in _labels("Rennes Cedex 9 35033 2 rue Henri Le Guilloux")["CODE_POSTAL"]
+    assert "2A272" in _labels("né à Sartène — code commune de naissance 2A272")["CODE_POSTAL"]
+    assert "Ombrée d'Anjou" in _labels("au lieu-dit La Chaussée Noire, 49420 Ombrée d'Anjou, pour le lever")["VILLE"]
