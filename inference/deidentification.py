@@ -560,7 +560,7 @@ _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the countr
 # after a comma), apartment/building/floor complements.
 # a Corsican commune's INSEE code, where a form asks for the place of birth: "code commune 2B096"
 _CORSICAN_COMMUNE_RE = re.compile(r"(?<![\w-])2[AB]\d{3}(?![\w-])")
-_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|(?<=BP )[A-Z]\d{1,4}\b|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A Basque house's name stands for its address ("ETXEZAHARRA | QUARTIER BASSABURU | 64250"); the armed forces'
 # postal sector ("SP 69403 – 00850 ARMÉES")
 _BASQUE_HOUSE_RE = re.compile(r"(?=[EÉ])(?<![\w'’-])(?:Etxe|ETXE)[\w'’-]{3,}")
@@ -658,11 +658,11 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
-    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+[A-Z]\b)|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+[A-Z0-9]\b)|"
+    r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+(?-i:[A-Z])(?![\w'’]))|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+(?-i:[A-Z0-9])(?![\w'’]))|secteur(?=[ \t]+(?:(?-i:[A-Z])(?![\w'’])|(?:jaune|bleu|vert|rouge|orange|violet|rose)\b))|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
     r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
-    r"droite\b|face\b|fond\b)"
+    r"droite\b|face\b|fond\b|(?:jaune|bleu|verte?|rouge|orange|violet|rose)\b)"
     # a form's fields: "Bât. : G  Étage : 6  Porte : 612", the house number after the street's field: "N° : 14"
     r"|\b(?:b[aâ]t(?:iment)?\.?|porte|esc(?:alier)?\.?|appt?\.?|appartement)[ \t]*:[ \t]*(?-i:[A-Z0-9][\w\-]*)"
     r"|\bN[°º][ \t]*:[ \t]*(?:\d{1,4}(?:[ \t]?(?:bis|ter)|[A-D])?\b|S/N\b)"
@@ -1873,12 +1873,17 @@ def _without_prose_after_name(value: str, start: int) -> str:
     return value
 
 
+_WORD_TAIL_BEFORE_CODE_RE = re.compile(r"(?!(?:cp|code|tsa|bp|cs)\b)[a-zà-ÿ]{1,12}(?=[ \t]+\d\d[ \t]?\d{3}[ \t]+[^\W\d_])")
+
+
 def _street_name_goes_on(value: str, head_end: int, line_start: int) -> bool:
     """Whether the line break before `line_start` cuts a street's name, which the next line goes on with: after the
     street's word alone ("25 rue\nde Brest"), or after a link or a title ("31 rue de la\nRépublique", "Avenue Du
     Maréchal\nDe Lattre De Tassigny")."""
     if not value[head_end:line_start - 1].strip():
         return _STREET_NAME_ON_NEXT_LINE_RE.match(value, line_start) is not None
+    if value[line_start - 2:line_start - 1].isalpha() and _WORD_TAIL_BEFORE_CODE_RE.match(value, line_start):
+        return True  # a word cut by the printout's width: "184 rue du Faubourg Saint-An\ntoine 75571 PARIS"
     return _STREET_NAME_CUT_RE.search(value, head_end - 1, line_start - 1) is not None and value[line_start:line_start + 1].isupper()
 
 
@@ -2497,7 +2502,7 @@ def _add_address_extras(text: str, found: list[PersonalData]) -> None:
 
 _EXTRA_BEFORE_STREET_RE = re.compile(r"[ \t]+(?:du|au)[ \t]+")
 # Where to look for a building's own places (the extras scan costs a millisecond over a whole letter)
-_LOCATOR_HEAD_RE = re.compile(r"\b(?=[bBpPéÉeEaAhHnNsSrRuU])(?i:b[aâ]t|porte|[ée]tage|[ée]tg|pavillon|aile|hall|niveau|sous-sol|rez-de|bureau|ascenseur|esc)")
+_LOCATOR_HEAD_RE = re.compile(r"\b(?=[bBpPéÉeEaAhHnNsSrRuU])(?i:b[aâ]t|porte|[ée]tage|[ée]tg|pavillon|aile|hall|niveau|sous-sol|rez-de|bureau|ascenseur|secteur|esc)")
 _LOCATOR_GAP_RE = re.compile(r"[ \t]*[,;/–—-]?[ \t]*")
 _NAMED_BUILDING_RE = re.compile(rf"(?i:b[aâ]timent|pavillon)[ \t]+(?:[{_UP}][{_LO}]{{2,}})(?:[ -][{_UP}][{_LO}]{{2,}})?(?![\w'’-])")
 
@@ -2532,7 +2537,7 @@ _SENTENCE_GAP_RE = re.compile(r"(?:[^.\n!?]|\.(?!\s)){0,100}")
 # place ("hôtel social Le Relais, 33 bd ...", "Pôle santé du Pré Vert, rue ...", "Maison médicale Arrosa, 64250") or
 # by an article ("départ de La Grange aux Moines, route de Chaumont")
 _VENUE_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<part>(?:(?P<venue>(?i:h[ôo]tel|centre|espace|foyer|ehpad|r[ée]sidence|p[ôo]le|maison|cit[ée]|zone|"
+    rf"(?:^|(?<=[\s(])|(?<=\b[lL]['’]))(?P<part>(?:(?P<venue>(?i:h[ôo]tel|centre|espace|foyer|ehpad|r[ée]sidence|p[ôo]le|maison|cit[ée]|zone|"
     rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau))\b"
     rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
 # a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
@@ -2540,7 +2545,7 @@ _VENUE_BEFORE_RE = re.compile(
 _HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
 _PERSON_BEFORE_RE = re.compile(rf"(?:\b(?i:{_TITLE})\.?|(?i:\bchez|\bsign[ée]+e?))[ \t]+(?:[{_UP}][\w.'’-]*[ \t]+){{0,2}}$")
-_VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "medico-social", "medico-sociale", "sante", "retraite",
+_VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "specialise", "specialisee", "accueil", "hebergement", "medico-social", "medico-sociale", "sante", "retraite",
                        "accueil", "municipal", "municipale", "commercial", "administratif", "administrative", "portuaire",
                        "intercommunal", "intercommunale", "communal", "communale", "polyvalent", "polyvalente"}
 _PLACE_LINKS = {"de", "du", "des", "d'", "d’", "aux", "au", "en", "sur", "sous", "la", "le", "les", "l'", "l’"}
@@ -2560,16 +2565,20 @@ def _add_venues_before_addresses(text: str, found: list[PersonalData], lexicons:
     """The place's name before a street or a postal code, with no postal code needed on the line: a kind of
     place written with a capital or followed by a name, or an article and names. Never a department of care
     ("Centre de cardiologie, 5 rue ...") or a person ("Le Dr Martin, 12 rue ...")."""
-    places = [item for item in found if item.label in ("ADRESSE", "CODE_POSTAL")]
+    places = [item for item in found if item.label in ("ADRESSE", "CODE_POSTAL", "VILLE")]
     taken = [item for item in found if item.label in ("PERSONNE", "ADRESSE")]
     for item in places:
         match = _VENUE_BEFORE_RE.search(text, max(0, item.start - 60), item.start)
-        if not match or any(other.start < match.end("part") and match.start("part") < other.end for other in taken):
-            continue  # "Dr Erwan Le Floch, 8 place ...": a surname with its article; "foyer du 12 rue ...": the street
+        if not match or any(other.start < match.end("part") and match.start("part") < other.end and (
+                other.label == "PERSONNE" or other.start < match.start("part") or other.end > match.end("part")) for other in taken):
+            continue  # "Dr Erwan Le Floch, 8 place ...": a surname with its article
         part = match.group("part")
+        if any(match.start("part") <= other.start and other.end <= match.end("part") and other.label == "ADRESSE"
+               and _STREET_HEAD_RE.match(other.text) for other in taken):
+            continue  # "maison au Lieu-dit Les Granges": the street is the address, found already
         words = re.findall(r"[^\W\d_][\w'’-]*", part)
         named = any(word[0].isupper() for word in words[1:])
-        lower = [word for word in words[1:] if not word[0].isupper() and word.lower() not in _PLACE_LINKS]
+        lower = [re.sub(r"^[dl]['’]", "", word) for word in words[1:] if not word[0].isupper() and word.lower() not in _PLACE_LINKS]
         if match.group("venue"):
             if len(words) < 2 or not (part[0].isupper() or named) or any(_key(word) not in _VENUE_DESCRIPTIONS for word in lower):
                 continue  # "vit à la maison, 12 rue ...": a home; "centre antirabique de Bordeaux": care, said

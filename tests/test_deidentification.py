@@ -2489,3 +2489,16 @@ def test_untyped_streets_cidex_codes_after_cedex_and_corsican_commune_codes() ->
     assert "35033" in _labels("Rennes Cedex 9 35033 2 rue Henri Le Guilloux")["CODE_POSTAL"]
     assert "2A272" in _labels("né à Sartène — code commune de naissance 2A272")["CODE_POSTAL"]
     assert "Ombrée d'Anjou" in _labels("au lieu-dit La Chaussée Noire, 49420 Ombrée d'Anjou, pour le lever")["VILLE"]
+
+
+def test_a_venue_after_an_elided_article_a_street_cut_mid_word_a_lettered_postbox_and_no_doctors_tariff_sector() -> None:
+    assert "EHPAD Les Tilleuls" in _labels("Transfert vers l'EHPAD Les Tilleuls, 1 rue de l'Hospice, 87000")["ADRESSE"]
+    text = "Maison d'accueil spécialisée Les Tilleuls, 24100 Bergerac"
+    assert "Maison d'accueil spécialisée Les Tilleuls" in _labels(text)["ADRESSE"]
+    assert "Lieu-dit Les Granges" in _labels("propriétaires d'une maison au Lieu-dit Les Granges, 24150 Lalinde")["ADRESSE"]
+    text = "Hôpital Saint-Antoine - 184 rue du Faubourg Saint-An\ntoine 75571 PARIS CEDEX 1"
+    assert "184 rue du Faubourg Saint-An\ntoine" in _labels(text)["ADRESSE"]
+    assert "17, chemin du Moulin à Vent" in _labels("adresse\t17, chemin du Moulin à Vent\ncp\t26000\nville\tValence")["ADRESSE"]
+    assert "BP J5" in _labels("110 boulevard Joseph Wamytan - BP J5 - 98849 NOUMEA CEDEX")["ADRESSE"]
+    assert "niveau 4, secteur jaune" in _labels("Diabétologie - niveau 4, secteur jaune\nSecrétariat")["ADRESSE"]
+    assert _labels("Médecine générale – Conventionné secteur 1\n8 rue du Hédas 64000 PAU")["ADRESSE"] == {"8 rue du Hédas"}
