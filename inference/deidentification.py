@@ -17,6 +17,7 @@ from pathlib import Path
 
 from inference.analysis import PersonalData
 from inference.resources import read_word_list
+from inference.dictation import written_form
 from inference.text_repair import repair
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "deid"
@@ -3142,18 +3143,34 @@ def find_personal_data(text: str) -> list[PersonalData]:
 @lru_cache(maxsize=4)
 def _personal_data(original: str) -> tuple[PersonalData, ...]:
     found = _findings(original)
-    repaired = repair(original)
-    if repaired is None:
-        return tuple(found)
     # Damaged by an export ("HÃ©lÃ¨ne", "J&eacute;r&ocirc;me", "<b>DUPUIS</b>"): what the rules find in the repair
-    # wins over what they made of the damage, mapped back to the original.
-    view, spans = repaired
-    from_view = []
-    for item in _findings(view):
-        start, end = spans[item.start][0], spans[item.end - 1][1]
-        from_view.append(replace(item, start=start, end=end, text=original[start:end]))
-    kept = [item for item in found if not any(item.start < other.end and other.start < item.end for other in from_view)]
-    return tuple(sorted(kept + from_view, key=lambda item: (item.start, item.end)))
+    # wins over what they made of the damage. Dictated ("soixante-neuf zéro zéro trois Lyon"): what they find in
+    # the written form wins too, unless the original reading reaches further (a date the rules read whole in
+    # words: "douze mars mil neuf cent quarante-huit"). Both mapped back to the original.
+    for rewritten, wins_always in ((repair(original), True), (written_form(original), False)):
+        if rewritten is None:
+            continue
+        view, spans = rewritten
+        from_view = []
+        for item in _findings(view):
+            start, end = spans[item.start][0], spans[item.end - 1][1]
+            from_view.append(replace(item, start=start, end=end, text=original[start:end]))
+        kept = []
+        for item in found:
+            overlapping = [other for other in from_view if item.start < other.end and other.start < item.end]
+            if not overlapping:
+                kept.append(item)
+            elif not wins_always and not _covers(overlapping, item):
+                kept.append(item)
+                from_view = [other for other in from_view if not item.start <= other.start < other.end <= item.end]
+        found = sorted(kept + from_view, key=lambda item: (item.start, item.end))
+    return tuple(found)
+
+
+def _covers(items: list[PersonalData], target: PersonalData) -> bool:
+    """Whether `items` together cover every letter and digit of `target`."""
+    return all(any(item.start <= index < item.end for item in items)
+               for index in range(target.start, target.end) if target.text[index - target.start].isalnum())
 
 
 # Spaces that typography puts where a rule expects a plain one ("Nom\u00a0: DUPONT", "12\u00a0rue des Lilas")

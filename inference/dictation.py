@@ -1,0 +1,153 @@
+"""Dictated text as a secretary would have typed it, with the way back to the dictation.
+
+Speech recognition and hurried transcription leave numbers and punctuation spoken: "soixante-neuf zéro zéro trois
+Lyon", "zéro six quarante et un vingt-deux dix-huit zéro neuf", "m point lefebvre arobase gmail point com",
+"virgule", "point à la ligne". The rules know postal codes, phone numbers and e-mail addresses written, not said.
+`written_form` writes them (69003, 06 41 22 18 09, m.lefebvre@gmail.com, ",", ".\\n") and keeps for each written
+character the span of the dictation it came from, as `text_repair.repair` does for a damaged export.
+"""
+from __future__ import annotations
+
+import re
+
+from inference.text_repair import Pieces, SpanMap, _replaced, _text
+
+_UNITS = {"zéro": 0, "zero": 0, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+          "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
+_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_THOUSANDS = ("mille", "milles", "mil")  # "mil neuf cent quarante-huit" in a date
+_NUMBER_WORD = "|".join(sorted([*_UNITS, *_TENS, "cents", "cent", *_THOUSANDS], key=len, reverse=True))
+# a run of number words: "quatre-vingt-dix-sept mille deux cent trente-deux", "zéro six quarante et un ..."
+_RUN_RE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD})(?:(?:[ -]|[ -]et[ -])(?:{_NUMBER_WORD}))*(?![\w-])", re.IGNORECASE)
+_TOKEN_RE = re.compile(rf"{_NUMBER_WORD}|et", re.IGNORECASE)
+# a line worth reading as dictation: spoken punctuation or symbols, or a number only said (a zero, a compound, a
+# thousand); "deux comprimés" alone is no dictation
+_HINT_RE = re.compile(r"(?=[vazpoftsmcqd])\b(?i:virgule|arobase|à la ligne|z[ée]ro|mill?e|parenth[èe]se|tiret|slash|"
+                      r"(?:vingt|trente|quarante|cinquante|soixante|quatre-vingt|dix)-)")
+# an address said word by word, digits said after a word glued to it: "kevin point morel 89 arobase hotmail point fr"
+_EMAIL_RE = re.compile(r"[\w-]+(?: (?:(?:point(?! à la ligne)|tiret|underscore|arobase) [\w-]+|\d+(?= )))+", re.IGNORECASE)
+_EMAIL_JOINS = {"point": ".", "tiret": "-", "underscore": "_", "arobase": "@"}
+_PUNCTUATION_RE = re.compile(r"[ \t]*\b(?i:(?P<newline>point à la ligne|à la ligne)|(?P<comma>virgule)"
+                             r"|(?P<colon>deux points)|(?P<open>ouvrez la parenth[èe]se)[ \t]*"
+                             r"|(?P<close>fermez la parenth[èe]se)|(?P<dash>tiret)[ \t]*|(?P<slash>slash)[ \t]*"
+                             r"|(?P<stop>point)(?=[ \t]*(?:\n|$)))\b", re.MULTILINE)
+
+
+def written_form(text: str) -> tuple[str, SpanMap] | None:
+    """The text with spoken numbers, e-mail addresses and punctuation written, and for each of its characters the
+    (start, end) of `text` it came from; None when no line reads as dictation. Only those lines are rewritten."""
+    lines = sorted({text.rfind("\n", 0, match.start()) + 1 for match in _HINT_RE.finditer(text)})
+    if not lines:
+        return None
+    parts: list[str] = []
+    spans = SpanMap()
+    done = 0
+    for line_start in lines:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        parts.append(text[done:line_start])
+        spans.add_copy(done, line_start - done)
+        pieces = _written_line([(text[index], index, index + 1) for index in range(line_start, line_end)])
+        parts.append(_text(pieces))
+        spans.add_spans([(start, end) for _, start, end in pieces])
+        done = line_end
+    parts.append(text[done:])
+    spans.add_copy(done, len(text) - done)
+    written = "".join(parts)
+    return None if written == text else (written, spans)
+
+
+def _written_line(pieces: Pieces) -> Pieces:
+    pieces = _replaced(pieces, _RUN_RE.finditer(_text(pieces)), _written_number)
+    pieces = _replaced(pieces, _EMAIL_RE.finditer(_text(pieces)), _written_email)
+    return _replaced(pieces, _PUNCTUATION_RE.finditer(_text(pieces)), _written_mark)
+
+
+def _written_number(match: re.Match) -> str | None:
+    """Digits for a run of number words, cut into the numbers it says: zeros and digits said one by one are glued
+    to what follows ("soixante-neuf zéro zéro trois" -> "69 003", "zéro six quarante et un" -> "06 41"). A lone
+    word under ten stays a word ("deux comprimés", "un patient")."""
+    tokens = [token.lower() for token in _TOKEN_RE.findall(match.group(0))]
+    numbers = _numbers(tokens)
+    if len(numbers) == 1 and len([token for token in tokens if token != "et"]) == 1 and numbers[0][0] < 10:
+        return None
+    written = ""
+    for index, (value, digit_said) in enumerate(numbers):
+        glued = index and (numbers[index - 1][0] == 0 and numbers[index - 1][1]
+                           or digit_said and numbers[index - 1][1])
+        written += ("" if glued or not index else " ") + str(value)
+    return written
+
+
+def _numbers(tokens: list[str]) -> list[tuple[int, bool]]:
+    """The numbers a run of number words says, each with whether it was one digit said alone ("quatre un zéro"
+    is three digits; "quarante et un" one number)."""
+    numbers: list[tuple[int, bool]] = []
+    total = hundreds = rest = 0
+    words = 0
+    started = False
+
+    def close() -> None:
+        nonlocal total, hundreds, rest, words, started
+        if started:
+            value = total + hundreds * 100 + rest
+            numbers.append((value, words == 1 and value < 10))
+        total = hundreds = rest = words = 0
+        started = False
+
+    for index, token in enumerate(tokens):
+        if token == "et":
+            continue
+        if token in _THOUSANDS:
+            if total or not started and numbers:  # "mille" alone after a number is a new one: "deux mille"
+                close()
+            total = max(hundreds * 100 + rest, 1) * 1000
+            hundreds = rest = 0
+        elif token in ("cent", "cents"):
+            if hundreds or rest >= 20:
+                close()
+            hundreds, rest = max(rest, 1), 0
+        else:
+            value = _UNITS.get(token, _TENS.get(token, 0))
+            if started and not _continues(rest, value, hundreds or total):
+                close()
+            if value == 0:  # a zero said is a digit of its own
+                close()
+                numbers.append((0, True))
+                continue
+            if rest == 4 and value == 20:
+                rest = 80
+            else:
+                rest += value
+        started = True
+        words += 1
+    close()
+    return numbers
+
+
+def _continues(rest: int, value: int, above: int) -> bool:
+    """Whether a number word goes on the number read so far (`rest` below a hundred, `above` its hundreds or
+    thousands): "quarante" + "et un", "soixante" + "dix", "quatre" + "vingt", "dix" + "sept"; not "quatre" + "un"."""
+    if value == 0:
+        return False
+    if rest == 0:
+        return bool(above)
+    if value < 10:
+        return rest in (20, 30, 40, 50, 60, 80) or rest in (10, 70, 90) and value >= 7
+    if value < 20:
+        return rest in (60, 80)
+    return rest == 4 and value == 20
+
+
+def _written_email(match: re.Match) -> str | None:
+    words = match.group(0).split(" ")
+    if "arobase" not in (word.lower() for word in words):
+        return None
+    return "".join(_EMAIL_JOINS.get(word.lower(), word) for word in words)  # digits glue to the word before
+
+
+def _written_mark(match: re.Match) -> str:
+    if match.group("newline"):  # the line break said, unless the line ends there anyway
+        return "." if not match.string[match.end():].strip() else ".\n"
+    marks = {"comma": ",", "colon": " :", "open": " (", "close": ")", "dash": "-", "slash": "/", "stop": "."}
+    return next(mark for name, mark in marks.items() if match.group(name))
