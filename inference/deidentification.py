@@ -3146,7 +3146,8 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
     # Damaged by an export ("HÃ©lÃ¨ne", "J&eacute;r&ocirc;me", "<b>DUPUIS</b>"): what the rules find in the repair
     # wins over what they made of the damage. Dictated ("soixante-neuf zéro zéro trois Lyon"): what they find in
     # the written form wins too, unless the original reading reaches further (a date the rules read whole in
-    # words: "douze mars mil neuf cent quarante-huit"). Both mapped back to the original.
+    # words: "douze mars mil neuf cent quarante-huit") or the written form only cuts it in pieces of its label.
+    # Both mapped back to the original.
     for rewritten, wins_always in ((repair(original), True), (written_form(original), False)):
         if rewritten is None:
             continue
@@ -3160,8 +3161,9 @@ def _personal_data(original: str) -> tuple[PersonalData, ...]:
             overlapping = [other for other in from_view if item.start < other.end and other.start < item.end]
             if not overlapping:
                 kept.append(item)
-            elif not wins_always and not _covers(overlapping, item):
-                kept.append(item)
+            elif not wins_always and (not _covers(overlapping, item) or all(
+                    other.label == item.label and item.start <= other.start and other.end <= item.end for other in overlapping)):
+                kept.append(item)  # nothing the written form adds: the date "Jeudi dix-sept Octobre ..." stays one
                 from_view = [other for other in from_view if not item.start <= other.start < other.end <= item.end]
         found = sorted(kept + from_view, key=lambda item: (item.start, item.end))
     return tuple(found)
