@@ -223,6 +223,9 @@ _DATE_PATTERNS = [
     r"(?<![\w/.,:-])(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[0-5])(?![\d/]|[.,]\d|\s?(?:mg|g\b|ml|mmHg|%|ans?\b|jours?|mois|semaines?))",
     # a month and its year alone: "01/2024" (a dilution is "1/2000")
     r"(?<![\w/.,-])(?:0[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)",
+    # an English weekday before its date in a mail's header: "Sent: Monday, March 4, 2024", "Date: Thu, 18 Jan 2024"
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,"
+    rf"(?=\s(?:(?:{_MONTHS})\.?\s[0-3]?\d|[0-3]?\d\s(?:{_MONTHS})\b))",
 ]
 # Patterns that start with a word (month, weekday, spelled number) are slow on long texts: they run only in
 # windows around such words (see _windows).
@@ -352,10 +355,19 @@ _IPP_SPACED_RE = re.compile(r"(?=[A-Za-z\d])(?:(?<![\w.,/])\d(?: \d)* [A-Z](?: \
 _ALNUM_ID_RE = re.compile(r"(?=[A-Z\d])(?<![\w@.])(?:IPP)?(?=[A-Z0-9]{7,16}(?![\w@]))[A-Z]{0,4}\d+[A-Z]+[A-Z0-9]*(?![\w@])"
                           r"|(?<![\w@.])IPP[A-Z]?\d{4,12}(?![\w@])|(?<![\w@.])[A-Z]{1,3}\d{6,12}(?![\w@])")
 # A number of six digits or more in a file name: documents are often named after the patient's or the stay's number.
-_FILE_NAME_RE = re.compile(r"(?<![\w.-])(?P<stem>[\w.-]+)\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml)\b")
+_FILE_NAME_RE = re.compile(r"(?<![\w.-])(?P<stem>[\w.-]+)\.(?i:pdf|docx?|odt|rtf|txt|jpe?g|png|tiff?|hl7|xml|dcm)\b")
 # A part of a file name's stem, between underscores, after any words of letters: "CR-HOSP-2025-004512" -> "2025-004512".
 _FILE_NAME_ID_RE = re.compile(r"(?:[A-Za-z]+-)*(?P<number>[A-Z]{0,3}\d[\dA-Z.-]*\d)$")
-_FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{3,}(?![^_])")
+# a date and time stamped on a file ("20240312143207_QUEMENER.dcm", "CR_20240312.pdf")
+_STAMP_RE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d(?:[0-2]\d[0-5]\d(?:[0-5]\d)?)?")
+_FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{2,}(?![^_])")
+_FILE_NAME_FIRST_NAME_RE = re.compile(r"_(?P<first>[A-ZÀ-Ü][a-zà-ÿ]+(?:-[A-ZÀ-Ü][a-zà-ÿ]+)?)(?![^_])")
+# what a file name says of its content, in capitals: "CR_URG_PUIG.pdf", "ECG_CHEVALIER_160124.pdf", "CNI_LECLERC.pdf"
+_FILE_NAME_DOCUMENT_WORDS = {"cr", "crh", "cro", "cru", "urg", "ecg", "eeg", "emg", "cni", "irm", "tdm", "rx", "bio", "nfs", "ordo",
+                   "scan", "ett", "rcp", "hdj", "kine", "labo", "img", "doc", "pj", "consult", "bilan", "echo", "radio",
+                   "mammo", "tep", "sms", "fax", "mail", "dmp", "ins", "cerfa", "ald", "mdph", "apa", "anapath", "cs",
+                   "lettre", "courrier", "scanner", "ordonnance", "resultats", "compte", "rendu", "copie", "mutuelle"}
+
 # An identifier by its shape alone: groups of two or more capitals and digits joined by "-" or ".", six digits or more,
 # a letter or a dash among them ("B24-01234-A1", "ONC-099812", "DU.25.118742", "25-0914-00773"; not "250.000.000",
 # not "7.35-7.45", not a date).
@@ -650,9 +662,10 @@ _LIVES_IN_PLACE_RE = re.compile(
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
     r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?|tour)\b\.?[ \t]*[A-Z0-9]))")
+_PORTUGUESE_CODE_RE = re.compile(r"\d{4}-\d{3}")
 _FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|\d\d-\d{{3}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
-                              rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?)")
+                              rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?(?:[ -][{_UP}][{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
@@ -1219,13 +1232,19 @@ def _find_table_cells(text: str) -> list[PersonalData]:
 # HL7 v2 and HPRIM segments pasted from a lab or admission message: which field holds what (field number, then the
 # component numbers of a person's name or an address). PID-3/18 identifiers, PID-5/6 names, PID-7 birth date, PID-11
 # address, PID-13/14 phones, PID-19 NIR; PV1-7/8/9/17 doctors (number, name), PV1-19 visit number; NK1-2 name,
-# NK1-4 address, NK1-5 phone; HPRIM P-3/4 identifiers, P-6 name, P-8 birth date.
-_MESSAGE_SEGMENT_RE = re.compile(r"(?m)^(?P<segment>PID|PV1|NK1|P(?=\|\d))\|[^\n]*")
+# NK1-4 address, NK1-5 phone; ORC-9 and OBR-7 dates, ORC-12 and OBR-16 ordering doctors; PRD-2 name, PRD-3 address, PRD-5 phone, PRD-7
+# identifier (the referring doctor); GT1-3 name, GT1-5 address, GT1-6/7 phones, GT1-8 birth date (the guarantor);
+# HPRIM P-3/4 identifiers, P-6 name, P-8 birth date.
+_MESSAGE_SEGMENT_RE = re.compile(r"(?m)^(?P<segment>PID|PV1|NK1|ORC|OBR|PRD|GT1|P(?=\|\d))\|[^\n]*")
 _MESSAGE_FIELDS = {
     "PID": {2: "IPP", 3: "IPP", 5: "NAME", 6: "NAME", 7: "DATE_NAISSANCE", 11: "ADDRESS", 13: "TELEPHONE",
             14: "TELEPHONE", 18: "IPP", 19: "NIR"},
     "PV1": {7: "DOCTOR", 8: "DOCTOR", 9: "DOCTOR", 17: "DOCTOR", 19: "IPP"},
     "NK1": {2: "NAME", 4: "ADDRESS", 5: "TELEPHONE"},
+    "ORC": {9: "DATE", 12: "DOCTOR"},
+    "OBR": {7: "DATE", 16: "DOCTOR"},
+    "PRD": {2: "NAME", 3: "ADDRESS", 5: "TELEPHONE", 7: "RPPS"},
+    "GT1": {3: "NAME", 5: "ADDRESS", 6: "TELEPHONE", 7: "TELEPHONE", 8: "DATE_NAISSANCE"},
     "P": {2: "IPP", 3: "IPP", 5: "NAME", 7: "DATE_NAISSANCE"},  # HPRIM counts the segment's name as field 1
 }
 _ADDRESS_COMPONENTS = {0: "ADRESSE", 1: "ADRESSE", 2: "VILLE", 4: "CODE_POSTAL"}  # street, other, city, state, zip
@@ -1324,18 +1343,29 @@ def _find_numbers(text: str) -> list[PersonalData]:
                 match.group(0)):
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.9))
     for match in _FILE_NAME_RE.finditer(text):  # "CR_123456789.pdf", "CR-HOSP-2025-004512.pdf", "AP_H25.01873.pdf"
-        offset, number_end = match.start("stem"), None
+        offset = match.start("stem")
         for part in re.finditer(r"[^_]+", match.group("stem")):
             number = _FILE_NAME_ID_RE.search(part.group(0))
             if number and sum(char.isdigit() for char in number.group("number")) >= 6:
                 start = offset + part.start() + number.start("number")
-                found.append(PersonalData("IPP", start, start + len(number.group("number")), number.group("number"), 0.7))
-                number_end = number_end or part.end()
-        # after that number, a word in capitals is the patient's name: "CR_2025-0031427_LEBRETON.pdf"
-        for part in _FILE_NAME_WORD_RE.finditer(match.group("stem"), number_end) if number_end else ():
-            if _key(part.group(0)) not in _lexicons()["blocked"]:
-                start = offset + part.start()
-                found.append(PersonalData("PERSONNE", start, start + len(part.group(0)), part.group(0), 0.6))
+                value = number.group("number")
+                if _STAMP_RE.fullmatch(value):
+                    found.append(PersonalData("DATE", start, start + 8, value[:8], 0.7))  # the day, not the time
+                else:
+                    found.append(PersonalData("IPP", start, start + len(value), value, 0.7))
+        # beside that number or the document's kind, a word in capitals is the patient's name, and a first name may
+        # follow it: "CR_2025-0031427_LEBRETON.pdf", "ordonnance_MARTINEZ_Lucia.pdf", "CR_URG_PUIG_08082023.pdf"
+        for part in _FILE_NAME_WORD_RE.finditer(match.group("stem")):
+            word = _key(part.group(0))
+            if word in _FILE_NAME_DOCUMENT_WORDS or word in _lexicons()["blocked"]:
+                continue
+            end = part.end()
+            first = _FILE_NAME_FIRST_NAME_RE.match(match.group("stem"), end)
+            if first and _is_first_name(first.group("first"), _lexicons()["first_names"]):
+                end = first.end()
+            found.append(PersonalData("PERSONNE", offset + part.start(), offset + end,
+                                      match.group("stem")[part.start():end], 0.6))
+            break
     for match in _IPP_RE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         context = text[max(0, match.start() - 40):match.start()]
@@ -2165,7 +2195,8 @@ def _find_places(text: str) -> list[PersonalData]:
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):
-        if any(end in street_ends for end in range(match.start() - 3, match.start())):
+        # a Portuguese code, four digits and three, is one wherever it stands: "4940-010 PAREDES DE COURA"
+        if any(end in street_ends for end in range(match.start() - 3, match.start())) or _PORTUGUESE_CODE_RE.fullmatch(match.group("code")):
             found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CEDEX_RE.finditer(text):

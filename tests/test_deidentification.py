@@ -2502,3 +2502,27 @@ def test_a_venue_after_an_elided_article_a_street_cut_mid_word_a_lettered_postbo
     assert "BP J5" in _labels("110 boulevard Joseph Wamytan - BP J5 - 98849 NOUMEA CEDEX")["ADRESSE"]
     assert "niveau 4, secteur jaune" in _labels("Diabétologie - niveau 4, secteur jaune\nSecrétariat")["ADRESSE"]
     assert _labels("Médecine générale – Conventionné secteur 1\n8 rue du Hédas 64000 PAU")["ADRESSE"] == {"8 rue du Hédas"}
+
+
+def test_a_patients_name_in_an_attachments_file_name_beside_the_documents_kind() -> None:
+    labels = _labels("PJ : CR_LEGUEN_Annick_12032024.pdf ; ECG_CHEVALIER_160124.pdf ; bilan_NFS_CRP.pdf")
+    assert labels["PERSONNE"] == {"LEGUEN_Annick", "CHEVALIER"}
+    assert "PUIG" in _labels("Document CR_URG_PUIG_08082023.pdf joint.")["PERSONNE"]
+
+
+def test_hl7_ordering_referring_and_guarantor_segments() -> None:
+    message = ("ORC|NW|DEM230551|||||||202306021044|||10005588123^PICARD^Stéphane\n"
+               "PRD|RP|GAILLARD^Nicolas^^^Dr|12 place de la République^^MONTAUBAN^^82000||0563201144\n"
+               "GT1|1||PELLETIER^Arnaud||3 rue Verte^^ROUBAIX^^59100|0320736611")
+    labels = _labels(message)
+    assert {"PICARD", "Stéphane", "GAILLARD", "Nicolas", "PELLETIER", "Arnaud"} <= labels["PERSONNE"]
+    assert {"12 place de la République", "3 rue Verte"} <= labels["ADRESSE"]
+    assert {"0563201144", "0320736611"} <= labels["TELEPHONE"]
+    assert "202306021044" in set().union(*labels.values())  # the order's date and time
+
+
+def test_an_english_weekday_in_a_mails_header_and_a_portuguese_code_without_its_street() -> None:
+    assert {"Monday", "March 4, 2024"} <= _labels("Sent: Monday, March 4, 2024 07:00")["DATE"]
+    labels = _labels("Adresse de l'assuré :\nLugar de Vilar, Casa 3\n4940-010 PAREDES DE COURA\nPORTUGAL")
+    assert labels["CODE_POSTAL"] == {"4940-010"} and labels["VILLE"] == {"PAREDES DE COURA"}
+    assert _labels("Rue de Namur 45 bte 3 1300 Wavre Belgique Mutualité chrétienne")["VILLE"] == {"Wavre Belgique"}
