@@ -153,7 +153,7 @@ _DATE_PATTERNS = [
     rf"\b(?:(?:{_WEEKDAYS})\s+)?{_SPELLED}\s+(?:{_MONTHS}|[01]?\d)\s+(?:{_SPELLED}|(?:19|20)?\d\d)\b",
     rf"\b(?:deux[\s-]+milles?|mil(?:le)?[\s-]+neuf[\s-]+cents?)(?:[\s-]+{_SPELLED})?\b"
     # a spelled day and its month: "vingt septembre", "premier mars"
-    rf"|\b(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+    rf"|\b(?:(?:{_WEEKDAYS})\s+)?(?:premier|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
     rf"trente)(?:[\s-]+(?:et[\s-]+)?(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf))?\s+(?:{_MONTHS})\b",
     # an English month and its day: "on March 3rd", "until April 20th"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s[0-3]?\d(?:st|nd|rd|th)\b",

@@ -22,9 +22,17 @@ _RUN_RE = re.compile(rf"(?<![\w-])(?:{_NUMBER_WORD})(?:(?:[ -]|[ -]et[ -])(?:{_N
 _TOKEN_RE = re.compile(rf"{_NUMBER_WORD}|et", re.IGNORECASE)
 # a line worth reading as dictation: spoken punctuation or symbols, or a number only said (a zero, a compound, a
 # thousand); "deux comprimés" alone is no dictation
-_HINT_RE = re.compile(r"(?=[vazpoftsmcqd])\b(?i:virgule|arobase|à la ligne|z[ée]ro|mill?e|parenth[èe]se|tiret|slash|"
+_HINT_RE = re.compile(r"(?=[vazpoftsmcqdà])\b(?i:virgule|arobase|à la ligne|z[ée]ro|mill?e|parenth[èe]se|tiret|slash|"
                       r"(?:vingt|trente|quarante|cinquante|soixante|quatre-vingt|dix)-)")
 # an address said word by word, digits said after a word glued to it: "kevin point morel 89 arobase hotmail point fr"
+# a lone digit said after what numbers it is a number: "escalier quatre", "numéro huit", "lot numéro neuf"
+_NUMBERED_BEFORE_RE = re.compile(r"(?i:\b(?:num[ée]ro|n°|escalier|appartement|appart|porte|b[âa]timent|lot|chambre|"
+                                 r"bo[iî]te|bp|villa|case)\s+)$")
+_ORDINAL_STEMS = {"deux": 2, "second": 2, "trois": 3, "quatr": 4, "cinqu": 5, "six": 6, "sept": 7, "huit": 8, "neuv": 9,
+                  "dix": 10, "onz": 11, "douz": 12, "treiz": 13, "quatorz": 14, "quinz": 15, "seiz": 16, "dix-sept": 17,
+                  "dix-huit": 18, "dix-neuv": 19, "vingt": 20}
+_ORDINAL_RE = re.compile(r"(?<![\w-])(?i:premi[eè]re?|second|(?:dix-sept|dix-huit|dix-neuv|deux|trois|quatr|cinqu|six|sept|"
+                         r"huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|vingt)i[èe]me)(?![\w-])")
 _EMAIL_RE = re.compile(r"[\w-]+(?: (?:(?:point(?! à la ligne)|tiret|underscore|arobase) [\w-]+|\d+(?= )))+", re.IGNORECASE)
 _EMAIL_JOINS = {"point": ".", "tiret": "-", "underscore": "_", "arobase": "@"}
 _PUNCTUATION_RE = re.compile(r"[ \t]*\b(?i:(?P<newline>point à la ligne|à la ligne)|(?P<comma>virgule)"
@@ -59,8 +67,17 @@ def written_form(text: str) -> tuple[str, SpanMap] | None:
 
 def _written_line(pieces: Pieces) -> Pieces:
     pieces = _replaced(pieces, _RUN_RE.finditer(_text(pieces)), _written_number)
+    pieces = _replaced(pieces, _ORDINAL_RE.finditer(_text(pieces)), _written_ordinal)
     pieces = _replaced(pieces, _EMAIL_RE.finditer(_text(pieces)), _written_email)
     return _replaced(pieces, _PUNCTUATION_RE.finditer(_text(pieces)), _written_mark)
+
+
+def _written_ordinal(match: re.Match) -> str:
+    word = match.group(0).lower()
+    if word.startswith(("premi", "1")):
+        return "1er"
+    stem = word.removesuffix("ième").removesuffix("ieme")
+    return f"{_ORDINAL_STEMS[stem]}e"
 
 
 def _written_number(match: re.Match) -> str | None:
@@ -69,7 +86,8 @@ def _written_number(match: re.Match) -> str | None:
     word under ten stays a word ("deux comprimés", "un patient")."""
     tokens = [token.lower() for token in _TOKEN_RE.findall(match.group(0))]
     numbers = _numbers(tokens)
-    if len(numbers) == 1 and len([token for token in tokens if token != "et"]) == 1 and numbers[0][0] < 10:
+    if len(numbers) == 1 and len([token for token in tokens if token != "et"]) == 1 and numbers[0][0] < 10 \
+            and not _NUMBERED_BEFORE_RE.search(match.string, 0, match.start()):
         return None
     written = ""
     for index, (value, digit_said) in enumerate(numbers):

@@ -41,3 +41,9 @@ def test_a_date_the_rules_read_in_words_stays_whole_and_everyday_numbers_stay_wo
     text = "Mme Vernier Colette, née le douze mars mil neuf cent quarante-huit, prend deux comprimés le matin."
     assert _labelled(text)["DATE_NAISSANCE"] == {"douze mars mil neuf cent quarante-huit"}
     assert written_form("Prendre deux comprimés le matin et un le soir.") is None
+
+
+def test_ordinals_a_digit_said_after_what_it_numbers_and_a_weekday_before_a_day_in_words() -> None:
+    written, _ = written_form("résidence les Pins virgule escalier quatre virgule au troisième étage point à la ligne")
+    assert written == "résidence les Pins, escalier 4, au 3e étage."
+    assert _labelled("rentre à son domicile le vendredi huit septembre virgule")["DATE"] == {"vendredi huit septembre"}
