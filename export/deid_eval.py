@@ -43,7 +43,7 @@ HANDWRITTEN_TESTS = {name: Path(__file__).resolve().parent / "data" / f"deid_tes
                                           ("handwritten_test_g", "handwritten_g"), ("handwritten_test_h", "handwritten_h"),
                                           ("handwritten_test_i", "handwritten_i"), ("handwritten_test_j", "handwritten_j"),
                                           ("handwritten_test_k", "handwritten_k"), ("handwritten_test_l", "handwritten_l"),
-                                          ("handwritten_test_m", "handwritten_m"))}
+                                          ("handwritten_test_m", "handwritten_m"), ("handwritten_test_n", "handwritten_n"))}
 QUAERO_DEV = ROOT.parent / "shared" / "corpora" / "quaero" / "dev.jsonl"
 
 # eds-pseudo tag -> our label. HOPITAL is not in MedClair's label set (SPEC §2.3): reported, not scored.
@@ -535,8 +535,10 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         f" templates' style), **handwritten_test_k** ({counts['handwritten_test_k']}, `_k.txt`, two thirds in the"
         f" templates' style, written in session 12 and first scored at its end), **handwritten_test_l**"
         f" ({counts['handwritten_test_l']}, `_l.txt`, two thirds in the templates' style, written in session 13 and first"
-        " scored at its end) and **handwritten_test_m**"
+        " scored at its end), **handwritten_test_m**"
         f" ({counts['handwritten_test_m']}, `_m.txt`, two thirds in the templates' style, written in session 14 and first"
+        " scored at its end) and **handwritten_test_n**"
+        f" ({counts['handwritten_test_n']}, `_n.txt`, two thirds in the templates' style, written in session 15 and first"
         " scored at its end): test sets, each"
         " written in one go by an engineer who never saw the rules, the data or the head; `--show` never prints them and no",
         "  rule or model was changed from them. Each was scored once per round from the round after it was written (the"
@@ -656,7 +658,8 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
                         ("handwritten_test_j", "the tenth hand-written test set"),
                         ("handwritten_test_k", "the eleventh hand-written test set"),
                         ("handwritten_test_l", "the twelfth hand-written test set"),
-                        ("handwritten_test_m", "the thirteenth hand-written test set")):
+                        ("handwritten_test_m", "the thirteenth hand-written test set"),
+                        ("handwritten_test_n", "the fourteenth hand-written test set")):
         below = [f"{label} {row['recall_masked']}" for label, row in results[split]["labels"].items()
                  if label != "ALL" and row["recall_masked"] is not None and row["recall_masked"] < TARGET_RECALL]
         lines += [f"Target: masked recall >= {TARGET_RECALL} for every label on {name}. "

@@ -410,7 +410,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
 _ADDRESS_RE = re.compile(
-    rf"\b(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
+    rf"\b(?<!(?-i:\b[A-Z])-)(?<!(?-i:\b[A-Z]{{2}})-)(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:(?:\s+|(?<=\.)(?=[^\W\d_]))(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º´]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
@@ -571,6 +571,11 @@ _SPACED_CODE_AFTER_TOWN_RE = re.compile(
 _COUNTRY_PREFIX_RE = re.compile(r"\b(?:F|FR)-?$")  # "F-75013 Paris": the country's letter goes with the code
 # Address lines that are not streets: post boxes and sorting codes ("BP 245,21821": a postal code may be glued
 # after a comma), apartment/building/floor complements.
+# a postal code that says its country ("CH-1205", "L-1724", "D-66111") or is Canadian ("H2J 2L4")
+_ABROAD_CODE_RE = re.compile(r"(?<![\w-])(?:(?:CH|B|L|D|A|I)-\d{4,5}|[ABCEGHJKLMNPRSTVXY]\d[A-Z] \d[A-Z]\d)(?![\w-])")
+# a house number alone, the street being said elsewhere: "qui habite en face, au n° 9 de la même rue", "face au n° 40"
+_HOUSE_NUMBER_ALONE_RE = re.compile(r"\b(?:en face du|face au|au)[ \t]+(?P<number>n°[ \t]?\d{1,4}(?:[ \t]?(?:bis|ter))?)(?![\w/.,]?\d)"
+                                    r"(?![ \t]+(?:de la|du|des)[ \t]+(?:liste|page|tableau|protocole|lot|dossier))")
 # a Corsican commune's INSEE code, where a form asks for the place of birth: "code commune 2B096"
 _CORSICAN_COMMUNE_RE = re.compile(r"(?<![\w-])2[AB]\d{3}(?![\w-])")
 _POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|(?<=BP )[A-Z]\d{1,4}\b|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
@@ -670,7 +675,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"(?:local|maison|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
+    r"(?:local|maison|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+(?-i:[A-Z])(?![\w'’]))|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+(?-i:[A-Z0-9])(?![\w'’]))|secteur(?=[ \t]+(?:(?-i:[A-Z])(?![\w'’])|(?:jaune|bleu|vert|rouge|orange|violet|rose)\b))|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
@@ -2106,6 +2111,10 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.7))
     for match in _CORSICAN_COMMUNE_RE.finditer(text) if "2" in text else ():
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.6))
+    for match in _ABROAD_CODE_RE.finditer(text):
+        found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.9))
+    for match in _HOUSE_NUMBER_ALONE_RE.finditer(text) if "n°" in text else ():
+        found.append(PersonalData("ADRESSE", match.start("number"), match.end(), match.group(0)[match.start("number") - match.start():], 0.6))
     for match in _US_STATE_ZIP_RE.finditer(text):
         town = _US_TOWN_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
         if town:

@@ -2526,3 +2526,12 @@ def test_an_english_weekday_in_a_mails_header_and_a_portuguese_code_without_its_
     labels = _labels("Adresse de l'assuré :\nLugar de Vilar, Casa 3\n4940-010 PAREDES DE COURA\nPORTUGAL")
     assert labels["CODE_POSTAL"] == {"4940-010"} and labels["VILLE"] == {"PAREDES DE COURA"}
     assert _labels("Rue de Namur 45 bte 3 1300 Wavre Belgique Mutualité chrétienne")["VILLE"] == {"Wavre Belgique"}
+
+
+def test_a_postal_code_that_says_its_country_a_canadian_one_a_house_number_alone_and_a_coron() -> None:
+    labels = _labels("Domicile : Genève, CH-1205, Rue de Carouge 44, 4e étage.")
+    assert "CH-1205" in labels["CODE_POSTAL"] and "Rue de Carouge 44" in labels["ADRESSE"]
+    assert "H2J 2L4" in _labels("Québec, 4521 rue Saint-Denis, app. 3, H2J 2L4, tél.")["CODE_POSTAL"]
+    assert "n° 40" in _labels("sa mère vit « face au n° 40 », dans la petite maison")["ADRESSE"]
+    assert "ADRESSE" not in _labels("stade T2N1M0, voir au n° 3 de la liste")
+    assert "coron" in _labels("Vit dans la cité minière, coron n° 4, rue des Houillères 22, 62800")["ADRESSE"]
