@@ -3409,6 +3409,7 @@ def _letters_spaced(match: re.Match) -> bool:
 _OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a digit touching a letter, "GAUTHlER": rare
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
 _OCR_POSTCODE_RE = re.compile(r"\d[\dO]{4}")
+_OCR_PHONE_RE = re.compile(r"(?<![\w.])(?:[\dOolI]{2}[ .]){4}[\dOolI]{2}(?![\w.])")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 
@@ -3437,8 +3438,8 @@ def _undo_ocr_confusions(text: str) -> str:
     """`text` with OCR's digit-for-letter confusions undone in words, character for character (same offsets):
     a word in capitals with a lower-case l gets an I ("GAUTHlER");
     a word of at least three letters whose only digits are 0, 1 or 5, each between two letters, gets letters
-    ("51bis", "05nov" stay); a number whose only letters are l, I, O or o, no more of them than digits, gets
-    digits. Other mixes ("G3P2", "25B117702") stay."""
+    ("51bis", "05nov" stay); a number whose only letters are l, I, O or o gets digits ("l4OOO", "2OO"). Other
+    mixes ("G3P2", "25B117702", Corsica's "2B") stay."""
     changed = False
     pieces: list[str] = []
     last = 0
@@ -3454,20 +3455,25 @@ def _undo_ocr_confusions(text: str) -> str:
         letters = [char for char in word if not char.isdigit()]
         inside = word[0].isalpha() and word[-1].isalpha() and all(
             word[index - 1].isalpha() and word[index + 1].isalpha() for index, char in enumerate(word) if char.isdigit())
+        inside = inside or len(word) >= 5 and word[0] in _DIGITS_AS_LETTERS and word[1:].isalpha()  # "5téphane", "0RAN"
         if not digits and len(word) >= 4 and word.replace("l", "").isupper():  # "GAUTHlER", "MEXlMIEUX": an l for an I
             fixed = word.replace("l", "I")
         elif inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS):
             upper = sum(char.isupper() for char in letters) * 2 > len(letters)
             fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
                             else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
-        elif len(letters) <= len(digits) and set(letters) <= {"l", "I", "O", "o"} or _OCR_POSTCODE_RE.fullmatch(word):
-            fixed = word.translate(_LETTERS_AS_DIGITS)  # "2l/06/195l", "35OOO" (a postal code's zeros)
+        elif set(letters) <= {"l", "I", "O", "o"} or _OCR_POSTCODE_RE.fullmatch(word):
+            fixed = word.translate(_LETTERS_AS_DIGITS)  # "2l/06/195l", "35OOO", "l4OOO" (a postal code's zeros)
         else:
             continue
         pieces += [text[last:match.start()], fixed]
         last = match.end()
         changed = True
-    return "".join(pieces) + text[last:] if changed else text
+    text = "".join(pieces) + text[last:] if changed else text
+    if "O" in text or "l" in text:  # a phone number's pairs read as letters: "Ol 45 83 2l O9", "02 99 28 41 OO"
+        text = _OCR_PHONE_RE.sub(lambda match: match.group(0).translate(_LETTERS_AS_DIGITS)
+                                 if sum(char.isdigit() for char in match.group(0)) >= 5 else match.group(0), text)
+    return text
 
 
 def deidentify(text: str, found: list[PersonalData] | None = None) -> str:

@@ -2535,3 +2535,11 @@ def test_a_postal_code_that_says_its_country_a_canadian_one_a_house_number_alone
     assert "n° 40" in _labels("sa mère vit « face au n° 40 », dans la petite maison")["ADRESSE"]
     assert "ADRESSE" not in _labels("stade T2N1M0, voir au n° 3 de la liste")
     assert "coron" in _labels("Vit dans la cité minière, coron n° 4, rue des Houillères 22, 62800")["ADRESSE"]
+
+
+def test_ocr_letters_for_digits_in_postal_codes_phone_pairs_and_a_names_first_letter() -> None:
+    labels = _labels("Bât. 8\nlO3 avenue de l'Europe\n35 2OO RENNES\nTél O2 97 B6 l0 l0 ; fax Ol 45 83 2l O9")
+    assert "35 2OO" in labels["CODE_POSTAL"] and "Ol 45 83 2l O9" in labels["TELEPHONE"]
+    assert "l4OOO" in _labels("5 rue Saint-Sauveur l4OOO CAEN")["CODE_POSTAL"]
+    assert "5téphane 5AUVAGE" in _labels("Docteur 5téphane 5AUVAGE\nMédecin généraliste")["PERSONNE"]
+    assert "PERSONNE" not in _labels("5jours de fièvre, 1ères selles")
