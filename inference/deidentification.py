@@ -3283,7 +3283,9 @@ _GLUED_RE = re.compile(
     rf"|(?=\d{{1,3}}[ \t]?(?i:(?:rue|avenue|bd|boulevard|place|all[ée]e|chemin|impasse|route|quai)\b|"
     rf"(?:r|av|pl|imp|all|chem|rte)\.))(?<=[{_LO}{_UP}]{{3}}))"
     # a word after a number: "45000orleans"
-    rf"|(?<=\d{{2}})(?=[{_LO}][{_LO}{_UP}])")
+    rf"|(?<=\d{{2}})(?=[{_LO}][{_LO}{_UP}])"
+    # a number after a little word an export glued it to: "vit au3 impasse", "né le5/11/1947"; a lieu-dit's name
+    rf"|(?=\d)(?:(?<=\bau)|(?<=\bdu)|(?<=\ble)|(?<=\bné)|(?<=\bnée))|(?=[{_UP}])(?<=\blieu-dit)")
 
 
 # A street's word torn by a stray space ("185r ue", "18 ru e", "6 all ée", "27 bou levard", "Lieu -dit"): the

@@ -2543,3 +2543,9 @@ def test_ocr_letters_for_digits_in_postal_codes_phone_pairs_and_a_names_first_le
     assert "l4OOO" in _labels("5 rue Saint-Sauveur l4OOO CAEN")["CODE_POSTAL"]
     assert "5téphane 5AUVAGE" in _labels("Docteur 5téphane 5AUVAGE\nMédecin généraliste")["PERSONNE"]
     assert "PERSONNE" not in _labels("5jours de fièvre, 1ères selles")
+
+
+def test_a_number_or_a_lieu_dits_name_an_export_glued_to_the_word_before() -> None:
+    labels = _labels("Il vit au3 impasse de Kerlir56270 Plœmeur avec son épouse, né le5/11/1947.")
+    assert "3 impasse de Kerlir" in labels["ADRESSE"] and "5/11/1947" in labels["DATE_NAISSANCE"]
+    assert "lieu-ditLe Bas-Fougeray" in _labels("au lieu-ditLe Bas-Fougeray, 53400 Craon")["ADRESSE"]
