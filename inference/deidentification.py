@@ -667,6 +667,13 @@ _LIVES_IN_PLACE_RE = re.compile(
     r"(?:0[1-9]|[1-8]\d|9[0-8])\s?\d{3}(?!\d)"
     # ... or before its building or flat: "réside Les Hauts de Sainte-Marthe, bât 7"
     r"|[ \t]*,[ \t]*(?=(?i:b[aâ]t(?:iment)?|app(?:ar)?t(?:ement)?|appt|esc(?:alier)?|tour)\b\.?[ \t]*[A-Z0-9]))")
+# A Belgian, Swiss or Luxembourg code of four digits where no French code would stand: right after a house number
+# and a comma ("Rue de Fer 22, 5000", "Koninklijke Baan 201, 8660 De Panne"), after a postal-code label ("CP /
+# Ville: 1050 Ixelles"), or opening the line under a street's number ("Grand'Rue 3\n6000 CHARLEROI")
+_FOUR_DIGIT_CODE_RE = re.compile(
+    rf"(?:(?<=(?<![\d,.])\d, )|(?<=(?<![\d,.])\d\d, )|(?<=(?<![\d,.])\d\d\d, )|(?<=\d\n)|(?<=(?i:\bcp) : )|(?<=(?i:\bcp): )|(?<=(?i:ville): ))"
+    rf"(?P<code>[1-9]\d{{3}})(?=[ \t]+[{_UP}]|\))(?:[ \t]+(?!(?i:ville|pays|t[ée]l)\b)(?P<city>[{_UP}][{_LO}{_UP}'’-]+(?:[ -](?:[{_UP}][{_LO}{_UP}'’-]+|(?i:de|la|le|en|sur|sous)))?(?:[ -][{_UP}][{_LO}{_UP}'’-]+)?))?"
+    rf"(?![\w])")
 _PORTUGUESE_CODE_RE = re.compile(r"\d{4}-\d{3}")
 _FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}-)?\d{{4}}(?:-\d{{3}}|[ \t]?[A-Z]{{2}}(?=[ \t]))?|\d{{6}}|\d\d-\d{{3}}|"
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
@@ -2207,6 +2214,10 @@ def _find_places(text: str) -> list[PersonalData]:
         # a Portuguese code, four digits and three, is one wherever it stands: "4940-010 PAREDES DE COURA"
         if any(end in street_ends for end in range(match.start() - 3, match.start())) or _PORTUGUESE_CODE_RE.fullmatch(match.group("code")):
             found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
+    for match in _FOUR_DIGIT_CODE_RE.finditer(text):
+        found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.6))
+        if match.group("city"):
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), match.group("city"), 0.6))
     for match in _CEDEX_RE.finditer(text):
         found.append(PersonalData("VILLE", match.start(), match.end(), match.group(0), 0.7))

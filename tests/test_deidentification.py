@@ -2549,3 +2549,12 @@ def test_a_number_or_a_lieu_dits_name_an_export_glued_to_the_word_before() -> No
     labels = _labels("Il vit au3 impasse de Kerlir56270 Plœmeur avec son épouse, né le5/11/1947.")
     assert "3 impasse de Kerlir" in labels["ADRESSE"] and "5/11/1947" in labels["DATE_NAISSANCE"]
     assert "lieu-ditLe Bas-Fougeray" in _labels("au lieu-ditLe Bas-Fougeray, 53400 Craon")["ADRESSE"]
+
+
+def test_a_four_digit_code_after_a_house_number_a_postal_label_or_under_a_street() -> None:
+    labels = _labels("domicile, Koninklijke Baan 201, 8660 De Panne (Belgique)")
+    assert labels["CODE_POSTAL"] == {"8660"} and labels["VILLE"] == {"De Panne"}
+    assert "5000" in _labels("vit à Namur (Rue de Fer 22, 5000) et sera")["CODE_POSTAL"]
+    assert "1050" in _labels("Avenue Louise 231 boîte 14\nCP / Ville: 1050 Ixelles")["CODE_POSTAL"]
+    assert "6000" in _labels("Grand'Rue 3\n6000 CHARLEROI")["CODE_POSTAL"]
+    assert "CODE_POSTAL" not in _labels("Hb 12, 1500 mg ; le 12, 2023 Paris")
