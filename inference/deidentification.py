@@ -595,6 +595,11 @@ _ROAD_RE = re.compile(r"(?=[lLRP])\b(?:la|La|LA)\s+(?P<road>(?:RD|RN|RD\.|RN\.)\
                       r"|(?=[RDN])(?:^|(?<=\n)|(?<=:[ \t])|(?<=,[ \t]))(?P<line_road>(?:RD|RN)\s?\d{1,4}(?=,|[ \t]+\d\d[ \t]?\d{3}\b)"
                       r"|[DN]\s?\d{3,4}(?=,?[ \t]+\d\d[ \t]?\d{3}\b))"
                       r"|(?=P)(?<![\w.])(?P<kilometre>(?:PK|P\.K\.)[ \t]?\d{1,3}(?:[.,+]\d{1,3})?)(?![\w.,]\d|\w)")
+# Where on a road something happened: a road with its exit, marker or kilometre ("A7 sortie 15", "RN 165 PR 12",
+# "A4 PK 134", "RD 824 PR 31+200"), with its direction ("A10 sens Paris-Bordeaux"), or after "l'" ("sur l'A9")
+_ROAD_PLACE_RE = re.compile(
+    r"(?=[ARNDCl])(?<![\w-])(?:(?:A|RN|RD|N|D|CD)[ \t]?\d{1,4}(?:[ \t,]+(?:sortie|PR|PK|km)[ \t]*\d{1,4}(?:[+,.]\d{1,3})?)+"
+    r"|(?:A|RN|RD|N|D)[ \t]?\d{1,4}(?=[ \t]+(?:sens|direction|bretelle)\b)|(?<=\bl['’])A\d{1,3})(?![\w])")
 # A place name alone on its line before the postal code: a lieu-dit or hamlet ("Le Bourg 29400 Lampaul").
 _PLACE_BEFORE_CODE_RE = re.compile(
     rf"(?:^|(?<=\n)|(?<=,\s)|(?<=[:|–—]\s)|(?<=demeurant\s)|(?<=\b(?i:au)\s)|(?<=[ \t]{{3}})|(?<=\()|(?<=[ \t])(?=(?:Les|Le|La|LES|LE|LA|L['’])[ \t]?[{_UP}]))(?P<value>(?:\d{{1,4}}(?:\s?(?:bis|ter))?,?\s)?(?:(?:Le|La|Les|L['’]|le|la|les)\s?)?[{_UP}][{_LO}{_UP}'’\-]+"
@@ -911,7 +916,7 @@ _ROLE_LABEL_RE = re.compile(
     r"destinataires?|copies?(?:\s+[àa])?|cc|signataires?|kin[ée]s?|psychologues?|di[ée]t[ée]ticiennes?|"
     r"assistantes?\s+sociales?|sages?-femmes?|IBODE|IADE|biologistes?|(?:patient(?:e|\(e\))?s\s+)?pr[ée]sent(?:e|\(e\))?s|"
     r"participants?|excus[ée]e?s|absents?|invit[ée]e?s|patient(?:e|\(e\))?s\s+vu(?:e|\(e\))?s|aides?(?:-soignante?s?)?|"
-    r"victimes?|bless[ée]e?s?|aidante?s?|tut(?:eur|rice)s?|curat(?:eur|rice)s?|personne\s+(?:[àa]\s+pr[ée]venir|de\s+confiance)|"
+    r"victimes?|bless[ée]e?s?|aidante?s?|parents?|appelante?s?|t[ée]moins?|tut(?:eur|rice)s?|curat(?:eur|rice)s?|personne\s+(?:[àa]\s+pr[ée]venir|de\s+confiance)|"
     r"ambulanciers?|pharmacien(?:ne)?s?|orthophonistes?|pr[ée]leveu(?:r|se)s?|receveu(?:r|se)|donneu(?:r|se)|prescripteu(?:r|se)s?|"
     r"prescrit\s+par|sign[ée]e?(?:\s+par)?|valid[ée]e?\s+par|demand[ée]e?\s+par|demandeu(?:r|se))[ \t]*:[ \t]*",
     re.IGNORECASE)
@@ -2109,6 +2114,8 @@ def _find_places(text: str) -> list[PersonalData]:
             continue  # "8 Saint-Nazaire": a house number, then the town
         if match.group("residence") or _is_first_name(match.group("first"), lexicons["first_names"]):
             found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
+    for match in _ROAD_PLACE_RE.finditer(text):
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.6))
     for match in _ROAD_RE.finditer(text):
         group = next(name for name in ("road", "line_road", "kilometre") if match.group(name))
         found.append(PersonalData("ADRESSE", match.start(group), match.end(group), match.group(group), 0.6))
@@ -2590,17 +2597,20 @@ _SENTENCE_GAP_RE = re.compile(r"(?:[^.\n!?]|\.(?!\s)){0,100}")
 # by an article ("départ de La Grange aux Moines, route de Chaumont")
 _VENUE_BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s(])|(?<=\b[lL]['’]))(?P<part>(?:(?P<venue>(?i:h[ôo]tel|centre|espace|foyer|ehpad|r[ée]sidence|p[ôo]le|maison|cit[ée]|zone|"
-    rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau))\b"
+    rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau|[ée]cole|coll[èe]ge|lyc[ée]e|"
+    rf"stade|piscine|cabinet|g[îi]te|plage|parc|gare|cr[èe]che|mairie|refuge))\b"
     rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
 # a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
 # name starts a surname ("Dr Erwan Le Floch, 8 place ...", "M. et Mme La Fontaine, 125, hameau ...")
 _HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
 _PERSON_BEFORE_RE = re.compile(rf"(?:\b(?i:{_TITLE})\.?|(?i:\bchez|\bsign[ée]+e?))[ \t]+(?:[{_UP}][\w.'’-]*[ \t]+){{0,2}}$")
-_VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "specialise", "specialisee", "accueil", "hebergement", "medico-social", "medico-sociale", "sante", "retraite",
+_VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "specialise", "specialisee", "accueil", "hebergement",
+                       "maternelle", "elementaire", "primaire", "loisirs", "periscolaire", "paroissiale", "medico-social", "medico-sociale", "sante", "retraite",
                        "accueil", "municipal", "municipale", "commercial", "administratif", "administrative", "portuaire",
                        "intercommunal", "intercommunale", "communal", "communale", "polyvalent", "polyvalente"}
 _PLACE_LINKS = {"de", "du", "des", "d'", "d’", "aux", "au", "en", "sur", "sous", "la", "le", "les", "l'", "l’"}
+_ARTICLE_TAIL_RE = re.compile(rf"(?<=[ \t])(?:La|Le|Les|L['’])[ \t]?[{_UP}][^\n,;:()\d]*$")
 _SPECIALTY_RE = re.compile(r"(?i)(?:logie|iatrie|ologue|iatre|p[ée]die|th[ée]rapie|urgences?|imagerie)$|cardio|thoraci|neuro|"
                            r"pneumo|gastro|onco|psych|chirurg|m[ée]decine|g[ée]riatr|obst[ée]tr|gyn[ée]co|dialys|r[ée][ée]duc|"
                            r"n[ée]phro|soins|addicto|canc[ée]r")
@@ -2615,34 +2625,49 @@ def _after_person(text: str, start: int, lexicons: dict[str, set[str]]) -> bool:
 
 def _add_venues_before_addresses(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
     """The place's name before a street or a postal code, with no postal code needed on the line: a kind of
-    place written with a capital or followed by a name, or an article and names. Never a department of care
-    ("Centre de cardiologie, 5 rue ...") or a person ("Le Dr Martin, 12 rue ...")."""
+    place followed by a name ("collège Jean Moulin", "Pôle Social"), or an article and names ("La Grange aux
+    Moines"); the article's part alone when the kind says care ("Cabinet d'imagerie médicale Les Palmistes"). Never
+    a department of care ("Centre de cardiologie, 5 rue ...") or a person ("Le Dr Martin, 12 rue ...")."""
     places = [item for item in found if item.label in ("ADRESSE", "CODE_POSTAL", "VILLE")]
     taken = [item for item in found if item.label in ("PERSONNE", "ADRESSE")]
     for item in places:
         match = _VENUE_BEFORE_RE.search(text, max(0, item.start - 60), item.start)
-        if not match or any(other.start < match.end("part") and match.start("part") < other.end and (
-                other.label == "PERSONNE" or other.start < match.start("part") or other.end > match.end("part")) for other in taken):
-            continue  # "Dr Erwan Le Floch, 8 place ...": a surname with its article
-        part = match.group("part")
-        if any(match.start("part") <= other.start and other.end <= match.end("part") and other.label == "ADRESSE"
-               and _STREET_HEAD_RE.match(other.text) for other in taken):
-            continue  # "maison au Lieu-dit Les Granges": the street is the address, found already
-        words = re.findall(r"[^\W\d_][\w'’-]*", part)
-        named = any(word[0].isupper() for word in words[1:])
-        lower = [re.sub(r"^[dl]['’]", "", word) for word in words[1:] if not word[0].isupper() and word.lower() not in _PLACE_LINKS]
-        if match.group("venue"):
-            if len(words) < 2 or not (part[0].isupper() or named) or any(_key(word) not in _VENUE_DESCRIPTIONS for word in lower):
-                continue  # "vit à la maison, 12 rue ...": a home; "centre antirabique de Bordeaux": care, said
-        elif lower or _town_key(part) in lexicons["towns"]:
-            continue  # "Les Sables-d'Olonne, 5 impasse ...": the town, named first
-        if _TITLE_RE.search(part) or _HOSPITAL_WORD_RE.search(part) or \
-                not match.group("venue") and _after_person(text, match.start("part"), lexicons) or any(
-                _is_first_name(word, lexicons["first_names"]) or _key(word) in lexicons["medical"] or _SPECIALTY_RE.search(word)
-                for word in words):
+        if not match:
             continue
-        found.append(PersonalData("ADRESSE", match.start("part"), match.end("part"), part, 0.5))
-        taken.append(found[-1])
+        start, end = match.span("part")
+        candidates = [(start, end, match.group("venue"))]
+        tail = _ARTICLE_TAIL_RE.search(text, start + 1, end) if match.group("venue") else None
+        if tail:
+            candidates.append((tail.start(), end, None))
+        for start, end, venue in candidates:
+            if _is_venue_name(text, start, end, venue, taken, lexicons):
+                found.append(PersonalData("ADRESSE", start, end, text[start:end], 0.5))
+                taken.append(found[-1])
+                break
+
+
+def _is_venue_name(text: str, start: int, end: int, venue: str | None, taken: list[PersonalData],
+                   lexicons: dict[str, set[str]]) -> bool:
+    part = text[start:end]
+    if any(other.start < end and start < other.end and (other.label == "PERSONNE" or other.start < start or other.end > end)
+           for other in taken):
+        return False  # "Dr Erwan Le Floch, 8 place ...": a surname with its article
+    if any(start <= other.start and other.end <= end and other.label == "ADRESSE" and _STREET_HEAD_RE.match(other.text)
+           for other in taken):
+        return False  # "maison au Lieu-dit Les Granges": the street is the address, found already
+    words = re.findall(r"[^\W\d_][\w'’-]*", part)
+    lower = [re.sub(r"^[dl]['’]", "", word) for word in words[1:] if not word[0].isupper() and word.lower() not in _PLACE_LINKS]
+    if venue:
+        if not any(word[0].isupper() for word in words[1:]) or any(_key(word) not in _VENUE_DESCRIPTIONS for word in lower):
+            return False  # "Cabinet médical, 5 place ...": no name; "centre antirabique de Bordeaux": care, said
+    elif lower or _town_key(part) in lexicons["towns"]:
+        return False  # "Les Sables-d'Olonne, 5 impasse ...": the town, named first
+    if _TITLE_RE.search(part) or _HOSPITAL_WORD_RE.search(part) or any(
+            _key(word) in lexicons["medical"] or _SPECIALTY_RE.search(word) for word in words):
+        return False
+    # a person's name may name a venue ("collège Jean Moulin"), not lead a place
+    return bool(venue) or not (_after_person(text, start, lexicons)
+                               or any(_is_first_name(word, lexicons["first_names"]) for word in words))
 
 
 def _touch(text: str, start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -2877,8 +2902,12 @@ def _find_names(text: str) -> list[PersonalData]:
                 break  # the next label
             words = list(re.finditer(r"[^\W\d_][\w'’.-]*", item.group(0)))
             keys = [_key(word.group(0).rstrip(".")) for word in words]
-            if not words or len(words) > 4 or any(key in blocked and key not in _PARTICLE_KEYS and key not in first_names
-                                                  for key in keys):  # "Aide : Mélissa": a first name, not the drug
+            # "Aide : Mélissa": a first name, not the drug; "Victime : GIORDANO Rosa": after a surname in capitals too
+            if not words or len(words) > 4 or any(
+                    key in blocked and key not in _PARTICLE_KEYS and key not in first_names
+                    and not (index and words[index - 1].group(0).isupper() and len(words[index - 1].group(0)) >= 3
+                             and words[index].group(0).istitle())
+                    for index, key in enumerate(keys)):
                 break
             if line[:item.start()].endswith("(") or (item.group(0).islower() and not any(
                     key in first_names or key in surnames for key in keys)

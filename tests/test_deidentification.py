@@ -2558,3 +2558,14 @@ def test_a_four_digit_code_after_a_house_number_a_postal_label_or_under_a_street
     assert "1050" in _labels("Avenue Louise 231 boîte 14\nCP / Ville: 1050 Ixelles")["CODE_POSTAL"]
     assert "6000" in _labels("Grand'Rue 3\n6000 CHARLEROI")["CODE_POSTAL"]
     assert "CODE_POSTAL" not in _labels("Hb 12, 1500 mg ; le 12, 2023 Paris")
+
+
+def test_a_place_on_a_road_a_named_school_or_stadium_and_a_victims_name_after_a_drugs_name() -> None:
+    assert "A7 sortie 15" in _labels("Lieu : A7 sortie 15 bretelle direction Valence-Sud")["ADRESSE"]
+    assert "A4 PK 134" in _labels("lieu : A4 PK 134 sens Metz -> Strasbourg")["ADRESSE"]
+    assert "ADRESSE" not in _labels("C1D7 de la cure, D 7 de la chimiothérapie, vitamine D 1000 UI")
+    text = "depuis son lieu de travail, collège Jean Moulin, avenue de la Gare 16100 Cognac"
+    assert "collège Jean Moulin" in _labels(text)["ADRESSE"]
+    assert "Cabinet médical" not in _labels("Cabinet médical – 3 place de l'Église – 29860")["ADRESSE"]
+    assert "Les Palmistes" in _labels("Cabinet d'imagerie médicale Les Palmistes – BP 214 – 97306 CAYENNE")["ADRESSE"]
+    assert "GIORDANO Rosa" in _labels("Poursuite à pied. Victime : GIORDANO Rosa, 90 ans.")["PERSONNE"]
