@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from inference.text_repair import Pieces, SpanMap, _replaced, _text
+from inference.text_repair import Pieces, SpanMap, replace_matches, rewrite_lines, text_of
 
 _UNITS = {"zéro": 0, "zero": 0, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
           "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
@@ -44,32 +44,17 @@ _PUNCTUATION_RE = re.compile(r"[ \t]*\b(?i:(?P<newline>point à la ligne|à la l
 def written_form(text: str) -> tuple[str, SpanMap] | None:
     """The text with spoken numbers, e-mail addresses and punctuation written, and for each of its characters the
     (start, end) of `text` it came from; None when no line reads as dictation. Only those lines are rewritten."""
-    lines = sorted({text.rfind("\n", 0, match.start()) + 1 for match in _HINT_RE.finditer(text)})
-    if not lines:
-        return None
-    parts: list[str] = []
-    spans = SpanMap()
-    done = 0
-    for line_start in lines:
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        parts.append(text[done:line_start])
-        spans.add_copy(done, line_start - done)
-        pieces = _written_line([(text[index], index, index + 1) for index in range(line_start, line_end)])
-        parts.append(_text(pieces))
-        spans.add_spans([(start, end) for _, start, end in pieces])
-        done = line_end
-    parts.append(text[done:])
-    spans.add_copy(done, len(text) - done)
-    written = "".join(parts)
-    return None if written == text else (written, spans)
+    def written_line(start: int, end: int) -> tuple[str, list[tuple[int, int]]]:
+        pieces = _written_line([(text[index], index, index + 1) for index in range(start, end)])
+        return text_of(pieces), [(piece_start, piece_end) for _, piece_start, piece_end in pieces]
+    return rewrite_lines(text, [match.start() for match in _HINT_RE.finditer(text)], written_line)
 
 
 def _written_line(pieces: Pieces) -> Pieces:
-    pieces = _replaced(pieces, _RUN_RE.finditer(_text(pieces)), _written_number)
-    pieces = _replaced(pieces, _ORDINAL_RE.finditer(_text(pieces)), _written_ordinal)
-    pieces = _replaced(pieces, _EMAIL_RE.finditer(_text(pieces)), _written_email)
-    return _replaced(pieces, _PUNCTUATION_RE.finditer(_text(pieces)), _written_mark)
+    pieces = replace_matches(pieces, _RUN_RE.finditer(text_of(pieces)), _written_number)
+    pieces = replace_matches(pieces, _ORDINAL_RE.finditer(text_of(pieces)), _written_ordinal)
+    pieces = replace_matches(pieces, _EMAIL_RE.finditer(text_of(pieces)), _written_email)
+    return replace_matches(pieces, _PUNCTUATION_RE.finditer(text_of(pieces)), _written_mark)
 
 
 def _written_ordinal(match: re.Match) -> str:

@@ -5,6 +5,7 @@ Documents pasted from e-mails, web pages, JSON or RTF exports carry HTML entitie
 RTF "Ren\\'e9", quoted-printable "C=C3=A9line"), ligatures ("Coﬃn") and letters lost to "?" or "�" ("In?s").
 Every rule that knows "Hélène" misses "HÃ©lÃ¨ne". `repair` undoes that damage and keeps, for each repaired
 character, the span of the original it came from, so that a finding in the repair can be marked in the original.
+`rewrite_lines` and the pieces helpers serve the dictation view too (inference/dictation.py).
 """
 from __future__ import annotations
 
@@ -80,10 +81,18 @@ def repair(text: str) -> tuple[str, SpanMap] | None:
     `text` shows no damage. Only the lines where damage starts are repaired, each on its own (a 2,000-page document
     with one "&amp;" costs one line's work), and repairs are applied again on their own output (a double escape, a
     double mojibake)."""
-    lines = sorted({(text.rfind("\n", 0, match.start()) + 1) for match in _DAMAGE_HINT_RE.finditer(text)})
+    rtf = "\\rtf" in text or "\\par" in text
+    return rewrite_lines(text, [match.start() for match in _DAMAGE_HINT_RE.finditer(text)],
+                         lambda start, end: _repaired_line(text, start, end, rtf))
+
+
+def rewrite_lines(text: str, hints: list[int], rewrite_line) -> tuple[str, SpanMap] | None:
+    """`text` with each line holding one of the positions `hints` replaced by rewrite_line(start, end) -> (new line,
+    the span of `text` each of its characters came from), and the way back for the whole text; None when nothing
+    changed. The lines without a hint are copied as a few offsets."""
+    lines = sorted({text.rfind("\n", 0, hint) + 1 for hint in hints})
     if not lines:
         return None
-    rtf = "\\rtf" in text or "\\par" in text
     parts: list[str] = []
     spans = SpanMap()
     done = 0
@@ -92,14 +101,14 @@ def repair(text: str) -> tuple[str, SpanMap] | None:
         line_end = len(text) if line_end < 0 else line_end
         parts.append(text[done:line_start])
         spans.add_copy(done, line_start - done)
-        repaired, line_spans = _repaired_line(text, line_start, line_end, rtf)
-        parts.append(repaired)
+        rewritten, line_spans = rewrite_line(line_start, line_end)
+        parts.append(rewritten)
         spans.add_spans(line_spans)
         done = line_end
     parts.append(text[done:])
     spans.add_copy(done, len(text) - done)
-    repaired = "".join(parts)
-    return None if repaired == text else (repaired, spans)
+    rewritten = "".join(parts)
+    return None if rewritten == text else (rewritten, spans)
 
 
 def _repaired_line(text: str, start: int, end: int, rtf: bool) -> tuple[str, list[tuple[int, int]]]:
@@ -118,11 +127,11 @@ def _repaired_line(text: str, start: int, end: int, rtf: bool) -> tuple[str, lis
     return "".join(chars), spans
 
 
-def _text(pieces: Pieces) -> str:
+def text_of(pieces: Pieces) -> str:
     return "".join(piece for piece, _, _ in pieces)
 
 
-def _replaced(pieces: Pieces, matches, replacement) -> Pieces:
+def replace_matches(pieces: Pieces, matches, replacement) -> Pieces:
     """`pieces` with each match (over their text, one piece per character) replaced by replacement(match), which
     takes the whole original span of the match; None keeps the match as it is."""
     out: Pieces = []
@@ -143,14 +152,14 @@ def _decode_entities(pieces: Pieces) -> Pieces:
     def entity(match: re.Match) -> str | None:
         value = html.unescape(match.group(0))
         return None if value == match.group(0) else value
-    return _replaced(pieces, _ENTITY_RE.finditer(_text(pieces)), entity)
+    return replace_matches(pieces, _ENTITY_RE.finditer(text_of(pieces)), entity)
 
 
 def _drop_markup(pieces: Pieces) -> Pieces:
     def tag(match: re.Match) -> str:
         name = (match.group("name") or "").lower()  # a comment ("<!--nom-->") has none
         return "\n" if name in _LINE_TAGS else "\t" if name in _CELL_TAGS else ""
-    return _replaced(pieces, _TAG_RE.finditer(_text(pieces)), tag)
+    return replace_matches(pieces, _TAG_RE.finditer(text_of(pieces)), tag)
 
 
 def _unescape(pieces: Pieces, rtf: bool) -> Pieces:
@@ -165,7 +174,7 @@ def _unescape(pieces: Pieces, rtf: bool) -> Pieces:
         if rtf:  # an RTF control word: "\par" ends a line, the others ("\b0", "\ansi") are formatting
             return "\n" if match.group("rtf") == "par" else ""
         return None
-    pieces = _replaced(pieces, _ESCAPE_RE.finditer(_text(pieces)), escape)
+    pieces = replace_matches(pieces, _ESCAPE_RE.finditer(text_of(pieces)), escape)
 
     def utf8_bytes(match: re.Match) -> str | None:
         raw = bytes.fromhex(match.group(0).replace("=", "").replace("\\x", ""))
@@ -174,7 +183,7 @@ def _unescape(pieces: Pieces, rtf: bool) -> Pieces:
         except UnicodeDecodeError:
             return None
         return value if not value.isascii() else None
-    return _replaced(pieces, _BYTES_RE.finditer(_text(pieces)), utf8_bytes)
+    return replace_matches(pieces, _BYTES_RE.finditer(text_of(pieces)), utf8_bytes)
 
 
 def _byte(char: str) -> int | None:
@@ -220,15 +229,15 @@ def _decode_mojibake(pieces: Pieces) -> Pieces:
 
 
 def _drop_emphasis(pieces: Pieces) -> Pieces:
-    return _replaced(pieces, _EMPHASIS_RE.finditer(_text(pieces)), lambda match: "")
+    return replace_matches(pieces, _EMPHASIS_RE.finditer(text_of(pieces)), lambda match: "")
 
 
 def _fill_lost_letters(pieces: Pieces) -> Pieces:
     """A letter lost to "?" or "�" between two letters reads as an e ("In?s", "Cl�ment", "LE BR�S"): close enough for
     a name's shape."""
-    text = _text(pieces)
+    text = text_of(pieces)
 
     def letter(match: re.Match) -> str:
         upper = text[match.start() - 1].isupper() and text[match.end()].isupper()
         return "E" if upper else "e"
-    return _replaced(pieces, _LOST_LETTER_RE.finditer(text), letter)
+    return replace_matches(pieces, _LOST_LETTER_RE.finditer(text), letter)
