@@ -407,7 +407,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
-                 r"traverse|quartier|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
+                 r"traverse|quartier|cour[ée]e|section(?=[ \t]+(?-i:[A-Z]))|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
 _ADDRESS_RE = re.compile(
     rf"\b(?<!(?-i:\b[A-Z])-)(?<!(?-i:\b[A-Z]{{2}})-)(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
@@ -687,7 +687,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"(?:local|maison|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
+    r"tour(?=[ \t]+(?-i:[A-Z][a-zé]{2,}))|(?:local|maison|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+(?-i:[A-Z])(?![\w'’]))|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+(?-i:[A-Z0-9])(?![\w'’]))|secteur(?=[ \t]+(?:(?-i:[A-Z])(?![\w'’])|(?:jaune|bleu|vert|rouge|orange|violet|rose)\b))|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"

@@ -2569,3 +2569,10 @@ def test_a_place_on_a_road_a_named_school_or_stadium_and_a_victims_name_after_a_
     assert "Cabinet médical" not in _labels("Cabinet médical – 3 place de l'Église – 29860")["ADRESSE"]
     assert "Les Palmistes" in _labels("Cabinet d'imagerie médicale Les Palmistes – BP 214 – 97306 CAYENNE")["ADRESSE"]
     assert "GIORDANO Rosa" in _labels("Poursuite à pied. Victime : GIORDANO Rosa, 90 ans.")["PERSONNE"]
+
+
+def test_a_courée_an_overseas_section_and_a_tower_beside_an_address() -> None:
+    assert "courée Delespaul" in _labels("vit seule au 56 rue du Pile, courée Delespaul, 59100 Roubaix.")["ADRESSE"]
+    assert "Section Gros-Morne" in _labels("adr Section Gros-Morne 97160 LE MOULE")["ADRESSE"]
+    assert "tour Anvers" in _labels("chez Mme LAM, 72 avenue d'Ivry, tour Anvers, 75013 Paris")["ADRESSE"]
+    assert "ADRESSE" not in _labels("section tendineuse partielle ; tour de taille 102 cm")
