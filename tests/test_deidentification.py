@@ -2573,6 +2573,6 @@ def test_a_place_on_a_road_a_named_school_or_stadium_and_a_victims_name_after_a_
 
 def test_a_courée_an_overseas_section_and_a_tower_beside_an_address() -> None:
     assert "courée Delespaul" in _labels("vit seule au 56 rue du Pile, courée Delespaul, 59100 Roubaix.")["ADRESSE"]
-    assert "Section Gros-Morne" in _labels("adr Section Gros-Morne 97160 LE MOULE")["ADRESSE"]
+    assert "Section Vieux-Bourg" in _labels("91 ans, Morne-à-l'Eau, Section Vieux-Bourg, chemin Nelson.")["ADRESSE"]
     assert "tour Anvers" in _labels("chez Mme LAM, 72 avenue d'Ivry, tour Anvers, 75013 Paris")["ADRESSE"]
     assert "ADRESSE" not in _labels("section tendineuse partielle ; tour de taille 102 cm")
