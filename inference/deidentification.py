@@ -407,7 +407,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
-                 r"traverse|quartier|cour[ée]e|section(?=[ \t]+(?-i:[A-Z]))|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
+                 r"traverse|quartier|cour[ée]e|(?-i:HLM)(?=[ \t]+(?-i:[A-Z]))|section(?=[ \t]+(?-i:[A-Z]))|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
 _ADDRESS_RE = re.compile(
     rf"\b(?<!(?-i:\b[A-Z])-)(?<!(?-i:\b[A-Z]{{2}})-)(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
@@ -687,7 +687,7 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
-    r"tour(?=[ \t]+(?-i:[A-Z][a-zé]{2,}))|(?:local|maison|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
+    r"tour(?=[ \t]+(?-i:[A-Z][a-zé]{2,}))|(?:local|maison|studio|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+(?-i:[A-Z])(?![\w'’]))|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+(?-i:[A-Z0-9])(?![\w'’]))|secteur(?=[ \t]+(?:(?-i:[A-Z])(?![\w'’])|(?:jaune|bleu|vert|rouge|orange|violet|rose)\b))|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
@@ -927,6 +927,9 @@ _FAMILY_RE = re.compile(
     r"\s*,?\s*(?:(?:M\.|Mme|Mr|Mlle)\s*)?"
     r"|\b(?:[Ll]['’]enfant|[Ll]e\s+petit|[Ll]a\s+petite|[Ll][ea]\s+b[ée]b[ée]|[Ll]e\s+nourrisson|"
     r"[Ll][ea]\s+nouveau-n[ée]e?)\s+")
+# a household by its surname: "la famille Charpentier", "famille KERMARREC" (not "famille paternelle", "famille BRCA")
+_HOUSEHOLD_RE = re.compile(r"\bfamille\s+(?P<name>[A-ZÀ-Ü][a-zà-ÿ'’-]+|[A-ZÀ-Ü]{3,})\b")
+_ADJECTIVE_ENDING_RE = re.compile(r"(?:elle|el|ale|al|ique|aire|ienne|ien|ée|ée?s|ive|if)$", re.IGNORECASE)
 _INITIALS_LIST_RE = re.compile(rf"(?<![\w.])[{_UP}]\.[ \t]?[{_UP}]{{2,}}[\w'’-]*,[ \t]*$")
 _NAME_BEFORE_ROLE_RE = re.compile(
     rf"(?=[{_UP}])(?<![\w'’-])(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\((?:IDE|IDEL|IBODE|IADE|AS|ASH|AES|"
@@ -2970,6 +2973,12 @@ def _find_names(text: str) -> list[PersonalData]:
             found.append(PersonalData("PERSONNE", match.end(), end, text[match.end():end], 0.7))
         else:
             add_people_named_at(match.end())
+    for match in _HOUSEHOLD_RE.finditer(text) if "famille" in text else ():
+        name = match.group("name")
+        key = _key(name)
+        if key in surnames or (not name.isupper() and key not in lexicons["blocked"]
+                               and not _ADJECTIVE_ENDING_RE.search(name)):
+            found.append(PersonalData("PERSONNE", match.start("name"), match.end("name"), name, 0.7))
     for match in _KIN_OF_RE.finditer(text):
         token = _NAME_TOKEN_RE.match(text, match.end())
         if token and (match.group("title") or is_first_name(token.group(0)) or token.group(0).isupper()):

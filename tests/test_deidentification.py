@@ -2576,3 +2576,10 @@ def test_a_courée_an_overseas_section_and_a_tower_beside_an_address() -> None:
     assert "Section Vieux-Bourg" in _labels("91 ans, Morne-à-l'Eau, Section Vieux-Bourg, chemin Nelson.")["ADRESSE"]
     assert "tour Anvers" in _labels("chez Mme LAM, 72 avenue d'Ivry, tour Anvers, 75013 Paris")["ADRESSE"]
     assert "ADRESSE" not in _labels("section tendineuse partielle ; tour de taille 102 cm")
+
+
+def test_a_household_by_its_surname_a_studio_and_an_hlm_but_not_a_family_of_genes() -> None:
+    assert "Charpentier" in _labels("la famille Charpentier, 12 rue Jean Jaurès à Vierzon")["PERSONNE"]
+    assert "PERSONNE" not in _labels("cancer du sein dans la famille paternelle ; famille Paternelle ; famille BRCA")
+    labels = _labels("Résidence Jean Zay, studio 312, 92160 Antony ; HLM Les Peupliers escalier B 10000 Troyes")
+    assert {"studio 312", "HLM Les Peupliers"} <= labels["ADRESSE"]
