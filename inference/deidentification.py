@@ -223,6 +223,8 @@ _DATE_PATTERNS = [
     r"(?<![\w/.,:-])(?:0[1-9]|1[0-2])/(?:1[3-9]|2\d|3[0-5])(?![\d/]|[.,]\d|\s?(?:mg|g\b|ml|mmHg|%|ans?\b|jours?|mois|semaines?))",
     # a month and its year alone: "01/2024" (a dilution is "1/2000")
     r"(?<![\w/.,-])(?:0[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)",
+    # a part of a month or a year: "fin juin", "mi-avril", "courant juillet", "début 2020", "fin 2018"
+    rf"\b(?:(?:début|fin|courant)\s+|mi-)(?:(?:{_MONTHS})\b\.?|(?:19|20)\d\d\b)",
     # an English weekday before its date in a mail's header: "Sent: Monday, March 4, 2024", "Date: Thu, 18 Jan 2024"
     rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,"
     rf"(?=\s(?:(?:{_MONTHS})\.?\s[0-3]?\d|[0-3]?\d\s(?:{_MONTHS})\b))",

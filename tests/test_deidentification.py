@@ -2583,3 +2583,9 @@ def test_a_household_by_its_surname_a_studio_and_an_hlm_but_not_a_family_of_gene
     assert "PERSONNE" not in _labels("cancer du sein dans la famille paternelle ; famille Paternelle ; famille BRCA")
     labels = _labels("Résidence Jean Zay, studio 312, 92160 Antony ; HLM Les Peupliers escalier B 10000 Troyes")
     assert {"studio 312", "HLM Les Peupliers"} <= labels["ADRESSE"]
+
+
+def test_a_part_of_a_month_or_a_year_is_one_date() -> None:
+    assert _labels("Réévaluation fin mars ou début avril selon l'évolution.")["DATE"] == {"fin mars", "début avril"}
+    assert "mi-juin" in _labels("premiers symptômes vers la mi-juin, consultation le 2 juillet")["DATE"]
+    assert "DATE" not in _labels("à la fin de la cure, en fin de journée, début de traitement")
