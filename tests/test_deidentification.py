@@ -346,7 +346,7 @@ def test_complements_and_vertebrae_alone_are_no_address() -> None:
     [
         ("RDV le 1er à 9 h avec le Pr Castaing.", "DATE", "1er"),
         ("il a rdv le 18, est-ce qu'il doit venir ?", "DATE", "18"),
-        ("Reprise du travail courant février.", "DATE", "février"),
+        ("Reprise du travail courant février.", "DATE", "courant février"),
         ("Enfant Noah Garnier, naissance le 04/06/2019, vu pour otite.", "DATE_NAISSANCE", "04/06/2019"),
         ("M. DELMAS Christian (° 12/03/1951)", "DATE_NAISSANCE", "12/03/1951"),
         ("IPP : 80 01 23 456", "IPP", "80 01 23 456"),
