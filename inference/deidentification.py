@@ -3266,6 +3266,28 @@ def _covers(items: list[PersonalData], target: PersonalData) -> bool:
                for index in range(target.start, target.end) if target.text[index - target.start].isalnum())
 
 
+# The endings international nonproprietary names share by class (WHO stems): a word with one is a drug, whatever
+# the drug lists know
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# a classification, a score or criteria named after a place or a person: "classification de Los Angeles",
+# "critères de McDonald", "score de Glasgow"
+_NAMED_MEASURE_BEFORE_RE = re.compile(r"(?i:\b(?:classification|crit[èe]res?|score|[ée]chelle)\s+(?:de\s+|d['’]|Mc)|\bMc)$")
+_DRUG_STEM_RE = re.compile(
+    r"[^\W\d_]{2,}(?i:mab|tinib|ciclib|pril|sartan|olol|azole|mycine|cycline|cilline|floxacine|prazole|statine|parine|"
+    r"xaban|gatran|lukast|setron|triptan|dipine|az[ée]pam|azolam|dronate|glitazone|gliptine|flozine|ca[ïi]ne|vudine|"
+    r"navir|previr|buvir|gravir|ciclovir|imox|tidine|profène|oxacine)")
+
+
+def _before_drug(text: str, item: PersonalData) -> PersonalData | None:
+    """A name or a town cut before the first word that is a drug by its ending ("NANTES Apixaban 2,5 mg" -> "NANTES");
+    None when it starts with one ("par Nifurtimox")."""
+    for word in _WORD_RE.finditer(text, item.start, item.end):
+        if _DRUG_STEM_RE.fullmatch(word.group(0)):
+            end = item.start + len(text[item.start:word.start()].rstrip(" \t-,"))
+            return replace(item, end=end, text=text[item.start:end]) if end > item.start else None
+    return item
+
+
 # Spaces that typography puts where a rule expects a plain one ("Nom\u00a0: DUPONT", "12\u00a0rue des Lilas")
 _ODD_SPACES = ("\u00a0", "\u202f", "\u2007", "\u2009")
 
@@ -3280,6 +3302,10 @@ def _findings(original: str) -> list[PersonalData]:
     found = _with_reading_view(text, found)
     unique: dict[tuple[str, int, int], PersonalData] = {}
     for item in sorted(found, key=lambda item: item.score):
+        if item.label in ("PERSONNE", "VILLE"):
+            item = _before_drug(text, item)
+            if item is None or _NAMED_MEASURE_BEFORE_RE.search(text, max(0, item.start - 30), item.start):
+                continue
         unique[(item.label, item.start, item.end)] = item  # the best-scored finding of a span stays
     found = _resolve(list(unique.values()))
     _mark_birth_dates(text, found)

@@ -2589,3 +2589,9 @@ def test_a_part_of_a_month_or_a_year_is_one_date() -> None:
     assert _labels("Réévaluation fin mars ou début avril selon l'évolution.")["DATE"] == {"fin mars", "début avril"}
     assert "mi-juin" in _labels("premiers symptômes vers la mi-juin, consultation le 2 juillet")["DATE"]
     assert "DATE" not in _labels("à la fin de la cure, en fin de journée, début de traitement")
+
+
+def test_no_drug_by_its_ending_and_no_classification_named_after_a_place_is_masked() -> None:
+    labels = _labels("7 RUE DES LILAS 44100 NANTES Apixaban 2,5 mg : 1 cp matin et soir")
+    assert not any("Apixaban" in value for values in labels.values() for value in values)
+    assert "PERSONNE" not in _labels("oesophagite grade B de la classification de Los Angeles ; critères de McDonald")
