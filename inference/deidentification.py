@@ -402,7 +402,7 @@ _RPPS_RE = re.compile(r"\b(?:RPPS|ADELI|FINESS|INAMI|(?-i:AM))(?:\s+du\s+(?:pres
 _BARE_RPPS_RE = re.compile(r"10(?<![\d.,/-]10)(?:[ .]?\d){9}(?![\d.,/-]|[ .]\d)")
 _SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(?: ?\d){10}(?!\d))")
 
-_STREET_TYPES = (r"grande?[\s-]rue|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
+_STREET_TYPES = (r"grande?[\s-]rue|grand['’ ]?place|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|che\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
                  r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|parvis|"
@@ -686,7 +686,7 @@ _FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}
                               r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d),?[ \t]+"
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?(?:[ -][{_UP}][{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
-    r"(?=[abdeéfilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
+    r"(?=[abdeéfhilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
     r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"tour(?=[ \t]+(?-i:[A-Z][a-zé]{2,}))|(?:local|maison|studio|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
@@ -2220,6 +2220,8 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
     _add_venues_before_addresses(text, found, lexicons)
+    for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():
+        found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):
@@ -2605,6 +2607,14 @@ _VENUE_BEFORE_RE = re.compile(
     rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau|[ée]cole|coll[èe]ge|lyc[ée]e|"
     rf"stade|piscine|cabinet|g[îi]te|plage|parc|gare|cr[èe]che|mairie|refuge))\b"
     rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
+# Where someone is housed, named after its kind, with or without a street: "pension de famille La Maison du Port",
+# 'hôtel meublé "Le Terminus"', "foyer de jeunes travailleurs Le Colombier", "résidence accueil Le Ronceray"
+_SHELTER_HINT_RE = re.compile(r"(?i)pension|foyer|r[ée]sidence|h[ée]bergement|h[ôo]tel|maison relais|\bCHRS\b|\bCADA\b|squat")
+_SHELTER_NAME_RE = re.compile(
+    rf"(?i:pension\s+de\s+famille|foyer(?:\s+de\s+jeunes\s+travailleurs|[\s-]logement)?|r[ée]sidence\s+(?:accueil|sociale)"
+    rf"|centre\s+d['’]h[ée]bergement|h[ôo]tel(?:\s+social|\s+meubl[ée])?|maison\s+relais|chrs|cada|squat)"
+    rf"[ \t]+(?:[{_UP}][{_LO}]+[ \t]+(?=[\"«]))?(?P<name>[\"«][ \t]?[{_UP}][^\"»\n]{{1,40}}?[ \t]?[\"»]"
+    rf"|(?:La|Le|Les|L['’])[ \t]?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:du|de|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+){{0,2}})")
 # a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
 # name starts a surname ("Dr Erwan Le Floch, 8 place ...", "M. et Mme La Fontaine, 125, hameau ...")
 _HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")

@@ -2595,3 +2595,11 @@ def test_no_drug_by_its_ending_and_no_classification_named_after_a_place_is_mask
     labels = _labels("7 RUE DES LILAS 44100 NANTES Apixaban 2,5 mg : 1 cp matin et soir")
     assert not any("Apixaban" in value for values in labels.values() for value in values)
     assert "PERSONNE" not in _labels("oesophagite grade B de la classification de Los Angeles ; critères de McDonald")
+
+
+def test_a_shelters_name_after_its_kind_a_hall_and_a_grand_place() -> None:
+    labels = _labels("le gérant de l'hôtel meublé \"Le Terminus\", 2 place de la Gare ; foyer de jeunes travailleurs Le Colombier")
+    assert {'"Le Terminus"', "Le Colombier"} <= labels["ADRESSE"]
+    assert "ADRESSE" not in _labels("foyer de condensation lobaire ; foyer infectieux")
+    labels = _labels("CCAS de Roubaix, 17 Grand Place ; 45 avenue de Lombez, 31300 TOULOUSE, hall A, 1er étage.")
+    assert {"17 Grand Place", "hall A"} <= labels["ADRESSE"]
