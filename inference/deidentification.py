@@ -2222,6 +2222,8 @@ def _find_places(text: str) -> list[PersonalData]:
     _add_venues_before_addresses(text, found, lexicons)
     for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():
         found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
+    for match in _RURAL_PLACE_RE.finditer(text) if _RURAL_HINT_RE.search(text) else ():
+        found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.45))
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):
@@ -2615,6 +2617,14 @@ _SHELTER_NAME_RE = re.compile(
     rf"|centre\s+d['’]h[ée]bergement|h[ôo]tel(?:\s+social|\s+meubl[ée])?|maison\s+relais|chrs|cada|squat)"
     rf"[ \t]+(?:[{_UP}][{_LO}]+[ \t]+(?=[\"«]))?(?P<name>[\"«][ \t]?[{_UP}][^\"»\n]{{1,40}}?[ \t]?[\"»]"
     rf"|(?:La|Le|Les|L['’])[ \t]?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:du|de|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+){{0,2}})")
+# A house in the country by its kind and name: "chalet des Frasses", "ferme Lavaud", "cabane pastorale d'Ourdouas",
+# "gîte d'étape de Vizzavona", "Îlet à Cordes", "refuge du Goûter"
+_RURAL_HINT_RE = re.compile(r"(?i)chalet|cabane|g[îi]te|ferme|refuge|[îi]let|bergerie|estive")
+_RURAL_PLACE_RE = re.compile(
+    rf"(?:(?i:chalet|cabane(?:\s+pastorale)?|g[îi]te(?:\s+d['’][ée]tape)?|refuge|[îi]let|bergerie)|Ferme|FERME)[ \t]+"
+    rf"(?:(?:de\s+la|de|du|des|à|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:de|du|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+)?"
+    # a farm in lower case by its name alone ("ferme Lavaud"; "une position ferme de la Direction" is none)
+    rf"|ferme[ \t]+[{_UP}][{_LO}'’-]+(?![ \t]+(?:de|du|des)\b)")
 # a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
 # name starts a surname ("Dr Erwan Le Floch, 8 place ...", "M. et Mme La Fontaine, 125, hameau ...")
 _HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")

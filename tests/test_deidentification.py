@@ -2603,3 +2603,9 @@ def test_a_shelters_name_after_its_kind_a_hall_and_a_grand_place() -> None:
     assert "ADRESSE" not in _labels("foyer de condensation lobaire ; foyer infectieux")
     labels = _labels("CCAS de Roubaix, 17 Grand Place ; 45 avenue de Lombez, 31300 TOULOUSE, hall A, 1er étage.")
     assert {"17 Grand Place", "hall A"} <= labels["ADRESSE"]
+
+
+def test_a_country_house_by_its_kind_and_name() -> None:
+    assert "chalet des Frasses" in _labels("un chalet d'alpage en été (chalet des Frasses, 74360 Abondance)")["ADRESSE"]
+    assert "Îlet à Cordes" in _labels("HOARAU Marie-Josée, Îlet à Cordes, 97413 Cilaos")["ADRESSE"]
+    assert "ADRESSE" not in _labels("selles fermes ; cabane de la douleur")
