@@ -678,7 +678,7 @@ _LIVES_IN_PLACE_RE = re.compile(
 # and a comma ("Rue de Fer 22, 5000", "Koninklijke Baan 201, 8660 De Panne"), after a postal-code label ("CP /
 # Ville: 1050 Ixelles"), or opening the line under a street's number ("Grand'Rue 3\n6000 CHARLEROI")
 _FOUR_DIGIT_CODE_RE = re.compile(
-    rf"(?:(?<=(?<![\d,.])\d, )|(?<=(?<![\d,.])\d\d, )|(?<=(?<![\d,.])\d\d\d, )|(?<=\d\n)|(?<=(?i:\bcp) : )|(?<=(?i:\bcp): )|(?<=(?i:ville): ))"
+    rf"(?=[1-9]\d{{3}}(?!\d))(?:(?<=(?<![\d,.])\d, )|(?<=(?<![\d,.])\d\d, )|(?<=(?<![\d,.])\d\d\d, )|(?<=\d\n)|(?<=(?i:\bcp) : )|(?<=(?i:\bcp): )|(?<=(?i:ville): ))"
     rf"(?P<code>[1-9]\d{{3}})(?=[ \t]+[{_UP}]|\))(?:[ \t]+(?!(?i:ville|pays|t[ée]l)\b)(?P<city>[{_UP}][{_LO}{_UP}'’-]+(?:[ -](?:[{_UP}][{_LO}{_UP}'’-]+|(?i:de|la|le|en|sur|sous)))?(?:[ -][{_UP}][{_LO}{_UP}'’-]+)?))?"
     rf"(?![\w])")
 _PORTUGUESE_CODE_RE = re.compile(r"\d{4}-\d{3}")
@@ -2611,17 +2611,17 @@ _VENUE_BEFORE_RE = re.compile(
     rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
 # Where someone is housed, named after its kind, with or without a street: "pension de famille La Maison du Port",
 # 'hôtel meublé "Le Terminus"', "foyer de jeunes travailleurs Le Colombier", "résidence accueil Le Ronceray"
-_SHELTER_HINT_RE = re.compile(r"(?i)pension|foyer|r[ée]sidence|h[ée]bergement|h[ôo]tel|maison relais|\bCHRS\b|\bCADA\b|squat")
+_SHELTER_HINT_RE = re.compile(r"\b(?=[pPfFrRhHmMcCsS])(?i:pension|foyer|r[ée]sidence|centre d|h[ôo]tel|maison relais|chrs|cada|squat)")
 _SHELTER_NAME_RE = re.compile(
-    rf"(?i:pension\s+de\s+famille|foyer(?:\s+de\s+jeunes\s+travailleurs|[\s-]logement)?|r[ée]sidence\s+(?:accueil|sociale)"
+    rf"\b(?=[pPfFrRcChHmMsS])(?i:pension\s+de\s+famille|foyer(?:\s+de\s+jeunes\s+travailleurs|[\s-]logement)?|r[ée]sidence\s+(?:accueil|sociale)"
     rf"|centre\s+d['’]h[ée]bergement|h[ôo]tel(?:\s+social|\s+meubl[ée])?|maison\s+relais|chrs|cada|squat)"
     rf"[ \t]+(?:[{_UP}][{_LO}]+[ \t]+(?=[\"«]))?(?P<name>[\"«][ \t]?[{_UP}][^\"»\n]{{1,40}}?[ \t]?[\"»]"
     rf"|(?:La|Le|Les|L['’])[ \t]?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:du|de|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+){{0,2}})")
 # A house in the country by its kind and name: "chalet des Frasses", "ferme Lavaud", "cabane pastorale d'Ourdouas",
 # "gîte d'étape de Vizzavona", "Îlet à Cordes", "refuge du Goûter"
-_RURAL_HINT_RE = re.compile(r"(?i)chalet|cabane|g[îi]te|ferme|refuge|[îi]let|bergerie|estive")
+_RURAL_HINT_RE = re.compile(r"\b(?=[cCgGfFrRîÎiIbB])(?i:chalet|cabane|g[îi]te|ferme|refuge|[îi]let|bergerie)")
 _RURAL_PLACE_RE = re.compile(
-    rf"(?:(?i:chalet|cabane(?:\s+pastorale)?|g[îi]te(?:\s+d['’][ée]tape)?|refuge|[îi]let|bergerie)|Ferme|FERME)[ \t]+"
+    rf"\b(?=[cCgGfFrRîÎiIbB])(?:(?i:chalet|cabane(?:\s+pastorale)?|g[îi]te(?:\s+d['’][ée]tape)?|refuge|[îi]let|bergerie)|Ferme|FERME)[ \t]+"
     rf"(?:(?:de\s+la|de|du|des|à|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:de|du|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+)?"
     # a farm in lower case by its name alone ("ferme Lavaud"; "une position ferme de la Direction" is none)
     rf"|ferme[ \t]+[{_UP}][{_LO}'’-]+(?![ \t]+(?:de|du|des)\b)")
