@@ -3292,15 +3292,18 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # a classification, a score or criteria named after a place or a person: "classification de Los Angeles",
 # "critères de McDonald", "score de Glasgow"
 _NAMED_MEASURE_BEFORE_RE = re.compile(r"(?i:\b(?:classification|crit[èe]res?|score|[ée]chelle)\s+(?:de\s+|d['’]|Mc)|\bMc)$")
-_DRUG_STEM_RE = re.compile(
-    r"[^\W\d_]{2,}(?i:mab|tinib|ciclib|pril|sartan|olol|azole|mycine|cycline|cilline|floxacine|prazole|statine|parine|"
-    r"xaban|gatran|lukast|setron|triptan|dipine|az[ée]pam|azolam|dronate|glitazone|gliptine|flozine|ca[ïi]ne|vudine|"
-    r"navir|previr|buvir|gravir|ciclovir|imox|tidine|profène|oxacine)")
+_DRUG_STEMS = (r"mab|tinib|ciclib|pril|sartan|olol|azole|mycine|cycline|cilline|floxacine|prazole|statine|parine|xaban|"
+               r"gatran|lukast|setron|triptan|dipine|az[ée]pam|azolam|dronate|glitazone|gliptine|flozine|ca[ïi]ne|vudine|"
+               r"navir|previr|buvir|gravir|ciclovir|imox|tidine|profène|oxacine")
+_DRUG_STEM_RE = re.compile(rf"[^\W\d_]{{2,}}(?i:{_DRUG_STEMS})")
+_DRUG_ENDING_RE = re.compile(rf"(?i:{_DRUG_STEMS})(?![^\W\d_])")  # where to look first: most names have none
 
 
 def _before_drug(text: str, item: PersonalData) -> PersonalData | None:
     """A name or a town cut before the first word that is a drug by its ending ("NANTES Apixaban 2,5 mg" -> "NANTES");
     None when it starts with one ("par Nifurtimox")."""
+    if not _DRUG_ENDING_RE.search(text, item.start, item.end):
+        return item
     for word in _WORD_RE.finditer(text, item.start, item.end):
         if _DRUG_STEM_RE.fullmatch(word.group(0)):
             end = item.start + len(text[item.start:word.start()].rstrip(" \t-,"))
