@@ -365,10 +365,11 @@ _STAMP_RE = re.compile(r"(?:19|20)\d\d[01]\d[0-3]\d(?:[0-2]\d[0-5]\d(?:[0-5]\d)?
 _FILE_NAME_WORD_RE = re.compile(r"(?<![^_])[A-ZÀ-Ü][A-ZÀ-Ü'-]{2,}(?![^_])")
 _FILE_NAME_FIRST_NAME_RE = re.compile(r"_(?P<first>[A-ZÀ-Ü][a-zà-ÿ]+(?:-[A-ZÀ-Ü][a-zà-ÿ]+)?)(?![^_])")
 # what a file name says of its content, in capitals: "CR_URG_PUIG.pdf", "ECG_CHEVALIER_160124.pdf", "CNI_LECLERC.pdf"
-_FILE_NAME_DOCUMENT_WORDS = {"cr", "crh", "cro", "cru", "urg", "ecg", "eeg", "emg", "cni", "irm", "tdm", "rx", "bio", "nfs", "ordo",
-                   "scan", "ett", "rcp", "hdj", "kine", "labo", "img", "doc", "pj", "consult", "bilan", "echo", "radio",
-                   "mammo", "tep", "sms", "fax", "mail", "dmp", "ins", "cerfa", "ald", "mdph", "apa", "anapath", "cs",
-                   "lettre", "courrier", "scanner", "ordonnance", "resultats", "compte", "rendu", "copie", "mutuelle"}
+_FILE_NAME_DOCUMENT_WORDS = {"cr", "crh", "cro", "cru", "urg", "ecg", "eeg", "emg", "cni", "irm", "tdm", "rx", "bio",
+                             "nfs", "ordo", "scan", "ett", "rcp", "hdj", "kine", "labo", "img", "doc", "pj", "consult",
+                             "bilan", "echo", "radio", "mammo", "tep", "sms", "fax", "mail", "dmp", "ins", "cerfa",
+                             "ald", "mdph", "apa", "anapath", "cs", "lettre", "courrier", "scanner", "ordonnance",
+                             "resultats", "compte", "rendu", "copie", "mutuelle"}
 
 # An identifier by its shape alone: groups of two or more capitals and digits joined by "-" or ".", six digits or more,
 # a letter or a dash among them ("B24-01234-A1", "ONC-099812", "DU.25.118742", "25-0914-00773"; not "250.000.000",
@@ -2133,7 +2134,7 @@ def _find_places(text: str) -> list[PersonalData]:
     for match in _ABROAD_CODE_RE.finditer(text):
         found.append(PersonalData("CODE_POSTAL", match.start(), match.end(), match.group(0), 0.9))
     for match in _HOUSE_NUMBER_ALONE_RE.finditer(text) if "n°" in text else ():
-        found.append(PersonalData("ADRESSE", match.start("number"), match.end(), match.group(0)[match.start("number") - match.start():], 0.6))
+        found.append(PersonalData("ADRESSE", match.start("number"), match.end("number"), match.group("number"), 0.6))
     for match in _US_STATE_ZIP_RE.finditer(text):
         town = _US_TOWN_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
         if town:
