@@ -24,7 +24,6 @@ _TOKEN_RE = re.compile(rf"{_NUMBER_WORD}|et", re.IGNORECASE)
 # thousand); "deux comprimés" alone is no dictation
 _HINT_RE = re.compile(r"(?=[vazpoftsmcqdà])\b(?i:virgule|arobase|à la ligne|z[ée]ro|mill?e|parenth[èe]se|tiret|slash|"
                       r"(?:vingt|trente|quarante|cinquante|soixante|quatre-vingt|dix)-)")
-# an address said word by word, digits said after a word glued to it: "kevin point morel 89 arobase hotmail point fr"
 # a lone digit said after what numbers it is a number: "escalier quatre", "numéro huit", "lot numéro neuf"
 _NUMBERED_BEFORE_RE = re.compile(r"(?i:\b(?:num[ée]ro|n°|escalier|appartement|appart|porte|b[âa]timent|lot|chambre|"
                                  r"bo[iî]te|bp|villa|case)\s+)$")
@@ -33,6 +32,7 @@ _ORDINAL_STEMS = {"deux": 2, "second": 2, "trois": 3, "quatr": 4, "cinqu": 5, "s
                   "dix-huit": 18, "dix-neuv": 19, "vingt": 20}
 _ORDINAL_RE = re.compile(r"(?<![\w-])(?i:premi[eè]re?|second|(?:dix-sept|dix-huit|dix-neuv|deux|trois|quatr|cinqu|six|sept|"
                          r"huit|neuv|dix|onz|douz|treiz|quatorz|quinz|seiz|vingt)i[èe]me)(?![\w-])")
+# an address said word by word, digits said after a word glued to it: "kevin point morel 89 arobase hotmail point fr"
 _EMAIL_RE = re.compile(r"[\w-]+(?: (?:(?:point(?! à la ligne)|tiret|underscore|arobase) [\w-]+|\d+(?= )))+", re.IGNORECASE)
 _EMAIL_JOINS = {"point": ".", "tiret": "-", "underscore": "_", "arobase": "@"}
 _PUNCTUATION_RE = re.compile(r"[ \t]*\b(?i:(?P<newline>point à la ligne|à la ligne)|(?P<comma>virgule)"
@@ -59,7 +59,7 @@ def _written_line(pieces: Pieces) -> Pieces:
 
 def _written_ordinal(match: re.Match) -> str:
     word = match.group(0).lower()
-    if word.startswith(("premi", "1")):
+    if word.startswith("premi"):
         return "1er"
     stem = word.removesuffix("ième").removesuffix("ieme")
     return f"{_ORDINAL_STEMS[stem]}e"
@@ -98,7 +98,7 @@ def _numbers(tokens: list[str]) -> list[tuple[int, bool]]:
         total = hundreds = rest = words = 0
         started = False
 
-    for index, token in enumerate(tokens):
+    for token in tokens:
         if token == "et":
             continue
         if token in _THOUSANDS:
