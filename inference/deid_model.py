@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 
 from .analysis import PersonalData
-from .deidentification import (_MONTHS, _NAMED_AFTER_TOWN_RE, _NUMBER_WORDS, _WEEKDAYS, _VERB_LIKE_RE, _is_first_name,
-                               _key, _lexicons, _town_key)
+from .deidentification import (_MONTHS, _NAMED_AFTER_TOWN_RE, _NUMBER_WORDS, _PREVIOUS_WORD_RE, _WEEKDAYS, _VERB_LIKE_RE,
+                               _is_first_name, _key, _lexicons, _town_key)
 from .encoder import Encoder, EncoderRun
 from .lexicon import normalise_token
 from .ner_model import decode, softmax
@@ -48,7 +48,6 @@ _COUNT_RE = re.compile(r"\d[\d ]*[ \t]+(?:[a-zàâäçéèêëîïôöùûü-]{2
 _MEDICAL_CODE_RE = re.compile(r"[A-Z]\d{2,4}[A-Z]|[A-Z]{4}\d{3}|C\d+M\d+")
 _NUMERIC_LABELS = {"CODE_POSTAL", "TELEPHONE", "IPP", "NDA", "RPPS", "NIR"}
 _TITLES_BEFORE_LOWER_NAME = {"dr", "pr", "mr", "mme", "mlle", "m", "docteur", "madame", "monsieur", "mademoiselle"}
-_PREVIOUS_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
 
 
 class StaleHead(ValueError):

@@ -2610,6 +2610,9 @@ _VENUE_BEFORE_RE = re.compile(
     rf"salle|gymnase|complexe|domaine|village|camping|caserne|internat|pension|auberge|ferme|hameau|[ée]cole|coll[èe]ge|lyc[ée]e|"
     rf"stade|piscine|cabinet|g[îi]te|plage|parc|gare|cr[èe]che|mairie|refuge))\b"
     rf"|(?:La|Le|Les|L['’])(?=[ \t]?[{_UP}]))[^\n,;:()\d]{{0,40}}?)[ \t]*(?:,|[ \t][–-])[ \t]*$")
+# A capitalised word of a place's name, and one more after a link ("La Maison du Port", "chalet des Frasses")
+_PLACE_WORD = rf"[{_UP}][{_LO}{_UP}'’-]+"
+_LINKED_PLACE_WORD = rf"[ \t](?:(?:du|de|des|d['’])[ \t]?)?{_PLACE_WORD}"
 # Where someone is housed, named after its kind, with or without a street: "pension de famille La Maison du Port",
 # 'hôtel meublé "Le Terminus"', "foyer de jeunes travailleurs Le Colombier", "résidence accueil Le Ronceray"
 _SHELTER_HINT_RE = re.compile(r"\b(?=[pPfFrRhHmMcCsS])(?i:pension|foyer|r[ée]sidence|centre d|h[ôo]tel|maison relais|chrs|cada|squat)")
@@ -2617,19 +2620,19 @@ _SHELTER_NAME_RE = re.compile(
     rf"\b(?=[pPfFrRcChHmMsS])(?i:pension\s+de\s+famille|foyer(?:\s+de\s+jeunes\s+travailleurs|[\s-]logement)?|r[ée]sidence\s+(?:accueil|sociale)"
     rf"|centre\s+d['’]h[ée]bergement|h[ôo]tel(?:\s+social|\s+meubl[ée])?|maison\s+relais|chrs|cada|squat)"
     rf"[ \t]+(?:[{_UP}][{_LO}]+[ \t]+(?=[\"«]))?(?P<name>[\"«][ \t]?[{_UP}][^\"»\n]{{1,40}}?[ \t]?[\"»]"
-    rf"|(?:La|Le|Les|L['’])[ \t]?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:du|de|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+){{0,2}})")
+    rf"|(?:La|Le|Les|L['’])[ \t]?{_PLACE_WORD}(?:{_LINKED_PLACE_WORD}){{0,2}})")
 # A house in the country by its kind and name: "chalet des Frasses", "ferme Lavaud", "cabane pastorale d'Ourdouas",
 # "gîte d'étape de Vizzavona", "Îlet à Cordes", "refuge du Goûter"
 _RURAL_HINT_RE = re.compile(r"\b(?=[cCgGfFrRîÎiIbB])(?i:chalet|cabane|g[îi]te|ferme|refuge|[îi]let|bergerie)")
 _RURAL_PLACE_RE = re.compile(
     rf"\b(?=[cCgGfFrRîÎiIbB])(?:(?i:chalet|cabane(?:\s+pastorale)?|g[îi]te(?:\s+d['’][ée]tape)?|refuge|[îi]let|bergerie)|Ferme|FERME)[ \t]+"
-    rf"(?:(?:de\s+la|de|du|des|à|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+(?:[ \t](?:(?:de|du|des|d['’])[ \t]?)?[{_UP}][{_LO}{_UP}'’-]+)?"
+    rf"(?:(?:de\s+la|de|du|des|à|d['’])[ \t]?)?{_PLACE_WORD}(?:{_LINKED_PLACE_WORD})?"
     # a farm in lower case by its name alone ("ferme Lavaud"; "une position ferme de la Direction" is none)
     rf"|ferme[ \t]+[{_UP}][{_LO}'’-]+(?![ \t]+(?:de|du|des)\b)")
 # a hospital keeps its name readable ("Centre hospitalier de [VILLE]"); an article after a person's title or first
 # name starts a surname ("Dr Erwan Le Floch, 8 place ...", "M. et Mme La Fontaine, 125, hameau ...")
 _HOSPITAL_WORD_RE = re.compile(r"(?i)hospitali|h[ôo]pital|clinique|\bCHU?\b")
-_WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]+$")
+_PREVIOUS_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)[ \t]+$")
 _PERSON_BEFORE_RE = re.compile(rf"(?:\b(?i:{_TITLE})\.?|(?i:\bchez|\bsign[ée]+e?))[ \t]+(?:[{_UP}][\w.'’-]*[ \t]+){{0,2}}$")
 _VENUE_DESCRIPTIONS = {"social", "sociale", "medical", "medicale", "specialise", "specialisee", "accueil", "hebergement",
                        "maternelle", "elementaire", "primaire", "loisirs", "periscolaire", "paroissiale", "medico-social", "medico-sociale", "sante", "retraite",
@@ -2644,7 +2647,7 @@ _SPECIALTY_RE = re.compile(r"(?i)(?:logie|iatrie|ologue|iatre|p[ée]die|th[ée]r
 
 def _after_person(text: str, start: int, lexicons: dict[str, set[str]]) -> bool:
     """Whether `start` follows a person's title or first name ("Dr Y. Le Roux", "CH Yves Le Foll")."""
-    previous = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    previous = _PREVIOUS_WORD_RE.search(text, max(0, start - 40), start)
     return _PERSON_BEFORE_RE.search(text, max(0, start - 40), start) is not None or (
         previous is not None and _is_first_name(previous.group(1), lexicons["first_names"]))
 
@@ -3289,7 +3292,6 @@ def _covers(items: list[PersonalData], target: PersonalData) -> bool:
 
 # The endings international nonproprietary names share by class (WHO stems): a word with one is a drug, whatever
 # the drug lists know
-_WORD_RE = re.compile(r"[^\W\d_]+")
 # a classification, a score or criteria named after a place or a person: "classification de Los Angeles",
 # "critères de McDonald", "score de Glasgow"
 _NAMED_MEASURE_BEFORE_RE = re.compile(r"(?i:\b(?:classification|crit[èe]res?|score|[ée]chelle)\s+(?:de\s+|d['’]|Mc)|\bMc)$")
@@ -3305,7 +3307,7 @@ def _before_drug(text: str, item: PersonalData) -> PersonalData | None:
     None when it starts with one ("par Nifurtimox")."""
     if not _DRUG_ENDING_RE.search(text, item.start, item.end):
         return item
-    for word in _WORD_RE.finditer(text, item.start, item.end):
+    for word in _WORD_RE_ALL.finditer(text, item.start, item.end):
         if _DRUG_STEM_RE.fullmatch(word.group(0)):
             end = item.start + len(text[item.start:word.start()].rstrip(" \t-,"))
             return replace(item, end=end, text=text[item.start:end]) if end > item.start else None
