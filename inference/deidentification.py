@@ -406,7 +406,7 @@ _SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’ ]?place|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|che\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
-                 r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|parvis|"
+                 r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|(?<!-)lot(?=[ \t]+(?:les?|la|l['’])[ \t]?(?-i:[A-ZÀ-Ü]))|cour(?=[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|des[ \t]+|du[ \t]+|de[ \t]+|d['’])(?-i:[A-ZÀ-Ü]))|parvis|"
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
@@ -414,7 +414,7 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’ ]?place|espl\.|espl|sent\.|grand['
                  r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
 _ADDRESS_RE = re.compile(
     rf"\b(?<!(?-i:\b[A-Z])-)(?<!(?-i:\b[A-Z]{{2}})-)(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
-    rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:la|le|l')\s)?"
+    rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:(?:la|le)\s|l['’]\s?))?"
     rf"(?:{_STREET_TYPES})(?:\b|(?<=\.))\.?(?:(?:\s+|(?<=\.)(?=[^\W\d_]))(?:du|de\s+la|de\s+l'|de|des|d'|la|le|les|l'|aux?|sur|sous|en|et|à)?\s*"
     rf"[\w'’\-.°º´]+(?:(?<=\d)/\w{{1,3}}\b)?){{0,8}}",
     re.IGNORECASE)
@@ -773,7 +773,7 @@ _COMMUNE_SHAPE_RE = re.compile(rf"(?<![\w'’-])(?P<article>(?:Le|La|Les|LE|LA|L
                                rf"[{_UP}][{_LO}{_UP}'’]+(?:-(?![sS]/)[{_LO}{_UP}'’]+)*(?![\w'’]|-(?![sS]/))")  # "St Nazaire" too
 # The comma-separated parts of an address line before its street: "Ker Anna, Pen an Hoat, 22300 Lannion",
 # "Section Boisvin, chemin de la Ravine, 97139 ...": a part with capitals and no digit, after a line start or a label.
-_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–—][ \t])|(?<=\bau )|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
+_ADDRESS_PART = rf"(?:^|(?<=\n)|(?<=,[ \t])|(?<=[:|–—][ \t])|(?<=\bau )|(?<=\bAU )|(?<=\bà )|(?<=\bÀ )|(?<=r[ée]side )|(?<=demeure )|(?<=habite ))(?P<part>[{_UP}][^\W\d_]*['’]?(?:(?:[ \t-]+|(?<=['’]))[^\W\d_]+['’]?){{0,4}})"
 _DWELLING_WORDS = {"village", "foyer", "foyer-logement", "maison", "immeuble", "caserne", "camping", "salle", "port", "gite",
                    "chalet", "refuge", "internat", "pension", "auberge", "hotel", "residence", "domaine", "hameau", "ferme"}
 _ADDRESS_PART_BEFORE_RE = re.compile(rf"{_ADDRESS_PART}(?:,|[ \t]/)[ \t]*$")
@@ -1995,8 +1995,12 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     if not numbered and not lives_here and not elided[:1].isupper() \
             and name_words[0].lower() not in _STREET_NAME_PARTICLES:
         return None
-    named = next((re.sub(r"^[ld]['’]", "", word, flags=re.IGNORECASE) for word in name_words
-                  if word.lower() not in _ADDRESS_PARTICLES and _key(word.rstrip(".")) not in _STREET_NAME_TITLES), "")
+    named_at = next((index for index, word in enumerate(name_words)
+                     if word.lower() not in _ADDRESS_PARTICLES and _key(word.rstrip(".")) not in _STREET_NAME_TITLES), None)
+    named = "" if named_at is None else re.sub(r"^[ld]['’]", "", name_words[named_at], flags=re.IGNORECASE)
+    if named.isdigit() and named_at + 1 < len(name_words) and name_words[named_at + 1][:1].isupper():
+        named = name_words[named_at + 1]  # "route des 3 Communes", "chemin des 4 Vents"
+    titled = named_at is not None and named_at > 0 and _key(name_words[named_at - 1].rstrip(".")) in _STREET_NAME_TITLES
     if kind == "via" and not numbered and street.group(0) == "via" and not re.fullmatch(rf"[{_UP}][{_LO}'’-]+", words[0]):
         return None  # "hébergé via le 115", "admission via SAMU"; "Via Roma", "via Garibaldi 12" are streets
     if kind == "foyer" and street.group(0)[:1].isupper():  # "Foyer de vie Ar Men": a home's name after its kind
@@ -2009,7 +2013,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     dated = _DATED_STREET_NAME_RE.search(value) is not None
     zone = kind in ("za", "zi", "zac") and street.group(0).isupper() and _key(named) in _CARDINAL_POINTS  # "ZI Nord"
     common = kind in _COMMON_STREET_WORDS and not dated and not village and not zone and (
-        not named[:1].isupper() or _key(named) in lexicons["not_names"])
+        not named[:1].isupper() or _key(named) in lexicons["not_names"] and not titled)  # "place du Maréchal Juin"
     initial = kind in ("r", "r.") and not (words and re.match(r"(?:de|des|du|d['’])\b", words[0], re.IGNORECASE))
     if not numbered and not lives_here and (common or initial):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
@@ -2218,8 +2222,11 @@ def _find_places(text: str) -> list[PersonalData]:
                 break  # "Jean Dupont, 12 rue ...": a person, not a place; "Vit seul, impasse ...": a sentence
             if text.endswith("au ", 0, part.start("part")) and part.group("part").isupper() and " " not in part.group("part"):
                 break  # "hébergée au CADA, 6 rue Hoche": the kind of shelter, not its name
+            if _town_key(part.group("part")) in lexicons["towns"]:
+                break  # "rendez-vous à Nice, 12 rue Verdi": the town, read as one
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
+    _add_pieces_before_codes(text, found, lexicons)
     _add_venues_before_addresses(text, found, lexicons)
     for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():
         found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
@@ -2574,6 +2581,37 @@ _EXTRA_BEFORE_STREET_RE = re.compile(r"[ \t]+(?:du|au)[ \t]+")
 _LOCATOR_HEAD_RE = re.compile(r"\b(?=[bBpPéÉeEaAhHnNsSrRuU])(?i:b[aâ]t|porte|[ée]tage|[ée]tg|pavillon|aile|hall|niveau|sous-sol|rez-de|bureau|ascenseur|secteur|esc)")
 _LOCATOR_GAP_RE = re.compile(r"[ \t]*[,;/–—-]?[ \t]*")
 _NAMED_BUILDING_RE = re.compile(rf"(?i:b[aâ]timent|pavillon)[ \t]+(?:[{_UP}][{_LO}]{{2,}})(?:[ -][{_UP}][{_LO}]{{2,}})?(?![\w'’-])")
+
+
+# Up to two short pieces between a street and its postal code on the line: "Carrer de Mallorca 212, àtic 2a, 75015",
+# "Quartier des Aubiers, tour 4, 9e 92000", "Cité Sogefih, villa 112, Hamdallaye 06000"
+_PIECES_BEFORE_CODE_RE = re.compile(r"(?P<pieces>(?:[ \t]*,[ \t]*[^,\n:;()@+/|–—]{1,30}?){1,2}),?[ \t]+"
+                                    rf"(?=(?:F-)?(?:0[1-9]|[1-8]\d|9[0-8])[ \t]?\d{{3}}(?![\d,.]\d),?[ \t]+[{_UP}])")
+# ... which names a place or a number ("9e", "Hamdallaye"), and is no field of its own ("CP", "digicode 4B27")
+_NOT_AN_ADDRESS_PIECE_RE = re.compile(r"(?i)\b(?:c\.?p\.?|code|digicode|interphone|t[ée]l|fax|nir|cedex)\b|^(?:h[ôo]pital|clinique|chu|"
+                                      r"service|centre\s+hospitalier)\b|\d{4}")
+_PIECE_RE = re.compile(r"[^,]+")
+
+
+def _add_pieces_before_codes(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
+    """What an address line holds between its street and its postal code is the address's too: a flat, a floor, a
+    district ("àtic 2a", "9e", "Hamdallaye"). Not a town (it is one on its own), a person or a phone."""
+    streets = [item for item in found if item.label == "ADRESSE"]
+    for item in streets:
+        match = _PIECES_BEFORE_CODE_RE.match(text, item.end)
+        if not match:
+            continue
+        for piece in _PIECE_RE.finditer(text, match.start("pieces"), match.end("pieces")):
+            value = piece.group(0).strip(" \t-")
+            start = piece.start() + piece.group(0).index(value) if value else piece.start()
+            if any(other.start <= start and start + len(value) <= other.end for other in streets):
+                continue  # "tour 4" of "Quartier des Aubiers, tour 4, 9e" is found already
+            if any(other.start < start + len(value) and start < other.end for other in found) \
+                    or not _UPPER_OR_DIGIT_RE.search(value) or _NOT_AN_ADDRESS_PIECE_RE.search(value) or _TITLE_RE.match(value) \
+                    or any(_town_key(value) in lexicons[name] for name in ("towns", "regions")) \
+                    or any(_is_first_name(word, lexicons["first_names"]) for word in value.split()):
+                break
+            found.append(PersonalData("ADRESSE", start, start + len(value), value, 0.45))
 
 
 def _add_building_places(text: str, found: list[PersonalData]) -> None:
@@ -3239,8 +3277,9 @@ def _uncovered_pieces(item: PersonalData, spans: Iterable[tuple[int, int]]) -> l
     kept = []
     for start, end in pieces:
         chunk = item.text[start - item.start:end - item.start]
-        if sum(char.isalnum() for char in chunk) >= 2 and (item.label not in _NUMBER_LABELS
-                                                           or re.search(r"\d|^[\W_]*[OoIl]+[\W_]*$", chunk)):
+        house_number = item.label == "ADRESSE" and chunk.strip(" ,.-\n\t").isdigit()  # "2" of "2 Bât. B, Rés. ..."
+        if (sum(char.isalnum() for char in chunk) >= 2 or house_number) and (
+                item.label not in _NUMBER_LABELS or re.search(r"\d|^[\W_]*[OoIl]+[\W_]*$", chunk)):
             stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
             stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
             kept.append(PersonalData(item.label, stripped_start, stripped_end,

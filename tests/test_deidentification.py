@@ -2609,3 +2609,25 @@ def test_a_country_house_by_its_kind_and_name() -> None:
     assert "chalet des Frasses" in _labels("un chalet d'alpage en été (chalet des Frasses, 74360 Abondance)")["ADRESSE"]
     assert "Îlet à Cordes" in _labels("HOARAU Marie-Josée, Îlet à Cordes, 97413 Cilaos")["ADRESSE"]
     assert "ADRESSE" not in _labels("selles fermes ; cabane de la douleur")
+
+
+def test_what_an_address_line_holds_between_its_street_and_its_postal_code() -> None:
+    labels = _labels("Coordonnées : Carrer de Mallorca 212, àtic 2a, 75015 Paris ; à Cité Sogefih, villa 112, Hamdallaye 06000 Nice")
+    assert {"àtic 2a", "Hamdallaye"} <= labels["ADRESSE"]
+    assert "2" in _labels("Adresse : 2 Bât. B, Rés. Les Oliviers 75020 Paris.")["ADRESSE"]
+    labels = _labels("Mme MOULIN Thérèse, désormais 9 Pl. du Marché, 72000 Le Mans ; 14 rue Pasteur, Suisse, 76600 Le Havre")
+    assert not {"désormais", "Suisse"} & labels["ADRESSE"]
+
+
+def test_a_place_before_a_street_after_au_in_capitals_or_a_but_not_a_town() -> None:
+    assert "CAMPUS DE BEAULIEU" in _labels("RDV 12.1.2023 AU CAMPUS DE BEAULIEU, BÂTIMENT 21 92300 CERGY")["ADRESSE"]
+    labels = _labels("rendez-vous à Nice, 12 rue Verdi 06000 Nice")
+    assert "Nice" not in labels["ADRESSE"] and "Nice" in labels["VILLE"]
+
+
+def test_streets_named_with_a_number_a_title_an_elided_article_a_court_or_a_housing_estate() -> None:
+    labels = _labels("MOREAU Francine\nroute des 3 Communes\n71000 Mâcon ; consultations de Mantes, place du Maréchal Juin, le 22 mars")
+    assert {"route des 3 Communes", "place du Maréchal Juin"} <= labels["ADRESSE"]
+    labels = _labels("à l'angle de l'avenue Jean Médecin ; cabinet situé 5, cour des Tanneurs, 75012 Paris ; LOT LES FLAMBOYANTS N 17 92000 Courbevoie")
+    assert {"l'avenue Jean Médecin", "5, cour des Tanneurs", "LOT LES FLAMBOYANTS N 17"} <= labels["ADRESSE"]
+    assert "ADRESSE" not in _labels("la cour de l'école ; Fait à Villeneuve-sur-Lot le 17/01/61 ; Cour de cassation")
