@@ -391,6 +391,8 @@ _NOT_AN_ID_SHAPE_RE = re.compile(rf"[0-3]?\d[./-]?(?:{_MONTHS}|mrz|okt|dez|dic|e
                                  r"|\d{1,2}h\d\d|\d+(?:[.,]\d+)?|[0-3]?\d[./-][01]?\d[./-](?:19|20)?\d\d.*", re.IGNORECASE)
 # A label glued to its identifier: "IPP_000458813", "NDA_2024_118_0071", "IPP#94000781123"
 _GLUED_LABEL_ID_RE = re.compile(r"\b(?:IPP|NDA|NIP|IEP|PID)[_#](?P<value>[A-Za-z0-9][\w./-]*\d[\w./-]*?)(?=[^\w./-]|$|[./-](?:\W|$))")
+# a house number after "n°" and the postal code after it are no identifier: "pavillon n° 6 49100 Angers"
+_HOUSE_NUMBER_AND_CODE_RE = re.compile(rf"\d{{1,4}}[ \t]+(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}[ \t,]+[{_UP}]")
 _BARCODE_RE = re.compile(r"\*(?P<number>[A-Z0-9-]{6,20})\*")  # "*0004521887*"
 # A letter or two after an identifier's slash: "25.03.1187/A".
 _ID_SUFFIX_RE = re.compile(r"/[A-Z0-9]{1,2}(?![\w/])|[ \t][A-Z](?=[ \t]*(?:[–,;)]|-[ \t]|\n|$))")  # "0024117845 K –"
@@ -406,7 +408,7 @@ _SECOND_NUMBER_RE = re.compile(r"[ \t]*/[ \t]*(?P<number>\d(?: ?\d){8}(?!\d)|\d(
 _STREET_TYPES = (r"grande?[\s-]rue|grand['’ ]?place|espl\.|espl|sent\.|grand['’]rue|gde[\s-]rue|(?<![\w.])r(?=\.\s|\.?\s*(?:de|des|du|d['’])[\s\w]|(?-i:[ \t]+[A-Z][a-zé]))|rue|ruelle|venelle|avenue|av\.?|avn|ave|avda|bd|bvd|blvd|boulevard|boul|bld|place|pl\.|pl|all[ée]es|all[ée]e|all\.|"
                  r"chemin|chem\.|chem|ch\.|che\.|impasse|imp\.?|quai|cours|crs|route|rte|square|sq\.?|voie|passage|pass\.|"
                  r"rond-point|prom\.|rond\s+point|faubourg|fbg|fg|qu\.|sente|chauss[ée]e|sentier|lotissement|lot\.|r[ée]sidence|r[ée]s\.|"
-                 r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|(?<!-)lot(?=[ \t]+(?:les?|la|l['’])[ \t]?(?-i:[A-ZÀ-Ü]))|cour(?=[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|des[ \t]+|du[ \t]+|de[ \t]+|d['’])(?-i:[A-ZÀ-Ü]))|parvis|"
+                 r"r[ée]s(?=[ \t]+(?:les?|la|l['’])\b)|r[ée]sid\.|(?<!-)lot(?=[ \t]+(?:les?|la|l['’])[ \t]?(?-i:[A-ZÀ-Ü]))|cour(?=[ \t]+(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|des[ \t]+|du[ \t]+|de[ \t]+|d['’])(?-i:[A-ZÀ-Ü]))|parvis|"
                  r"esplanade|promenade|mail|cit[ée]-jardins?|cit[ée]|hameau|mas|bastide|ferme|moulin|manoir|m[ée]tairie|"
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
@@ -452,7 +454,7 @@ _VILLAGE_STREET_RE = re.compile(r"\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?:[ée]g
                                 r"ch[âa]teau|stade|[ée]coles?|calvaire|halles?|tilleuls|lilas|acacias|peupliers)\b", re.IGNORECASE)
 _TITLE_WORD_AFTER_PARTICLES_RE = re.compile(rf"\s+(?:de|du|des)(?:\s+(?:la|l['’]))?\s*(?P<word>[{_UP}][{_LO}][\w-]*)")
 _CAPITALISED_STREET_WORDS = {"mas", "bastide", "ferme", "moulin", "manoir", "métairie", "metairie"}
-_WAY_NUMBER_RE = re.compile(r"(?:n[°º.]+\s?)?\d{1,4}[a-zA-Z]?\b(?:\s+n[°º.]+\s?\d{1,4}\b)?(?:\s+logements\b)?", re.IGNORECASE)
+_WAY_NUMBER_RE = re.compile(r"(?:n[°º.]+\s?)?\d{1,4}[a-zA-Z]?\b(?:-\d{1,4}\b)?(?:\s+n[°º.]+\s?\d{1,4}\b)?(?:\s+logements\b)?", re.IGNORECASE)
 # Ways that may be named by a number ("ch. 12" is a room, "sur place 03:26" a time)
 _NUMBERED_WAYS = {"rue", "chemin", "cité", "cite", "route", "rte", "impasse", "allée", "allee", "avenue", "boulevard", "bd",
                   "lotissement"}
@@ -463,7 +465,7 @@ _STREET_ADJECTIVES = {"universitaire", "rural", "rurale", "communal", "communale
 _STREET_NAME_PARTICLES = {"du", "de", "des", "la", "le", "les", "aux", "d'", "l'", "del", "della", "delle", "dei", "degli",
                           "di", "da", "das", "do", "dos"}
 _ADDRESS_PARTICLES = {"du", "de", "des", "la", "le", "les", "l'", "d'", "aux", "au", "sur", "sous", "en", "et"}
-_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|-(?=(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt)\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
+_ADDRESS_STOP_RE = re.compile(r"\sau\s(?!(?-i:[A-ZÀÂÉÈÊÎÔÛ]))|-(?=(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d))|\s(?=(?:b[aâ]t(?:iment)?|esc(?:alier)?|app(?:ar)?t(?:ement)?|appt|apt|app(?=\.))\b\.?\s*(?:(?::\s*)?(?:n°\s*)?[A-Z0-9]\w{0,2}\b|$))|[ \t][-–][ \t]|(?<!\bfour)(?<!\bmoulin)(?<!\bpuits)(?<!\bpont)(?<!\bmare)\s(?:(?-i:à(?!\s(?i:vent)\b)|a|À)|A(?=\s(?-i:[A-ZÀ-Ü]{2}))|dans|par|pour|avant|jusqu(?:['’]\w*)?|(?-i:chez)|puis|avec|depuis|où|ou|et\s+(?:à|le|la|de\s+la|du|des))\s|[,;()\n]|[ \t]{3}|\s\d{5}\b|\s\d{4}\s|\s\d\d\s\d{3}\b"
                               r"|(?<!\b(?-i:[A-Z]))(?<!\br)(?<!\b(?-i:m))(?<!\b(?:St|Dr|Pr|Av|Bd|Lt|nr|ul|Pl|Ch|Qu|Sq))"
                               r"(?<!\b(?:Ste|Mal|Gal|Pdt|Cdt|Cne|Mgr|Imp|Rte|All|Fbg|Rés|Bât|Lot|Crs|Mah|Cad|Sok))"
                               r"(?<!\b(?:Chem|Pass|Prom|Espl))(?<!str)\.\s"
@@ -688,14 +690,14 @@ _FOREIGN_CODE_RE = re.compile(rf"(?=[A-Z\d])(?<![\w./-])(?P<code>(?:[A-Z]{{1,2}}
                               rf"(?P<city>[{_UP}][{_LO}{_UP}'’]+(?:[ -][{_UP}][{_LO}{_UP}'’]+)?(?:[ -][{_UP}][{_UP}'’]+)?)")
 _ADDRESS_EXTRA_RE = re.compile(
     r"(?=[abdeéfhilmnprcstv\d])\b(?:appartement|appart\.?|appt\.?|apt\.?|app\.|ap\.|b[aâ]timent|b[aâ]t\.?|escalier|esc\.|porte|logement|logt\.?|flat|"
-    r"pavillon(?=[ \t]*\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
+    r"pavillon(?=[ \t]*(?:n°[ \t]*)?\d)|bte|bo[iî]te(?=[ \t]*\d)|scala|interno|int\.|bloc|bl\.|"
     r"villa|chalet|emplacement|empl\.|all[ée]e(?=[ \t]*\d)|chambre(?=[ \t]*\d)|bureau(?=[ \t]*\d)|"
     r"tour(?=[ \t]+(?-i:[A-Z][a-zé]{2,}))|(?:local|maison|studio|coron|tour|anneau|bungalow|mobil[- ]home|case|carbet|caravane|cellule|ponton|fare|sc\.|room|unit|suite|app|[ée]tg|"
     r"plot|building)(?=[ \t]*(?:n°[ \t]*)?\d)|block(?=[ \t]+[A-Z0-9]\b)|"
     r"entr[ée]e(?=[ \t]*(?:n°[ \t]*)?[A-Z0-9]\b)|aile(?=[ \t]+(?:[A-Z0-9]\b|(?-i:Est|Ouest|Nord|Sud)\b))|hall(?=[ \t]*\d|[ \t]+(?-i:[A-Z])(?![\w'’]))|niveau(?=[ \t]*-?\d\b)|ascenseur(?=[ \t]+(?-i:[A-Z0-9])(?![\w'’]))|secteur(?=[ \t]+(?:(?-i:[A-Z])(?![\w'’])|(?:jaune|bleu|vert|rouge|orange|violet|rose)\b))|"
     r"r[ée]sidence|r[ée]s\.|immeuble|imm\.)[ \t]*(?:n°[ \t]*)?(?:(?-i:(?:Les|Le|La|L['’])[ \t]?[A-ZÀ-Ü][\w'’\-]*"
     r"(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?(?!B[aâ]t\b|B[AÂ]T\b|Esc\b|ESC\b|Appt?\b|APPT?\b)[A-ZÀ-Ü][\w'’\-]*){0,2})"
-    r"|(?-i:[A-Z0-9][\w\-]*|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
+    r"|(?-i:[A-Z0-9][\w\-]*(?:(?<=\d)[ \t][A-Z](?![\w'’]))?|(?<=[\s.])[a-z]\d*\b)|-\d\b|gauche\b|"
     r"droite\b|face\b|fond\b|(?:jaune|bleu|verte?|rouge|orange|violet|rose)\b)"
     # a form's fields: "Bât. : G  Étage : 6  Porte : 612", the house number after the street's field: "N° : 14"
     r"|\b(?:b[aâ]t(?:iment)?\.?|porte|esc(?:alier)?\.?|appt?\.?|appartement)[ \t]*:[ \t]*(?-i:[A-Z0-9][\w\-]*)"
@@ -704,7 +706,10 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|(?<=\bau[ \t])\d{1,4}[ \t]+b[aâ]t(?:iment)?\.?[ \t]*(?-i:[A-Z0-9])\b"
     r"|\br[ée]sidence[ \t]+(?-i:(?:les|le|la|l['’])[ \t]?[a-zà-ÿ][\w'’\-]*(?:[ \t](?:des[ \t]|du[ \t]|de[ \t]|d['’])?[a-zà-ÿ][\w'’\-]*){0,2})"
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
-    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?|"
+    r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?"
+    # ... with or without a lift, or the floor's number alone between commas: "12 rue Myrha, 6e sans asc., porte ..."
+    r"(?:[ \t]+(?:sans|avec)[ \t]+asc(?:enseur\b|\.))?|(?<=, )\d{1,2}(?:e|er|[èe]me)(?:[ \t]+(?:sans|avec)[ \t]+asc(?:enseur\b|\.))?"
+    r"(?=[ \t]*(?:[,;)–—|]|$|\n|\.[ \t\n])|[ \t]+à[ \t])|"
     r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ](?:chauss[ée]e|jardin)|RDC|sous-sol)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
@@ -800,7 +805,7 @@ _NAME_LINE_BEFORE_CODE_RE = re.compile(rf"[ \t]*\n[ \t]*(?P<rest>[{_UP}][{_LO}'�
 # a house number before a place led by its article: "3 Le Clos Fleuri", "21 A Le Parc des Sports"
 _NUMBER_BEFORE_ARTICLE_RE = re.compile(r"(?<![\w,./:-])\d{1,4}(?:[ \t]?(?:bis|ter|[A-D])\b)?,?[ \t]+$")
 _ARTICLE_LED_RE = re.compile(rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}]")
-_NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
+_NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter)\b)?(?=,?[ \t]+(?:[–—-][ \t]+)?\d\d[ \t]?\d{3}\b)|"
                                      # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
                                      r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
                                      r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter|quater)\b|[A-Za-z])?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–—/()|\n:'\"-]|$)|[ \t]+(?:à\s|au\s|\d\d[ \t]?\d{3}\b))")
@@ -1360,7 +1365,7 @@ def _find_numbers(text: str) -> list[PersonalData]:
         one_by_one = re.fullmatch(r"\d(?: \d){9,11}", match.group(0)) and not re.match(r"0[1-9]", digits)
         if one_by_one and not labelled:
             found.append(PersonalData("IPP", match.start(), match.end(), match.group(0), 0.5))
-        elif 4 <= len(digits) <= 16 and labelled and not re.fullmatch(
+        elif 4 <= len(digits) <= 16 and labelled and not _HOUSE_NUMBER_AND_CODE_RE.match(text, match.start()) and not re.fullmatch(
                 r"[0-3]?\d[ ./-][01]?\d[ ./-](?:19|20)?\d\d|(?:19|20)\d\d[./-][01]?\d(?:[./-][0-3]?\d)?"
                 r"|[01]?\d[/-](?:19|20)\d\d",
                 match.group(0)):
@@ -1553,10 +1558,26 @@ _DATE_WORDS = (set(_MONTHS.replace("[ée]", "e").replace("[uû]", "u").split("|"
                | {"février", "févr", "fév", "fevr", "décembre", "déc", "août", "aoû", "milles", "cents", "vingts"}
                | set(_NUMBER_WORDS.split("|")) | set(_WEEKDAYS.split("|")) | {"lun", "mer", "jeu", "ven", "sam", "dim"}
                ) - {"un", "une", "et", "cent", "1er"}
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of `pattern` split at its own "|", not at those inside a group or a look-around."""
+    alternatives, depth, start = [], 0, 0
+    for index, char in enumerate(pattern):
+        depth += (char == "(") - (char == ")") if pattern[index - 1:index] != "\\" else 0
+        if char == "|" and depth == 0:
+            alternatives.append(pattern[start:index])
+            start = index + 1
+    return alternatives + [pattern[start:]]
+
+
+_LOOK_AROUND_RE = re.compile(r"\(\?<?[=!](?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)")
 _STREET_WORDS = set()
-for _alternative in _STREET_TYPES.split("|"):
-    _word = re.split(r"\\s|-", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
-    _variants = {_word.replace(group, char) for group in ("[ée]", "[ôo]") for char in group[1:-1]}
+for _alternative in _top_level_alternatives(_STREET_TYPES):
+    _alternative = re.sub(r"\(\?-i:([^)]*)\)", r"\1", _LOOK_AROUND_RE.sub("", _alternative))  # "(?-i:HLM)(?=...)": "hlm"
+    _word = re.split(r"\\s|-|\[ \\t\]|['’ ]", _alternative.replace("\\.?", "").replace("\\.", ""))[0].lower()
+    _optional = {re.sub(r"(\w)\?", kept, _word) for kept in (r"\1", "")}  # "remparts?": "remparts", "rempart"
+    _variants = {word.replace(group, char) for word in _optional for group in ("[ée]", "[ôo]") for char in group[1:-1]}
     _STREET_WORDS |= {variant for variant in _variants if "[" not in variant}
 _STREET_WORDS |= {"r", "grand", "z"}
 _PHONE_WORDS = {"tél", "tel", "téléphone", "telephone", "t", "portable", "mobile", "fixe", "fax", "faxer", "joindre",

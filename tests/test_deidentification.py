@@ -220,7 +220,7 @@ def test_evaluation_snippets_are_parsed_with_exact_offsets() -> None:
         ("Dr. Ph. Guézennec, cardiologue", "PERSONNE", "Ph. Guézennec"),
         ("M. Ait Ouarab Slimane, 54 ans", "PERSONNE", "Ait Ouarab Slimane"),
         ("L'enfant Lou-Ann est suivie pour un asthme.", "PERSONNE", "Lou-Ann"),
-        ("Elle vit seule au 4e étage sans ascenseur.", "ADRESSE", "4e étage"),
+        ("Elle vit seule au 4e étage sans ascenseur.", "ADRESSE", "4e étage sans ascenseur"),
         ("Bâtiment Les Glycines, appartement 12\n4 rue Victor Hugo\n93140 Bondy", "ADRESSE", "Bâtiment Les Glycines"),
         ("FAIT A TOULOUSE, LE 08/11/2025", "VILLE", "TOULOUSE"),
         ("Sa sœur, une Marseillaise de 70 ans, l'accompagne.", "VILLE", "Marseillaise"),
@@ -319,7 +319,7 @@ def test_a_lower_case_word_after_appartement_and_a_trailing_initial_are_no_addre
         ("domiciliée 1 bis allée Marcel Proust Bât A Esc 2 91000 Evry", "Bât A"),
         ("Résidence Le Clos Fleuri\nEscalier C – Appt 31\n118 boulevard de la Liberté", "Escalier C"),
         ("Lotissement Les Jardins, lot n° 14\n31470 Fonsorbes", "lot n° 14"),
-        ("Elle habite au 23, quai de la Fosse à Nantes avec son mari, au 4e étage sans ascenseur.", "4e étage"),
+        ("Elle habite au 23, quai de la Fosse à Nantes avec son mari, au 4e étage sans ascenseur.", "4e étage sans ascenseur"),
         ("Patient vu à domicile ; accès par la D 994.", "D 994"),
         ("Le Bourg\n29400 Lampaul", "Le Bourg"),
         ("Monsieur vit au 16 Paul Desmerau à Dijon.", "16 Paul Desmerau"),
@@ -2631,3 +2631,20 @@ def test_streets_named_with_a_number_a_title_an_elided_article_a_court_or_a_hous
     labels = _labels("à l'angle de l'avenue Jean Médecin ; cabinet situé 5, cour des Tanneurs, 75012 Paris ; LOT LES FLAMBOYANTS N 17 92000 Courbevoie")
     assert {"l'avenue Jean Médecin", "5, cour des Tanneurs", "LOT LES FLAMBOYANTS N 17"} <= labels["ADRESSE"]
     assert "ADRESSE" not in _labels("la cour de l'école ; Fait à Villeneuve-sur-Lot le 17/01/61 ; Cour de cassation")
+
+
+def test_a_housing_estate_and_its_floor_with_or_without_a_lift() -> None:
+    labels = _labels("M. LEMAÎTRE : HLM Les Sablons, bât. 2, 4e, porte face ascenseur. Digicode 3B47")
+    assert {"HLM Les Sablons", "bât. 2", "4e"} <= labels["ADRESSE"]
+    labels = _labels("Mr KONATÉ (12 rue Myrha, 6e sans asc., Paris 18) ; 18 rue Nationale, 3e étage sans ascenseur, 37000 Tours")
+    assert {"6e sans asc.", "3e étage sans ascenseur"} <= labels["ADRESSE"]
+    assert "Résid. Saint-Exupéry" in _labels("GERMAIN Lise | Résid. Saint-Exupéry app. 9 | douche")["ADRESSE"]
+    assert "ADRESSE" not in _labels("Troisième cure, 3e épisode ; 2e, 3e et 4e doigts")
+
+
+def test_a_house_number_after_n_before_a_postal_code_is_no_identifier() -> None:
+    labels = _labels("Domicile du patient : rue Pierre et Marie Curie, pavillon n° 6 49100 Angers")
+    assert "pavillon n° 6" in labels["ADRESSE"] and "49100" in labels["CODE_POSTAL"] and "IPP" not in labels
+    labels = _labels("Dr Farid CHEKROUN\nBoulevard National 102-104 — 13003 MARSEILLE ; 31-33 av. de la République, Appt 5 B\n94800 VILLEJUIF")
+    assert {"Boulevard National 102-104", "Appt 5 B"} <= labels["ADRESSE"]
+    assert "4e" in _labels("un T2 au 41, rue Émile Zola, esc. D, 4e à Vénissieux 69200")["ADRESSE"]
