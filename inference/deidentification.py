@@ -809,6 +809,8 @@ _NUMBER_AFTER_STREET_RE = re.compile(r"[ \t]+\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis
                                      # alone on the line between the street and the postal code: "Rue Jean Jaurès\n14\n29600"
                                      r"\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?(?=[ \t]*\n[ \t]*\d\d[ \t]?\d{3}\b)|"
                                      r",[ \t]*(?:n[°º][ \t]?)?\d{1,4}(?:-\d{1,4})?(?:[ \t]?(?:bis|ter|quater)\b|[A-Za-z])?(?:/\w{1,3})?(?=[ \t]*(?:[,;.–—/()|\n:'\"-]|$)|[ \t]+(?:à\s|au\s|\d\d[ \t]?\d{3}\b))")
+# a postal code right after its street, whatever follows it
+_CODE_AFTER_STREET_RE = re.compile(r"(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})(?![\w]|[.,/ ]?\d)")
 _NAMED_AFTER_TOWN_RE = re.compile(r"\b(?:crit[èe]res?|scores?|classifications?|[ée]chelles?|clou|bouton|grades?|verre|"
                                   r"bouteille)[ \t]+(?:de|d['’])[ \t]*$", re.IGNORECASE)
 _ABSORBED_ARTICLE = {"du": "le-", "au": "le-", "aux": "les-", "des": "les-"}
@@ -1460,6 +1462,8 @@ def _nir_end(text: str, item: PersonalData) -> re.Match | None:
     """What ends a NIR found without it: its key in its own box, apart after a sign or in brackets (thirteen
     digits found), or its last groups on the next line of a form (fewer)."""
     digits = sum(char.isdigit() for char in item.text)
+    if digits == 15 and _valid_nir(re.sub(r"\D", "", item.text)):
+        return None  # whole with its key: what follows is something else ("... 032 06 46 rue de la Roquette")
     rest = _NIR_REST_ON_NEXT_LINE_RE.match(text, item.end) if digits < 13 else None
     if rest and digits + sum(char.isdigit() for char in rest.group(0)) in (13, 15):
         return rest
@@ -1526,6 +1530,8 @@ def _digit_run(text: str, match: re.Match) -> list[PersonalData]:
     year_first = re.match(r"(?:19|20)\d\d ", raw) and len(digits) >= 4 + 13 and len(groups) <= 8
     if len(digits) == 15 and _valid_nir(digits):
         return [piece("NIR", 0, 15, 1.0)]
+    if len(digits) - len(groups[-1]) == 15 and len(groups[-1]) <= 4 and _valid_nir(digits[:15]):
+        return [piece("NIR", 0, 15, 1.0)]  # a house number after the NIR: "1 54 08 75 114 032 66 46 rue de la Roquette"
     if not spaced and not year_first and (len(groups) > 7 or len(digits) > 16) and not _NIR_CONTEXT_RE.search(context):
         return []  # a row of a table of numbers, not an identifier
     if len(digits) > 16 or year_first:
@@ -1948,6 +1954,8 @@ def _without_prose_after_name(value: str, start: int) -> str:
     return value
 
 
+_NAME_THEN_NUMBER_RE = re.compile(rf"[ \t]+(?:(?:du|de|des|de[ \t]+la|la|le|les)[ \t]+|[dl]['’])?(?:[{_UP}][{_LO}'’-]+[ \t]+){{1,3}}"
+                                  r"\d{1,4}(?:[ \t]?(?:bis|ter))?")
 _WORD_TAIL_BEFORE_CODE_RE = re.compile(r"(?!(?:cp|code|tsa|bp|cs)\b)[a-zà-ÿ]{1,12}(?=[ \t]+\d\d[ \t]?\d{3}[ \t]+[^\W\d_])")
 
 
@@ -2019,9 +2027,12 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     named_at = next((index for index, word in enumerate(name_words)
                      if word.lower() not in _ADDRESS_PARTICLES and _key(word.rstrip(".")) not in _STREET_NAME_TITLES), None)
     named = "" if named_at is None else re.sub(r"^[ld]['’]", "", name_words[named_at], flags=re.IGNORECASE)
-    if named.isdigit() and named_at + 1 < len(name_words) and name_words[named_at + 1][:1].isupper():
-        named = name_words[named_at + 1]  # "route des 3 Communes", "chemin des 4 Vents"
+    # a number names the street with what follows it in capitals, or alone: "route des 3 Communes", "cité des 4000"
+    number_named = named.isdigit() and (named_at + 1 == len(name_words) or name_words[named_at + 1][:1].isupper())
     titled = named_at is not None and named_at > 0 and _key(name_words[named_at - 1].rstrip(".")) in _STREET_NAME_TITLES
+    # ... and a capitalised name may be followed by the house number at the line's end: "Chemin du Plan 3"
+    numbered_after = _NAME_THEN_NUMBER_RE.fullmatch(value, len(head)) is not None \
+        and re.match(r"[ \t]*(?:\n|$|[,;])", text[match.start() + len(value):]) is not None
     if kind == "via" and not numbered and street.group(0) == "via" and not re.fullmatch(rf"[{_UP}][{_LO}'’-]+", words[0]):
         return None  # "hébergé via le 115", "admission via SAMU"; "Via Roma", "via Garibaldi 12" are streets
     if kind == "foyer" and street.group(0)[:1].isupper():  # "Foyer de vie Ar Men": a home's name after its kind
@@ -2034,9 +2045,9 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
     dated = _DATED_STREET_NAME_RE.search(value) is not None
     zone = kind in ("za", "zi", "zac") and street.group(0).isupper() and _key(named) in _CARDINAL_POINTS  # "ZI Nord"
     common = kind in _COMMON_STREET_WORDS and not dated and not village and not zone and (
-        not named[:1].isupper() or _key(named) in lexicons["not_names"] and not titled)  # "place du Maréchal Juin"
+        not named[:1].isupper() or _key(named) in lexicons["not_names"] and not titled) and not number_named  # "place du Maréchal Juin"
     initial = kind in ("r", "r.") and not (words and re.match(r"(?:de|des|du|d['’])\b", words[0], re.IGNORECASE))
-    if not numbered and not lives_here and (common or initial):
+    if not numbered and not numbered_after and not lives_here and (common or initial):
         return None  # "au cours de la maladie", "par voie orale", "passage IDE"; "R. Dupont" is an initial
     value = _without_prose_after_name(value, len(head))
     if not numbered and value.startswith("place") and re.search(r"\b(?:en|sur)\s+$", text[max(0, match.start() - 5):match.start()],
@@ -2215,6 +2226,9 @@ def _find_places(text: str) -> list[PersonalData]:
         rest = _STREET_NAME_WITH_A_RE.match(text, item.end)
         if rest:
             found.append(PersonalData("ADRESSE", item.start, rest.end(), text[item.start:rest.end()], item.score))
+        code = _CODE_AFTER_STREET_RE.match(text, item.end)
+        if code:  # "2 place du Marché 71100 / 03 85 48 20 11", "rue Nationale 118 59800 — adresse incomplète"
+            found.append(PersonalData("CODE_POSTAL", code.start("code"), code.end("code"), code.group("code"), 0.6))
         line = _NAME_LINE_BEFORE_CODE_RE.match(text, item.end)
         if line and _town_key(line.group("rest")) not in lexicons["towns"] \
                 and not any(_is_first_name(word, lexicons["first_names"]) for word in line.group("rest").split()):

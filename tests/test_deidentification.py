@@ -2648,3 +2648,12 @@ def test_a_house_number_after_n_before_a_postal_code_is_no_identifier() -> None:
     labels = _labels("Dr Farid CHEKROUN\nBoulevard National 102-104 — 13003 MARSEILLE ; 31-33 av. de la République, Appt 5 B\n94800 VILLEJUIF")
     assert {"Boulevard National 102-104", "Appt 5 B"} <= labels["ADRESSE"]
     assert "4e" in _labels("un T2 au 41, rue Émile Zola, esc. D, 4e à Vénissieux 69200")["ADRESSE"]
+
+
+def test_a_postal_code_right_after_its_street_and_streets_named_by_a_number_or_numbered_after_their_name() -> None:
+    labels = _labels("par Dr Hervé Pichon / 2 place du Marché 71100 / 03 85 48 20 11 ; rue Nationale 118 59800 — adresse incomplète")
+    assert {"71100", "59800"} <= labels["CODE_POSTAL"]
+    labels = _labels("BARBIER Louis — né le 03/03/2015 — Chemin du Plan 3\nParents séparés ; tour Ravel, cité des 4000, 93120 La Courneuve")
+    assert {"Chemin du Plan 3", "cité des 4000"} <= labels["ADRESSE"]
+    assert "ADRESSE" not in _labels("Renaud Monique - passage SAU 12 5 24 ; Passage IDE prévu le 18, puis le 25")
+    assert "1 54 08 75 114 032 06" in _labels("1 54 08 75 114 032 06 46 rue de la Roquette 75011 Paris")["NIR"]
