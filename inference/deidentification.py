@@ -2261,7 +2261,7 @@ def _find_places(text: str) -> list[PersonalData]:
                 break  # "rendez-vous à Nice, 12 rue Verdi": the town, read as one
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
-    _add_pieces_before_codes(text, found, lexicons)
+    _add_address_lines_before_codes(text, found, lexicons)
     _add_venues_before_addresses(text, found, lexicons)
     for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():
         found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
@@ -2618,35 +2618,90 @@ _LOCATOR_GAP_RE = re.compile(r"[ \t]*[,;/–—-]?[ \t]*")
 _NAMED_BUILDING_RE = re.compile(rf"(?i:b[aâ]timent|pavillon)[ \t]+(?:[{_UP}][{_LO}]{{2,}})(?:[ -][{_UP}][{_LO}]{{2,}})?(?![\w'’-])")
 
 
-# Up to two short pieces between a street and its postal code on the line: "Carrer de Mallorca 212, àtic 2a, 75015",
-# "Quartier des Aubiers, tour 4, 9e 92000", "Cité Sogefih, villa 112, Hamdallaye 06000"
-_PIECES_BEFORE_CODE_RE = re.compile(r"(?P<pieces>(?:[ \t]*,[ \t]*[^,\n:;()@+/|–—]{1,30}?){1,2}),?[ \t]+"
-                                    rf"(?=(?:F-)?(?:0[1-9]|[1-8]\d|9[0-8])[ \t]?\d{{3}}(?![\d,.]\d),?[ \t]+[{_UP}])")
-# ... which names a place or a number ("9e", "Hamdallaye"), and is no field of its own ("CP", "digicode 4B27")
-_NOT_AN_ADDRESS_PIECE_RE = re.compile(r"(?i)\b(?:c\.?p\.?|code|digicode|interphone|t[ée]l|fax|nir|cedex)\b|^(?:h[ôo]pital|clinique|chu|"
-                                      r"service|centre\s+hospitalier)\b|\d{4}")
+# The pieces of an address line before its postal code, back to where the phrase starts (a line, a bracket, a colon, a
+# dash, a cell): "Grote Markt 17, 9100 Sint-Niklaas", "Vicolo dei Fiori 2, int. 5, 00186 Roma", "Quartier des Aubiers,
+# tour 4, 9e 92000", "Carrer de Mallorca 212, àtic 2a, 75015"
+_PHRASE_START_RE = re.compile(r"[(:;|«\"\t^<>=&]|[ \t][–—-][ \t]|[ \t]/[ \t]|[ \t]{3,}")
 _PIECE_RE = re.compile(r"[^,]+")
+# a house number at a piece's start or end, not a year, an age, a dose or a time: "Lindenlaan 9", "3e", "lot 112", "n° 22"
+_HOUSE_NUMBER_RE = re.compile(r"^(?:n[°º.]+[ \t]?)?(?!(?:19|20)\d\d\b|0)\d{1,4}(?!\d)(?:[/-]\d{1,4})*(?:[ \t]?(?:bis|ter|[A-Da-d])\b)?"
+                              r"(?![\d/.:,]\d|[ \t]*(?:ans?|mois|h\b|min|mg|ml|ui|kg|cm|mm|m\b|%|€|x\b|fois|jours?|semaines?|e\b|er\b|[èe]me))"
+                              r"|^\d{1,2}(?:e|er|ème)$|(?<![\w.,/:-])(?!(?:19|20)\d\d\b|0)\d{1,4}(?:[/-]\d{1,4})*[a-zA-Z]?$", re.IGNORECASE)
+# a field of its own ("CP", "digicode 4B27"), a phone or a hospital's department is no piece of the address
+_NOT_AN_ADDRESS_PIECE_RE = re.compile(r"(?i)\b(?:c\.?p\.?|code|digicode|interphone|t[ée]l|fax|nir|cedex|ipp|nda|dossier|n[ée]e?|"
+                                      r"s[ée]cu|adeli|rpps|finess|poste|cl[ée])\b|[@+]|\d{5}|"
+                                      # a sentence's end: "Pau. Domiciliation administrative au CCAS"
+                                      r"[a-zà-ÿ]{3,}\.[ \t]+[A-ZÀ-Ü][a-zà-ÿ]+[ \t]+[a-zà-ÿ]{3,}|"
+                                      r"^(?:h[ôo]pital|clinique|chu|service|centre\s+hospitalier|cabinet|laboratoire)\b")
+_PROSE_WORD_RE = re.compile(rf"(?<![\w'’-])[{_LO}]{{4,}}(?![\w'’-])")
 
 
-def _add_pieces_before_codes(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
-    """What an address line holds between its street and its postal code is the address's too: a flat, a floor, a
-    district ("àtic 2a", "9e", "Hamdallaye"). Not a town (it is one on its own), a person or a phone."""
-    streets = [item for item in found if item.label == "ADRESSE"]
-    for item in streets:
-        match = _PIECES_BEFORE_CODE_RE.match(text, item.end)
-        if not match:
+def _address_line_pieces(text: str, code_start: int, found: list[PersonalData], lexicons: dict[str, set[str]]) -> list[tuple[int, int]]:
+    """The spans of an address line's pieces from its first street or house number to a postal code at `code_start`
+    that no street finding covers yet: "Vicolo dei Fiori 2, int. 5", "Quartier des Aubiers, tour 4, 9e"."""
+    start = max(text.rfind("\n", 0, code_start) + 1, code_start - 120)
+    end = start + len(text[start:code_start].rstrip(" \t,/–—-"))  # "chambre B112 - 44300 Nantes"
+    for boundary in _PHRASE_START_RE.finditer(text, start, end):
+        start = boundary.end()
+    streets = [item for item in found if item.label == "ADRESSE" and start <= item.end and item.start < code_start]
+    pieces: list[tuple[list[tuple[int, int]], bool]] = []  # each piece's new spans, and whether it shows an address
+    for piece in list(_PIECE_RE.finditer(text, start, end))[::-1][:4]:
+        value = piece.group(0).strip(" \t-")
+        if not value:
             continue
-        for piece in _PIECE_RE.finditer(text, match.start("pieces"), match.end("pieces")):
-            value = piece.group(0).strip(" \t-")
-            start = piece.start() + piece.group(0).index(value) if value else piece.start()
-            if any(other.start <= start and start + len(value) <= other.end for other in streets):
-                continue  # "tour 4" of "Quartier des Aubiers, tour 4, 9e" is found already
-            if any(other.start < start + len(value) and start < other.end for other in found) \
-                    or not _UPPER_OR_DIGIT_RE.search(value) or _NOT_AN_ADDRESS_PIECE_RE.search(value) or _TITLE_RE.match(value) \
-                    or any(_town_key(value) in lexicons[name] for name in ("towns", "regions")) \
-                    or any(_is_first_name(word, lexicons["first_names"]) for word in value.split()):
+        first = piece.start() + piece.group(0).index(value)
+        last = first + len(value)
+        inside = [item for item in streets if item.start < last and first < item.end]
+        if inside:
+            rest = text[max(item.end for item in inside):last].strip(" \t-")
+            # "demeurant 11 allée des Peupliers": the address starts inside the piece; "10 rue Saint-Sauveur à Lille.
+            # La fille a proposé ...": a sentence goes on after the street
+            whole = min(item.start for item in inside) <= first and (not rest or _address_piece(rest, lexicons))
+            pieces.append(([(last - len(rest), last)] if rest and whole else [], True))
+            if not whole:
                 break
-            found.append(PersonalData("ADRESSE", start, start + len(value), value, 0.45))
+            continue
+        if not _address_piece(value, lexicons):
+            break
+        street = _STREET_WORD_RE.search(value) is not None
+        house = _HOUSE_NUMBER_RE.search(value) is not None and re.search(r"[^\W\d_]", value) is not None
+        pieces.append(([(first, last)], house or street))
+    shown = [index for index, (_, address) in enumerate(pieces) if address]
+    return [span for spans, _ in pieces[:shown[-1] + 1] for span in spans] if shown else []
+
+
+def _address_piece(value: str, lexicons: dict[str, set[str]]) -> bool:
+    """Whether a piece of a line may belong to an address: not a sentence, a person, a date, a town or a field."""
+    numbered = _STREET_WORD_RE.search(value) is not None or _HOUSE_NUMBER_RE.search(value) is not None
+    # two words in lower case and no number, street or name: "du service de neurologie" ("2e maison à gauche" is none)
+    prose = len(_PROSE_WORD_RE.findall(value)) >= 2 and not numbered and not re.search(rf"\d|\s[{_UP}]", value)
+    person = _TITLE_RE.search(value) or not numbered and any(_is_first_name(word, lexicons["first_names"]) for word in value.split())
+    town = re.sub(r"^(?:[àa]|au|en)[ \t]+", "", value)  # "à Bourges" is a town
+    return not (prose or person or _DATE_RE.search(value) or not _UPPER_OR_DIGIT_RE.search(value) or len(value) > 45
+                or _NOT_AN_ADDRESS_PIECE_RE.search(value) or any(_town_key(town) in lexicons[name] for name in ("towns", "regions")))
+
+
+def _add_address_lines_before_codes(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
+    """What an address line holds before its postal code is the address's: the street, a flat, a floor, a district
+    ("àtic 2a", "9e", "Hamdallaye"), also abroad, where the code is then found with its town ("Grote Markt 17, 9100
+    Sint-Niklaas"). Not a town (it is one on its own), a person, a date, a phone or a sentence."""
+    codes = [item.start for item in found if item.label == "CODE_POSTAL"]
+    for match in _FOREIGN_CODE_RE.finditer(text):
+        city = match.group("city")
+        if len(city) < 3 or any(_key(city) in lexicons[name] for name in ("not_names", "medical")):
+            continue  # "1000 UI/h", "5400 Dossier"
+        before = text[max(0, match.start() - 12):match.start()]
+        # abroad, the line must end with a house number or a street: "Lindenlaan 9, 2000", "Rua Augusta, 45 - 3° Dto"
+        if not (re.search(r"(?<![\w.,/])\d{1,4}(?:[/-]\d{1,4})?[a-zA-Z]?[ \t]*,?[ \t]*$", before)
+                or any(item.label == "ADRESSE" and 0 <= match.start() - item.end <= 3 for item in found)):
+            continue
+        if _address_line_pieces(text, match.start(), found, lexicons):
+            codes.append(match.start())
+            found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.5))
+            found.append(PersonalData("VILLE", match.start("city"), match.end("city"), city, 0.5))
+    for code_start in codes:
+        for start, end in _address_line_pieces(text, code_start, found, lexicons):
+            found.append(PersonalData("ADRESSE", start, end, text[start:end], 0.45))
 
 
 def _add_building_places(text: str, found: list[PersonalData]) -> None:

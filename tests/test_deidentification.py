@@ -2611,9 +2611,14 @@ def test_a_country_house_by_its_kind_and_name() -> None:
     assert "ADRESSE" not in _labels("selles fermes ; cabane de la douleur")
 
 
-def test_what_an_address_line_holds_between_its_street_and_its_postal_code() -> None:
+def test_what_an_address_line_holds_before_its_postal_code_here_and_abroad() -> None:
     labels = _labels("Coordonnées : Carrer de Mallorca 212, àtic 2a, 75015 Paris ; à Cité Sogefih, villa 112, Hamdallaye 06000 Nice")
     assert {"àtic 2a", "Hamdallaye"} <= labels["ADRESSE"]
+    labels = _labels("Dr Jan Claes – huisarts – Grote Markt 17, 9100 Sint-Niklaas ; domicile Lindenlaan 9 2000 Antwerpen")
+    assert "Grote Markt 17" in labels["ADRESSE"] and "9100" in labels["CODE_POSTAL"]
+    assert {"Sint-Niklaas", "Antwerpen"} <= labels["VILLE"] and any("Lindenlaan 9" in value for value in labels["ADRESSE"])
+    labels = _labels("Mme Robin, 52 ans, Lotissement Les Hauts de Kerano, 29000 Quimper ; Héparine 3000 UI bolus puis 1000 UI/h")
+    assert not {"52 ans", "Mme Robin"} & labels["ADRESSE"] and "CODE_POSTAL" not in _labels("Héparine 3000 UI bolus puis 1000 UI/h")
     assert "2" in _labels("Adresse : 2 Bât. B, Rés. Les Oliviers 75020 Paris.")["ADRESSE"]
     labels = _labels("Mme MOULIN Thérèse, désormais 9 Pl. du Marché, 72000 Le Mans ; 14 rue Pasteur, Suisse, 76600 Le Havre")
     assert not {"désormais", "Suisse"} & labels["ADRESSE"]
