@@ -3368,7 +3368,9 @@ def _uncovered_pieces(item: PersonalData, spans: Iterable[tuple[int, int]]) -> l
     for start, end in pieces:
         chunk = item.text[start - item.start:end - item.start]
         house_number = item.label == "ADRESSE" and chunk.strip(" ,.-\n\t").isdigit()  # "2" of "2 Bât. B, Rés. ..."
-        if (sum(char.isalnum() for char in chunk) >= 2 or house_number) and (
+        # "17" of "06 70 31 20 98 17 montée ...": a house number after a phone; "-009" of "US250319-009" goes with it
+        short_id = item.label in ("IPP", "NIR") and sum(char.isalnum() for char in chunk) < 4 and not re.match(r"[-/.]\w", chunk)
+        if (sum(char.isalnum() for char in chunk) >= 2 or house_number) and not short_id and (
                 item.label not in _NUMBER_LABELS or re.search(r"\d|^[\W_]*[OoIl]+[\W_]*$", chunk)):
             stripped_start = start + len(chunk) - len(chunk.lstrip(" ,.-\n\t"))
             stripped_end = end - (len(chunk) - len(chunk.rstrip(" ,.-\n\t")))
@@ -3640,12 +3642,23 @@ def _letters_spaced(match: re.Match) -> bool:
 
 # A word mixing letters and the digits OCR takes them for ("B0URGE0IS", "V1ENNE"), or a number with letters
 # taken for digits ("2l/06/195l", "l5 rue").
-_OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]")  # a digit touching a letter, "GAUTHlER": rare
+_OCR_HINT_RE = re.compile(r"[^\W\d_]\d|\d[^\W\d_]|[A-ZÀ-Ü]l[A-ZÀ-Ü]"  # a digit touching a letter, "GAUTHlER": rare
+                          # an l for an I at a word's end or start in capitals ("OUAHRANl", "lVRY"), before a
+                          # consonant that begins no French word ("lbrahima"); an I for an l in lower case ("ChIoe")
+                          r"|[A-ZÀ-Ü]{2}l(?![\w'’])|(?<![\w'’])l[A-ZÀ-Ü]{2}|(?<![\w'’])l[bcdfghjkmnpqrstvwxz]|[a-zà-ÿ]I[a-zà-ÿ]")
 _WORD_AROUND_RE = re.compile(r"[^\W_]+")
 _OCR_POSTCODE_RE = re.compile(r"\d[\dO]{4}")
-_OCR_PHONE_RE = re.compile(r"(?<![\w.])(?:[\dOolI]{2}[ .]){4}[\dOolI]{2}(?![\w.])")
-_DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S"}
+# a run of number groups, a phone's or a NIR's, with letters read for digits: "O6 l2 7O 84 S5", "l 63 O9 75 ll6 2O4 B3"
+_OCR_DIGIT = r"[\dOolISB]"
+_OCR_NUMBER_RUN_RE = re.compile(
+    rf"(?<![\w.·])(?:{_OCR_DIGIT}{{2}}(?:[ .·-]{_OCR_DIGIT}{{2}}){{4}}|{_OCR_DIGIT}{{4}}(?:[ .·-]{_OCR_DIGIT}{{2}}){{3}}"  # a phone
+    rf"|[12lI][ .]?{_OCR_DIGIT}{{2}}(?:[ .]?{_OCR_DIGIT}{{2}}){{2}}(?:[ .]?{_OCR_DIGIT}{{3}}){{2}}(?:[ .]?{_OCR_DIGIT}{{2}})?)"  # a NIR
+    r"(?![\w.·])")
+_DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S", "6": "É"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+_MORE_LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0", "S": "5", "B": "8"})
+# an e-mail's @ read as a copyright or registered sign: "c.hamon.ortho©orange.fr"
+_OCR_AT_SIGN_RE = re.compile(r"(?<=[\w.-])[©®](?=[\w-]+\.[a-z]{2,})")
 
 
 # A word typed with caps lock on and the shift key held: "sAINT-mALO", "bERNARD jULIEN"
@@ -3687,27 +3700,34 @@ def _undo_ocr_confusions(text: str) -> str:
         word = match.group(0)
         digits = [char for char in word if char.isdigit()]
         letters = [char for char in word if not char.isdigit()]
+        upper = sum(char.isupper() for char in letters) * 2 > len(letters)  # a 6 is an é in lower case only: "Fr6d6ric"
         inside = word[0].isalpha() and word[-1].isalpha() and all(
             word[index - 1].isalpha() and word[index + 1].isalpha() for index, char in enumerate(word) if char.isdigit())
         inside = inside or len(word) >= 5 and word[0] in _DIGITS_AS_LETTERS and word[1:].isalpha()  # "5téphane", "0RAN"
         if not digits and len(word) >= 4 and word.replace("l", "").isupper():  # "GAUTHlER", "MEXlMIEUX": an l for an I
             fixed = word.replace("l", "I")
-        elif inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS):
-            upper = sum(char.isupper() for char in letters) * 2 > len(letters)
+        elif not digits and len(word) >= 4 and word[0] == "l" and word[1] in "bcdfghjkmnpqrstvwxz":
+            fixed = "I" + word[1:]  # "lbrahima", "lnes"
+        elif not digits and re.search(r"[a-zà-ÿ]I[a-zà-ÿ]", word) and word[0].isupper() and word[1:].replace("I", "").islower():
+            fixed = word[0] + word[1:].replace("I", "l")  # "ChIoe", "MicheIle"
+        elif inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS) - set("6" * upper):
             fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
                             else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
         elif set(letters) <= {"l", "I", "O", "o"} or _OCR_POSTCODE_RE.fullmatch(word):
             fixed = word.translate(_LETTERS_AS_DIGITS)  # "2l/06/195l", "35OOO", "l4OOO" (a postal code's zeros)
+        elif set(letters) <= {"l", "I", "O", "o", "S", "B"} and set(letters) & {"l", "O", "o"} and not word.upper().endswith("BIS"):
+            fixed = word.translate(_MORE_LETTERS_AS_DIGITS)  # "2OOB", "l98S", "S9OOO" ("B12", "T4" stay)
         else:
             continue
         pieces += [text[last:match.start()], fixed]
         last = match.end()
         changed = True
     text = "".join(pieces) + text[last:] if changed else text
-    if "O" in text or "l" in text:  # a phone number's pairs read as letters: "Ol 45 83 2l O9", "02 99 28 41 OO"
-        text = _OCR_PHONE_RE.sub(lambda match: match.group(0).translate(_LETTERS_AS_DIGITS)
-                                 if sum(char.isdigit() for char in match.group(0)) >= 5 else match.group(0), text)
-    return text
+    # a phone number's or a NIR's groups read as letters: "Ol 45 83 2l O9", "02 99 28 41 OO", "l 63 O9 75 ll6 2O4 B3"
+    text = _OCR_NUMBER_RUN_RE.sub(lambda match: match.group(0).translate(_MORE_LETTERS_AS_DIGITS)
+                                  if sum(char.isdigit() for char in match.group(0)) * 2 >= sum(char.isalnum() for char in match.group(0))
+                                  else match.group(0), text)
+    return _OCR_AT_SIGN_RE.sub("@", text) if "©" in text or "®" in text else text
 
 
 def deidentify(text: str, found: list[PersonalData] | None = None) -> str:

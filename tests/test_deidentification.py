@@ -2662,3 +2662,14 @@ def test_a_postal_code_right_after_its_street_and_streets_named_by_a_number_or_n
     assert {"Chemin du Plan 3", "cité des 4000"} <= labels["ADRESSE"]
     assert "ADRESSE" not in _labels("Renaud Monique - passage SAU 12 5 24 ; Passage IDE prévu le 18, puis le 25")
     assert "1 54 08 75 114 032 06" in _labels("1 54 08 75 114 032 06 46 rue de la Roquette 75011 Paris")["NIR"]
+
+
+def test_ocr_confusions_in_names_phones_nirs_dates_and_e_mails() -> None:
+    labels = _labels("Dr Fr6d6ric CHARPENTlER ; Dr Rachid OUAHRANl ; Identité : CAMARA lbrahima né le Ol/Ol/l99B à Conakry")
+    assert {"Fr6d6ric CHARPENTlER", "Rachid OUAHRANl"} <= labels["PERSONNE"] and any("lbrahima" in value for value in labels["PERSONNE"])
+    assert "Ol/Ol/l99B" in labels["DATE_NAISSANCE"]
+    labels = _labels("portable : O6 l2 7O 84 S5 ; NIR: l 63 O9 75 ll6 2O4 B3 ; écrire à c.hamon.ortho©orange.fr")
+    assert "O6 l2 7O 84 S5" in labels["TELEPHONE"] and "l 63 O9 75 ll6 2O4 B3" in labels["NIR"]
+    assert "c.hamon.ortho©orange.fr" in labels["EMAIL"]
+    labels = _labels("Résidence Les Glycines, 42BIS ALLÉE DES TILLEULS - 70059 Ploërmel ; vitamine B12 à 150 ; CS 5lO69 - O6OOl NlCE")
+    assert "42BIS ALLÉE DES TILLEULS" in labels["ADRESSE"] and "O6OOl" in labels["CODE_POSTAL"]
