@@ -2267,6 +2267,7 @@ def _find_places(text: str) -> list[PersonalData]:
         found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
     for match in _RURAL_PLACE_RE.finditer(text) if _RURAL_HINT_RE.search(text) else ():
         found.append(PersonalData("ADRESSE", match.start(), match.end(), match.group(0), 0.45))
+    _add_kinds_before_home_names(text, found)
     # Belgian, Swiss, Luxembourg or Portuguese codes after a street: "Rue de la Loi 16, 1000 Bruxelles"
     street_ends = {item.end for item in found if item.label == "ADRESSE"}
     for match in _FOREIGN_CODE_RE.finditer(text):
@@ -2702,6 +2703,22 @@ def _add_address_lines_before_codes(text: str, found: list[PersonalData], lexico
     for code_start in codes:
         for start, end in _address_line_pieces(text, code_start, found, lexicons):
             found.append(PersonalData("ADRESSE", start, end, text[start:end], 0.45))
+
+
+# The kind of home or shelter before its name, in lower case after its first word: "maison relais « Les Tilleuls »",
+# "foyer des jeunes travailleurs Les Alizés", "EHPAD Le Castel", "bateau La Belle Époque"
+_HOME_KIND_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:maison|r[ée]sidence|foyer|pension|ehpad|centre|h[ôo]tel|bateau|p[ée]niche|chrs|cada|camping|village|"
+    r"institut|ime|mas|fam|esat|logement|aire|internat|s[ée]jour)(?:[ \t]+(?:[a-zà-ÿ][a-zà-ÿ'’-]*|d['’][a-zà-ÿ][a-zà-ÿ'’-]*)){0,6}[ \t]+$")
+_NAMED_HOME_RE = re.compile(rf"(?:Les|Le|La|L['’])[ \t]?[{_UP}]|[«\"]")
+
+
+def _add_kinds_before_home_names(text: str, found: list[PersonalData]) -> None:
+    """A home's or shelter's name found alone takes its kind with it: the words before it say what the place is."""
+    for item in [item for item in found if item.label == "ADRESSE" and _NAMED_HOME_RE.match(item.text)]:
+        kind = _HOME_KIND_BEFORE_RE.search(text, max(0, item.start - 60), item.start)
+        if kind:
+            found.append(PersonalData("ADRESSE", kind.start(), item.end, text[kind.start():item.end], item.score))
 
 
 def _add_building_places(text: str, found: list[PersonalData]) -> None:

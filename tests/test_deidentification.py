@@ -2673,3 +2673,9 @@ def test_ocr_confusions_in_names_phones_nirs_dates_and_e_mails() -> None:
     assert "c.hamon.ortho©orange.fr" in labels["EMAIL"]
     labels = _labels("Résidence Les Glycines, 42BIS ALLÉE DES TILLEULS - 70059 Ploërmel ; vitamine B12 à 150 ; CS 5lO69 - O6OOl NlCE")
     assert "42BIS ALLÉE DES TILLEULS" in labels["ADRESSE"] and "O6OOl" in labels["CODE_POSTAL"]
+
+
+def test_a_homes_name_takes_its_kind() -> None:
+    labels = _labels("La patiente réside en maison relais « Les Tilleuls » à Vierzon ; loge au foyer des jeunes travailleurs Les Alizés, chambre 4")
+    assert {"maison relais « Les Tilleuls »", "foyer des jeunes travailleurs Les Alizés"} <= labels["ADRESSE"]
+    assert "bateau La Belle Époque" in _labels("Adresse : bateau La Belle Époque, quai Saint-Pierre, 31000 Toulouse")["ADRESSE"]
