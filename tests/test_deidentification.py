@@ -2599,7 +2599,7 @@ def test_no_drug_by_its_ending_and_no_classification_named_after_a_place_is_mask
 
 def test_a_shelters_name_after_its_kind_a_hall_and_a_grand_place() -> None:
     labels = _labels("le gérant de l'hôtel meublé \"Le Terminus\", 2 place de la Gare ; foyer de jeunes travailleurs Le Colombier")
-    assert {'"Le Terminus"', "Le Colombier"} <= labels["ADRESSE"]
+    assert {'"Le Terminus"', "foyer de jeunes travailleurs Le Colombier"} <= labels["ADRESSE"]
     assert "ADRESSE" not in _labels("foyer de condensation lobaire ; foyer infectieux")
     labels = _labels("CCAS de Roubaix, 17 Grand Place ; 45 avenue de Lombez, 31300 TOULOUSE, hall A, 1er étage.")
     assert {"17 Grand Place", "hall A"} <= labels["ADRESSE"]
@@ -2676,6 +2676,7 @@ def test_ocr_confusions_in_names_phones_nirs_dates_and_e_mails() -> None:
 
 
 def test_a_homes_name_takes_its_kind() -> None:
-    labels = _labels("La patiente réside en maison relais « Les Tilleuls » à Vierzon ; loge au foyer des jeunes travailleurs Les Alizés, chambre 4")
+    labels = _labels("La patiente réside en maison relais « Les Tilleuls » à Vierzon ; "
+                     "loge au foyer des jeunes travailleurs Les Alizés, chambre 4, 17000 La Rochelle")
     assert {"maison relais « Les Tilleuls »", "foyer des jeunes travailleurs Les Alizés"} <= labels["ADRESSE"]
     assert "bateau La Belle Époque" in _labels("Adresse : bateau La Belle Époque, quai Saint-Pierre, 31000 Toulouse")["ADRESSE"]
