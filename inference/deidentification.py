@@ -413,7 +413,9 @@ _STREET_TYPES = (r"grande?[\s-]rue|grand['’ ]?place|espl\.|espl|sent\.|grand['
                  r"lieu-dit|lieu\s+dit|lieudit|villa|clos|parc\s+d['’]activit[ée]s|parc|za|zi|zac|z\.\s?[ai]\.(?:\s?c\.)?|"
                  r"zone\s+(?:artisanale|industrielle|commerciale|d['’]activit[ée]s)|centre\s+commercial|mont[ée]e|"
                  r"traverse|quartier|cour[ée]e|(?-i:HLM)(?=[ \t]+(?-i:[A-Z]))|section(?=[ \t]+(?-i:[A-Z]))|domaine|c[ôo]te|rampe|carrefour|servitude|village|foyer|hent|street|road|lane|drive|via|calle|rua|viale|piazza|lugar|"
-                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le")
+                 r"avenida|plaza|paseo|carrer|corso|straat|laan|camping|lev[ée]e|remparts?|tribu|piste|corniche|digue|m[ôo]le|"
+                 # regional languages' streets: Breton, Basque, Occitan, Corsican ("straed ar Vilin", "Karrika Nagusia")
+                 r"straed|karrika|carri[èe]ra|carrughju")
 _ADDRESS_RE = re.compile(
     rf"\b(?<!(?-i:\b[A-Z])-)(?<!(?-i:\b[A-Z]{{2}})-)(?:(?:(?<![\w/.])|(?<=///)|(?<=\.\.\.)|(?<=[^\W\d_]{{2}}/)|(?<=\d{{4}}/))(?:(?:n[°º.]\s?|no\s)?\d{{1,4}}(?:,?[\s-]?(?:bis|ter|quater)\b)?(?:(?:[-/]|[ \t][-/][ \t]|\set\s|[ \t]au[ \t]|[ \t]à[ \t])\d{{1,4}}(?:-\d{{1,4}})?)?(?:[\s-]?(?:bis|ter|quater|[A-Da-dTtQq])\b|[ \t]?\((?:bis|ter|quater)\))?|(?:n[°º][ \t]?)?(?!(?i:premi|1er)){_SPELLED}(?:[\s-](?:bis|ter|quater)\b)?)(?:(?:[ \t]*,){{1,2}}\s*|[ \t]+|\.[ \t]+(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|av|bd)\b)|(?<=\d)(?=(?:rue|avenue|boulevard|impasse|chemin|all[ée]e|place|quai|route|fbg|bd|av)\b))"
     rf"(?:(?:de\s+la|de\s+l['’]|du)\s*)?|\b(?:(?:la|le)\s|l['’]\s?))?"
@@ -2262,6 +2264,7 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
     _add_address_lines_before_codes(text, found, lexicons)
+    _add_labelled_places(text, found, lexicons)
     _add_venues_before_addresses(text, found, lexicons)
     for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():
         found.append(PersonalData("ADRESSE", match.start("name"), match.end("name"), match.group("name"), 0.45))
@@ -2669,6 +2672,32 @@ def _address_line_pieces(text: str, code_start: int, found: list[PersonalData], 
         pieces.append(([(first, last)], house or street))
     shown = [index for index, (_, address) in enumerate(pieces) if address]
     return [span for spans, _ in pieces[:shown[-1] + 1] for span in spans] if shown else []
+
+
+# Where something happened or someone was met, by a form's label: "Lieu : parking du supermarché Leclerc, avenue ...",
+# "Lieu d'intervention : Grande Plage, face au Casino Barrière, 64200 Biarritz" (not "Lieu de naissance")
+_PLACE_LABEL_RE = re.compile(r"(?i:\blieu(?:[ \t]+(?:de[ \t]+l['’]|d['’]|de[ \t]+la[ \t]+|des[ \t]+|du[ \t]+|de[ \t]+)?(?:intervention|accident|"
+                             r"[ée]v[ée]nement|prise[ \t]+en[ \t]+charge|faits|chute|agression|malaise|interpellation|d[ée]c[èe]s))?)"
+                             r"[ \t]*:[ \t]*(?P<value>[^\n;]+)")
+
+
+def _add_labelled_places(text: str, found: list[PersonalData], lexicons: dict[str, set[str]]) -> None:
+    """The pieces of a place after a form's "Lieu :" label, up to its town or postal code: each names or numbers
+    something ("parking du supermarché Leclerc", "tribune Ganay", "au niveau du n° 70"); "domicile" or "voie
+    publique" do not."""
+    for match in _PLACE_LABEL_RE.finditer(text) if "ieu" in text else ():
+        if re.search(r"(?i)naiss|\bn[ée]e?\b", text[max(text.rfind("\n", 0, match.start()) + 1, match.start() - 60):match.start()]):
+            continue  # "Naissance : 05.09.2001 – lieu : STRASSBOURG": a birth's town
+        sentence_end = re.search(r"\.(?:[ \t]|$)", match.group("value"))  # "domicile. Chute d'une échelle"
+        end = match.start("value") + sentence_end.start() if sentence_end else match.end("value")
+        for piece in _PIECE_RE.finditer(text, match.start("value"), end):
+            value = piece.group(0).strip(" \t-.")
+            first = piece.start() + piece.group(0).find(value)
+            town = re.sub(r"[ \t]*(?:[(–—]|[ \t]-[ \t]).*$", "", value)  # "Oran (Algérie)", "Braga - PORTUGAL": a birth's town
+            if not value or re.search(r"\d{5}|\d\d?h\d\d|\d\d/\d\d", value) or not _address_piece(value, lexicons) \
+                    or _town_key(town) in lexicons["towns"] or _town_key(town) in lexicons.get("foreign_towns", ()):
+                break
+            found.append(PersonalData("ADRESSE", first, first + len(value), value, 0.45))
 
 
 def _address_piece(value: str, lexicons: dict[str, set[str]]) -> bool:

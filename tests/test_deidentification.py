@@ -2680,3 +2680,13 @@ def test_a_homes_name_takes_its_kind() -> None:
                      "loge au foyer des jeunes travailleurs Les Alizés, chambre 4, 17000 La Rochelle")
     assert {"maison relais « Les Tilleuls »", "foyer des jeunes travailleurs Les Alizés"} <= labels["ADRESSE"]
     assert "bateau La Belle Époque" in _labels("Adresse : bateau La Belle Époque, quai Saint-Pierre, 31000 Toulouse")["ADRESSE"]
+
+
+def test_a_place_after_a_forms_lieu_label_and_regional_street_words() -> None:
+    labels = _labels("Lieu : parking du supermarché Leclerc, avenue Paul Vaillant-Couturier, 93200 Saint-Denis\n"
+                     "Lieu d'intervention : Grande Plage, face au Casino Barrière, 64200 Biarritz")
+    assert {"parking du supermarché Leclerc", "Grande Plage"} <= labels["ADRESSE"]
+    assert any("Casino Barrière" in value for value in labels["ADRESSE"])
+    labels = _labels("Date de naissance : 22/04/1969   Lieu : Oran (Algérie)\nLieu de prise en charge : domicile. Chute d'une échelle")
+    assert "ADRESSE" not in labels
+    assert "4, straed ar Vilin" in _labels("Dr Goulven LE BIHAN\n4, straed ar Vilin – 29690 Huelgoat")["ADRESSE"]
