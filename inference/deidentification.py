@@ -3700,7 +3700,7 @@ _OCR_NUMBER_RUN_RE = re.compile(
     rf"(?<![\w.·])(?:{_OCR_DIGIT}{{2}}(?:[ .·-]{_OCR_DIGIT}{{2}}){{4}}|{_OCR_DIGIT}{{4}}(?:[ .·-]{_OCR_DIGIT}{{2}}){{3}}"  # a phone
     rf"|[12lI][ .]?{_OCR_DIGIT}{{2}}(?:[ .]?{_OCR_DIGIT}{{2}}){{2}}(?:[ .]?{_OCR_DIGIT}{{3}}){{2}}(?:[ .]?{_OCR_DIGIT}{{2}})?)"  # a NIR
     r"(?![\w.·])")
-_DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S", "6": "É"}
+_DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S", "6": "É", "8": "B"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
 _MORE_LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0", "S": "5", "B": "8"})
 # an e-mail's @ read as a copyright or registered sign: "c.hamon.ortho©orange.fr"
@@ -3749,14 +3749,21 @@ def _undo_ocr_confusions(text: str) -> str:
         upper = sum(char.isupper() for char in letters) * 2 > len(letters)  # a 6 is an é in lower case only: "Fr6d6ric"
         inside = word[0].isalpha() and word[-1].isalpha() and all(
             word[index - 1].isalpha() and word[index + 1].isalpha() for index, char in enumerate(word) if char.isdigit())
-        inside = inside or len(word) >= 5 and word[0] in _DIGITS_AS_LETTERS and word[1:].isalpha()  # "5téphane", "0RAN"
+        inside = inside or len(word) >= 5 and word[0] in "015" and word[1:].isalpha()  # "5téphane", "0RAN"
+        # a word in capitals with a lone 0, 5 or 8 anywhere, letters at least twice the digits: "DIALL0", "0UEDRA0G0",
+        # "NANTE5", "8ERTHIER" ("T2N0M0", "B12", "ADR1", "COAT01", "5TER", "O8OOO" stay)
+        capitals = word.isupper() and len(letters) >= 3 and len(letters) >= 2 * len(digits) and set(digits) <= {"0", "5", "8"} \
+            and not re.search(r"\d\d|^\d+(?:BIS|TER|QUATER)$", word) and set(letters) - {"O", "I", "l"}
         if not digits and len(word) >= 4 and word.replace("l", "").isupper():  # "GAUTHlER", "MEXlMIEUX": an l for an I
             fixed = word.replace("l", "I")
         elif not digits and len(word) >= 4 and word[0] == "l" and word[1] in "bcdfghjkmnpqrstvwxz":
             fixed = "I" + word[1:]  # "lbrahima", "lnes"
         elif not digits and re.search(r"[a-zà-ÿ]I[a-zà-ÿ]", word) and word[0].isupper() and word[1:].replace("I", "").islower():
             fixed = word[0] + word[1:].replace("I", "l")  # "ChIoe", "MicheIle"
-        elif inside and len(letters) >= 3 and len(digits) < len(letters) and set(digits) <= set(_DIGITS_AS_LETTERS) - set("6" * upper):
+        elif word[-1] == "1" and len(digits) == 1 and re.fullmatch(r"[A-ZÀ-Ü][a-zà-ÿ]{2,}1", word):
+            fixed = word[:-1] + "l"  # "Marce1", "Chanta1", "Noe1": an l at a name's end
+        elif (inside or capitals) and len(letters) >= 3 and len(digits) < len(letters) and set(letters) - {"O", "o", "I", "l"} \
+                and set(digits) <= set(_DIGITS_AS_LETTERS) - set("6" * upper):  # "l8OOO", "O8OOO" are postal codes
             fixed = "".join(char if not char.isdigit() else _DIGITS_AS_LETTERS[char] if upper
                             else "l" if char == "1" else _DIGITS_AS_LETTERS[char].lower() for char in word)
         elif set(letters) <= {"l", "I", "O", "o"} or _OCR_POSTCODE_RE.fullmatch(word):

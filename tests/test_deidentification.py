@@ -2690,3 +2690,12 @@ def test_a_place_after_a_forms_lieu_label_and_regional_street_words() -> None:
     labels = _labels("Date de naissance : 22/04/1969   Lieu : Oran (Algérie)\nLieu de prise en charge : domicile. Chute d'une échelle")
     assert "ADRESSE" not in labels
     assert "4, straed ar Vilin" in _labels("Dr Goulven LE BIHAN\n4, straed ar Vilin – 29690 Huelgoat")["ADRESSE"]
+
+
+def test_ocr_digits_in_capital_words_and_an_l_read_as_1_at_a_names_end() -> None:
+    labels = _labels("Monsieur 0UEDRA0G0 Adama ; M. DIALL0 Ousmane ; Nom : B0ISSIER  Prénom : Marce1 ; 44OOO NANTE5")
+    assert any("OUEDRA" in value.replace("0", "O") for value in labels["PERSONNE"]) and "DIALL0 Ousmane" in labels["PERSONNE"]
+    assert "Marce1" in labels["PERSONNE"] and "NANTE5" in labels["VILLE"]
+    labels = _labels("ADR_LIGNE1 : Escalier C\nADR_LIGNE2 : 12 rue des Lilas ; 45 avenue de Manchester, O8OOO CHARLEVILLE-MEZIERES")
+    assert "Escalier C" in labels["ADRESSE"] and "O8OOO" in labels["CODE_POSTAL"]
+    assert "PERSONNE" not in _labels("T2N0M0, B12, HbA1c, ROS1 et KEL1")
