@@ -715,6 +715,12 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ](?:chauss[ée]e|jardin)|RDC|sous-sol)\b"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
+    # ... the same with a degree sign for the ordinal, its side then needed ("3° Dto", not "40°" or "34,2°C")
+    r"|(?<![\d,.])\d{1,2}°[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|\d{1,2}ª)\b\.?"
+    # a flat, floor or office abroad: "apto 82", "piso 5° dpto. C", "lok. 12", "lgh 1102", "Kat 3", "of. 204", "#23", "bajo",
+    # "r/c", "s/n", "3r 1a"
+    r"|\b(?:apto|dpto|depto|piso|puerta|lok|lgh|kat|of|imm)\.?[ \t]*(?=\d|(?-i:[A-Z])\b)[\w°º.-]{1,6}|#[ \t]?\d[\w-]*|\b(?:bajo|baixo)\b"
+    r"|(?<![\w/])(?:r/c|s/n)(?![\w/])|\b\d{1,2}(?:r|n|t)[ \t]\d(?:a|ª)(?!\w)"
     # a building and a kilometre on a road: "Bt 12", "Route de Balata, km 6"
     r"|\b(?-i:Bt|BT)\.?[ \t]?[A-Z0-9]{1,3}\b|\bkm[ \t]?\d{1,3}(?:[,.]\d)?\b"
     # the side of the road after a kilometre point in Polynesia: "PK 12,5 côté mer"

@@ -2699,3 +2699,10 @@ def test_ocr_digits_in_capital_words_and_an_l_read_as_1_at_a_names_end() -> None
     labels = _labels("ADR_LIGNE1 : Escalier C\nADR_LIGNE2 : 12 rue des Lilas ; 45 avenue de Manchester, O8OOO CHARLEVILLE-MEZIERES")
     assert "Escalier C" in labels["ADRESSE"] and "O8OOO" in labels["CODE_POSTAL"]
     assert "PERSONNE" not in _labels("T2N0M0, B12, HbA1c, ROS1 et KEL1")
+
+
+def test_flats_and_floors_abroad_but_not_angles_or_temperatures() -> None:
+    labels = _labels("Av. Corrientes 1847, piso 5 dpto. C, C1045AAB Buenos Aires ; Rua Augusta, 45 - 3° Dto 1100-053 Lisboa ; "
+                     "Storgatan 14 lgh 1102, 114 51 Stockholm ; Rue Capois, #23, Port-au-Prince")
+    assert {"piso 5", "dpto. C", "3° Dto", "lgh 1102", "#23"} <= labels["ADRESSE"]
+    assert "ADRESSE" not in _labels("Lasègue positif à 40° ; hypothermie à 34,2°C ; flexion 90°")
