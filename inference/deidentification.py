@@ -3540,9 +3540,31 @@ _KEYED_HINTS = ('":', '" :', "':", "' :", '="', "='", '= "', "= '", ': "', ":\""
 
 
 def _find_all(text: str) -> list[PersonalData]:
-    return (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + _find_names(text)
-            + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else [])
+    names = _find_names(text)
+    return (_find_simple(text) + _find_numbers(text) + _find_dates(text) + _find_places(text) + names
+            + _spelled_names(text, names) + _find_table_cells(text) + (_find_message_fields(text) if "|" in text else [])
             + (_find_keyed_values(text) if any(hint in text for hint in _KEYED_HINTS) else []))
+
+
+# A name spelled out letter by letter in dictation, after the name or a word that says so: "Dupont D U P O N T",
+# "je vous l'épelle R O Y", "ça s'écrit L E G O deux F", "E L espace A M R A N I"
+_SPELLED_NAME_RE = re.compile(r"(?<![\w'’])[A-ZÀ-Ü](?:[ \t](?:(?:deux|double|trois)[ \t])?[A-ZÀ-Ü](?![\w'’])|[ \t]espace(?=[ \t][A-ZÀ-Ü](?![\w'’]))){2,}")
+_SPELLING_CUE_RE = re.compile(r"(?i:r[ée]p[èe]te|[ée]cri[st]|[ée]pell?e|[ée]peler|lettre par lettre|c['’]est)[ \t,:]*$")
+
+
+def _spelled_names(text: str, names: list[PersonalData]) -> list[PersonalData]:
+    """Names spelled out in dictated text, right after a name or a cue to spell one."""
+    found = []
+    for match in _SPELLED_NAME_RE.finditer(text) if re.search(r"[A-ZÀ-Ü] [A-ZÀ-Ü] [A-ZÀ-Ü]", text) else ():
+        before = text[max(0, match.start() - 40):match.start()]
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        if not re.search(r"[a-zà-ÿ]{3,}", line) or not set(match.group(0)) - set("OIl "):
+            continue  # a letterhead's or a form's letter-spaced line: "N O M : B A R B I E R  P R E N O M"; "5 9 O O O"
+        near_name = any(0 <= match.start() - item.end <= 25 and re.search(r"[^\W\d_]{2}", item.text)
+                        for item in names if item.label == "PERSONNE")
+        if near_name or _SPELLING_CUE_RE.search(before):
+            found.append(PersonalData("PERSONNE", match.start(), match.end(), match.group(0), 0.6))
+    return found
 
 
 # Letters spaced out by a letterhead or an OCR ("R O B E R T", "S T R A S B O U R G", boxes "|2|8|7|1|") and words

@@ -2706,3 +2706,9 @@ def test_flats_and_floors_abroad_but_not_angles_or_temperatures() -> None:
                      "Storgatan 14 lgh 1102, 114 51 Stockholm ; Rue Capois, #23, Port-au-Prince")
     assert {"piso 5", "dpto. C", "3° Dto", "lgh 1102", "#23"} <= labels["ADRESSE"]
     assert "ADRESSE" not in _labels("Lasègue positif à 40° ; hypothermie à 34,2°C ; flexion 90°")
+
+
+def test_a_name_spelled_out_in_dictation() -> None:
+    labels = _labels("Madame Josiane Dupont je répète D U P O N T virgule ; monsieur Rémi Le Goff ça s'écrit L E G O deux F point")
+    assert {"D U P O N T", "L E G O deux F"} <= labels["PERSONNE"]
+    assert "PERSONNE" not in _labels("examens demandés : I R M et E C G, puis T S H")
