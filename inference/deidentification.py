@@ -585,7 +585,7 @@ _HOUSE_NUMBER_ALONE_RE = re.compile(r"\b(?:en face du|face au|au)[ \t]+(?P<numbe
                                     r"(?![ \t]+(?:de la|du|des)[ \t]+(?:liste|page|tableau|protocole|lot|dossier))")
 # a Corsican commune's INSEE code, where a form asks for the place of birth: "code commune 2B096"
 _CORSICAN_COMMUNE_RE = re.compile(r"(?<![\w-])2[AB]\d{3}(?![\w-])")
-_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|(?<=BP )[A-Z]\d{1,4}\b|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
+_POSTBOX_RE = re.compile(r"(?=[\dBbCcTtS])(?<![\w.])(?:\d\d[ \t])?(?:BP|B\.P\.|CS|TSA|C[Ii][Dd][Ee][Xx]|SP(?=[ \t]\d{5}\b)|(?:bp|cs|tsa)(?=[ \t]*\d{1,6}[ \t,\n]+\d\d[ \t]?\d{3}\b|[ \t]*\d{5}\b)|[Bb]o[iî]te\s+[Pp]ostale|[Cc]ase\s+[Pp]ostale)\s*(?:n°\s*)?(?:\d{1,3} \d{3}|(?<=BP )[A-Z]\d{1,4}\b|\d{1,6}+)(?![\w.]\d|,\d(?!\d{4}(?!\d)))")
 # A Basque house's name stands for its address ("ETXEZAHARRA | QUARTIER BASSABURU | 64250"); the armed forces'
 # postal sector ("SP 69403 – 00850 ARMÉES")
 _BASQUE_HOUSE_RE = re.compile(r"(?=[EÉ])(?<![\w'’-])(?:Etxe|ETXE)[\w'’-]{3,}")
@@ -630,6 +630,11 @@ _LIVES_AT_NUMBER_RE = re.compile(
     rf"\b(?:{_LIVING_VERBS})[ \t]+(?:au[ \t]+)?"
     rf"(?P<value>\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t](?:(?!(?:kilom|km|m[èe]tres|minutes|heures|jours|mois|ans|semaines))[{_LO}]{{3,}}[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?)?"
     rf"[{_UP}][{_LO}{_UP}'’\-]+(?:[ \t](?:de[ \t]|du[ \t]|des[ \t]|la[ \t]|le[ \t]|d['’])?[{_UP}][{_LO}{_UP}'’\-]+){{0,3}})")
+# A place named with its article after a verb of living, or after "au" where French would not put one (a form's slot):
+# "vit Les Hauts de Kerlo", "habite La Ville Hamon", "au Les Jardins d'Arcadie" (a town is a town: "vit Le Havre")
+_LIVES_AT_NAMED_PLACE_RE = re.compile(
+    rf"(?:\b(?:{_LIVING_VERBS})[ \t]+(?:(?:au|à)[ \t]+)?|\bau[ \t]+(?=L))"
+    rf"(?P<value>(?:Les|Le|La|L['’])[ \t]?[{_UP}][{_LO}'’-]+(?:[ \t](?:(?:de|du|des|d['’])[ \t]?)?[{_UP}][{_LO}'’-]+){{0,3}})(?![\w'’-])")
 # An address's own fields in software and forms: whatever they hold is part of an address ("Complément : Bât. D, esc. 2",
 # "CPL ADR : ESC B 4EME ETG", "ADRESSE 1 : RES LES HORTENSIAS", "Lieu-dit : Kerlaouénan", "N° voie : 8B")
 # An address's fields in a form, an export or a record, by their labels: "Complément : Bât. D", "ADR2 : Bt C esc 1",
@@ -2270,6 +2275,10 @@ def _find_places(text: str) -> list[PersonalData]:
             found.append(PersonalData("ADRESSE", part.start("part"), part.end("part"), part.group("part"), 0.5))
             end = part.start("part")
     _add_address_lines_before_codes(text, found, lexicons)
+    for match in _LIVES_AT_NAMED_PLACE_RE.finditer(text):
+        value = match.group("value")
+        if not (_town_key(value) in lexicons["towns"] or _known_town_start(value, lexicons) == value):
+            found.append(PersonalData("ADRESSE", match.start("value"), match.end("value"), value, 0.5))
     _add_labelled_places(text, found, lexicons)
     _add_venues_before_addresses(text, found, lexicons)
     for match in _SHELTER_NAME_RE.finditer(text) if _SHELTER_HINT_RE.search(text) else ():

@@ -2712,3 +2712,10 @@ def test_a_name_spelled_out_in_dictation() -> None:
     labels = _labels("Madame Josiane Dupont je répète D U P O N T virgule ; monsieur Rémi Le Goff ça s'écrit L E G O deux F point")
     assert {"D U P O N T", "L E G O deux F"} <= labels["PERSONNE"]
     assert "PERSONNE" not in _labels("examens demandés : I R M et E C G, puis T S H")
+
+
+def test_a_place_named_with_its_article_after_a_verb_of_living_or_a_forms_au() -> None:
+    labels = _labels("Monsieur Legrand vit Les Hauts de Kerlo au nord de Paris ; correspondances précédentes au La Ville Hamon à Lille")
+    assert {"Les Hauts de Kerlo", "La Ville Hamon"} <= labels["ADRESSE"]
+    labels = _labels("Il habite Le Havre depuis 2010 ; elle vit La Rochelle")
+    assert "ADRESSE" not in labels
