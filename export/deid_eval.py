@@ -469,7 +469,7 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         "  The templates are synthetic and close to one another, so their numbers are optimistic for real letters.",
         f"- **letters** ({counts['letters']}, made in this file) and **generated** ({counts['generated']}, `export/deid_synth.py`):"
         " development sources.",
-        f"- **handwritten** ({counts['handwritten']} snippets in 155 parts, `export/data/deid_dev_handwritten.txt`): a"
+        f"- **handwritten** ({counts['handwritten']} snippets in 159 parts, `export/data/deid_dev_handwritten.txt`): a"
         " development set written by hand in styles the templates lack (parts 5 to 28 by engineers who never ran the rules;"
         " parts 9, 11, 13 and 15 in the templates' style, after eight dev-split examples; part 10 billing, lab, imaging and HL7"
         " printouts; part 12 rural, overseas and foreign addresses, newborns, printouts; part 14 whole letters and social"
@@ -527,7 +527,8 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         " names); 148 (the templates' style after unusual cues), 149 (the templates' style in short lines), 150"
         " (addresses in narrative), 151 (addresses abroad as a secretary copies them), 152 (OCR damage in every label),"
         " 153 (homes without a street line), 154 (the templates' style, every label) and 155 (regional and overseas"
-        " practice))."
+        " practice); 156 and 157 (the templates' style: addresses in every position; short dense lines), 158 (addresses"
+        " in doctors', nurses' and social workers' sentences) and 159 (exports' and printouts' layout damage))."
         " Each part was scored once, unseen,"
         " before the rules were changed from it (masked recall, rules alone: 0.948, 0.977, 0.953, 0.948, 0.906, 0.946,"
         " 0.934, 0.973, 0.978, 0.886, 0.973, 0.931, 0.960, 0.970, 0.979, 0.986, 0.953, 0.950, 0.956, 0.908, 0.955, 0.989,"
@@ -539,8 +540,8 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         " 0.956, 0.940, 0.975, 0.982, 0.987, 0.982, 0.920, 0.953, 0.976, 0.973, 0.986, 0.925, 0.735, 0.948, 0.990, 0.986,"
         " 0.972, 0.966, 0.986, 0.986, 0.859, 0.969, 0.968, 0.986, 0.981, 0.961, 0.941, 0.870, 0.993, 0.985, 0.944, 0.988,"
         " 0.991, 0.993, 0.980, 0.994, 0.977, 0.975, 0.996, 0.985, 0.992, 0.978, 0.977, 0.968, 0.902, 0.960, 0.942, 0.980,"
-        " 0.918, 0.949, 0.980, 0.995, 0.984, 0.980, 0.986, 0.865, 0.880, 0.934, 0.986, 0.961;"
-        " parts 83 to 155 were"
+        " 0.918, 0.949, 0.980, 0.995, 0.984, 0.980, 0.986, 0.865, 0.880, 0.934, 0.986, 0.961, 0.989, 0.995, 0.991, 0.974;"
+        " parts 83 to 159 were"
         " scored on arrival, with the rules of that"
         " moment).",
         "- **swapped values** (`--swap-values`; the table at the end): each gold value of the dev split replaced by"
@@ -665,9 +666,10 @@ def _markdown(results: dict, counts: dict[str, int], rules_alone: dict, quaero: 
         "41. parts 136 to 139 (the ends of hospital letters, psychiatry and social care, work and the law, rural and"
         " island practice), shelters' and country houses' names, drugs by their names' endings: the tables below (the"
         " same scores).",
-        "42. parts 140 to 155 (emergency places, care at home, addresses abroad, forms' text layers, OCR'd scans,"
+        "42. parts 140 to 159 (emergency places, care at home, addresses abroad, forms' text layers, OCR'd scans,"
         " dictation, the templates' style with new sentences, odd cues and short lines, unusual street names, addresses in"
-        " narrative, homes without a street line, regional and overseas practice), an address line's pieces before its"
+        " narrative, homes without a street line, regional and overseas practice, exports' layout damage), an address"
+        " line's pieces before its"
         " postal code (here and abroad), floors, housing estates' and homes' names with their kind, OCR's confusions in"
         " names, phones, NIRs, dates and e-mails: the tables below.",
         "",
