@@ -715,9 +715,9 @@ _ADDRESS_EXTRA_RE = re.compile(
     r"|\b(?-i:RD|RN|CD|VC)\s?\d{1,4}\b|(?<![\w-])lot[ \t]*(?:n[°º.][ \t]*)?\d{1,4}\b"
     r"|\b\d{1,2}\s?(?:e|er|[èe]me|°|i[èe]me)\s*(?:[ée]tage\b|[ée]t\.)(?:[ \t]+(?:gauche|droite|face|fond)\b|[ \t]+(?-i:G|D)\b)?"
     # ... with or without a lift, or the floor's number alone between commas: "12 rue Myrha, 6e sans asc., porte ..."
-    r"(?:[ \t]+(?:sans|avec)[ \t]+asc(?:enseur\b|\.))?|(?<=, )\d{1,2}(?:e|er|[èe]me)(?:[ \t]+(?:sans|avec)[ \t]+asc(?:enseur\b|\.))?"
+    r"(?:[ \t]+(?:sans|avec)[ \t]+asc(?:en[cs]eur\b|\.))?|(?<=, )\d{1,2}(?:e|er|[èe]me)(?:[ \t]+(?:sans|avec)[ \t]+asc(?:en[cs]eur\b|\.))?"
     r"(?=[ \t]*(?:[,;)–—|]|$|\n|\.[ \t\n])|[ \t]+à[ \t])|"
-    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ](?:chauss[ée]e|jardin)|RDC|sous-sol)\b"
+    r"\b\d{1,2}\s?(?:e|er|[èe]me)[ \t]+(?:porte[ \t]+)?(?:gauche|droite|(?-i:g|d)\.)|\b[ée]t\.[ \t]?\d{1,2}\b|\b[ée]tage\s*(?::\s*)?(?:n°\s*)?\d{1,2}\b|\besc\b\s*[A-Z0-9]\b|\b(?:rez[- ]de[- ](?:chauss[ée]e|jardin)|RDC|sous-sol)\b(?:[ \t]+(?:gauche|droite|bas|haut)\b)?"
     # a house number after the street ("Lugar de Paredes, n.º 27"), a Spanish floor and door ("3º izda.")
     r"|(?<!\w)n[°º.]+[ \t]?\d{1,4}[a-z]?\b|\b\d{1,2}º[ \t]?(?:izq(?:uierda|da)?|izda|dcha|der(?:echa)?|centro|esq|dto|dt|[A-D](?!\w)|\d{1,2}ª)?\.?"
     # ... the same with a degree sign for the ordinal, its side then needed ("3° Dto", not "40°" or "34,2°C")
@@ -1969,6 +1969,8 @@ def _without_prose_after_name(value: str, start: int) -> str:
 
 _NAME_THEN_NUMBER_RE = re.compile(rf"[ \t]+(?:(?:du|de|des|de[ \t]+la|la|le|les)[ \t]+|[dl]['’])?(?:[{_UP}][{_LO}'’-]+[ \t]+){{1,3}}"
                                   r"\d{1,4}(?:[ \t]?(?:bis|ter))?")
+# ... or before a comma, a dash or a capital (a line never starts in lower case with so short a word otherwise)
+_CUT_WORD_TAIL_RE = re.compile(r"[a-zà-ÿ]{1,8}(?=[ \t]*[,\n]|[ \t]+(?:[A-ZÀ-Ü]|[–—-][ \t]))")
 _WORD_TAIL_BEFORE_CODE_RE = re.compile(r"(?!(?:cp|code|tsa|bp|cs)\b)[a-zà-ÿ]{1,12}(?=[ \t]+\d\d[ \t]?\d{3}[ \t]+[^\W\d_])")
 
 
@@ -1978,8 +1980,9 @@ def _street_name_goes_on(value: str, head_end: int, line_start: int) -> bool:
     Maréchal\nDe Lattre De Tassigny")."""
     if not value[head_end:line_start - 1].strip():
         return _STREET_NAME_ON_NEXT_LINE_RE.match(value, line_start) is not None
-    if value[line_start - 2:line_start - 1].isalpha() and _WORD_TAIL_BEFORE_CODE_RE.match(value, line_start):
-        return True  # a word cut by the printout's width: "184 rue du Faubourg Saint-An\ntoine 75571 PARIS"
+    if value[line_start - 2:line_start - 1].isalpha() and (_WORD_TAIL_BEFORE_CODE_RE.match(value, line_start)
+                                                             or _CUT_WORD_TAIL_RE.match(value, line_start)):
+        return True  # a word cut by the printout's width: "184 rue du Faubourg Saint-An\ntoine 75571 PARIS", "de Tas\nsigny,"
     return _STREET_NAME_CUT_RE.search(value, head_end - 1, line_start - 1) is not None and value[line_start:line_start + 1].isupper()
 
 

@@ -2719,3 +2719,9 @@ def test_a_place_named_with_its_article_after_a_verb_of_living_or_a_forms_au() -
     assert {"Les Hauts de Kerlo", "La Ville Hamon"} <= labels["ADRESSE"]
     labels = _labels("Il habite Le Havre depuis 2010 ; elle vit La Rochelle")
     assert "ADRESSE" not in labels
+
+
+def test_a_street_name_cut_by_the_lines_width_and_floors_typed_loosely() -> None:
+    labels = _labels("Dr X, 9 avenue du Maréchal de Lattre de Tas\nsigny, 85000 LA ROCHE-SUR-YON ; Mme HAMIDI, 3 rue Blanche, rez-de-chaussée gauche")
+    assert {"9 avenue du Maréchal de Lattre de Tas\nsigny", "rez-de-chaussée gauche"} <= labels["ADRESSE"]
+    assert "cp" not in _labels("adr2=route de Plouguerneau\ncp=29870\nville=LANNILIS")["ADRESSE"]
