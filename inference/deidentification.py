@@ -1996,7 +1996,7 @@ def _street_value(text: str, match: re.Match, lexicons: dict[str, set[str]]) -> 
         return None  # "Pr J.-Ch. Perrot": an initial, not "ch." for "chemin"
     head = value[:street.end()]
     stop = _ADDRESS_STOP_RE.search(value, len(head))
-    if stop and stop.group(0) == "\n" and _street_name_goes_on(value, len(head), stop.end()):
+    if stop and stop.group(0) == "\n" and _street_name_goes_on(value + text[match.end():match.end() + 3], len(head), stop.end()):
         stop = _ADDRESS_STOP_RE.search(value, stop.end())
     if stop:
         value = value[:stop.start()]
