@@ -3742,7 +3742,13 @@ _OCR_NUMBER_RUN_RE = re.compile(
     r"(?![\w.·])")
 _DIGITS_AS_LETTERS = {"0": "O", "1": "I", "5": "S", "6": "É", "8": "B"}
 _LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0"})
+_HOUSE_NUMBER_DIGITS = str.maketrans({"l": "1", "I": "1", "L": "1", "O": "0"})
 _MORE_LETTERS_AS_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0", "o": "0", "S": "5", "B": "8"})
+# a house number read as letters before its street: "lO rue", "l bis rue", "lll rue Herbière", "L2, RUE", "l l, rue de l'Ecluse"
+# (not the pronoun, "Il place ses mains", or a numeral, "CHU Hassan II, Route de ...")
+_OCR_HOUSE_NUMBER_RE = re.compile(r"(?<![\w'’])(?!(?i:il)\b)(?=[\dlILO ]*[lL])[\dlILO](?:[\dlILO]| (?=[\dlILO][ ,]))*(?![\w'’])"
+                                  r"(?=(?:[ \t]?(?:bis|ter|BIS|TER))?,?[ \t]+(?i:rue|ruc|avenue|av\.|bd|boulevard|impasse|lmpasse|imp\.|"
+                                  r"all[ée]e|all\.|place|pl\.|chemin|chernin|ch\.|route|rte|quai|cours|square|passage)\b)")
 # an e-mail's @ read as a copyright or registered sign: "c.hamon.ortho©orange.fr"
 _OCR_AT_SIGN_RE = re.compile(r"(?<=[\w.-])[©®](?=[\w-]+\.[a-z]{2,})")
 
@@ -3820,6 +3826,7 @@ def _undo_ocr_confusions(text: str) -> str:
     text = _OCR_NUMBER_RUN_RE.sub(lambda match: match.group(0).translate(_MORE_LETTERS_AS_DIGITS)
                                   if sum(char.isdigit() for char in match.group(0)) * 2 >= sum(char.isalnum() for char in match.group(0))
                                   else match.group(0), text)
+    text = _OCR_HOUSE_NUMBER_RE.sub(lambda match: match.group(0).translate(_HOUSE_NUMBER_DIGITS), text)
     return _OCR_AT_SIGN_RE.sub("@", text) if "©" in text or "®" in text else text
 
 

@@ -2725,3 +2725,10 @@ def test_a_street_name_cut_by_the_lines_width_and_floors_typed_loosely() -> None
     labels = _labels("Dr X, 9 avenue du Maréchal de Lattre de Tas\nsigny, 85000 LA ROCHE-SUR-YON ; Mme HAMIDI, 3 rue Blanche, rez-de-chaussée gauche")
     assert {"9 avenue du Maréchal de Lattre de Tas\nsigny", "rez-de-chaussée gauche"} <= labels["ADRESSE"]
     assert "cp" not in _labels("adr2=route de Plouguerneau\ncp=29870\nville=LANNILIS")["ADRESSE"]
+
+
+def test_a_house_number_read_as_letters_before_its_street() -> None:
+    labels = _labels("HIA Percy - lOl avenue Henri Barbusse - 92l4O CLAMART ; famille DUCLOS, l rue de l'Église, 8l 5OO LAVAUR")
+    assert {"lOl avenue Henri Barbusse", "l rue de l'Église"} <= labels["ADRESSE"]
+    labels = _labels("CHU Hassan II, Route de Sidi Harazem, 30050 Fès ; Il place ses mains sur le thorax")
+    assert not any(value.startswith(("II", "Il")) for value in labels.get("ADRESSE", ()))
