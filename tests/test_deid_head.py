@@ -143,7 +143,7 @@ def test_comparing_heads_reports_recall_precision_and_false_masks_per_threshold(
     row = report["heads"][f"{shipped} @ 0.7"]
     assert report["snippets"] == 20
     assert row["recall"] >= report["rules_alone"][0]  # the head only adds masks
-    assert row["quaero_added"] == 57  # as the model card says for the shipped head at its threshold
+    assert row["quaero_added"] == 55  # as the model card says for the shipped head at its threshold
 
 
 
