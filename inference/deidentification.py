@@ -3775,10 +3775,12 @@ def _undo_inverted_case(text: str) -> str:
 
 def _undo_ocr_confusions(text: str) -> str:
     """`text` with OCR's digit-for-letter confusions undone in words, character for character (same offsets):
-    a word in capitals with a lower-case l gets an I ("GAUTHlER");
-    a word of at least three letters whose only digits are 0, 1 or 5, each between two letters, gets letters
-    ("51bis", "05nov" stay); a number whose only letters are l, I, O or o gets digits ("l4OOO", "2OO"). Other
-    mixes ("G3P2", "25B117702", Corsica's "2B") stay."""
+    a word in capitals with a lower-case l gets an I ("GAUTHlER", "OUAHRANl"), "lbrahima" an I, "ChIoe" an l;
+    a word of at least three letters whose only digits are 0, 1, 5, 6 (é, in lower case) or 8 (B), each between two
+    letters, gets letters ("51bis", "05nov" stay), as does a word in capitals with a lone 0, 5 or 8 ("DIALL0");
+    a name ending in 1 gets an l ("Marce1"); a number whose only letters are l, I, O or o gets digits ("l4OOO",
+    "2OO"), S and B too beside them ("l99B"); so do phones' and NIRs' groups and a house number before its street
+    ("lO rue"); © or ® between an e-mail's parts is an @. Other mixes ("G3P2", "25B117702", "B12", "2B") stay."""
     changed = False
     pieces: list[str] = []
     last = 0
