@@ -2733,7 +2733,7 @@ def _add_address_lines_before_codes(text: str, found: list[PersonalData], lexico
     """What an address line holds before its postal code is the address's: the street, a flat, a floor, a district
     ("àtic 2a", "9e", "Hamdallaye"), also abroad, where the code is then found with its town ("Grote Markt 17, 9100
     Sint-Niklaas"). Not a town (it is one on its own), a person, a date, a phone or a sentence."""
-    codes = [item.start for item in found if item.label == "CODE_POSTAL"]
+    lines = [_address_line_pieces(text, item.start, found, lexicons) for item in found if item.label == "CODE_POSTAL"]
     for match in _FOREIGN_CODE_RE.finditer(text):
         city = match.group("city")
         if len(city) < 3 or any(_key(city) in lexicons[name] for name in ("not_names", "medical")):
@@ -2743,13 +2743,12 @@ def _add_address_lines_before_codes(text: str, found: list[PersonalData], lexico
         if not (re.search(r"(?<![\w.,/])\d{1,4}(?:[/-]\d{1,4})?[a-zA-Z]?[ \t]*,?[ \t]*$", before)
                 or any(item.label == "ADRESSE" and 0 <= match.start() - item.end <= 3 for item in found)):
             continue
-        if _address_line_pieces(text, match.start(), found, lexicons):
-            codes.append(match.start())
+        pieces = _address_line_pieces(text, match.start(), found, lexicons)
+        if pieces:
+            lines.append(pieces)
             found.append(PersonalData("CODE_POSTAL", match.start("code"), match.end("code"), match.group("code"), 0.5))
             found.append(PersonalData("VILLE", match.start("city"), match.end("city"), city, 0.5))
-    for code_start in codes:
-        for start, end in _address_line_pieces(text, code_start, found, lexicons):
-            found.append(PersonalData("ADRESSE", start, end, text[start:end], 0.45))
+    found.extend(PersonalData("ADRESSE", start, end, text[start:end], 0.45) for pieces in lines for start, end in pieces)
 
 
 # The kind of home or shelter before its name, in lower case after its first word: "maison relais « Les Tilleuls »",
